@@ -1,0 +1,7 @@
+"""Lets ``python -m neuroguide`` behave exactly like the ``neuroguide`` command."""
+
+import sys
+
+from neuroguide.cli import main
+
+sys.exit(main())

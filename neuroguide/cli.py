@@ -1,0 +1,116 @@
+"""Command-line parsing: ``neuroguide [--data-dir DIR] [COMMAND]``.
+
+With no command the GUI starts. Each command returns a process exit status; user mistakes get
+a one-line message on stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from neuroguide import __version__
+from neuroguide.content import load_content
+from neuroguide.core.library import format_duration
+from neuroguide.core.problems import InvalidFileError
+from neuroguide.core.routine_file import RoutineCatalog, load_files
+from neuroguide.core.timeline import build_timeline, total_seconds
+from neuroguide.paths import Paths, resolve_paths
+
+EXIT_OK = 0
+EXIT_PROBLEMS = 1
+EXIT_USAGE = 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser, with one sub-parser per command."""
+    parser = argparse.ArgumentParser(
+        prog="neuroguide",
+        description="NeuroGuide: guided, spoken home exercises for peripheral neuropathy.",
+    )
+    parser.add_argument("--version", action="version", version=f"neuroguide {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="where history, your routines and settings live "
+        "(default: the platform's data folder; also NEUROGUIDE_DATA_DIR)",
+    )
+    parser.add_argument(
+        "--large", action="store_true", help="start the GUI in large-button mode"
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.add_parser("gui", help="start the app (the default)")
+    commands.add_parser("routines", help="list every routine with its position and length")
+    check = commands.add_parser("check", help="validate routine files")
+    check.add_argument("files", nargs="+", metavar="FILE", type=Path)
+    commands.add_parser("exercises", help="list every exercise id in the library")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:
+        return int(exit_.code or 0)
+    paths = resolve_paths(args.data_dir)
+    command = args.command or "gui"
+    try:
+        if command == "routines":
+            return list_routines(paths)
+        if command == "exercises":
+            return list_exercises(paths)
+        if command == "check":
+            return check_files(paths, args.files)
+    except InvalidFileError as error:
+        print("neuroguide: the built-in exercise library is damaged:", file=sys.stderr)
+        for problem in error.problems:
+            print(f"  {problem}", file=sys.stderr)
+        print("Reinstall NeuroGuide to repair it.", file=sys.stderr)
+        return EXIT_PROBLEMS
+    from neuroguide.app import run_gui  # Qt loads only when a window is wanted
+
+    return run_gui(paths, large=args.large)
+
+
+def list_routines(paths: Paths) -> int:
+    """Print every routine: id, position, length and name; then any problem in user files."""
+    content = load_content(paths)
+    rows = []
+    for routine in content.catalog.ordered():
+        length = format_duration(total_seconds(build_timeline(routine)))
+        origin = "built-in" if routine.builtin else "yours"
+        rows.append((routine.id, routine.position, length, origin, routine.name))
+    width = max((len(row[0]) for row in rows), default=2)
+    print(f"{'ID':<{width}}  {'POSITION':<8}  {'LENGTH':<11}  {'ORIGIN':<8}  NAME")
+    for row in rows:
+        print(f"{row[0]:<{width}}  {row[1]:<8}  {row[2]:<11}  {row[3]:<8}  {row[4]}")
+    for problem in content.catalog.problems:
+        print(f"skipped: {problem}", file=sys.stderr)
+    return EXIT_OK
+
+
+def list_exercises(paths: Paths) -> int:
+    """Print every exercise id with its category, position and name."""
+    content = load_content(paths)
+    for exercise in content.library.exercises.values():
+        print(f"{exercise.id:<26} {exercise.category:<12} {exercise.position:<9} {exercise.name}")
+    return EXIT_OK
+
+
+def check_files(paths: Paths, files: list[Path]) -> int:
+    """Validate routine files: 0 if all are valid, 1 with one located line per problem."""
+    content = load_content(paths)
+    catalog = RoutineCatalog()
+    load_files(catalog, files, content.library, builtin=False)
+    for problem in catalog.problems:
+        print(problem)
+    if catalog.problems:
+        return EXIT_PROBLEMS
+    for routine in catalog.ordered():
+        length = format_duration(total_seconds(build_timeline(routine)))
+        print(f"{routine.origin}: ok: '{routine.id}', {len(routine.steps)} steps, {length}")
+    return EXIT_OK

@@ -1,0 +1,27 @@
+"""Loads the exercise library and every routine (built-in and the user's) from disk."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from neuroguide.core.exercise_file import load_library
+from neuroguide.core.library import Library
+from neuroguide.core.routine_file import RoutineCatalog, load_folder
+from neuroguide.paths import Paths
+
+
+@dataclass(frozen=True)
+class Content:
+    """The library and the routines, with the problems found in the user's files."""
+
+    library: Library
+    catalog: RoutineCatalog
+
+
+def load_content(paths: Paths) -> Content:
+    """Load everything; raises ``InvalidFileError`` only if the built-in library is broken."""
+    library = load_library(paths.exercises_file.read_bytes(), str(paths.exercises_file))
+    catalog = RoutineCatalog()
+    load_folder(catalog, paths.builtin_routines, library, builtin=True)
+    load_folder(catalog, paths.user_routines, library, builtin=False)
+    return Content(library=library, catalog=catalog)

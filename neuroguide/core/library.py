@@ -1,0 +1,188 @@
+"""The exercise library and routines as immutable values.
+
+Loading and validation live in :mod:`neuroguide.core.routine_file` and
+:mod:`neuroguide.core.exercise_file`; this module only says what a valid thing looks like, so
+the engine, the GUI and the history can rely on it without re-checking.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Category(StrEnum):
+    """What kind of exercise it is; the GUI groups and the cues phrase by it."""
+
+    WARM_UP = "warm-up"
+    FLEXIBILITY = "flexibility"
+    BALANCE = "balance"
+    STRENGTH = "strength"
+    AEROBIC = "aerobic"
+
+
+class Position(StrEnum):
+    """How the exercise is done; ``EITHER`` means it works standing or from a chair."""
+
+    STANDING = "standing"
+    SEATED = "seated"
+    EITHER = "either"
+
+
+SIDES = ("left", "right")
+NEEDS = ("wall", "chair", "weights", "band", "bike", "pool")
+
+# Plain-word labels for what an exercise needs, shown on routine cards.
+NEED_LABELS = {
+    "wall": "a wall or sturdy counter",
+    "chair": "a sturdy chair",
+    "weights": "light weights",
+    "band": "a resistance band",
+    "bike": "an exercise bike",
+    "pool": "a pool",
+}
+
+
+@dataclass(frozen=True)
+class Dose:
+    """How much of an exercise: exactly one of ``hold``, ``reps`` or ``duration`` is set.
+
+    ``sets`` counts holds or sets per side; ``rest`` is the pause between them in seconds.
+    """
+
+    hold: int | None = None
+    reps: int | None = None
+    duration: int | None = None
+    sets: int = 1
+    sides: tuple[str, ...] = ()
+    rest: int = 0
+    cadence: int | None = None
+
+    @property
+    def work_seconds(self) -> int:
+        """Seconds of one hold, one paced set or one timed block."""
+        if self.hold is not None:
+            return self.hold
+        if self.reps is not None:
+            return self.reps * (self.cadence or DEFAULT_CADENCE)
+        assert self.duration is not None
+        return self.duration
+
+    def describe(self) -> str:
+        """A short human description, e.g. ``15 s hold × 3, each side``."""
+        if self.hold is not None:
+            text = f"{self.hold} s hold"
+        elif self.reps is not None:
+            text = f"{self.reps} reps"
+        else:
+            text = format_duration(self.work_seconds)
+        if self.sets > 1:
+            text += f" × {self.sets}"
+        if self.sides:
+            text += ", each side"
+        return text
+
+
+DEFAULT_CADENCE = 3
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where an exercise's facts and doses come from."""
+
+    id: str
+    title: str
+    publisher: str = ""
+
+
+@dataclass(frozen=True)
+class Exercise:
+    """One exercise of the library, with everything the player shows and the voice says."""
+
+    id: str
+    name: str
+    category: Category
+    position: Position
+    needs: tuple[str, ...]
+    support: str
+    side_word: str
+    summary: str
+    steps: tuple[str, ...]
+    safety: tuple[str, ...]
+    source: str
+    illustration: str
+    dose: Dose
+    seated_alternative: str | None = None
+
+    @property
+    def is_standing_balance(self) -> bool:
+        """Standing balance work is what needs the safety check and the "unsteady" control."""
+        return self.position is Position.STANDING and (
+            self.category is Category.BALANCE or "wall" in self.needs
+        )
+
+
+@dataclass(frozen=True)
+class Step:
+    """One exercise within a routine, with the dose this routine gives it."""
+
+    exercise: Exercise
+    dose: Dose
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Routine:
+    """A named sequence of steps; ``origin`` is the file it came from (for messages)."""
+
+    id: str
+    name: str
+    description: str
+    steps: tuple[Step, ...]
+    origin: str = ""
+    builtin: bool = True
+    get_ready: int | None = None
+
+    @property
+    def position(self) -> str:
+        """``standing``, ``seated`` or ``mixed``: can the whole routine be done from a chair?"""
+        positions = {step.exercise.position for step in self.steps} - {Position.EITHER}
+        if Position.STANDING not in positions:
+            return "seated"
+        if Position.SEATED not in positions:
+            return "standing"
+        return "mixed"
+
+    @property
+    def needs(self) -> tuple[str, ...]:
+        """Everything the routine needs, in library order, each once."""
+        found = {need for step in self.steps for need in step.exercise.needs}
+        return tuple(need for need in NEEDS if need in found)
+
+    @property
+    def has_standing_balance(self) -> bool:
+        """Whether the pre-session safety check applies."""
+        return any(step.exercise.is_standing_balance for step in self.steps)
+
+
+@dataclass(frozen=True)
+class Library:
+    """All exercises by id, and the sources they cite."""
+
+    exercises: dict[str, Exercise] = field(default_factory=dict)
+    sources: dict[str, Source] = field(default_factory=dict)
+
+    def get(self, exercise_id: str) -> Exercise | None:
+        """Return the exercise or ``None``."""
+        return self.exercises.get(exercise_id)
+
+
+def format_duration(seconds: float) -> str:
+    """``75`` -> ``1 min 15 s``; ``1200`` -> ``20 min``; whole seconds, rounded up."""
+    whole = int(-(-seconds // 1))
+    minutes, secs = divmod(whole, 60)
+    if minutes and secs:
+        return f"{minutes} min {secs} s"
+    if minutes:
+        return f"{minutes} min"
+    return f"{secs} s"

@@ -1,0 +1,109 @@
+"""Expanding a routine into the flat list of phases a session walks through."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from neuroguide.core.library import DEFAULT_CADENCE, Exercise, Routine, Step
+
+DEFAULT_GET_READY = 5
+DEFAULT_SWITCH = 5
+
+
+class PhaseKind(StrEnum):
+    """What the person does in a phase; the GUI shows it in words and colour, the voice says it."""
+
+    GET_READY = "get-ready"
+    HOLD = "hold"
+    REPS = "reps"
+    TIMED = "timed"
+    REST = "rest"
+    SWITCH_SIDES = "switch-sides"
+
+    @property
+    def is_work(self) -> bool:
+        """Work phases become history items; the others are transitions."""
+        return self in (PhaseKind.HOLD, PhaseKind.REPS, PhaseKind.TIMED)
+
+
+@dataclass(frozen=True)
+class Phase:
+    """One stretch of the timeline: ``seconds`` is its planned length."""
+
+    index: int
+    kind: PhaseKind
+    step_index: int
+    step: Step
+    side: str | None
+    set_number: int
+    sets: int
+    seconds: int
+
+    @property
+    def exercise(self) -> Exercise:
+        """The exercise this phase belongs to (for rests: the one just done)."""
+        return self.step.exercise
+
+    @property
+    def reps(self) -> int | None:
+        """Planned reps of a REPS phase, else ``None``."""
+        return self.step.dose.reps if self.kind is PhaseKind.REPS else None
+
+    @property
+    def cadence(self) -> int:
+        """Seconds per rep (only meaningful for REPS)."""
+        return self.step.dose.cadence or DEFAULT_CADENCE
+
+
+def build_timeline(
+    routine: Routine,
+    *,
+    get_ready: int | None = None,
+    switch_seconds: int = DEFAULT_SWITCH,
+) -> tuple[Phase, ...]:
+    """Return every phase of ``routine`` in order.
+
+    Each step opens with a get-ready phase; a step done per side does every set on one side,
+    then a switch-sides phase, then the other side; sets are separated by the step's rest.
+    Zero-length phases are left out. ``get_ready`` overrides the routine's own value.
+    """
+    ready = get_ready if get_ready is not None else routine.get_ready
+    ready = DEFAULT_GET_READY if ready is None else ready
+    phases: list[Phase] = []
+
+    def add(
+        kind: PhaseKind, step_index: int, step: Step, side: str | None, number: int, seconds: int
+    ) -> None:
+        if seconds > 0:
+            phases.append(
+                Phase(len(phases), kind, step_index, step, side, number, step.dose.sets, seconds)
+            )
+
+    for step_index, step in enumerate(routine.steps):
+        dose = step.dose
+        work = _work_kind(step)
+        sides: tuple[str | None, ...] = dose.sides or (None,)
+        for side_number, side in enumerate(sides):
+            if side_number == 0:
+                add(PhaseKind.GET_READY, step_index, step, side, 1, ready)
+            else:
+                add(PhaseKind.SWITCH_SIDES, step_index, step, side, 1, switch_seconds)
+            for number in range(1, dose.sets + 1):
+                add(work, step_index, step, side, number, dose.work_seconds)
+                if number < dose.sets:
+                    add(PhaseKind.REST, step_index, step, side, number, dose.rest)
+    return tuple(phases)
+
+
+def _work_kind(step: Step) -> PhaseKind:
+    if step.dose.hold is not None:
+        return PhaseKind.HOLD
+    if step.dose.reps is not None:
+        return PhaseKind.REPS
+    return PhaseKind.TIMED
+
+
+def total_seconds(phases: tuple[Phase, ...]) -> int:
+    """Planned length of a whole timeline."""
+    return sum(phase.seconds for phase in phases)

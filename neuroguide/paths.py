@@ -1,0 +1,97 @@
+"""Where NeuroGuide keeps data, settings and its bundled resources.
+
+Computed once at start-up (never at import time) and passed down, so tests and
+``--data-dir`` can point everything at another folder.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Mapping
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "neuroguide"
+DATA_DIR_VARIABLE = "NEUROGUIDE_DATA_DIR"
+
+
+@dataclass(frozen=True)
+class Paths:
+    """Every location the app reads or writes."""
+
+    data_dir: Path
+    config_dir: Path
+    resources_dir: Path
+
+    @property
+    def history_db(self) -> Path:
+        """The SQLite history file."""
+        return self.data_dir / "history.sqlite3"
+
+    @property
+    def user_routines(self) -> Path:
+        """Folder of the user's own routine files; one with a built-in's id replaces it."""
+        return self.data_dir / "routines"
+
+    @property
+    def backups(self) -> Path:
+        """Rotated backups of the history."""
+        return self.data_dir / "backups"
+
+    @property
+    def settings_file(self) -> Path:
+        """The settings file (only values the user changed are written)."""
+        return self.config_dir / "settings.toml"
+
+    @property
+    def builtin_routines(self) -> Path:
+        """Routines shipped with the app."""
+        return self.resources_dir / "routines"
+
+    @property
+    def exercises_file(self) -> Path:
+        """The exercise library."""
+        return self.resources_dir / "exercises.toml"
+
+    @property
+    def illustrations(self) -> Path:
+        """SVG drawings, one per exercise."""
+        return self.resources_dir / "illustrations"
+
+
+def resolve_paths(data_dir: str | None = None, environ: Mapping[str, str] | None = None) -> Paths:
+    """Paths from ``--data-dir``, else ``NEUROGUIDE_DATA_DIR``, else the platform defaults.
+
+    With an explicit data folder, settings live there too, so one folder holds everything.
+    """
+    env = os.environ if environ is None else environ
+    chosen = data_dir or env.get(DATA_DIR_VARIABLE) or None
+    if chosen:
+        root = Path(chosen).expanduser().absolute()
+        return Paths(data_dir=root, config_dir=root, resources_dir=resources_dir())
+    return Paths(
+        data_dir=Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
+        config_dir=Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)),
+        resources_dir=resources_dir(),
+    )
+
+
+def resources_dir() -> Path:
+    """The bundled resources: a frozen bundle's, the source checkout's, or the installed ones."""
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:
+        return Path(frozen) / "resources"
+    checkout = Path(__file__).resolve().parent.parent / "resources"
+    if (checkout / "exercises.toml").is_file():
+        return checkout
+    return Path(str(resources.files("neuroguide_resources")))
+
+
+def make_private_dir(path: Path) -> Path:
+    """Create ``path`` (and parents) readable by its owner only; health data is private."""
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    return path
