@@ -1,4 +1,4 @@
-"""NeuroGuide: a hands-free, spoken home-exercise companion for people with peripheral neuropathy."""
+"""NeuroGuide: a hands-free, spoken home-exercise companion for peripheral neuropathy."""
 
 __version__ = "0.1.0"
 APP_ID = "org.neuroguide.NeuroGuide"

@@ -37,9 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="where history, your routines and settings live "
         "(default: the platform's data folder; also NEUROGUIDE_DATA_DIR)",
     )
-    parser.add_argument(
-        "--large", action="store_true", help="start the GUI in large-button mode"
-    )
+    parser.add_argument("--large", action="store_true", help="start the GUI in large-button mode")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.add_parser("gui", help="start the app (the default)")
     commands.add_parser("routines", help="list every routine with its position and length")

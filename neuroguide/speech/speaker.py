@@ -1,0 +1,55 @@
+"""The Speaker interface, and the speakers that need no engine."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from neuroguide.core.cues import Cue
+
+
+class Speaker(Protocol):
+    """Says cues without ever blocking the caller."""
+
+    def say(self, cue: Cue) -> None:
+        """Queue ``cue``; it may be dropped if a more important or newer cue displaces it."""
+        ...
+
+    def interrupt(self) -> None:
+        """Silence whatever is being said now and forget what waits."""
+        ...
+
+    def close(self) -> None:
+        """Release the engine."""
+        ...
+
+
+class NullSpeaker:
+    """Voice off: captions still show, nothing is said."""
+
+    def say(self, cue: Cue) -> None:
+        """Do nothing."""
+
+    def interrupt(self) -> None:
+        """Do nothing."""
+
+    def close(self) -> None:
+        """Do nothing."""
+
+
+class RecordingSpeaker:
+    """For tests: remembers every cue and every interruption."""
+
+    def __init__(self) -> None:
+        self.said: list[Cue] = []
+        self.interruptions = 0
+
+    def say(self, cue: Cue) -> None:
+        """Remember ``cue``."""
+        self.said.append(cue)
+
+    def interrupt(self) -> None:
+        """Count the interruption."""
+        self.interruptions += 1
+
+    def close(self) -> None:
+        """Nothing to release."""

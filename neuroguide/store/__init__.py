@@ -1,0 +1,1 @@
+"""History: the only place sqlite3 lives (schema, migrations, queries, export)."""

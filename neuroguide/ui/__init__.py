@@ -1,0 +1,1 @@
+"""Qt widgets: views hold layout only; controllers wire the session engine to them."""
