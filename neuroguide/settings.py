@@ -1,0 +1,128 @@
+"""User settings: a typed dataclass stored as TOML in the config folder.
+
+Only values that differ from the defaults are written, so a future default change reaches
+users who never touched that setting. A broken file or value never stops the app: it falls
+back to the default and the caller gets a message to show.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import asdict, dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+
+THEMES = ("system", "light", "dark", "high-contrast")
+
+# Inclusive ranges for the whole-number settings.
+RANGES: dict[str, tuple[int, int]] = {
+    "text_scale": (100, 200),
+    "get_ready_seconds": (0, 60),
+    "voice_rate": (80, 300),
+    "voice_volume": (0, 100),
+    "weekly_goal_minutes": (10, 2000),
+}
+CHOICES: dict[str, tuple[str, ...]] = {"theme": THEMES}
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Every setting with its default."""
+
+    large_buttons: bool = False
+    text_scale: int = 100
+    theme: str = "system"
+    auto_advance: bool = True
+    get_ready_seconds: int = 5
+    safety_check: bool = True
+    voice: bool = True
+    voice_id: str = ""
+    voice_rate: int = 160
+    voice_volume: int = 100
+    captions: bool = True
+    tones: bool = True
+    weekly_goal_minutes: int = 150
+    seated_only: bool = False
+    suggested_routine: str = "stretch-break"
+    window_geometry: str = ""
+
+    def changed(self, **values: Any) -> Settings:
+        """A copy with ``values`` replaced (validated like a loaded file)."""
+        checked, problems = _from_table(values, "settings", base=self)
+        if problems:
+            raise ValueError("; ".join(problems))
+        return checked
+
+
+DEFAULTS = Settings()
+
+
+def load_settings(path: Path) -> tuple[Settings, list[str]]:
+    """Read ``path``; return the settings and one message per value that fell back."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return DEFAULTS, []
+    except OSError as error:
+        return DEFAULTS, [f"{path}: cannot read the settings ({error.strerror}); using defaults"]
+    try:
+        table = tomllib.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        message = f"{path}: the settings file is damaged ({error}); using the defaults"
+        return DEFAULTS, [message]
+    return _from_table(table, str(path), base=DEFAULTS)
+
+
+def save_settings(settings: Settings, path: Path) -> None:
+    """Write the values that differ from the defaults, atomically and owner-only."""
+    table = {
+        key: value for key, value in asdict(settings).items() if getattr(DEFAULTS, key) != value
+    }
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    temporary = path.with_suffix(".tmp")
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(descriptor, "wb") as handle:
+        handle.write(b"# NeuroGuide settings: only what differs from the defaults.\n")
+        tomli_w.dump(table, handle)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(temporary, path)
+
+
+def _from_table(
+    table: dict[str, Any], origin: str, *, base: Settings
+) -> tuple[Settings, list[str]]:
+    known = {field.name: field for field in fields(Settings)}
+    values: dict[str, Any] = {}
+    problems: list[str] = []
+    for key, value in table.items():
+        if key not in known:
+            problems.append(f"{origin}: unknown setting '{key}' ignored")
+            continue
+        problem = _check(key, value, type(getattr(DEFAULTS, key)))
+        if problem:
+            default = getattr(DEFAULTS, key)
+            problems.append(f"{origin}: {problem}; using the default ({default!r})")
+            continue
+        values[key] = value
+    return replace(base, **values), problems
+
+
+def _check(key: str, value: Any, kind: type) -> str | None:
+    if kind is bool:
+        return None if isinstance(value, bool) else f"'{key}' must be true or false"
+    if kind is int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            return f"'{key}' must be a whole number"
+        low, high = RANGES[key]
+        if not low <= value <= high:
+            return f"'{key}' = {value} is outside {low} to {high}"
+        return None
+    if not isinstance(value, str):
+        return f"'{key}' must be text"
+    if key in CHOICES and value not in CHOICES[key]:
+        return f"'{key}' = {value!r} is not one of {', '.join(CHOICES[key])}"
+    return None
