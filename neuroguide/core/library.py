@@ -178,8 +178,12 @@ class Library:
 
 
 def format_duration(seconds: float) -> str:
-    """``75`` -> ``1 min 15 s``; ``1200`` -> ``20 min``; whole seconds, rounded up."""
+    """``75`` -> ``1 min 15 s``; ``1200`` -> ``20 min``; ``36000`` -> ``10 h``; rounded up."""
     whole = int(-(-seconds // 1))
+    hours, rest = divmod(whole, 3600)
+    if hours:
+        minutes = rest // 60
+        return f"{hours} h {minutes} min" if minutes else f"{hours} h"
     minutes, secs = divmod(whole, 60)
     if minutes and secs:
         return f"{minutes} min {secs} s"

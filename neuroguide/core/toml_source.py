@@ -28,4 +28,7 @@ def parse_toml(data: bytes, origin: str) -> tuple[dict[str, Any] | None, str, li
         detail = str(error).split(" (at ")[0]
         line = toml_error_line(str(error))
         return None, text, [Problem(origin, line, f"not valid TOML: {detail}")]
+    if not table:
+        message = "the file holds no settings; a routine needs id, name and at least one [[steps]]"
+        return None, text, [Problem(origin, 1, message)]
     return table, text, []
