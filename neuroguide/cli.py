@@ -110,5 +110,6 @@ def check_files(paths: Paths, files: list[Path]) -> int:
         return EXIT_PROBLEMS
     for routine in catalog.ordered():
         length = format_duration(total_seconds(build_timeline(routine)))
-        print(f"{routine.origin}: ok: '{routine.id}', {len(routine.steps)} steps, {length}")
+        steps = f"{len(routine.steps)} step{'s' if len(routine.steps) != 1 else ''}"
+        print(f"{routine.origin}: ok: '{routine.id}', {steps}, {length}")
     return EXIT_OK

@@ -80,10 +80,14 @@ def closest(word: str, choices: list[str] | tuple[str, ...]) -> str:
     return f" (did you mean '{match[0]}'?)" if match else ""
 
 
-def toml_error_line(message: str) -> int | None:
-    """The line number ``tomllib`` puts in its error messages, if any."""
+def toml_error_line(message: str, text: str) -> int | None:
+    """The line number ``tomllib`` puts in its error messages ("end of document": the last)."""
     found = re.search(r"at line (\d+)", message)
-    return int(found.group(1)) if found else None
+    if found:
+        return int(found.group(1))
+    if "end of document" in message:
+        return max(1, len(text.rstrip("\n").splitlines()))
+    return None
 
 
 def decode_utf8(data: bytes) -> tuple[str | None, int | None]:

@@ -26,7 +26,7 @@ def parse_toml(data: bytes, origin: str) -> tuple[dict[str, Any] | None, str, li
         table = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         detail = str(error).split(" (at ")[0]
-        line = toml_error_line(str(error))
+        line = toml_error_line(str(error), text)
         return None, text, [Problem(origin, line, f"not valid TOML: {detail}")]
     if not table:
         message = "the file holds no settings; a routine needs id, name and at least one [[steps]]"
