@@ -128,6 +128,24 @@ class Session:
                 return phase
         return None
 
+    def seconds_to_next_event(self) -> float | None:
+        """How long a driver may sleep: to the countdown's next whole second or the next mark.
+
+        ``None`` when nothing will happen without a control (not running).
+        """
+        if self.state is not SessionState.RUNNING:
+            return None
+        now = self._clock.now()
+        remaining = self._deadline - now
+        wait = remaining - math.floor(remaining)
+        if wait <= _EPS:
+            wait = min(1.0, remaining) if remaining > _EPS else 0.0
+        for mark in self._marks:
+            due = self._deadline - mark.remaining - now
+            if mark.key not in self._fired and due > _EPS:
+                wait = min(wait, due)
+        return max(0.0, wait)
+
     def active_seconds(self) -> float:
         """Active seconds recorded so far, plus the work phase in progress."""
         done = sum(record.actual_seconds for record in self.records)

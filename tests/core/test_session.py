@@ -445,3 +445,18 @@ def test_nothing_comes_next_in_the_last_exercise(mixed: Routine, clock: FakeCloc
     assert session.upcoming() is not None
     session.next()
     assert session.upcoming() is None
+
+
+def test_the_driver_is_told_when_to_wake(mixed: Routine, clock: FakeClock) -> None:
+    session = Session(mixed, clock, get_ready=0)
+    assert session.seconds_to_next_event() is None
+    session.start()
+    assert session.seconds_to_next_event() == pytest.approx(1.0)
+    clock.advance(0.25)
+    assert session.seconds_to_next_event() == pytest.approx(0.75)
+    session.next()
+    clock.advance(0.5)
+    session.tick()
+    assert session.seconds_to_next_event() == pytest.approx(0.5), "the rep's 'down' at 1 s"
+    clock.advance(7.5)
+    assert session.seconds_to_next_event() == 0.0, "overdue: wake at once"
