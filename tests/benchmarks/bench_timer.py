@@ -18,7 +18,6 @@ from neuroguide.core.clock import MonotonicClock
 from neuroguide.core.events import PhaseStarted, SecondsLeft, SessionFinished
 from neuroguide.core.library import Dose, Routine, Step
 from neuroguide.core.session import Session
-from neuroguide.core.timeline import build_timeline
 from tests.benchmarks.report import Result, median, percentile
 
 LOAD_PROCESSES = 2
