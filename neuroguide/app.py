@@ -3,25 +3,172 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from neuroguide.paths import Paths
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from neuroguide.core.clock import Clock
+    from neuroguide.core.listeners import SessionListener
+    from neuroguide.speech.speaker import Speaker
+    from neuroguide.ui.flow import SessionFlow
+    from neuroguide.ui.main_window import MainWindow
+
+DEFAULT_SIZE = (1280, 800)
+
+
+@dataclass
+class Gui:
+    """What :func:`build_gui` made: the window, the session flow and the speaker to close."""
+
+    window: MainWindow
+    flow: SessionFlow
+    speaker: Speaker
+
+
+def create_application() -> QApplication:
+    """The QApplication, named for the desktop (task bar, .desktop file, settings)."""
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
+
+    from neuroguide import APP_ID
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    app.setApplicationName("NeuroGuide")
+    app.setApplicationDisplayName("NeuroGuide")
+    QGuiApplication.setDesktopFileName(APP_ID)
+    return app
+
+
+def build_gui(
+    paths: Paths,
+    *,
+    large: bool = False,
+    clock: Clock | None = None,
+    speaker: Speaker | None = None,
+    listeners: Sequence[SessionListener] = (),
+    show: bool = True,
+    quick_start: bool = False,
+) -> Gui | None:
+    """Load content and settings, build the window and show it; ``None`` if content is broken.
+
+    Tests and the screenshot script pass a fake clock; the real app passes nothing. With
+    ``quick_start`` (the real app) the history and the screens not shown yet are set up right
+    after the home screen's first paint instead of before it.
+    """
+    from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QMessageBox
+
+    from neuroguide.content import load_content
+    from neuroguide.core.clock import MonotonicClock
+    from neuroguide.core.problems import InvalidFileError
+    from neuroguide.settings import load_settings
+    from neuroguide.ui.flow import SessionFlow
+    from neuroguide.ui.main_window import MainWindow, after_first_paint
+    from neuroguide.ui.metrics import Metrics
+    from neuroguide.ui.progress import RunProgress
+    from neuroguide.ui.settings_store import SettingsStore
+
+    try:
+        content = load_content(paths)
+    except InvalidFileError as error:
+        lines = "\n".join(str(problem) for problem in error.problems[:10])
+        print(f"neuroguide: the built-in exercise library is damaged:\n{lines}", file=sys.stderr)
+        QMessageBox.critical(
+            None,
+            "NeuroGuide cannot start",
+            "The exercise library that comes with NeuroGuide is damaged, so NeuroGuide cannot "
+            "start. Reinstalling NeuroGuide repairs it.\n\n" + lines,
+        )
+        return None
+    settings, messages = load_settings(paths.settings_file)
+    for message in messages:
+        print(f"neuroguide: {message}", file=sys.stderr)
+    store = SettingsStore(settings, paths.settings_file)
+    # The real speaker unless one is passed in (tests); the history engineer adds
+    # the recorder to ``listeners`` and a database-backed ProgressSource.
+    if speaker is None:  # the real voice; its worker warms up in the background
+        from neuroguide.speech.factory import create_speaker
+        from neuroguide.speech.protocol import VoiceSettings
+
+        voice = VoiceSettings(settings.voice_id, settings.voice_rate, settings.voice_volume)
+        speaker = create_speaker(settings.voice, voice, clock or MonotonicClock())
+    progress = RunProgress(settings.weekly_goal_minutes)
+    window = MainWindow(Metrics(large=settings.large_buttons or large, text_scale=100))
+    flow = SessionFlow(
+        window,
+        content,
+        store,
+        clock=clock or MonotonicClock(),
+        speaker=speaker,
+        progress=progress,
+        listeners=listeners,
+        illustrations=paths.illustrations,
+        large_forced=large,
+    )
+
+    def install_history_parts() -> None:
+        from neuroguide.ui.history_install import install_history
+
+        install_history(flow, paths)  # recorder, check-ins, review screen, progress from history
+        flow.refresh_home()
+        flow.prepare_screens()
+
+    if quick_start:
+        # Paint the home screen first; the history and the other screens follow at once.
+        after_first_paint(flow.home, install_history_parts)
+    else:
+        install_history_parts()
+    if not flow.restore_geometry():
+        window.resize(*_default_size(window))
+    if messages:
+        QTimer.singleShot(0, lambda: _tell(window, "Some settings were reset", messages))
+    icon = paths.resources_dir / "icons" / "neuroguide.svg"
+    # The icon needs the SVG plugin; load it after the first paint so start-up stays quick.
+    QTimer.singleShot(0, lambda: window.setWindowIcon(QIcon(str(icon))))
+    if show:
+        window.show()
+    return Gui(window, flow, speaker)
+
+
+def _default_size(window: MainWindow) -> tuple[int, int]:
+    screen = window.screen()
+    if screen is None:
+        return DEFAULT_SIZE
+    available = screen.availableGeometry()
+    return (
+        min(DEFAULT_SIZE[0], available.width()),
+        min(DEFAULT_SIZE[1], available.height()),
+    )
+
+
+def _tell(window: MainWindow, title: str, lines: list[str]) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(window)
+    box.setWindowTitle(title)
+    box.setText("Some settings could not be read, so their defaults are used:")
+    box.setInformativeText("\n".join(lines))
+    box.open()
 
 
 def run_gui(paths: Paths, *, large: bool = False) -> int:
     """Start the Qt application and return its exit status."""
-    from PySide6.QtWidgets import QApplication, QLabel
+    from neuroguide.ui.errors import ErrorReporter, install
 
-    from neuroguide.content import load_content
-    from neuroguide.core.problems import InvalidFileError
-
-    app = QApplication.instance() or QApplication(sys.argv)
-    try:
-        content = load_content(paths)
-    except InvalidFileError as error:
-        print(f"neuroguide: {error}", file=sys.stderr)
+    app = create_application()
+    gui = build_gui(paths, large=large, quick_start=True)
+    if gui is None:
         return 1
-    names = "\n".join(r.name for r in content.catalog.ordered())
-    label = QLabel(names)
-    label.setWindowTitle("NeuroGuide")
-    label.show()
-    return int(app.exec())
+    previous = install(ErrorReporter(lambda: gui.window))
+    try:
+        return int(app.exec())
+    finally:
+        sys.excepthook = previous
+        gui.speaker.close()

@@ -44,11 +44,22 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="validate routine files")
     check.add_argument("files", nargs="+", metavar="FILE", type=Path)
     commands.add_parser("exercises", help="list every exercise id in the library")
+    from neuroguide.export import add_export_parser  # history export: neuroguide/export.py
+
+    add_export_parser(commands)
+    from neuroguide.terminal.commands import add_speech_parsers  # voices, play
+
+    add_speech_parsers(commands)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments[:1] == ["--speech-worker"]:  # a frozen app runs its speech worker this way
+        from neuroguide.speech.worker import main as speech_worker
+
+        return speech_worker(arguments[1:])
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -63,6 +74,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             return list_exercises(paths)
         if command == "check":
             return check_files(paths, args.files)
+        if command == "export":
+            from neuroguide.export import run_export
+
+            return run_export(paths, args)
+        if command == "voices":
+            from neuroguide.terminal.commands import run_voices
+
+            return run_voices(paths, args)
+        if command == "play":
+            from neuroguide.terminal.commands import run_play_command
+
+            return run_play_command(paths, args)
     except InvalidFileError as error:
         print("neuroguide: the built-in exercise library is damaged:", file=sys.stderr)
         for problem in error.problems:

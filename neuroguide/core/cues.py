@@ -113,7 +113,7 @@ def breathing_line(phase: Phase) -> str:
 
 
 class CueWriter:
-    """Turns events into cues.
+    """Turns events into cues; it remembers only which step it last announced.
 
     Given the session's timeline it can also say what comes next during a rest and notice a
     change of side that has no switch-sides phase of its own.
@@ -121,6 +121,7 @@ class CueWriter:
 
     def __init__(self, timeline: Sequence[Phase] = ()) -> None:
         self._timeline = tuple(timeline)
+        self._step_seen: int | None = None
 
     def cues_for(self, events: Sequence[Event]) -> list[Cue]:
         """Every cue the events call for, in order; cues of the same moment joined into one."""
@@ -169,9 +170,12 @@ class CueWriter:
         return []
 
     def _phase_started(self, phase: Phase, at: float) -> list[Cue]:
+        # Announce each exercise as its step begins, with or without a get-ready phase.
+        new_step = phase.step_index != self._step_seen
+        self._step_seen = phase.step_index
         if phase.kind is PhaseKind.GET_READY:
             return self._announce(phase, at)
-        cues = []
+        cues = self._announce(phase, at) if new_step else []
         if phase.kind.is_work and self._changed_side_without_switch(phase):
             words = f"Switch to {side_phrase(phase)}."
             cues.append(_cue(words, CuePriority.TRANSITION, at, phase))

@@ -42,14 +42,20 @@ class RecordingSpeaker:
     def __init__(self) -> None:
         self.said: list[Cue] = []
         self.interruptions = 0
+        self.log: list[Cue | None] = []
+        """Cues and interruptions (``None``) in the order they came, to check which was first."""
+        self.closed = False
 
     def say(self, cue: Cue) -> None:
         """Remember ``cue``."""
         self.said.append(cue)
+        self.log.append(cue)
 
     def interrupt(self) -> None:
         """Count the interruption."""
         self.interruptions += 1
+        self.log.append(None)
 
     def close(self) -> None:
-        """Nothing to release."""
+        """Remember that it was closed."""
+        self.closed = True

@@ -1,0 +1,157 @@
+"""``neuroguide export``: the history as CSV (items or sessions) or a PDF report for a clinician.
+
+Exporting only reads. When NeuroGuide is running on the same data folder, the export reads
+beside it (WAL allows that) instead of waiting or writing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sqlite3
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import TextIO
+
+from neuroguide.paths import Paths
+from neuroguide.store.csv_export import write_items_csv, write_sessions_csv
+from neuroguide.store.database import HistoryError, open_history, open_read_only
+from neuroguide.store.lock import InstanceLock
+from neuroguide.store.models import Filter
+
+EXIT_OK = 0
+EXIT_PROBLEMS = 1
+EXIT_USAGE = 2
+
+
+class ExportError(Exception):
+    """An export that cannot be done; ``str()`` is one line for the person."""
+
+
+def add_export_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``export`` sub-command to the CLI."""
+    export = commands.add_parser(
+        "export",
+        help="write your history as CSV or as a PDF report",
+        description="Write your exercise history for a spreadsheet, a carer or a clinician.",
+    )
+    what = export.add_mutually_exclusive_group(required=True)
+    what.add_argument(
+        "--csv", metavar="FILE", help="CSV with one row per hold, set or block ('-' for stdout)"
+    )
+    what.add_argument("--report", metavar="FILE.pdf", help="a printable PDF report")
+    export.add_argument(
+        "--sessions", action="store_true", help="with --csv: one row per session with check-ins"
+    )
+    export.add_argument("--from", dest="first", metavar="YYYY-MM-DD", help="first day to include")
+    export.add_argument("--to", dest="last", metavar="YYYY-MM-DD", help="last day to include")
+    export.add_argument("--routine", metavar="ID", help="only this routine")
+
+
+def run_export(paths: Paths, args: argparse.Namespace) -> int:
+    """Run ``neuroguide export``; returns the exit status."""
+    try:
+        flt = Filter(_day(args.first, "--from"), _day(args.last, "--to"), args.routine)
+    except ExportError as error:
+        print(f"neuroguide export: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    if args.sessions and not args.csv:
+        print("neuroguide export: --sessions goes with --csv", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        with _history(paths) as connection:
+            if args.csv is not None:
+                write: Callable[[sqlite3.Connection, TextIO, Filter], int]
+                write = write_sessions_csv if args.sessions else write_items_csv
+                _write_csv(args.csv, lambda out: write(connection, out, flt))
+            else:
+                _write_report(paths, connection, Path(args.report), flt)
+    except (HistoryError, ExportError) as error:
+        print(f"neuroguide export: {error}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    return EXIT_OK
+
+
+def _day(text: str | None, option: str) -> date | None:
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise ExportError(f"{option} needs a date like 2024-05-31, not '{text}'") from None
+
+
+@contextmanager
+def _history(paths: Paths) -> Iterator[sqlite3.Connection]:
+    if not paths.history_db.is_file():
+        raise ExportError(f"there is no history yet in {paths.data_dir}; nothing to export")
+    lock = InstanceLock(paths.data_dir)
+    try:
+        if lock.acquire():
+            opened = open_history(paths.history_db, backups=paths.backups)
+            for message in opened.messages:
+                print(f"neuroguide: {message}", file=sys.stderr)
+            connection = opened.connection
+        else:
+            connection = open_read_only(paths.history_db)
+    except OSError as error:
+        raise ExportError(f"cannot use {paths.data_dir}: {error.strerror}") from None
+    try:
+        yield connection
+    finally:
+        connection.close()
+        lock.release()
+
+
+def _write_csv(target: str, write: Callable[[TextIO], int]) -> None:
+    if target == "-":
+        try:
+            write(sys.stdout)
+            sys.stdout.flush()
+        except BrokenPipeError:  # e.g. piped into `head`; the reader has what it wanted
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return
+    path = Path(target)
+    with _private_output(path) as partial, open(partial, "w", encoding="utf-8", newline="") as out:
+        write(out)
+
+
+@contextmanager
+def _private_output(path: Path) -> Iterator[Path]:
+    """Write to ``path.part`` (owner-only), then move it into place; no half-written file."""
+    partial = path.with_name(path.name + ".part")
+    try:
+        os.close(os.open(partial, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600))
+        yield partial
+        os.replace(partial, path)
+    except OSError as error:
+        partial.unlink(missing_ok=True)
+        raise ExportError(f"cannot write {path}: {error.strerror or error}") from None
+
+
+def _write_report(paths: Paths, connection: sqlite3.Connection, path: Path, flt: Filter) -> None:
+    if path.suffix.lower() != ".pdf":
+        raise ExportError(f"the report is a PDF; give a file name ending in .pdf, not '{path}'")
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication
+
+    from neuroguide.content import load_content
+    from neuroguide.settings import load_settings
+    from neuroguide.ui.report_pdf import write_report
+
+    _app = QGuiApplication.instance() or QGuiApplication([sys.argv[0]])
+    settings, _messages = load_settings(paths.settings_file)
+    names = {e.id: e.name for e in load_content(paths).library.exercises.values()}
+    with _private_output(path) as partial:
+        write_report(
+            connection,
+            partial,
+            flt,
+            goal_minutes=settings.weekly_goal_minutes,
+            exercise_names=names,
+            today=date.today(),
+        )

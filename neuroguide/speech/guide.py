@@ -1,0 +1,101 @@
+"""The voice as a session listener: events in, cues written, said, and shown.
+
+It also decides when to silence the voice: when the person pauses, stops, skips or goes back.
+Those show up in the events as a pause, a stop, or a phase that starts before the previous
+one was due to end (or out of order); a phase that starts exactly on time is the session
+moving on by itself, and the cue in flight is then left to finish.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from neuroguide.core.cues import Cue, CueWriter
+from neuroguide.core.events import (
+    Event,
+    PhaseStarted,
+    SessionFinished,
+    SessionPaused,
+    SessionResumed,
+    SessionStarted,
+    TimeAdded,
+)
+from neuroguide.core.records import Outcome
+from neuroguide.speech.speaker import Speaker
+
+ON_TIME = 1e-3
+"""A phase starting within this many seconds of the previous one's end started on its own."""
+
+
+class VoiceGuide:
+    """Follows a session for the voice (a ``SessionListener``).
+
+    Args:
+        speaker: says the cues (a ``NullSpeaker`` when the voice is off).
+        writer: turns events into cues; give it the session's timeline.
+        on_cue: called with every cue, spoken or not: captions and tones hang off it.
+    """
+
+    def __init__(
+        self,
+        speaker: Speaker,
+        writer: CueWriter,
+        on_cue: Callable[[Cue], None] | None = None,
+    ) -> None:
+        self.speaker = speaker
+        self.writer = writer
+        self.on_cue = on_cue
+        self._index: int | None = None
+        self._end = 0.0
+        self._left = 0.0
+        self._paused = False
+
+    def handle(self, events: Sequence[Event]) -> None:
+        """Write the cues for ``events``; silence what is said if the person acted."""
+        cut = self._follow(events)
+        if cut is not None:
+            self._show(self.writer.cues_for(events[:cut]))
+            self.speaker.interrupt()
+            events = events[cut:]
+        for cue in self.writer.cues_for(events):
+            self._show([cue])
+            self.speaker.say(cue)
+
+    def _show(self, cues: Sequence[Cue]) -> None:
+        if self.on_cue is not None:
+            for cue in cues:
+                self.on_cue(cue)
+
+    def _follow(self, events: Sequence[Event]) -> int | None:
+        """Track the phase deadline; return the position of the first event that interrupts."""
+        cut: int | None = None
+        for position, event in enumerate(events):
+            interrupts = False
+            if isinstance(event, SessionStarted):
+                self._index, self._paused = None, False
+            elif isinstance(event, PhaseStarted):
+                on_time = (
+                    not self._paused
+                    and self._index is not None
+                    and event.phase.index == self._index + 1
+                    and event.at >= self._end - ON_TIME
+                )
+                interrupts = self._index is not None and not on_time
+                self._index = event.phase.index
+                self._end, self._left = event.at + event.seconds, event.seconds
+            elif isinstance(event, TimeAdded):
+                self._end += event.seconds
+                self._left += event.seconds
+            elif isinstance(event, SessionPaused):
+                interrupts = True
+                if not self._paused:
+                    self._left = self._end - event.at
+                self._paused = True
+            elif isinstance(event, SessionResumed):
+                self._paused = False
+                self._end = event.at + self._left
+            elif isinstance(event, SessionFinished):
+                interrupts = event.summary.outcome is not Outcome.FINISHED
+            if interrupts and cut is None:
+                cut = position
+        return cut

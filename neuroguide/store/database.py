@@ -1,0 +1,183 @@
+"""Opening the history file safely: checks, repair by moving aside, migrations and backups.
+
+The file is never deleted and never altered when it comes from a newer NeuroGuide. A damaged
+or foreign file is renamed beside the new one, and the caller gets a sentence saying where.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import Enum
+from pathlib import Path
+
+from neuroguide.store.backup import backup_daily, newest_good_backup, restore
+from neuroguide.store.files import create_private_file, make_private_dir, move_aside
+from neuroguide.store.schema import APPLICATION_ID, LATEST_VERSION, application_id, migrate
+from neuroguide.store.writes import mark_interrupted
+
+MEMORY = ":memory:"
+
+
+class HistoryError(Exception):
+    """The history cannot be used; ``str()`` is one sentence to show the person."""
+
+
+class HistoryTooNewError(HistoryError):
+    """The file was written by a newer NeuroGuide; it is left exactly as it is."""
+
+
+@dataclass
+class OpenedHistory:
+    """An open history connection and what happened on the way.
+
+    Attributes:
+        connection: autocommit connection owned by the thread that opened it.
+        messages: sentences to show the person (a file moved aside, a restore).
+        interrupted: how many sessions cut off earlier were marked interrupted.
+    """
+
+    connection: sqlite3.Connection
+    messages: list[str] = field(default_factory=list)
+    interrupted: int = 0
+
+
+def local_now() -> datetime:
+    """The wall clock as an aware datetime in the local offset."""
+    return datetime.now().astimezone()
+
+
+class _State(Enum):
+    EMPTY = "empty"
+    OURS = "ours"
+    FOREIGN = "foreign"
+    DAMAGED = "damaged"
+
+
+def connect(path: Path | str) -> sqlite3.Connection:
+    """Open ``path`` (or ``":memory:"``) with the pragmas every connection needs."""
+    connection = sqlite3.connect(path, isolation_level=None)
+    connection.execute("PRAGMA journal_mode = WAL")
+    connection.execute("PRAGMA synchronous = FULL")
+    connection.execute("PRAGMA foreign_keys = ON")
+    return connection
+
+
+def open_history(
+    path: Path | str,
+    *,
+    backups: Path | None = None,
+    now: Callable[[], datetime] = local_now,
+) -> OpenedHistory:
+    """Open (creating, repairing or upgrading as needed) the history at ``path``.
+
+    Raises:
+        HistoryTooNewError: the file is from a newer version; it was not touched.
+        HistoryError: the file or its folder cannot be used at all (e.g. no permission).
+    """
+    if str(path) == MEMORY:
+        connection = connect(MEMORY)
+        migrate(connection)
+        return OpenedHistory(connection)
+    path = Path(path)
+    messages: list[str] = []
+    try:
+        make_private_dir(path.parent)
+        state = _inspect(path)
+        if state in (_State.FOREIGN, _State.DAMAGED):
+            messages += _replace(path, state, backups, now())
+        create_private_file(path)
+        connection = connect(path)
+    except (OSError, sqlite3.Error) as error:
+        raise HistoryError(f"The history file {path} cannot be opened: {_reason(error)}.") from None
+    try:
+        migrate(connection)
+        interrupted = mark_interrupted(connection)
+        if backups is not None:
+            backup_daily(connection, backups, now().date())
+    except (OSError, sqlite3.Error) as error:
+        connection.close()
+        raise HistoryError(f"The history file {path} cannot be used: {_reason(error)}.") from None
+    return OpenedHistory(connection, messages, interrupted)
+
+
+def open_read_only(path: Path | str) -> sqlite3.Connection:
+    """Open an existing, current history for reading only (while another instance writes it).
+
+    Nothing is repaired, upgraded or marked; WAL lets this read beside a running writer.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise HistoryError(f"There is no history yet at {path}.")
+    try:
+        connection = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
+        version = _version(connection)
+        ours = application_id(connection) == APPLICATION_ID
+    except sqlite3.Error as error:
+        raise HistoryError(f"The history file {path} cannot be read: {_reason(error)}.") from None
+    if version > LATEST_VERSION:
+        connection.close()
+        raise _too_new(path, version)
+    if not ours or version < LATEST_VERSION:
+        connection.close()
+        raise HistoryError(
+            f"The history file {path} needs checking first; close NeuroGuide and try again."
+        )
+    return connection
+
+
+def _inspect(path: Path) -> _State:
+    if not path.exists() or path.stat().st_size == 0:
+        return _State.EMPTY
+    try:
+        connection = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return _State.DAMAGED
+    try:
+        version = _version(connection)
+        app = application_id(connection)
+        if app == APPLICATION_ID and version > LATEST_VERSION:
+            raise _too_new(path, version)
+        row = connection.execute("PRAGMA quick_check").fetchone()
+        if not row or row[0] != "ok":
+            return _State.DAMAGED
+        if app == APPLICATION_ID:
+            return _State.OURS
+        tables = connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        return _State.EMPTY if app == 0 and version == 0 and tables == 0 else _State.FOREIGN
+    except sqlite3.Error:
+        return _State.DAMAGED
+    finally:
+        connection.close()
+
+
+def _replace(path: Path, state: _State, backups: Path | None, when: datetime) -> list[str]:
+    reason = "damaged" if state is _State.DAMAGED else "foreign"
+    moved = move_aside(path, reason, when)
+    if state is _State.DAMAGED:
+        first = f"The history file was damaged. It was kept, renamed to {moved}."
+    else:
+        first = f"The history file was not a NeuroGuide history. It was kept as {moved}."
+    backup = newest_good_backup(backups) if backups is not None else None
+    if backup is None:
+        return [f"{first} A new, empty history was started."]
+    restore(backup, path)
+    return [f"{first} Your history was restored from the backup {backup.name}."]
+
+
+def _version(connection: sqlite3.Connection) -> int:
+    return int(connection.execute("PRAGMA user_version").fetchone()[0])
+
+
+def _too_new(path: Path, version: int) -> HistoryTooNewError:
+    return HistoryTooNewError(
+        f"The history file {path} comes from a newer NeuroGuide (format {version}; this one "
+        f"reads up to {LATEST_VERSION}). Update NeuroGuide to use it; the file was not changed."
+    )
+
+
+def _reason(error: Exception) -> str:
+    text = str(error).strip().rstrip(".")
+    return text or type(error).__name__

@@ -1,0 +1,1 @@
+"""The voice-first terminal mode: ``neuroguide play ROUTINE``."""

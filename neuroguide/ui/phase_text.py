@@ -1,0 +1,98 @@
+"""The words the player shows for a phase: pure functions, so they are easy to test."""
+
+from __future__ import annotations
+
+import math
+
+from neuroguide.core.library import format_duration
+from neuroguide.core.records import ItemStatus, Outcome, Summary
+from neuroguide.core.timeline import Phase, PhaseKind
+
+PHASE_WORDS = {
+    PhaseKind.GET_READY: "GET READY",
+    PhaseKind.HOLD: "HOLD",
+    PhaseKind.REPS: "REPS",
+    PhaseKind.TIMED: "KEEP GOING",
+    PhaseKind.REST: "REST",
+    PhaseKind.SWITCH_SIDES: "SWITCH SIDES",
+}
+
+
+def phase_word(phase: Phase) -> str:
+    """The phase in capital words (shown beside its colour, never instead of it)."""
+    return PHASE_WORDS[phase.kind]
+
+
+def side_text(phase: Phase) -> str:
+    """``Left leg``, ``Right side``, or "" for exercises done with both sides at once."""
+    if phase.side is None:
+        return ""
+    word = phase.exercise.side_word or "side"
+    return f"{phase.side.capitalize()} {word}"
+
+
+def set_text(phase: Phase) -> str:
+    """``Set 2 of 3`` (``Hold 2 of 3`` for holds); "" when there is only one."""
+    if phase.sets <= 1:
+        return ""
+    noun = "Hold" if phase.step.dose.hold is not None else "Set"
+    return f"{noun} {phase.set_number} of {phase.sets}"
+
+
+def seconds_text(remaining: float) -> str:
+    """The countdown figure: whole seconds rounded up, minutes and seconds from a minute on."""
+    whole = max(0, math.ceil(remaining - 1e-9))
+    if whole >= 60:
+        minutes, seconds = divmod(whole, 60)
+        return f"{minutes}:{seconds:02d}"
+    return str(whole)
+
+
+def reps_text(phase: Phase, elapsed: float) -> str:
+    """``7 of 12``: the rep in progress, paced by the cadence."""
+    reps = phase.reps or 0
+    current = min(reps, int(elapsed // phase.cadence) + 1)
+    return f"{current} of {reps}"
+
+
+def title_text(phase: Phase, remaining: float, *, paused: bool) -> str:
+    """The window title, also shown in the task bar: ``Calf stretch — 12 s``."""
+    left = format_duration(remaining)
+    state = " (paused)" if paused else ""
+    return f"{phase.exercise.name} — {left}{state}"
+
+
+def upcoming_text(phase: Phase | None) -> str:
+    """``Next: Calf stretch, right leg`` or the end of the routine."""
+    if phase is None:
+        return "Next: the end of this routine"
+    side = side_text(phase)
+    return f"Next: {phase.exercise.name}" + (f", {side.lower()}" if side else "")
+
+
+def summary_lines(summary: Summary, names: dict[str, str]) -> list[str]:
+    """One line per exercise and side: how many of its holds or sets were done."""
+    lines: list[str] = []
+    groups: dict[tuple[int, str | None], list[ItemStatus]] = {}
+    ids: dict[tuple[int, str | None], str] = {}
+    latest: dict[int, tuple[tuple[int, str | None], ItemStatus]] = {}
+    for record in summary.records:
+        key = (record.step_index, record.side)
+        ids[key] = record.exercise_id
+        latest[record.phase_index] = (key, record.status)
+    for key, status in latest.values():
+        groups.setdefault(key, []).append(status)
+    for key, statuses in sorted(groups.items(), key=lambda item: (item[0][0], item[0][1] or "")):
+        name = names.get(ids[key], ids[key])
+        side = f", {key[1]} side" if key[1] else ""
+        done = sum(s is ItemStatus.COMPLETED for s in statuses)
+        word = "completed" if done == len(statuses) else "skipped part"
+        lines.append(f"{name}{side}: {done} of {len(statuses)} done ({word})")
+    return lines
+
+
+def summary_heading(summary: Summary) -> str:
+    """The summary screen's heading."""
+    if summary.outcome is Outcome.FINISHED:
+        return "All done. Well done!"
+    return "Session stopped. Every bit counts."

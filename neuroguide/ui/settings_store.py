@@ -1,0 +1,57 @@
+"""The current settings, saved the moment one changes."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from neuroguide.settings import Settings, save_settings
+
+
+class SettingsStore:
+    """Holds the settings of this run; :meth:`update` changes and saves them.
+
+    A settings file that cannot be written is reported once through ``on_problem`` (and on
+    stderr); the app carries on with the new values for this run.
+    """
+
+    def __init__(
+        self,
+        settings: Settings,
+        path: Path | None,
+        on_problem: Callable[[str], None] | None = None,
+    ) -> None:
+        self._settings = settings
+        self._path = path
+        self._on_problem = on_problem
+        self._reported = False
+
+    @property
+    def settings(self) -> Settings:
+        """The settings now in force."""
+        return self._settings
+
+    def update(self, **values: Any) -> Settings:
+        """Change some values and save the file; returns the new settings."""
+        self._settings = self._settings.changed(**values)
+        self.save()
+        return self._settings
+
+    def save(self) -> None:
+        """Write the file now."""
+        if self._path is None:
+            return
+        try:
+            save_settings(self._settings, self._path)
+        except OSError as error:
+            if not self._reported:
+                self._reported = True
+                message = (
+                    f"Your settings could not be saved to {self._path} ({error.strerror}). "
+                    "They apply until you close NeuroGuide."
+                )
+                print(f"neuroguide: {message}", file=sys.stderr)
+                if self._on_problem is not None:
+                    self._on_problem(message)

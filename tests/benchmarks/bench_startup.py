@@ -1,0 +1,147 @@
+"""Start-up to the first painted home screen, and peak memory, against a bare PySide6 window.
+
+Each measurement is a fresh process (the interpreter start is included for both). The parent
+notes ``time.monotonic()`` just before starting the child; the child reports the same clock
+(CLOCK_MONOTONIC, shared by all processes) right after its first paint, plus its peak RSS,
+and quits. Runs alternate between the two programs; the medians are compared.
+
+Run alone:
+    .venv/bin/python -c "from tests.benchmarks.bench_startup import run; print(*run(), sep='\\n')"
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from tests.benchmarks.report import Result
+
+RUNS = 7
+TIME_FACTOR = 1.5
+RSS_LIMIT_MB = 90.0
+ROOT = Path(__file__).resolve().parents[2]
+
+_REPORT = """
+SETTLE_MS = 500
+import resource, time
+from PySide6.QtCore import QEvent, QObject, QTimer
+
+class FirstPaint(QObject):
+    def __init__(self, app):
+        super().__init__()
+        self.app, self.done = app, False
+
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint and not self.done:
+            self.done = True
+            QTimer.singleShot(0, self.report)  # once the whole window has been painted
+        return False
+
+    def report(self):
+        self.painted = time.monotonic()
+        QTimer.singleShot(SETTLE_MS, self.settled)  # deferred start-up work finishes first
+
+    def settled(self):
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        print(f"painted {self.painted!r} {peak}", flush=True)
+        self.app.quit()
+"""
+
+BARE = (
+    _REPORT
+    + """
+import sys
+from PySide6.QtWidgets import QApplication, QWidget
+app = QApplication(sys.argv)
+window = QWidget()
+window.resize(1280, 800)
+watcher = FirstPaint(app)
+window.installEventFilter(watcher)
+window.show()
+app.exec()
+"""
+)
+
+NEUROGUIDE = (
+    _REPORT
+    + """
+import sys
+from neuroguide.app import build_gui, create_application
+from neuroguide.paths import resolve_paths
+app = create_application()
+gui = build_gui(resolve_paths(sys.argv[1]), show=False, quick_start=True)
+gui.window.resize(1280, 800)
+watcher = FirstPaint(app)
+gui.flow.home.installEventFilter(watcher)
+gui.window.show()
+app.exec()
+gui.speaker.close()
+"""
+)
+
+
+def _measure(program: str, *args: str, cache: str = "") -> tuple[float, float]:
+    """Seconds from spawn to first paint, and peak RSS in MB, of one fresh process."""
+    environment = dict(os.environ)
+    environment.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if cache:
+        # An installed app has its bytecode compiled; do the same (outside the tree) even
+        # where PYTHONDONTWRITEBYTECODE is set.
+        environment.pop("PYTHONDONTWRITEBYTECODE", None)
+        environment["PYTHONPYCACHEPREFIX"] = cache
+    started = time.monotonic()
+    finished = subprocess.run(
+        [sys.executable, "-c", program, *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=ROOT,
+        env=environment,
+        check=False,
+    )
+    line = next((x for x in finished.stdout.splitlines() if x.startswith("painted ")), None)
+    if finished.returncode != 0 or line is None:
+        raise RuntimeError(f"start-up run failed: {finished.stderr.strip()[-500:]}")
+    _, painted, peak_kb = line.split()
+    return float(painted) - started, int(peak_kb) / 1024
+
+
+def run() -> list[Result]:
+    """Measure both programs ``RUNS`` times (after one warm-up each) and compare medians."""
+    with tempfile.TemporaryDirectory(prefix="neuroguide-bench-") as data:
+        cache = str(Path(data) / "pycache")
+        _measure(BARE, cache=cache)
+        _measure(NEUROGUIDE, data, cache=cache)  # warm-up: creates the data folder, bytecode
+        bare: list[tuple[float, float]] = []
+        ours: list[tuple[float, float]] = []
+        for _ in range(RUNS):
+            bare.append(_measure(BARE, cache=cache))
+            ours.append(_measure(NEUROGUIDE, data, cache=cache))
+    bare_time = statistics.median(t for t, _ in bare)
+    our_time = statistics.median(t for t, _ in ours)
+    bare_rss = statistics.median(m for _, m in bare)
+    our_rss = max(m for _, m in ours)
+    ratio = our_time / bare_time
+    platform = os.environ.get("QT_QPA_PLATFORM", "offscreen")
+    notes = f"median of {RUNS} fresh processes each, QT_QPA_PLATFORM={platform}"
+    return [
+        Result(
+            "GUI start-up to first painted home screen",
+            f"at most {TIME_FACTOR}x a bare PySide6 window",
+            f"{our_time:.3f} s vs bare {bare_time:.3f} s ({ratio:.2f}x)",
+            ratio <= TIME_FACTOR,
+            notes,
+        ),
+        Result(
+            "GUI peak memory (RSS) after start-up",
+            f"under {RSS_LIMIT_MB:.0f} MB",
+            f"{our_rss:.1f} MB (bare window {bare_rss:.1f} MB)",
+            our_rss < RSS_LIMIT_MB,
+            f"highest of {RUNS} runs, read 0.5 s after the first paint",
+        ),
+    ]

@@ -1,0 +1,34 @@
+"""Shared fixtures: headless Qt by default, a fake clock, and the real bundled content."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from pathlib import Path
+
+import pytest
+
+from neuroguide.content import Content, load_content
+from neuroguide.core.clock import FakeClock
+from neuroguide.paths import Paths, resources_dir
+
+
+@pytest.fixture
+def fake_clock() -> FakeClock:
+    """A clock that moves only when the test advances it."""
+    return FakeClock()
+
+
+@pytest.fixture
+def app_paths(tmp_path: Path) -> Paths:
+    """Data and settings in a fresh temporary folder; resources from the checkout."""
+    return Paths(data_dir=tmp_path, config_dir=tmp_path, resources_dir=resources_dir())
+
+
+@pytest.fixture(scope="session")
+def content(tmp_path_factory: pytest.TempPathFactory) -> Content:
+    """The real exercise library and built-in routines (no user routines)."""
+    empty = tmp_path_factory.mktemp("empty-data")
+    return load_content(Paths(empty, empty, resources_dir()))

@@ -1,0 +1,57 @@
+"""Fixtures for the speech tests: routines written inline, fake workers and fake players."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from neuroguide.content import Content
+from neuroguide.core.library import Routine
+from neuroguide.core.routine_file import parse_routine
+
+HERE = Path(__file__).resolve().parent
+
+CALF = """
+id = "calf"
+name = "Calf"
+[[steps]]
+exercise = "calf-stretch"
+hold = 15
+sets = 2
+sides = ["left", "right"]
+rest = 10
+"""
+
+
+def make_routine(content: Content, text: str) -> Routine:
+    """Parse a routine written in a test; fail loudly if it is invalid."""
+    routine, problems = parse_routine(text.encode(), "test.toml", content.library)
+    assert routine is not None, [str(p) for p in problems]
+    return routine
+
+
+@pytest.fixture
+def calf(content: Content) -> Routine:
+    return make_routine(content, CALF)
+
+
+def fake_worker_command(mode: str, log: Path) -> list[str]:
+    """Runs tests/speech/fake_worker.py, which speaks the protocol and misbehaves on request."""
+    return [sys.executable, str(HERE / "fake_worker.py"), mode, str(log)]
+
+
+@pytest.fixture
+def fake_aplay(tmp_path: Path) -> Path:
+    """A folder to put first on PATH, holding an ``aplay`` written by the test."""
+    folder = tmp_path / "bin"
+    folder.mkdir()
+    return folder
+
+
+def write_aplay(folder: Path, body: str) -> None:
+    """Write a fake ``aplay`` shell script into ``folder``."""
+    script = folder / "aplay"
+    script.write_text("#!/bin/sh\n" + body + "\n")
+    script.chmod(0o755)

@@ -1,0 +1,134 @@
+"""The voice as a session listener: what it says, and when it silences itself."""
+
+from __future__ import annotations
+
+from neuroguide.core.clock import FakeClock
+from neuroguide.core.cues import Cue, CueWriter
+from neuroguide.core.events import Event, PauseReason
+from neuroguide.core.library import Routine
+from neuroguide.core.session import Session, SessionState
+from neuroguide.speech.guide import VoiceGuide
+from neuroguide.speech.speaker import RecordingSpeaker
+
+
+def follow(routine: Routine, clock: FakeClock) -> tuple[Session, VoiceGuide, RecordingSpeaker]:
+    session = Session(routine, clock)
+    speaker = RecordingSpeaker()
+    guide = VoiceGuide(speaker, CueWriter(session.timeline))
+    return session, guide, speaker
+
+
+def run(session: Session, guide: VoiceGuide, clock: FakeClock, seconds: float) -> None:
+    for _ in range(round(seconds / 0.25)):
+        clock.advance(0.25)
+        guide.handle(session.tick())
+
+
+def after_last_interrupt(speaker: RecordingSpeaker) -> list[str]:
+    last = max(i for i, entry in enumerate(speaker.log) if entry is None)
+    return [entry.text for entry in speaker.log[last + 1 :] if entry is not None]
+
+
+def test_a_session_left_to_run_is_never_interrupted(calf: Routine, fake_clock: FakeClock) -> None:
+    session, guide, speaker = follow(calf, fake_clock)
+    guide.handle(session.start())
+    run(session, guide, fake_clock, 200)
+    assert session.state is SessionState.FINISHED
+    assert speaker.interruptions == 0
+    assert speaker.said[0].text.startswith("Calf stretch. Start with your left leg.")
+    assert speaker.said[-1].text.startswith("And relax. All done.")
+
+
+def test_pausing_silences_the_voice_before_it_says_paused(
+    calf: Routine, fake_clock: FakeClock
+) -> None:
+    session, guide, speaker = follow(calf, fake_clock)
+    guide.handle(session.start())
+    run(session, guide, fake_clock, 7)
+    guide.handle(session.pause())
+    assert speaker.log[-2:] == [None, speaker.said[-1]]
+    assert speaker.said[-1].text == "Paused."
+
+
+def test_skipping_a_rest_silences_the_voice_and_announces_the_next_hold(
+    calf: Routine, fake_clock: FakeClock
+) -> None:
+    session, guide, speaker = follow(calf, fake_clock)
+    guide.handle(session.start())
+    run(session, guide, fake_clock, 22)  # in the rest after the first hold
+    guide.handle(session.next())
+    assert after_last_interrupt(speaker) == ["Hold, 2 of 2."]
+
+
+def test_going_back_silences_the_voice(calf: Routine, fake_clock: FakeClock) -> None:
+    session, guide, speaker = follow(calf, fake_clock)
+    guide.handle(session.start())
+    run(session, guide, fake_clock, 10)
+    guide.handle(session.previous())
+    assert speaker.interruptions == 1
+    assert after_last_interrupt(speaker) == ["Hold, 1 of 2."]
+
+
+def test_restarting_a_step_announces_the_exercise_again(
+    calf: Routine, fake_clock: FakeClock
+) -> None:
+    session, guide, speaker = follow(calf, fake_clock)
+    guide.handle(session.start())
+    run(session, guide, fake_clock, 10)
+    guide.handle(session.restart_step())
+    (announcement,) = after_last_interrupt(speaker)
+    assert announcement.startswith("Calf stretch. Start with your left leg.")
+
+
+def test_stopping_silences_the_voice_before_the_goodbye(
+    calf: Routine, fake_clock: FakeClock
+) -> None:
+    session, guide, speaker = follow(calf, fake_clock)
+    guide.handle(session.start())
+    run(session, guide, fake_clock, 10)
+    guide.handle(session.stop())
+    (goodbye,) = after_last_interrupt(speaker)
+    assert goodbye.startswith("Session stopped.")
+
+
+def test_after_a_pause_and_added_time_the_session_still_moves_on_without_interrupting(
+    calf: Routine, fake_clock: FakeClock
+) -> None:
+    session, guide, speaker = follow(calf, fake_clock)
+    guide.handle(session.start())
+    run(session, guide, fake_clock, 8)
+    guide.handle(session.pause())
+    fake_clock.advance(3)
+    guide.handle(session.resume())
+    guide.handle(session.add_time(15))
+    run(session, guide, fake_clock, 250)
+    assert session.state is SessionState.FINISHED
+    assert speaker.interruptions == 1  # only the pause
+
+
+def test_a_machine_sleep_silences_the_voice(calf: Routine, fake_clock: FakeClock) -> None:
+    session, guide, speaker = follow(calf, fake_clock)
+    guide.handle(session.start())
+    run(session, guide, fake_clock, 8)
+    fake_clock.advance(300)
+    events: list[Event] = session.tick()
+    guide.handle(events)
+    assert session.pause_reason is PauseReason.MACHINE_SLEEP
+    assert speaker.log[-2] is None
+    assert "asleep" in speaker.said[-1].text
+
+
+def test_every_cue_reaches_the_captions_even_those_cut_by_an_interrupt(
+    calf: Routine, fake_clock: FakeClock
+) -> None:
+    session = Session(calf, fake_clock)
+    speaker = RecordingSpeaker()
+    shown: list[Cue] = []
+    guide = VoiceGuide(speaker, CueWriter(session.timeline), on_cue=shown.append)
+    guide.handle(session.start())
+    run(session, guide, fake_clock, 18.5)
+    fake_clock.advance(1)  # "1." falls due, then the person skips in the same batch
+    guide.handle(session.next())
+    rest = "Rest for 10 seconds — next, hold 2 of 2."
+    assert [c.text for c in shown[-2:]] == ["1.", rest]
+    assert after_last_interrupt(speaker) == [rest]

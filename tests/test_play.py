@@ -1,0 +1,236 @@
+"""``neuroguide play`` and ``neuroguide voices``: the terminal player, its keys and its output."""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes.util
+import io
+import os
+import termios
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+import pytest
+
+from neuroguide.cli import main
+from neuroguide.content import Content
+from neuroguide.core.clock import FakeClock
+from neuroguide.core.cues import CueWriter
+from neuroguide.core.events import Event, SessionFinished, SessionStarted
+from neuroguide.core.listeners import SessionListener
+from neuroguide.core.records import Outcome
+from neuroguide.core.routine_file import parse_routine
+from neuroguide.core.session import Session, SessionState
+from neuroguide.paths import Paths
+from neuroguide.speech.guide import VoiceGuide
+from neuroguide.speech.speaker import RecordingSpeaker
+from neuroguide.terminal.keys import Keys
+from neuroguide.terminal.player import EXIT_INTERRUPTED, TerminalPlayer, run_play
+
+TINY = """
+id = "tiny"
+name = "Tiny"
+[[steps]]
+exercise = "overhead-reach"
+hold = 1
+"""
+CALF = """
+id = "calf"
+name = "Calf"
+[[steps]]
+exercise = "calf-stretch"
+hold = 15
+sets = 2
+sides = ["left", "right"]
+rest = 10
+"""
+
+
+class ScriptedKeys:
+    """Keys pressed at given session times; waiting moves the fake clock instead of sleeping."""
+
+    interactive = True
+
+    def __init__(self, clock: FakeClock, presses: Sequence[tuple[float, str]]) -> None:
+        self.clock = clock
+        self.start = clock.now()
+        self.presses = list(presses)
+
+    @contextlib.contextmanager
+    def listening(self) -> Iterator[ScriptedKeys]:
+        yield self
+
+    def wait(self, seconds: float) -> str:
+        self.clock.advance(seconds)
+        if self.presses and self.clock.now() - self.start >= self.presses[0][0]:
+            key = self.presses.pop(0)[1]
+            if key == "ctrl-c":
+                raise KeyboardInterrupt
+            return key
+        return ""
+
+
+class Recorder:
+    """A listener that keeps every batch, as the history recorder will receive them."""
+
+    def __init__(self) -> None:
+        self.events: list[Event] = []
+
+    def handle(self, events: Sequence[Event]) -> None:
+        self.events += events
+
+
+def player_for(
+    content: Content, presses: Sequence[tuple[float, str]]
+) -> tuple[TerminalPlayer, RecordingSpeaker, io.StringIO]:
+    routine, problems = parse_routine(CALF.encode(), "calf.toml", content.library)
+    assert routine is not None, problems
+    clock = FakeClock()
+    session = Session(routine, clock)
+    out = io.StringIO()
+    player = TerminalPlayer(session, clock, ScriptedKeys(clock, presses), out)
+    speaker = RecordingSpeaker()
+    guide = VoiceGuide(speaker, CueWriter(session.timeline), on_cue=player.show)
+    player.listeners = [guide]
+    return player, speaker, out
+
+
+@pytest.fixture
+def tiny_file(tmp_path: Path) -> Path:
+    path = tmp_path / "tiny.toml"
+    path.write_text(TINY)
+    return path
+
+
+def test_play_runs_a_routine_file_to_the_end_printing_captions_and_a_summary(
+    tiny_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status = main(
+        ["--data-dir", str(tmp_path), "play", str(tiny_file), "--no-voice", "--get-ready", "0"]
+    )
+    out = capsys.readouterr().out.splitlines()
+    assert status == 0
+    assert out[0] == "Tiny (1 s)"
+    assert out[1].startswith("[ 0:00] Overhead reach. Hold for 1 second.")
+    assert out[1].endswith("Hold.")
+    goodbye = "And relax. All done. You were active for 1 second. Well done, see you next time."
+    assert out[2] == f"[ 0:01] {goodbye}"
+    assert out[3] == "Finished 'Tiny': active for 1 s of 1 s planned; 1 done, 0 skipped."
+
+
+def test_every_event_batch_reaches_the_injected_listeners(
+    app_paths: Paths, tiny_file: Path
+) -> None:
+    recorder = Recorder()
+
+    def listeners(paths: Paths, session: Session, guide: VoiceGuide) -> list[SessionListener]:
+        return [guide, recorder]
+
+    status = run_play(
+        app_paths,
+        str(tiny_file),
+        get_ready=0,
+        listeners=listeners,
+        speaker=RecordingSpeaker(),
+        out=io.StringIO(),
+    )
+    assert status == 0
+    assert isinstance(recorder.events[0], SessionStarted)
+    assert isinstance(recorder.events[-1], SessionFinished)
+
+
+def test_an_unknown_routine_is_named_with_what_to_do(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--data-dir", str(tmp_path), "play", "no-such-routine"]) == 1
+    err = capsys.readouterr().err
+    assert "there is no routine 'no-such-routine'" in err and "neuroguide routines" in err
+
+
+def test_a_broken_routine_file_is_reported_with_its_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    broken = tmp_path / "broken.toml"
+    broken.write_text('id = "broken"\nname = "Broken"\n[[steps]]\nexercise = "no-such"\n')
+    assert main(["--data-dir", str(tmp_path), "play", str(broken)]) == 1
+    assert f"{broken}:4:" in capsys.readouterr().err
+
+
+def test_ctrl_c_stops_cleanly_and_still_prints_the_summary(
+    app_paths: Paths, tiny_file: Path
+) -> None:
+    out = io.StringIO()
+    keys = ScriptedKeys(FakeClock(), [(0.0, "ctrl-c")])
+    status = run_play(app_paths, str(tiny_file), keys=keys, speaker=RecordingSpeaker(), out=out)
+    assert status == EXIT_INTERRUPTED
+    assert out.getvalue().splitlines()[-1].startswith("Stopped 'Tiny': active for 0 s")
+
+
+def test_space_pauses_and_resumes_n_skips_b_goes_back_and_q_stops(content: Content) -> None:
+    presses = [(8.0, " "), (10.0, " "), (12.0, "n"), (14.0, "b"), (30.0, "q")]
+    player, speaker, out = player_for(content, presses)
+    assert player.run() is True
+    captions = [line[8:] for line in out.getvalue().splitlines()]
+    assert "Paused." in captions and "Carrying on." in captions
+    assert speaker.interruptions == 4  # pause, next, back, stop
+    summary = player.session.summary
+    assert summary is not None and summary.outcome is Outcome.STOPPED
+    assert player.summary_line().startswith("Stopped 'Calf'")
+
+
+def test_ctrl_c_in_the_middle_records_a_stopped_session(content: Content) -> None:
+    player, _, out = player_for(content, [(7.0, "ctrl-c")])
+    assert player.run() is False
+    assert player.session.state is SessionState.FINISHED
+    assert out.getvalue().splitlines()[-1].startswith("[ 0:07] Session stopped.")
+
+
+def test_without_keys_the_session_runs_to_its_end(content: Content) -> None:
+    player, _, _ = player_for(content, [])
+    assert player.run() is True
+    summary = player.session.summary
+    assert summary is not None and summary.outcome is Outcome.FINISHED
+
+
+def test_the_terminal_is_restored_even_when_the_session_breaks() -> None:
+    controller, terminal = os.openpty()
+    with os.fdopen(terminal, "r") as stream:
+        keys = Keys(stream)
+        before = termios.tcgetattr(terminal)
+        with pytest.raises(RuntimeError), keys.listening():
+            assert not termios.tcgetattr(terminal)[3] & termios.ICANON  # keys come at once
+            raise RuntimeError("the session broke")
+        assert termios.tcgetattr(terminal) == before
+    os.close(controller)
+
+
+def test_a_key_press_arrives_without_enter() -> None:
+    controller, terminal = os.openpty()
+    with os.fdopen(terminal, "r") as stream:
+        keys = Keys(stream)
+        with keys.listening():
+            os.write(controller, b"n")
+            assert keys.wait(5.0) == "n"
+            assert keys.wait(0.0) == ""
+    os.close(controller)
+
+
+def test_voices_without_an_engine_says_why_and_fails(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NEUROGUIDE_SPEECH_DRIVER", "no-such-driver")
+    assert main(["--data-dir", str(tmp_path), "voices"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("neuroguide: The voice is off: no speech engine could be started")
+
+
+@pytest.mark.speech
+@pytest.mark.skipif(
+    ctypes.util.find_library("espeak-ng") is None,
+    reason="the espeak-ng library (Debian package libespeak-ng1) is not installed",
+)
+def test_voices_lists_the_engine_voices(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--data-dir", str(tmp_path), "voices"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split() == ["ID", "NAME"]
+    assert any(line.split()[0] == "gmw/en" for line in lines[1:])
