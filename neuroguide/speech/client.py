@@ -25,7 +25,14 @@ from neuroguide.core.clock import Clock, MonotonicClock
 from neuroguide.core.cues import Cue
 from neuroguide.speech.messages import problem_message
 from neuroguide.speech.policy import LATE_LIMIT, CueSlots
-from neuroguide.speech.protocol import VoiceSettings, decode, default_driver, encode, worker_command
+from neuroguide.speech.protocol import (
+    TMPDIR_PREFIX,
+    VoiceSettings,
+    decode,
+    default_driver,
+    encode,
+    worker_command,
+)
 
 READY_TIMEOUT = 10.0
 """Seconds a new worker may take to report ready before it counts as hung."""
@@ -375,7 +382,7 @@ class WorkerSpeaker:
             self._kill(worker)
 
     def _spawn(self, command: list[str]) -> tuple[_Worker | None, str]:
-        tmpdir = tempfile.mkdtemp(prefix="neuroguide-speech-")
+        tmpdir = tempfile.mkdtemp(prefix=TMPDIR_PREFIX)
         try:
             process = subprocess.Popen(
                 command,

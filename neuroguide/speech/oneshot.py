@@ -16,7 +16,14 @@ from typing import Any
 
 from neuroguide.speech.client import CommandFactory, kill_group, worker_environment
 from neuroguide.speech.messages import problem_message
-from neuroguide.speech.protocol import VoiceSettings, decode, default_driver, encode, worker_command
+from neuroguide.speech.protocol import (
+    TMPDIR_PREFIX,
+    VoiceSettings,
+    decode,
+    default_driver,
+    encode,
+    worker_command,
+)
 
 TIMEOUT = 30.0
 
@@ -53,7 +60,7 @@ def ask_worker(
     chosen = default_driver(base) if driver is None else driver
     argv = command(["--driver", chosen, *settings.as_arguments()])
     lines = b"".join(encode(r) for r in [*requests, {"op": "quit"}])
-    tmpdir = tempfile.mkdtemp(prefix="neuroguide-speech-")
+    tmpdir = tempfile.mkdtemp(prefix=TMPDIR_PREFIX)
     try:
         process = subprocess.Popen(
             argv,

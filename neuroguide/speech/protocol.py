@@ -16,6 +16,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+TMPDIR_PREFIX = "neuroguide-speech-"
+"""Each worker's private temporary folder starts with this (it is removed after the worker)."""
 WORKER_FLAG = "--speech-worker"
 """In a frozen app there is no ``python -m``: the app binary runs the worker given this flag."""
 

@@ -32,7 +32,7 @@ import time
 from collections.abc import Callable, Sequence
 from typing import IO, Any
 
-from neuroguide.speech.protocol import decode, default_driver, encode
+from neuroguide.speech.protocol import TMPDIR_PREFIX, decode, default_driver, encode
 
 SETTLE_LIMIT = 2.0
 """Seconds to wait at most for espeak to finish applying settings."""
@@ -198,7 +198,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_UNAVAILABLE
     found = engine.configure(args.voice, args.rate, args.volume)
     reply.send(event="ready", voice=engine.current_voice(), voice_found=found)
-    return serve(engine, sys.stdin.buffer, reply)
+    try:
+        return serve(engine, sys.stdin.buffer, reply)
+    finally:
+        remove_own_tmpdir()
+
+
+def remove_own_tmpdir() -> None:
+    """Remove the private temporary folder the app gave this worker (when it ends on its own;
+    the app removes it after killing a worker)."""
+    folder = os.environ.get("TMPDIR", "")
+    if os.path.basename(folder).startswith(TMPDIR_PREFIX):
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 if __name__ == "__main__":

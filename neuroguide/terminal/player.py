@@ -34,8 +34,10 @@ from neuroguide.terminal.keys import Keys, KeySource
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
 EXIT_INTERRUPTED = 130
-TICK_SECONDS = 0.02
-"""How often the session is woken: cues reach the voice at most this late."""
+IDLE_WAIT = 0.25
+"""How long to wait for a key while nothing is due (paused)."""
+WAKE_MARGIN = 0.002
+"""Wake just after an event falls due, so the tick finds it due."""
 FINAL_WORDS_TIMEOUT = 20.0
 """How long the player waits for the last words to be spoken before it exits."""
 KEYS_HELP = "Keys: Space pause or resume, n next, b back, q stop."
@@ -126,7 +128,8 @@ class TerminalPlayer:
             self.publish(self.session.start())
             with self.keys.listening():
                 while self.session.state is not SessionState.FINISHED:
-                    key = self.keys.wait(TICK_SECONDS)
+                    due = self.session.seconds_to_next_event()
+                    key = self.keys.wait(IDLE_WAIT if due is None else due + WAKE_MARGIN)
                     if key:
                         self.publish(self.control(key))
                     self.publish(self.session.tick())

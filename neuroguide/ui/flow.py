@@ -135,6 +135,8 @@ class SessionFlow(QObject):
     def safety(self) -> SafetyView:
         """The safety-check screen (built on first use)."""
         if self._safety is None:
+            from neuroguide.ui.safety_view import SafetyView
+
             view = self._safety = SafetyView(self.metrics)
             view.confirmed.connect(self._safety_confirmed)
             view.cancelled.connect(self.go_home)
@@ -146,6 +148,8 @@ class SessionFlow(QObject):
     def player(self) -> PlayerView:
         """The player screen (built on first use)."""
         if self._player is None:
+            from neuroguide.ui.player_view import PlayerView
+
             self._player = PlayerView(self.metrics)
             self.window.add_screen("player", self._player, self._player_key)
         return self._player
@@ -154,6 +158,8 @@ class SessionFlow(QObject):
     def summary_view(self) -> SummaryView:
         """The summary screen (built on first use)."""
         if self._summary_view is None:
+            from neuroguide.ui.summary_view import SummaryView
+
             view = self._summary_view = SummaryView(self.metrics)
             view.home_requested.connect(self.go_home)
             view.again_requested.connect(self.again)

@@ -278,7 +278,8 @@ class HomeView(QWidget):
 
     def _place_cards(self) -> None:
         card_width = int(340 * self._metrics.text_factor)
-        available = self.scroll_area.viewport().width() - 2 * self._metrics.margin
+        # The view's own width: the scroll area's viewport is resized only after this event.
+        available = self.width() - 2 * self._metrics.margin - 40
         columns = max(1, min(3, available // max(1, card_width)))
         if columns == self._columns and all(c.parent() is not None for c in self._cards):
             return
@@ -289,3 +290,8 @@ class HomeView(QWidget):
             self._grid.addWidget(card, index // columns, index % columns)
         for column in range(3):
             self._grid.setColumnStretch(column, 1 if column < columns else 0)
+        # The cards' wrapped text needs a new height for the new width: lay out again.
+        self._layout.invalidate()
+        content = self.scroll_area.widget()
+        if content is not None:
+            content.updateGeometry()
