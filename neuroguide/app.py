@@ -101,6 +101,7 @@ def build_gui(
         speaker = create_speaker(settings.voice, voice, clock or MonotonicClock())
     progress = RunProgress(settings.weekly_goal_minutes)
     window = MainWindow(Metrics(large=settings.large_buttons or large, text_scale=100))
+    _report_voice_problems(speaker, window)
     flow = SessionFlow(
         window,
         content,
@@ -135,6 +136,20 @@ def build_gui(
     if show:
         window.show()
     return Gui(window, flow, speaker)
+
+
+def _report_voice_problems(speaker: Speaker, window: MainWindow) -> None:
+    """Say once, on the window, why the voice is off (the speaker reports from its thread)."""
+
+    def tell(message: str) -> None:
+        print(f"neuroguide: {message}", file=sys.stderr)
+        window.notice_requested.emit(message)
+
+    if hasattr(speaker, "on_problem"):
+        speaker.on_problem = tell
+        problem = getattr(speaker, "problem", None)
+        if problem:
+            tell(problem)
 
 
 def _default_size(window: MainWindow) -> tuple[int, int]:

@@ -104,6 +104,7 @@ class SessionFlow(QObject):
         self.routine: Routine | None = None
         self.summary: Summary | None = None
         self._illustrations = illustrations
+        self._resources_dir = illustrations.parent  # illustrations/ and sounds/ sit side by side
         self._safety: SafetyView | None = None
         self._player: PlayerView | None = None
         self._summary_view: SummaryView | None = None
@@ -310,7 +311,7 @@ class SessionFlow(QObject):
         self._safety_confirmed()
 
     def _run(self, routine: Routine) -> None:
-        from neuroguide.core.cues import CueWriter
+        from neuroguide.speech.tones import TonePlayer
         from neuroguide.ui.player_presenter import PlayerPresenter
         from neuroguide.ui.session_controller import SessionController
 
@@ -323,7 +324,7 @@ class SessionFlow(QObject):
             routine,
             self.clock,
             speaker=self.speaker,
-            cue_writer=CueWriter(),
+            tones=TonePlayer(self._resources_dir) if settings.tones else None,
             listeners=listeners,
             get_ready_seconds=settings.get_ready_seconds,
             auto_advance=settings.auto_advance,

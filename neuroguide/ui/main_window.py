@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from neuroguide.ui.metrics import Metrics
-from neuroguide.ui.widgets import large_toggle, make_button, make_label
+from neuroguide.ui.widgets import large_toggle, make_button, make_card, make_label
 
 APP_TITLE = "NeuroGuide"
 KeyHandler = Callable[[int], bool]
@@ -71,11 +71,14 @@ class MainWindow(QMainWindow):
         large_toggled: the large-button switch changed (carries the new state).
         keys_requested: F1 or ? was pressed, or the Keys button.
         closing: the window is about to close (save geometry, stop sessions).
+        notice_requested: show a one-off notice (text) under the header; safe to emit from any
+            thread, e.g. the speech supervisor saying why the voice went off.
     """
 
     large_toggled = Signal(bool)
     keys_requested = Signal()
     closing = Signal()
+    notice_requested = Signal(str)
 
     def __init__(self, metrics: Metrics) -> None:
         super().__init__()
@@ -98,6 +101,18 @@ class MainWindow(QMainWindow):
         self._header.addWidget(self.keys_button)
         self._header.addWidget(self.large_button)
         layout.addLayout(self._header)
+        self.notice = make_card("banner")
+        notice_layout = QHBoxLayout(self.notice)
+        self.notice_text = make_label(role="detail", name="Notice")
+        self.notice_dismiss = make_button(
+            "OK, hide this", "Hide the notice", "Hide this notice.", object_name="notice-dismiss"
+        )
+        notice_layout.addWidget(self.notice_text, 1)
+        notice_layout.addWidget(self.notice_dismiss)
+        self.notice.hide()
+        self.notice_dismiss.clicked.connect(self.notice.hide)
+        self.notice_requested.connect(self.show_notice)
+        layout.addWidget(self.notice)
         self.stack = QStackedWidget()
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
@@ -107,6 +122,11 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
+
+    def show_notice(self, text: str) -> None:
+        """Show ``text`` under the header until the person hides it; it never takes focus."""
+        self.notice_text.setText(text)
+        self.notice.show()
 
     # -------------------------------------------------------------- navigation
 

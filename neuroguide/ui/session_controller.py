@@ -1,10 +1,12 @@
 """Adapts a core Session to Qt: a timer wakes it, every batch of events goes out to listeners.
 
 The timer is never the time base: it only calls ``session.tick()``, which reads the injected
-clock. It is single-shot and re-armed just after the next moment something can change (the next
-whole second of the phase's remaining time, a rep's half-way point), and at least every second,
-so a machine sleep is noticed by the session's jump check. Tests call :meth:`tick` directly
-after advancing a ``FakeClock``.
+clock. It is single-shot and re-armed just after the next moment something can change, as the
+session itself computes it (``Session.seconds_to_next_event``: the next whole second of the
+countdown or the next mark, at most a second away), so a machine sleep is noticed by the
+session's jump check. Speech goes through the same ``VoiceGuide`` the terminal player uses,
+which silences the voice when the person pauses, skips, goes back or stops. Tests call
+:meth:`tick` directly after advancing a ``FakeClock``.
 """
 
 from __future__ import annotations
@@ -20,12 +22,12 @@ from neuroguide.core.events import Event, PauseReason, SessionFinished, StepFini
 from neuroguide.core.library import Routine
 from neuroguide.core.listeners import SessionListener
 from neuroguide.core.session import ADD_SECONDS, Session, SessionState
-from neuroguide.core.timeline import PhaseKind
+from neuroguide.speech.guide import VoiceGuide
 from neuroguide.speech.speaker import Speaker
+from neuroguide.speech.tones import TonePlayer
 
-WAKE_MARGIN_MS = 5
+WAKE_MARGIN_MS = 1
 """Wake this long after a boundary so the session sees it as passed."""
-_EPS = 1e-6
 
 
 class SessionController(QObject):
@@ -47,7 +49,8 @@ class SessionController(QObject):
         clock: Clock,
         *,
         speaker: Speaker,
-        cue_writer: CueWriter,
+        cue_writer: CueWriter | None = None,
+        tones: TonePlayer | None = None,
         listeners: Sequence[SessionListener] = (),
         get_ready_seconds: int = 5,
         auto_advance: bool = True,
@@ -63,8 +66,10 @@ class SessionController(QObject):
         self.caption = ""
         self.waiting = False
         """Paused at the end of a step until Space or Next (when auto-advance is off)."""
-        self._cue_writer = cue_writer
-        self._listeners = list(listeners)
+        self._tones = tones
+        writer = cue_writer if cue_writer is not None else CueWriter(self.session.timeline)
+        self._voice = VoiceGuide(speaker, writer, on_cue=self._on_cue)
+        self._listeners: list[SessionListener] = [*listeners, self._voice]
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
@@ -107,7 +112,6 @@ class SessionController(QObject):
     @Slot()
     def pause(self) -> None:
         """Pause at once."""
-        self.speaker.interrupt()
         self._handle(self.session.pause(PauseReason.USER))
 
     @Slot()
@@ -119,7 +123,6 @@ class SessionController(QObject):
     @Slot()
     def unsteady(self) -> None:
         """ "Stop, I feel unsteady": pause at once and say the safety words."""
-        self.speaker.interrupt()
         self.waiting = False
         self._handle(self.session.pause(PauseReason.UNSTEADY))
 
@@ -129,26 +132,22 @@ class SessionController(QObject):
         if self.waiting:
             self.resume()
             return
-        self.speaker.interrupt()
         self._handle(self.session.next())
 
     @Slot()
     def done(self) -> None:
         """Finish a set of reps or a timed block early, as done."""
-        self.speaker.interrupt()
         self._handle(self.session.done())
 
     @Slot()
     def previous(self) -> None:
         """Start this part again, or go back to the one before."""
-        self.speaker.interrupt()
         self.waiting = False
         self._handle(self.session.previous())
 
     @Slot()
     def restart_step(self) -> None:
         """Go back to the start of the current exercise."""
-        self.speaker.interrupt()
         self.waiting = False
         self._handle(self.session.restart_step())
 
@@ -160,13 +159,14 @@ class SessionController(QObject):
     @Slot()
     def stop(self) -> None:
         """End the session now (the summary follows)."""
-        self.speaker.interrupt()
         self.waiting = False
         self._handle(self.session.stop())
 
     def shutdown(self) -> None:
-        """Stop the timer; the window is closing or the player is leaving."""
+        """Stop the timer and any tone; the window is closing or the player is leaving."""
         self._timer.stop()
+        if self._tones is not None:
+            self._tones.stop()
 
     # ---------------------------------------------------------------- internals
 
@@ -182,38 +182,23 @@ class SessionController(QObject):
         if events:
             for listener in self._listeners:
                 listener.handle(events)
-            cues = self._cue_writer.cues_for(events)
-            if cues:
-                self._show_caption(cues)
-            for cue in cues:
-                self.speaker.say(cue)
             self.events_emitted.emit(events)
         self._arm()
         finished = [e for e in events if isinstance(e, SessionFinished)]
         if finished:
             self.finished.emit(finished[-1].summary)
 
-    def _show_caption(self, cues: list[Cue]) -> None:
-        text = cues[-1].text if self.captions else ""
+    def _on_cue(self, cue: Cue) -> None:
+        if self._tones is not None and cue.tone is not None:
+            self._tones.play(cue.tone)
+        text = cue.text if self.captions else ""
         if text != self.caption:
             self.caption = text
             self.caption_changed.emit(text)
 
     def _arm(self) -> None:
-        if self.session.state is not SessionState.RUNNING:
+        wait = self.session.seconds_to_next_event()
+        if wait is None:
             self._timer.stop()
             return
-        self._timer.start(int(self.next_wake() * 1000) + WAKE_MARGIN_MS)
-
-    def next_wake(self) -> float:
-        """Seconds until something can next change: at most one second."""
-        remaining = self.session.remaining()
-        candidates = [math.ceil(remaining - _EPS) - 1.0]
-        phase = self.session.phase
-        if phase.kind is PhaseKind.REPS:
-            half = phase.cadence / 2
-            candidates.append(math.ceil(remaining / half - _EPS) * half - half)
-        elif phase.kind in (PhaseKind.HOLD, PhaseKind.TIMED):
-            candidates.append(self.session.phase_length() / 2)
-        ahead = [remaining - c for c in candidates if c < remaining - _EPS]
-        return max(0.0, min([1.0, *ahead]))
+        self._timer.start(math.ceil(wait * 1000) + WAKE_MARGIN_MS)
