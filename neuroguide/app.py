@@ -23,11 +23,15 @@ DEFAULT_SIZE = (1280, 800)
 
 @dataclass
 class Gui:
-    """What :func:`build_gui` made: the window, the session flow and the speaker to close."""
+    """What :func:`build_gui` made: the window and the session flow (which owns the speaker)."""
 
     window: MainWindow
     flow: SessionFlow
-    speaker: Speaker
+
+    @property
+    def speaker(self) -> Speaker:
+        """The speaker in use (the real one may arrive just after the first paint)."""
+        return self.flow.speaker
 
 
 def create_application() -> QApplication:
@@ -93,15 +97,29 @@ def build_gui(
     store = SettingsStore(settings, paths.settings_file)
     # The real speaker unless one is passed in (tests); the history engineer adds
     # the recorder to ``listeners`` and a database-backed ProgressSource.
-    if speaker is None:  # the real voice; its worker warms up in the background
+    real_voice = speaker is None
+
+    def start_voice() -> Speaker:
+        """The real voice; its worker warms up in the background."""
         from neuroguide.speech.factory import create_speaker
         from neuroguide.speech.protocol import VoiceSettings
 
         voice = VoiceSettings(settings.voice_id, settings.voice_rate, settings.voice_volume)
-        speaker = create_speaker(settings.voice, voice, clock or MonotonicClock())
+        made = create_speaker(settings.voice, voice, clock or MonotonicClock())
+        _report_voice_problems(made, window)
+        return made
+
+    if speaker is None:
+        from neuroguide.speech.speaker import NullSpeaker
+
+        # Silent until install_history_parts starts the real voice (with quick_start: right
+        # after the first paint, before anybody can start a session).
+        speaker = NullSpeaker()
     progress = RunProgress(settings.weekly_goal_minutes)
-    window = MainWindow(Metrics(large=settings.large_buttons or large, text_scale=100))
-    _report_voice_problems(speaker, window)
+    window = MainWindow(
+        Metrics(large=settings.large_buttons or large, text_scale=100),
+        keys_after_first_paint=quick_start,
+    )
     flow = SessionFlow(
         window,
         content,
@@ -117,6 +135,8 @@ def build_gui(
     def install_history_parts() -> None:
         from neuroguide.ui.history_install import install_history
 
+        if real_voice:
+            flow.speaker = start_voice()
         install_history(flow, paths)  # recorder, check-ins, review screen, progress from history
         flow.refresh_home()
         flow.prepare_screens()
@@ -135,7 +155,7 @@ def build_gui(
     QTimer.singleShot(0, lambda: window.setWindowIcon(QIcon(str(icon))))
     if show:
         window.show()
-    return Gui(window, flow, speaker)
+    return Gui(window, flow)
 
 
 def _report_voice_problems(speaker: Speaker, window: MainWindow) -> None:

@@ -11,9 +11,10 @@ import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QVBoxLayout, QWidget
 
 from neuroguide.core.library import Routine
 from neuroguide.core.records import Summary
@@ -25,8 +26,9 @@ from neuroguide.store.session_history import RecordingHistory, open_for_recordin
 from neuroguide.ui.checkin_widget import CheckInWidget
 from neuroguide.ui.flow import SessionFlow
 from neuroguide.ui.history_progress import HistoryProgress
-from neuroguide.ui.report_pdf import write_report
-from neuroguide.ui.review_screen import ReviewScreen
+
+if TYPE_CHECKING:
+    from neuroguide.ui.review_screen import ReviewScreen
 
 
 class HistoryInstall(QObject):
@@ -39,16 +41,15 @@ class HistoryInstall(QObject):
         window = flow.window
         settings = flow.store.settings
         metrics = flow.metrics
-        names = {e.id: e.name for e in flow.content.library.exercises.values()}
-        self.review = ReviewScreen(
-            history.connection,
-            goal_minutes=settings.weekly_goal_minutes,
-            exercise_names=names,
-            metrics=metrics,
-        )
+        # The review screen (charts, tables, the PDF writer) is built the first time it is
+        # shown: most starts never open it, and it would cost start-up time and memory.
+        self._review: ReviewScreen | None = None
+        self._review_holder = QWidget()
+        holder_layout = QVBoxLayout(self._review_holder)
+        holder_layout.setContentsMargins(0, 0, 0, 0)
         self.before = CheckInWidget(Moment.BEFORE, metrics)
         self.after = CheckInWidget(Moment.AFTER, metrics)
-        window.add_screen("history", self.review)
+        window.add_screen("history", self._review_holder)
         window.add_screen("checkin-before", self.before)
         window.add_screen("checkin-after", self.after)
         self._proceed: Callable[[], None] | None = None
@@ -57,8 +58,6 @@ class HistoryInstall(QObject):
         flow.progress = HistoryProgress(history.connection, settings.weekly_goal_minutes)
         flow.before_session = self._before_session
         flow.after_session = self._after_session
-        self.review.back_requested.connect(flow.go_home)
-        self.review.export_requested.connect(self._export)
         self.before.answered.connect(self._before_answered)
         self.before.skipped.connect(lambda: self._before_answered(None))
         self.after.answered.connect(self._after_answered)
@@ -68,10 +67,33 @@ class HistoryInstall(QObject):
         window.closing.connect(history.close)  # after the flow stopped (and recorded) a session
         flow.refresh_home()
 
+    @property
+    def review(self) -> ReviewScreen:
+        """The review screen, built on first use."""
+        if self._review is None:
+            from neuroguide.ui.review_screen import ReviewScreen
+
+            flow = self.flow
+            names = {e.id: e.name for e in flow.content.library.exercises.values()}
+            self._review = ReviewScreen(
+                self.history.connection,
+                goal_minutes=flow.store.settings.weekly_goal_minutes,
+                exercise_names=names,
+                metrics=flow.metrics,
+            )
+            self._review.back_requested.connect(flow.go_home)
+            self._review.export_requested.connect(self._export)
+            layout = self._review_holder.layout()
+            assert layout is not None
+            layout.addWidget(self._review)
+        return self._review
+
     def _resize(self) -> None:
         metrics = self.flow.metrics
-        for widget in (self.review, self.before, self.after):
-            widget.set_metrics(metrics)
+        if self._review is not None:
+            self._review.set_metrics(metrics)
+        self.before.set_metrics(metrics)
+        self.after.set_metrics(metrics)
 
     def _screen_changed(self, _index: int) -> None:
         if self.flow.window.current_screen == "history":
@@ -116,6 +138,8 @@ class HistoryInstall(QObject):
         flt = self.review.current_filter()
         try:
             if kind == "pdf":
+                from neuroguide.ui.report_pdf import write_report
+
                 names = {e.id: e.name for e in self.flow.content.library.exercises.values()}
                 write_report(
                     self.history.connection,

@@ -80,7 +80,7 @@ class MainWindow(QMainWindow):
     closing = Signal()
     notice_requested = Signal(str)
 
-    def __init__(self, metrics: Metrics) -> None:
+    def __init__(self, metrics: Metrics, *, keys_after_first_paint: bool = False) -> None:
         super().__init__()
         self.setWindowTitle(APP_TITLE)
         self.setMinimumSize(640, 480)
@@ -119,6 +119,15 @@ class MainWindow(QMainWindow):
         self.large_button.toggled.connect(self.large_toggled)
         self.keys_button.clicked.connect(self.keys_requested)
         self.set_metrics(metrics)
+        if keys_after_first_paint:
+            # Routing keys through Python makes PySide build the Python types (and enums) of
+            # every event class it sees; doing that after the first paint shows the window
+            # sooner. Nobody can press a key at a window that has not appeared yet.
+            after_first_paint(self, self._route_keys)
+        else:
+            self._route_keys()
+
+    def _route_keys(self) -> None:
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
