@@ -66,9 +66,10 @@ class _Page:
         self.y += self.font().height() * lines
 
     def table(self, headers: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> None:
+        bold = self.font(0.9, bold=True)  # headers are drawn bold: measure them so
         metrics = self.font(0.9)
         widths = [
-            max([metrics.horizontalAdvance(h), *(metrics.horizontalAdvance(r[i]) for r in rows)])
+            max([bold.horizontalAdvance(h), *(metrics.horizontalAdvance(r[i]) for r in rows)])
             + metrics.height()
             for i, h in enumerate(headers)
         ]
