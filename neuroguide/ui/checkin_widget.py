@@ -79,7 +79,10 @@ class CheckInWidget(QWidget):
         )
         column.addWidget(make_label(title, role="title"))
         column.addWidget(
-            make_label("Every question is optional. Press a number, or skip the whole check-in.")
+            make_label(
+                "Every question is optional. Choose a number for any of them, then press Space "
+                "to go on. Escape skips the whole check-in."
+            )
         )
         for name, _label in SYMPTOMS:
             column.addWidget(make_label(_QUESTIONS[name], role="heading"))
@@ -162,6 +165,22 @@ class CheckInWidget(QWidget):
             button.setMinimumSize(metrics.target, metrics.target)
         for flow in self._flows:
             flow.set_gap(max(8, metrics.spacing // 2))
+
+    def handle_key(self, key: int) -> bool:
+        """Space or Enter goes on (saving any answer given), Escape skips; typing a note wins."""
+        if self.note.hasFocus() and key != Qt.Key.Key_Escape:
+            return False
+        if key in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            answers = self.checkin()
+            if answers.is_empty:
+                self.skipped.emit()
+            else:
+                self.answered.emit(answers)
+            return True
+        if key == Qt.Key.Key_Escape:
+            self.skipped.emit()
+            return True
+        return False
 
     def buttons(self) -> list[QPushButton]:
         """Every pressable target (for size checks)."""
