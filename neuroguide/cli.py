@@ -7,6 +7,7 @@ a one-line message on stderr, never a traceback.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -44,12 +45,23 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="validate routine files")
     check.add_argument("files", nargs="+", metavar="FILE", type=Path)
     commands.add_parser("exercises", help="list every exercise id in the library")
+    self_test = commands.add_parser(
+        "self-test", help="check, without a screen, that Qt, drawings, routines and voice work"
+    )
+    self_test.add_argument(
+        "--strict", action="store_true", help="count a missing speech engine as a failure"
+    )
     from neuroguide.export import add_export_parser  # history export: neuroguide/export.py
 
     add_export_parser(commands)
     from neuroguide.terminal.commands import add_speech_parsers  # voices, play
 
     add_speech_parsers(commands)
+    for sub in commands.choices.values():
+        # "--data-dir" works after the command too; SUPPRESS keeps an earlier one.
+        sub.add_argument(
+            "--data-dir", metavar="DIR", default=argparse.SUPPRESS, help=argparse.SUPPRESS
+        )
     return parser
 
 
@@ -74,6 +86,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return list_exercises(paths)
         if command == "check":
             return check_files(paths, args.files)
+        if command == "self-test":
+            from neuroguide.selftest import run_self_test
+
+            return run_self_test(paths, strict=args.strict)
         if command == "export":
             from neuroguide.export import run_export
 
@@ -86,6 +102,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             from neuroguide.terminal.commands import run_play_command
 
             return run_play_command(paths, args)
+    except BrokenPipeError:
+        # The reader went away (e.g. `neuroguide voices | head`): nothing more to say.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
     except InvalidFileError as error:
         print("neuroguide: the built-in exercise library is damaged:", file=sys.stderr)
         for problem in error.problems:

@@ -16,6 +16,10 @@ from typing import Any
 import tomli_w
 
 THEMES = ("system", "light", "dark", "high-contrast")
+QUARTER_HOURS = tuple(
+    f"{hour:02d}:{minute:02d}" for hour in range(24) for minute in (0, 15, 30, 45)
+)
+"""Times of day a reminder can be set to ("HH:MM", every quarter of an hour)."""
 
 # Inclusive ranges for the whole-number settings.
 RANGES: dict[str, tuple[int, int]] = {
@@ -24,8 +28,16 @@ RANGES: dict[str, tuple[int, int]] = {
     "voice_rate": (80, 300),
     "voice_volume": (0, 100),
     "weekly_goal_minutes": (10, 2000),
+    "default_rest": (0, 600),
+    "breaks_per_day": (1, 12),
+    "snooze_minutes": (5, 60),
 }
-CHOICES: dict[str, tuple[str, ...]] = {"theme": THEMES}
+CHOICES: dict[str, tuple[str, ...]] = {
+    "theme": THEMES,
+    "break_from": QUARTER_HOURS,
+    "break_until": QUARTER_HOURS,
+    "session_time": QUARTER_HOURS,
+}
 
 
 @dataclass(frozen=True)
@@ -48,6 +60,17 @@ class Settings:
     seated_only: bool = False
     suggested_routine: str = "stretch-break"
     window_geometry: str = ""
+    default_rest: int = 10
+    start_gently: bool = False
+    gentle_since: str = ""
+    break_reminders: bool = False
+    breaks_per_day: int = 6
+    break_from: str = "09:00"
+    break_until: str = "18:00"
+    break_routine: str = "stretch-break"
+    session_reminder: bool = False
+    session_time: str = "18:00"
+    snooze_minutes: int = 10
 
     def changed(self, **values: Any) -> Settings:
         """A copy with ``values`` replaced (validated like a loaded file)."""

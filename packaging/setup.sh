@@ -18,6 +18,7 @@ pkgs=(
   fonts-dejavu-core
   libespeak-ng1 espeak-ng-data espeak-ng alsa-utils
   xvfb xauth
+  desktop-file-utils appstream
 )
 missing=()
 for p in "${pkgs[@]}"; do

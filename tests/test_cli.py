@@ -114,3 +114,15 @@ def test_python_dash_m_runs_the_same_command() -> None:
         check=False,
     )  # fmt: skip
     assert result.returncode == 0 and __version__ in result.stdout
+
+
+def test_data_dir_may_follow_the_command(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    routines = tmp_path / "routines"
+    routines.mkdir()
+    (routines / "mine.toml").write_text(
+        'id = "physio"\nname = "From my physio"\n[[steps]]\nexercise = "walk"\nduration = 600\n'
+    )
+    assert main(["routines", "--data-dir", str(tmp_path)]) == 0
+    assert "physio" in capsys.readouterr().out

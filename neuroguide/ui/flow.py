@@ -6,8 +6,10 @@ Hooks let other parts take a turn without this module knowing them:
   check; call ``proceed()`` to go on (or never, to cancel). A check-in screen goes here.
 * ``after_session(summary, proceed)`` runs when a session ends, before the summary screen;
   call ``proceed()`` to show the summary. A "how did it feel" screen goes here.
+* ``prepare_routine(routine, proceed)`` runs first of all; call ``proceed(routine)`` with the
+  routine to run (the seated version, a gentler dose), or never, to cancel.
 
-Both are optional attributes, ``None`` by default.
+All are optional attributes, ``None`` by default.
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ if TYPE_CHECKING:
 
 BeforeHook = Callable[[Routine, Callable[[], None]], None]
 AfterHook = Callable[["Summary", Callable[[], None]], None]
+PrepareHook = Callable[[Routine, Callable[[Routine], None]], None]
 TEXT_SIZES = (100, 125, 150, 175, 200)
 POSITION_WORDS = {
     "standing": "standing",
@@ -98,6 +101,7 @@ class SessionFlow(QObject):
         self.listeners: list[SessionListener] = list(listeners)
         self.before_session: BeforeHook | None = None
         self.after_session: AfterHook | None = None
+        self.prepare_routine: PrepareHook | None = None
         self.large = store.settings.large_buttons or large_forced
         self.controller: SessionController | None = None
         self.presenter: PlayerPresenter | None = None
@@ -225,8 +229,10 @@ class SessionFlow(QObject):
     def routines(self) -> list[Routine]:
         """The routines on offer (only seated ones when the person asked for that)."""
         routines = self.content.catalog.ordered()
-        if self.store.settings.seated_only:
-            routines = [r for r in routines if r.position == "seated"]
+        if self.store.settings.seated_only:  # each routine's seated version, where it has one
+            from neuroguide.core.seated import seated_choices
+
+            routines = seated_choices(routines, self.content.library)
         return routines
 
     def suggested(self) -> Routine | None:
@@ -289,6 +295,12 @@ class SessionFlow(QObject):
     def start_routine(self, routine_id: str) -> None:
         """Begin ``routine_id``: the before-session hook, the safety check, then the player."""
         routine = self.content.catalog.routines[routine_id]
+        if self.prepare_routine is not None:
+            self.prepare_routine(routine, self._begin)
+        else:
+            self._begin(routine)
+
+    def _begin(self, routine: Routine) -> None:
         self.routine = routine
         if self.before_session is not None:
             self.before_session(routine, lambda: self._check_safety(routine))

@@ -76,6 +76,8 @@ class HomeView(QWidget):
         problems_requested: the banner's Details button was pressed.
         text_size_requested: the text-size button was pressed (next size).
         theme_requested: the colours button was pressed (next theme).
+        settings_requested: the Settings button was pressed.
+        editor_requested: the "Edit routines" button was pressed.
     """
 
     start_suggested = Signal()
@@ -84,6 +86,8 @@ class HomeView(QWidget):
     problems_requested = Signal()
     text_size_requested = Signal()
     theme_requested = Signal()
+    settings_requested = Signal()
+    editor_requested = Signal()
 
     def __init__(self, metrics: Metrics, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -162,7 +166,7 @@ class HomeView(QWidget):
 
         display = make_card()
         display_layout = QVBoxLayout(display)
-        display_layout.addWidget(make_label("Display", role="heading"))
+        display_layout.addWidget(make_label("Display and settings", role="heading"))
         self._display_buttons = FlowLayout()
         self.text_size_button = make_button(
             "Text size",
@@ -176,8 +180,16 @@ class HomeView(QWidget):
             "Switch between the system, light, dark and high-contrast colours.",
             object_name="theme",
         )
+        self.settings_button = make_button(
+            "Settings", "Settings", "Every setting: voice, reminders, seated only and more."
+        )
+        self.editor_button = make_button(
+            "Edit routines", "Edit routines", "Make your own routines or change them."
+        )
         self._display_buttons.add(self.text_size_button)
         self._display_buttons.add(self.theme_button)
+        self._display_buttons.add(self.settings_button)
+        self._display_buttons.add(self.editor_button)
         display_layout.addLayout(self._display_buttons)
         self._layout.addWidget(display)
         self._layout.addStretch(1)
@@ -188,6 +200,8 @@ class HomeView(QWidget):
         self.dismiss_button.clicked.connect(self.banner.hide)
         self.text_size_button.clicked.connect(self.text_size_requested)
         self.theme_button.clicked.connect(self.theme_requested)
+        self.settings_button.clicked.connect(self.settings_requested)
+        self.editor_button.clicked.connect(self.editor_requested)
         self.set_metrics(metrics)
 
     # ----------------------------------------------------------------- filling

@@ -1,0 +1,110 @@
+"""The editor's file work: save, delete, import and export routine files, and reload the catalog.
+
+Files go in ``<data dir>/routines/`` (owner-only, written atomically). Imports are checked by
+:func:`neuroguide.core.routine_file.parse_routine`, so a bad file gets exactly the messages
+``neuroguide check`` prints and nothing is written.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from neuroguide.content import Content
+from neuroguide.core.library import Routine
+from neuroguide.core.routine_file import RoutineCatalog, load_folder, parse_routine
+from neuroguide.core.routine_writer import make_id, routine_toml
+from neuroguide.paths import Paths, make_private_dir
+
+MAX_IMPORT_BYTES = 1_000_000
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What an import did: the routine saved (or ``None``) and the lines to show."""
+
+    routine: Routine | None
+    messages: list[str]
+
+
+class RoutineFiles:
+    """Reads and writes the user's routine files for the editor."""
+
+    def __init__(self, paths: Paths, content: Content) -> None:
+        self.paths = paths
+        self.content = content
+
+    @property
+    def folder(self) -> Path:
+        """Where the user's routines live."""
+        return self.paths.user_routines
+
+    def file_for(self, routine: Routine) -> Path:
+        """The file a user routine is (or will be) saved in."""
+        if routine.origin:
+            origin = Path(routine.origin)
+            if origin.parent == self.folder:
+                return origin
+        return self.folder / f"{routine.id}.toml"
+
+    def save(self, routine: Routine) -> Path:
+        """Write ``routine`` as a routine file and reload the catalog; returns the file."""
+        path = self.file_for(routine)
+        write_private(path, routine_toml(routine).encode("utf-8"))
+        self.reload()
+        return path
+
+    def delete(self, routine: Routine) -> None:
+        """Remove a user routine's file (never a built-in's) and reload the catalog."""
+        if routine.builtin:
+            raise ValueError("built-in routines cannot be deleted")
+        self.file_for(routine).unlink(missing_ok=True)
+        self.reload()
+
+    def import_file(self, source: Path) -> ImportResult:
+        """Check ``source`` and copy it in; an id already in use gets a new one."""
+        try:
+            size = source.stat().st_size
+            if size > MAX_IMPORT_BYTES:
+                return ImportResult(None, [f"{source}: the file is larger than 1 MB"])
+            data = source.read_bytes()
+        except OSError as error:
+            return ImportResult(None, [f"{source}: cannot read: {error.strerror}"])
+        routine, problems = parse_routine(data, str(source), self.content.library)
+        if routine is None:
+            return ImportResult(None, [str(problem) for problem in problems])
+        taken = set(self.content.catalog.routines)
+        if routine.id in taken:
+            routine = replace(routine, id=make_id(routine.id, taken))
+            data = routine_toml(routine).encode("utf-8")
+        routine = replace(routine, builtin=False, origin="")
+        write_private(self.folder / f"{routine.id}.toml", data)
+        self.reload()
+        return ImportResult(self.content.catalog.routines.get(routine.id), [])
+
+    def export(self, routine: Routine, target: Path) -> None:
+        """Write ``routine`` to ``target`` to share it (raises OSError if it cannot)."""
+        target.write_text(routine_toml(routine), encoding="utf-8")
+
+    def reload(self) -> None:
+        """Load every routine again, into the same catalog object the app holds."""
+        fresh = RoutineCatalog()
+        load_folder(fresh, self.paths.builtin_routines, self.content.library, builtin=True)
+        load_folder(fresh, self.folder, self.content.library, builtin=False)
+        catalog = self.content.catalog
+        catalog.routines.clear()
+        catalog.routines.update(fresh.routines)
+        catalog.problems[:] = fresh.problems
+
+
+def write_private(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically, readable by its owner only."""
+    make_private_dir(path.parent)
+    temporary = path.with_name(f".{path.name}.tmp")
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(descriptor, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(temporary, path)

@@ -1,0 +1,107 @@
+"""The Linux desktop files: valid for the freedesktop tools and consistent with the app."""
+
+from __future__ import annotations
+
+import configparser
+import shutil
+import subprocess
+import xml.etree.ElementTree as ElementTree
+from pathlib import Path
+
+import pytest
+
+from neuroguide import APP_ID, __version__
+
+ROOT = Path(__file__).resolve().parents[1]
+LINUX = ROOT / "packaging" / "linux"
+DESKTOP = LINUX / f"{APP_ID}.desktop"
+METAINFO = LINUX / f"{APP_ID}.metainfo.xml"
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
+
+
+def tool(name: str, package: str) -> str:
+    """The tool's path, or skip the test saying which Debian package provides it."""
+    found = shutil.which(name)
+    if found is None:
+        pytest.skip(f"{name} is not installed (Debian package {package}; see packaging/setup.sh)")
+    return found
+
+
+def run(*command: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(command, capture_output=True, text=True, timeout=60, check=False)
+
+
+def desktop_entry(path: Path = DESKTOP) -> configparser.SectionProxy:
+    parser = configparser.ConfigParser(interpolation=None, strict=True)
+    parser.optionxform = str  # type: ignore[assignment,method-assign]  # keys are case-sensitive
+    parser.read(path, encoding="utf-8")
+    return parser["Desktop Entry"]
+
+
+def metainfo() -> ElementTree.Element:
+    return ElementTree.parse(METAINFO).getroot()
+
+
+def test_the_desktop_file_passes_desktop_file_validate() -> None:
+    result = run(tool("desktop-file-validate", "desktop-file-utils"), str(DESKTOP))
+    assert result.returncode == 0 and not result.stdout.strip(), result.stdout + result.stderr
+
+
+def test_the_metainfo_passes_appstreamcli_validate() -> None:
+    result = run(tool("appstreamcli", "appstream"), "validate", "--no-net", str(METAINFO))
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_installed_tree_passes_appstreamcli_validate_tree(tmp_path: Path) -> None:
+    appstream = tool("appstreamcli", "appstream")
+    installed = run("bash", str(LINUX / "install.sh"), "--desktop-only", "--prefix", str(tmp_path))
+    assert installed.returncode == 0, installed.stderr
+    result = run(appstream, "validate-tree", "--no-net", str(tmp_path))
+    assert result.returncode == 0, result.stdout + result.stderr
+    entry = desktop_entry(tmp_path / "share" / "applications" / f"{APP_ID}.desktop")
+    assert entry["Exec"] == str(tmp_path / "bin" / "neuroguide")
+
+
+def test_one_reverse_dns_id_is_used_everywhere() -> None:
+    root = metainfo()
+    assert root.findtext("id") == APP_ID
+    assert root.findtext("launchable") == DESKTOP.name
+    assert desktop_entry()["Icon"] == APP_ID
+    app_source = (ROOT / "neuroguide" / "app.py").read_text(encoding="utf-8")
+    assert "setDesktopFileName(APP_ID)" in app_source
+
+
+def test_the_desktop_entry_starts_the_neuroguide_command() -> None:
+    entry = desktop_entry()
+    assert entry["Exec"] == "neuroguide"
+    assert entry["Terminal"] == "false"
+    assert entry["Name"] == metainfo().findtext("name")
+
+
+def test_every_icon_size_exists_at_its_size() -> None:
+    from PySide6.QtGui import QImage
+
+    for size in ICON_SIZES:
+        path = LINUX / "icons" / "hicolor" / f"{size}x{size}" / "apps" / f"{APP_ID}.png"
+        image = QImage(str(path))
+        assert not image.isNull(), f"{path} is missing or unreadable"
+        assert (image.width(), image.height()) == (size, size)
+    scalable = LINUX / "icons" / "hicolor" / "scalable" / "apps" / f"{APP_ID}.svg"
+    assert scalable.read_bytes() == (ROOT / "resources" / "icons" / "neuroguide.svg").read_bytes()
+
+
+def test_every_screenshot_named_in_the_metainfo_is_in_the_repository() -> None:
+    images = [image.text or "" for image in metainfo().iter("image")]
+    assert images
+    for address in images:
+        assert (ROOT / "packaging" / "screenshots" / address.rsplit("/", 1)[-1]).is_file()
+
+
+def test_the_newest_release_is_this_version() -> None:
+    release = metainfo().find("releases/release")
+    assert release is not None and release.get("version") == __version__
+
+
+def test_the_content_rating_says_there_is_nothing_to_rate() -> None:
+    rating = metainfo().find("content_rating")
+    assert rating is not None and rating.get("type") == "oars-1.1" and len(rating) == 0
