@@ -74,6 +74,30 @@ def worker_environment(base: Mapping[str, str], tmpdir: str) -> dict[str, str]:
     return env
 
 
+def start_worker_process(
+    argv: list[str], base: Mapping[str, str]
+) -> tuple[subprocess.Popen[bytes] | None, str, str]:
+    """Start a worker in its own session and temporary folder.
+
+    Returns ``(process, tmpdir, "")``, or ``(None, "", why)`` when it could not start (the
+    folder is then already removed).
+    """
+    tmpdir = tempfile.mkdtemp(prefix=TMPDIR_PREFIX)
+    try:
+        process = subprocess.Popen(
+            argv,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            env=worker_environment(base, tmpdir),
+            start_new_session=True,  # so an interrupt can end it and its aplay child together
+        )
+    except OSError as error:
+        shutil.rmtree(tmpdir, ignore_errors=True)
+        return None, "", error.strerror or str(error)
+    return process, tmpdir, ""
+
+
 def kill_group(process: subprocess.Popen[bytes]) -> None:
     """End the process and its children (espeak plays through ``aplay``, a child)."""
     try:
@@ -382,19 +406,9 @@ class WorkerSpeaker:
             self._kill(worker)
 
     def _spawn(self, command: list[str]) -> tuple[_Worker | None, str]:
-        tmpdir = tempfile.mkdtemp(prefix=TMPDIR_PREFIX)
-        try:
-            process = subprocess.Popen(
-                command,
-                stdin=subprocess.PIPE,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.DEVNULL,
-                env=worker_environment(self._env, tmpdir),
-                start_new_session=True,
-            )
-        except OSError as error:
-            shutil.rmtree(tmpdir, ignore_errors=True)
-            return None, error.strerror or str(error)
+        process, tmpdir, why = start_worker_process(command, self._env)
+        if process is None:
+            return None, why
         assert process.stdin is not None
         os.set_blocking(process.stdin.fileno(), False)
         return _Worker(process=process, tmpdir=tmpdir, started=time.monotonic()), ""

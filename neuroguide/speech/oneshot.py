@@ -9,15 +9,13 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import tempfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from neuroguide.speech.client import CommandFactory, kill_group, worker_environment
+from neuroguide.speech.client import CommandFactory, kill_group, start_worker_process
 from neuroguide.speech.messages import problem_message
 from neuroguide.speech.protocol import (
-    TMPDIR_PREFIX,
     VoiceSettings,
     decode,
     default_driver,
@@ -60,19 +58,9 @@ def ask_worker(
     chosen = default_driver(base) if driver is None else driver
     argv = command(["--driver", chosen, *settings.as_arguments()])
     lines = b"".join(encode(r) for r in [*requests, {"op": "quit"}])
-    tmpdir = tempfile.mkdtemp(prefix=TMPDIR_PREFIX)
-    try:
-        process = subprocess.Popen(
-            argv,
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-            env=worker_environment(base, tmpdir),
-            start_new_session=True,
-        )
-    except OSError as error:
-        shutil.rmtree(tmpdir, ignore_errors=True)
-        return WorkerAnswer([], problem_message("cannot-start", error.strerror or str(error)))
+    process, tmpdir, why = start_worker_process(argv, base)
+    if process is None:
+        return WorkerAnswer([], problem_message("cannot-start", why))
     try:
         output, _ = process.communicate(lines, timeout=timeout)
     except subprocess.TimeoutExpired:

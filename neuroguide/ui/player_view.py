@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QProgressBar,
     QPushButton,
-    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -24,19 +23,17 @@ from neuroguide.ui.countdown import CountdownRing
 from neuroguide.ui.illustration import Illustration
 from neuroguide.ui.metrics import Metrics
 from neuroguide.ui.theme import PhaseColours
-from neuroguide.ui.widgets import FlowLayout, make_button, make_card, make_label, repolish
+from neuroguide.ui.widgets import (
+    FlowLayout,
+    make_button,
+    make_card,
+    make_label,
+    repolish,
+    vertical_scroll,
+)
 
 PAUSE_TEXT = "Pause  [Space]"
 RESUME_TEXT = "Resume  [Space]"
-
-
-def _scroll(content: QWidget) -> QScrollArea:
-    area = QScrollArea()
-    area.setWidgetResizable(True)
-    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-    area.setWidget(content)
-    return area
 
 
 class PlayerView(QWidget):
@@ -66,7 +63,7 @@ class PlayerView(QWidget):
 
     def _build_run_page(self) -> None:
         page = QWidget()
-        self.run_page = _scroll(page)
+        self.run_page = vertical_scroll(page)
         self.pages.addWidget(self.run_page)
         layout = self._run_layout = QVBoxLayout(page)
 
@@ -116,7 +113,7 @@ class PlayerView(QWidget):
         text_layout.addWidget(self.steps_label)
         text_layout.addWidget(self.safety_label)
         text_layout.addStretch(1)
-        self.details_scroll = _scroll(text)
+        self.details_scroll = vertical_scroll(text)
         details_layout.addWidget(self.details_scroll, 3)
         self.details = details
         self._details_layout = details_layout
@@ -172,7 +169,7 @@ class PlayerView(QWidget):
 
     def _build_unsteady_page(self) -> None:
         page = QWidget()
-        self.unsteady_page = _scroll(page)
+        self.unsteady_page = vertical_scroll(page)
         self.pages.addWidget(self.unsteady_page)
         layout = self._unsteady_layout = QVBoxLayout(page)
         layout.addStretch(1)
@@ -202,7 +199,7 @@ class PlayerView(QWidget):
 
     def _build_confirm_page(self) -> None:
         page = QWidget()
-        self.confirm_page = _scroll(page)
+        self.confirm_page = vertical_scroll(page)
         self.pages.addWidget(self.confirm_page)
         layout = self._confirm_layout = QVBoxLayout(page)
         layout.addStretch(1)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from neuroguide.ui.metrics import Metrics
-from neuroguide.ui.widgets import FlowLayout, make_button, make_card, make_label
+from neuroguide.ui.widgets import FlowLayout, make_button, make_card, make_label, scrolling_page
 
 CHECKS = (
     "Clear space around you, with nothing on the floor to trip over.",
@@ -30,16 +30,7 @@ class SafetyView(QWidget):
 
     def __init__(self, metrics: Metrics, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        outer.addWidget(scroll)
-        content = QWidget()
-        scroll.setWidget(content)
-        self._layout = QVBoxLayout(content)
+        self._layout = scrolling_page(self)
         self._layout.addWidget(make_label("Before you start", role="title"))
         self.routine_text = make_label(role="detail")
         self._layout.addWidget(self.routine_text)

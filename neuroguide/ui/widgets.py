@@ -14,7 +14,9 @@ from PySide6.QtWidgets import (
     QLayout,
     QLayoutItem,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
+    QVBoxLayout,
     QWidget,
     QWidgetItem,
 )
@@ -49,6 +51,26 @@ def make_label(text: str = "", *, role: str = "", name: str = "") -> QLabel:
     if name:
         label.setAccessibleName(name)
     return label
+
+
+def vertical_scroll(content: QWidget) -> QScrollArea:
+    """A scroll area for ``content``: large text grows downwards, never sideways, and the
+    area itself never takes the keyboard focus (Space must reach the screen)."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    area.setWidget(content)
+    return area
+
+
+def scrolling_page(owner: QWidget) -> QVBoxLayout:
+    """Fill ``owner`` with a vertical scroll area; return the layout to put the page in."""
+    outer = QVBoxLayout(owner)
+    outer.setContentsMargins(0, 0, 0, 0)
+    content = QWidget()
+    outer.addWidget(vertical_scroll(content))
+    return QVBoxLayout(content)
 
 
 def make_card(role: str = "card") -> QFrame:
