@@ -138,6 +138,9 @@ def build_gui(
         if real_voice:
             flow.speaker = start_voice()
         install_history(flow, paths)  # recorder, check-ins, review screen, progress from history
+        from neuroguide.ui.settings_install import install_personalisation
+
+        install_personalisation(flow, paths)  # settings, editor, seated/gentle, reminders
         flow.refresh_home()
         flow.prepare_screens()
 

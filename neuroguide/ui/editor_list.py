@@ -109,9 +109,7 @@ class EditorListView(QWidget):
         outer = QVBoxLayout(self)
         top = QHBoxLayout()
         top.addWidget(make_label("Your routines", role="title"), 1)
-        self.back_button = make_button(
-            "Back to home", "Back to home", "Leave the routine editor."
-        )
+        self.back_button = make_button("Back to home", "Back to home", "Leave the routine editor.")
         top.addWidget(self.back_button)
         outer.addLayout(top)
         self._top = top
@@ -130,9 +128,11 @@ class EditorListView(QWidget):
         message_layout.addWidget(self.message)
         self.message_card.hide()
         self._column.addWidget(self.message_card)
-        self.actions = FlowLayout()
+        self.action_row = FlowLayout()
         self.new_button = make_button(
-            "New routine", "New routine", "Start an empty routine and add exercises to it.",
+            "New routine",
+            "New routine",
+            "Start an empty routine and add exercises to it.",
             role="primary",
         )
         self.import_button = make_button(
@@ -140,9 +140,9 @@ class EditorListView(QWidget):
             "Import a routine file",
             "Add a routine file someone gave you; it is checked first.",
         )
-        self.actions.add(self.new_button)
-        self.actions.add(self.import_button)
-        self._column.addLayout(self.actions)
+        self.action_row.add(self.new_button)
+        self.action_row.add(self.import_button)
+        self._column.addLayout(self.action_row)
         self.own_heading = make_label("Your own routines", role="heading")
         self.own_note = make_label("You have none yet. Start a new one or duplicate one below.")
         self._column.addWidget(self.own_heading)
@@ -170,7 +170,9 @@ class EditorListView(QWidget):
         for routine, facts in routines:
             row = RoutineRow(routine, facts)
             rid = routine.id
-            row.duplicate_button.clicked.connect(lambda _c=False, r=rid: self.duplicate_requested.emit(r))
+            row.duplicate_button.clicked.connect(
+                lambda _c=False, r=rid: self.duplicate_requested.emit(r)
+            )
             row.export_button.clicked.connect(lambda _c=False, r=rid: self.export_requested.emit(r))
             if row.edit_button is not None and row.confirm_button is not None:
                 row.edit_button.clicked.connect(lambda _c=False, r=rid: self.edit_requested.emit(r))
@@ -194,13 +196,15 @@ class EditorListView(QWidget):
     def set_metrics(self, metrics: Metrics) -> None:
         """The mode's gaps."""
         self._gap = metrics.spacing
-        self._outer.setContentsMargins(metrics.margin, metrics.margin // 2, metrics.margin, 0)
+        self._outer.setContentsMargins(
+            metrics.margin, metrics.margin // 2, metrics.margin, metrics.margin // 2
+        )
         self._outer.setSpacing(self._gap)
         self._top.setSpacing(self._gap)
         self._column.setContentsMargins(0, 0, self._gap, self._gap)
         self._column.setSpacing(self._gap)
         self._own.setSpacing(self._gap)
         self._builtin.setSpacing(self._gap)
-        self.actions.set_gap(self._gap)
+        self.action_row.set_gap(self._gap)
         for row in self.rows:
             row.set_gap(self._gap)

@@ -50,9 +50,7 @@ class StepRow(QFrame):
             "Change", f"Change {where}", "Set the hold, reps, sets, sides and rest of this step."
         )
         self.up_button = make_button("Move up", f"Move {where} up", "Do this step one earlier.")
-        self.down_button = make_button(
-            "Move down", f"Move {where} down", "Do this step one later."
-        )
+        self.down_button = make_button("Move down", f"Move {where} down", "Do this step one later.")
         self.remove_button = make_button(
             "Remove", f"Remove {where}", "Take this step out of the routine."
         )
@@ -126,9 +124,11 @@ class RoutineEditView(QWidget):
         column.addLayout(add_row)
         column.addStretch(1)
         self._column = column
-        self.actions = FlowLayout()
+        self.action_row = FlowLayout()
         self.save_button = make_button(
-            "Save", "Save the routine", "Save the routine; it appears on the home screen.",
+            "Save",
+            "Save the routine",
+            "Save the routine; it appears on the home screen.",
             role="primary",
         )
         self.cancel_button = make_button(
@@ -136,11 +136,11 @@ class RoutineEditView(QWidget):
             "Leave without saving",
             "Go back to your routines and forget the changes made here.",
         )
-        self.actions.add(self.save_button)
-        self.actions.add(self.cancel_button)
+        self.action_row.add(self.save_button)
+        self.action_row.add(self.cancel_button)
         self.save_note = make_label(name="Why Save is off")
         outer.addWidget(self.save_note)
-        outer.addLayout(self.actions)
+        outer.addLayout(self.action_row)
         self._outer = outer
         self.name.textEdited.connect(self.name_edited)
         self.add_button.clicked.connect(self.add_requested)
@@ -159,10 +159,16 @@ class RoutineEditView(QWidget):
         count = len(routine.steps)
         for index, step in enumerate(routine.steps):
             row = StepRow(index, count, step)
-            row.change_button.clicked.connect(lambda _c=False, i=index: self.change_requested.emit(i))
+            row.change_button.clicked.connect(
+                lambda _c=False, i=index: self.change_requested.emit(i)
+            )
             row.up_button.clicked.connect(lambda _c=False, i=index: self.move_requested.emit(i, -1))
-            row.down_button.clicked.connect(lambda _c=False, i=index: self.move_requested.emit(i, 1))
-            row.remove_button.clicked.connect(lambda _c=False, i=index: self.remove_requested.emit(i))
+            row.down_button.clicked.connect(
+                lambda _c=False, i=index: self.move_requested.emit(i, 1)
+            )
+            row.remove_button.clicked.connect(
+                lambda _c=False, i=index: self.remove_requested.emit(i)
+            )
             row.buttons.set_gap(self._gap)
             self._steps.addWidget(row)
             self.rows.append(row)
@@ -182,12 +188,14 @@ class RoutineEditView(QWidget):
     def set_metrics(self, metrics: Metrics) -> None:
         """The mode's gaps and a name field as tall as a button."""
         self._gap = metrics.spacing
-        self._outer.setContentsMargins(metrics.margin, metrics.margin // 2, metrics.margin, 0)
+        self._outer.setContentsMargins(
+            metrics.margin, metrics.margin // 2, metrics.margin, metrics.margin // 2
+        )
         self._outer.setSpacing(self._gap)
         self._column.setSpacing(self._gap // 2)
         self._column.setContentsMargins(0, 0, self._gap, self._gap)
         self._steps.setSpacing(self._gap)
-        self.actions.set_gap(self._gap)
+        self.action_row.set_gap(self._gap)
         self.name.setMinimumHeight(metrics.target)
         for row in self.rows:
             row.buttons.set_gap(self._gap)

@@ -25,7 +25,7 @@ from neuroguide.core.reminders import (
 )
 from neuroguide.core.timeline import build_timeline, total_seconds
 from neuroguide.settings import Settings
-from neuroguide.ui.reminder_window import ReminderWindow
+from neuroguide.ui.reminder_window import ReminderWindow, bring_to_front
 
 if TYPE_CHECKING:
     from neuroguide.ui.flow import SessionFlow
@@ -153,8 +153,7 @@ class ReminderService(QObject):
             window.showNormal()
         else:
             window.show()
-        window.raise_()
-        window.activateWindow()
+        bring_to_front(window)
 
     def snooze(self) -> None:
         """Show the reminder again after the snooze time."""

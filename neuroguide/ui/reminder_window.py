@@ -7,11 +7,18 @@ buttons; with a tray, a tray message appears as well.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from neuroguide.ui.metrics import Metrics
 from neuroguide.ui.widgets import FlowLayout, make_button, make_label
+
+
+def bring_to_front(window: QWidget) -> None:
+    """Raise ``window`` above the others (headless platforms cannot, and are not asked)."""
+    if QGuiApplication.platformName() not in ("offscreen", "minimal"):
+        window.raise_()
+        window.activateWindow()
 
 
 class ReminderWindow(QWidget):
@@ -67,8 +74,7 @@ class ReminderWindow(QWidget):
         )
         self.adjustSize()
         self.show()
-        self.raise_()
-        self.activateWindow()
+        bring_to_front(self)
 
     def set_metrics(self, metrics: Metrics) -> None:
         """The mode's gaps and a width that fits the large buttons."""

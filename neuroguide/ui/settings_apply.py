@@ -72,6 +72,7 @@ class SettingsController(QObject):
         screen.voice_try_requested.connect(self.try_voice)
         screen.back_requested.connect(flow.go_home)
         flow.window.large_toggled.connect(lambda _on: self.refresh())
+        flow.window.closing.connect(self._close_spare)
 
     def refresh(self) -> None:
         """Show the current settings and status lines on the screen."""
@@ -117,6 +118,12 @@ class SettingsController(QObject):
         """Say a short sentence with the chosen voice (or show why there is no voice)."""
         self.flow.speaker.say(Cue(TRY_SENTENCE, CuePriority.NAME, at=self.flow.clock.now()))
 
+    def _close_spare(self) -> None:
+        # The app closes the speaker in use; one kept aside while the voice is off is ours.
+        if self._spare is not None:
+            self._spare.close()
+            self._spare = None
+
     def _look_changed(self) -> None:
         if self._on_look_changed is not None:
             self._on_look_changed()
@@ -132,9 +139,7 @@ class SettingsController(QObject):
             flow.speaker, self._spare = self._spare, None
             self._configure_voice()
         elif isinstance(flow.speaker, NullSpeaker) and self._make_speaker is not None:
-            speaker = flow.speaker = self._make_speaker()
-            # Started here, so closed here when the app ends (app.py closes its own).
-            flow.window.closing.connect(speaker.close)
+            flow.speaker = self._make_speaker()
 
     def _configure_voice(self) -> None:
         settings = self.flow.store.settings

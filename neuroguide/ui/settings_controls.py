@@ -111,6 +111,7 @@ class Stepper(QWidget):
         """Square −/+ buttons of the mode's size, and the mode's gaps."""
         for button in (self.minus, self.plus):
             button.setMinimumWidth(metrics.target + 16)
+            button.setStyleSheet(f"font-size: {metrics.points(1.5)}pt; font-weight: bold;")
         self._row.setSpacing(metrics.spacing)
         self._outer.setSpacing(metrics.spacing)
         self.presets.set_gap(metrics.spacing)

@@ -14,7 +14,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
 
 from neuroguide.core.gentle import FULL_LEVEL, SessionOutcome, gentle_level, gentle_routine, percent
 from neuroguide.core.library import Routine
@@ -46,12 +46,21 @@ class SeatedOfferView(QWidget):
         super().__init__()
         self.setAccessibleName("Seated version of the routine")
         column = QVBoxLayout(self)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        content = QWidget()
+        scroll.setWidget(content)
+        words = QVBoxLayout(content)
         self.title = make_label(role="title")
         self.text = make_label(role="detail", name="What changes")
         self.changes = make_label(name="Exercises swapped or left out")
-        column.addWidget(self.title)
-        column.addWidget(self.text)
-        column.addWidget(self.changes)
+        words.addWidget(self.title)
+        words.addWidget(self.text)
+        words.addWidget(self.changes)
+        words.addStretch(1)
+        column.addWidget(scroll, 1)
         self.buttons = FlowLayout()
         self.seated_button = make_button(
             "Start the seated version",
@@ -70,7 +79,6 @@ class SeatedOfferView(QWidget):
         for button in (self.seated_button, self.as_written_button, self.back_button):
             self.buttons.add(button)
         column.addLayout(self.buttons)
-        column.addStretch(1)
         self._column = column
         self.seated_button.clicked.connect(self.seated_chosen)
         self.as_written_button.clicked.connect(self.as_written_chosen)
@@ -148,7 +156,7 @@ class ProfileHook(QObject):
             view = self._offer = SeatedOfferView(self.flow.metrics)
             view.seated_chosen.connect(lambda: self._chosen(seated=True))
             view.as_written_chosen.connect(lambda: self._chosen(seated=False))
-            view.back_requested.connect(self.flow.go_home)
+            view.back_requested.connect(self._back)
             self.flow.window.add_screen("seated-offer", view)
             self.flow.window.large_toggled.connect(lambda _on: view.set_metrics(self.flow.metrics))
         return self._offer
@@ -188,6 +196,10 @@ class ProfileHook(QObject):
             f"Sessions now run at {percent(level)} % of the full amount. Each session you finish "
             "without more pain afterwards brings you closer to the full amount."
         )
+
+    def _back(self) -> None:
+        self._pending = None
+        self.flow.go_home()
 
     def _chosen(self, *, seated: bool) -> None:
         if self._pending is None:

@@ -227,7 +227,9 @@ class SettingsScreen(QWidget):
     def set_metrics(self, metrics: Metrics) -> None:
         """Gaps and margins for the mode."""
         gap = metrics.spacing
-        self._outer.setContentsMargins(metrics.margin, metrics.margin // 2, metrics.margin, 0)
+        self._outer.setContentsMargins(
+            metrics.margin, metrics.margin // 2, metrics.margin, metrics.margin // 2
+        )
         self._outer.setSpacing(gap)
         self._top.setSpacing(gap)
         self._layout.setSpacing(gap)

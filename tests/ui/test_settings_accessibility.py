@@ -1,0 +1,121 @@
+"""Walk the settings, editor, seated-offer and reminder screens like the other screens.
+
+Every control at least 44 px (64 px in large mode), 16 px apart, named and described, and no
+text cut off, also at 200 % text on a small screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+import pytest
+from PySide6.QtCore import QRect
+from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QSlider, QWidget
+from pytestqt.qtbot import QtBot
+
+from neuroguide.paths import Paths
+from neuroguide.settings import Settings, save_settings
+from neuroguide.ui.reminder_service import ReminderService
+from neuroguide.ui.settings_install import Personalisation
+from tests.ui.conftest import GuiDriver, open_gui
+from tests.ui.test_accessibility import MIN_GAP, gap, visible_buttons
+
+
+def on_screen(button: QWidget) -> QRect:
+    """The part of ``button`` a person can see (scroll areas clip), in window coordinates."""
+    seen = button.visibleRegion().boundingRect()
+    return QRect(button.mapTo(button.window(), seen.topLeft()), seen.size())
+
+
+def check_screen(driver: GuiDriver, where: str) -> None:
+    """Like the shared walk, but judging what is on screen: these screens scroll under a
+    fixed row of buttons, so a button scrolled out of view may sit "under" that row."""
+    QApplication.processEvents()
+    target = driver.flow.metrics.target
+    buttons = [b for b in visible_buttons(driver.window) if not on_screen(b).isEmpty()]
+    assert len(buttons) >= 4, where
+    for button in buttons:
+        label = f"{where}: {button.text()!r}"
+        assert button.accessibleName(), label
+        assert button.accessibleDescription(), label
+        assert button.width() >= target and button.height() >= target, label
+        assert button.width() >= button.minimumSizeHint().width(), f"{label} text cut off"
+    for index, first in enumerate(buttons):
+        for second in buttons[index + 1 :]:
+            distance = gap(on_screen(first), on_screen(second))
+            assert distance >= MIN_GAP, f"{where}: {first.text()!r} and {second.text()!r}"
+    for label in driver.window.findChildren(QLabel):
+        if not label.isVisible() or not label.text():
+            continue
+        if label.wordWrap():
+            needed = label.heightForWidth(label.width())
+            assert label.height() >= needed - 1, f"{where}: {label.text()!r} cut off"
+        else:
+            assert label.width() >= label.sizeHint().width() - 1, f"{where}: {label.text()!r}"
+    assert not driver.window.findChildren(QSlider) and not driver.window.findChildren(QCheckBox)
+
+
+def screens(driver: GuiDriver, personal: Personalisation) -> list[tuple[str, Callable[[], None]]]:
+    def editor_step() -> None:
+        personal.editor.duplicate("lower-leg-stretches")
+        personal.editor.change_step(2)
+
+    def asking_delete() -> None:
+        personal.editor.routine_page.save_button.click()
+        row = next(r for r in personal.editor.list_page.rows if not r.routine.builtin)
+        assert row.delete_button is not None
+        row.delete_button.click()
+
+    def seated_offer() -> None:
+        driver.flow.store.update(seated_only=True)
+        driver.flow.start_routine("lower-leg-stretches")
+
+    return [
+        ("settings", personal.show_settings),
+        ("editor list", personal.show_editor),
+        ("editor step", editor_step),
+        ("editor routine", personal.editor.step_page.done_button.click),
+        ("editor picker", personal.editor.show_picker),
+        ("editor picker back", personal.editor.picker.back_button.click),
+        ("editor asking to delete", asking_delete),
+        ("seated offer", seated_offer),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("large", "size", "text_scale"),
+    [(False, (1280, 800), 100), (True, (1280, 800), 100), (False, (1024, 600), 200)],
+)
+def test_personal_screens_meet_target_size_spacing_and_names(
+    qtbot: QtBot, app_paths: Paths, large: bool, size: tuple[int, int], text_scale: int
+) -> None:
+    save_settings(Settings(text_scale=text_scale), app_paths.settings_file)
+    driver = open_gui(qtbot, app_paths, large=large)
+    driver.window.resize(*size)
+    personal = driver.flow.findChild(Personalisation)
+    assert personal is not None
+    personal._voices = lambda: ([], None)
+    for where, go in screens(driver, personal):
+        go()
+        check_screen(driver, f"{where} ({'large' if large else 'normal'}, {size}, {text_scale}%)")
+
+
+def test_the_reminder_window_meets_the_same_rules(qtbot: QtBot, app_paths: Paths) -> None:
+    driver = open_gui(qtbot, app_paths, large=True)
+    now = datetime.now().astimezone().replace(hour=8, minute=59)
+    clock = [now]
+    service = ReminderService(driver.flow, wall_clock=lambda: clock[0], tray=False)
+    driver.flow.store.update(break_reminders=True)
+    service.settings_changed()
+    clock[0] = now + timedelta(minutes=2)
+    service.check()
+    window = service.window
+    qtbot.waitExposed(window)
+    QApplication.processEvents()
+    buttons = visible_buttons(window)
+    assert len(buttons) == 3
+    for button in buttons:
+        assert button.accessibleName() and button.accessibleDescription()
+        assert button.height() >= 64 and button.width() >= button.minimumSizeHint().width()
+    window.dismiss_button.click()
