@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from neuroguide.core.library import Routine
 from neuroguide.ui.metrics import Metrics
+from neuroguide.ui.settings_controls import scroll_page
 from neuroguide.ui.widgets import FlowLayout, make_button, make_card, make_label
 
 
@@ -113,14 +114,9 @@ class EditorListView(QWidget):
         top.addWidget(self.back_button)
         outer.addLayout(top)
         self._top = top
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        scroll, content = scroll_page()
         outer.addWidget(scroll, 1)
         self._outer = outer
-        content = QWidget()
-        scroll.setWidget(content)
         self._column = QVBoxLayout(content)
         self.message_card = make_card("banner")
         message_layout = QVBoxLayout(self.message_card)

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -24,7 +23,7 @@ from neuroguide.core.library import Category, Exercise, Position
 from neuroguide.core.seated import can_sit
 from neuroguide.ui.illustration import Illustration
 from neuroguide.ui.metrics import Metrics
-from neuroguide.ui.settings_controls import ChoiceRow
+from neuroguide.ui.settings_controls import ChoiceRow, scroll_page
 from neuroguide.ui.widgets import make_button, make_card, make_label
 
 CATEGORY_WORDS = {
@@ -113,14 +112,9 @@ class ExercisePicker(QWidget):
         top.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignTop)
         outer.addLayout(top)
         self._top = top
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        scroll, content = scroll_page()
         outer.addWidget(scroll, 1)
         self._outer = outer
-        content = QWidget()
-        scroll.setWidget(content)
         column = QVBoxLayout(content)
         column.addWidget(make_label("Search (optional)", role="detail"))
         self.search = QLineEdit()

@@ -6,12 +6,11 @@ timeline every time anything changes.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLineEdit,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -20,6 +19,7 @@ from neuroguide.core.library import Routine, Step, format_duration
 from neuroguide.core.routine_file import MAX_NAME
 from neuroguide.core.timeline import build_timeline, total_seconds
 from neuroguide.ui.metrics import Metrics
+from neuroguide.ui.settings_controls import scroll_page
 from neuroguide.ui.widgets import FlowLayout, make_button, make_label
 
 
@@ -90,13 +90,8 @@ class RoutineEditView(QWidget):
         outer = QVBoxLayout(self)
         self.title = make_label("Edit the routine", role="title")
         outer.addWidget(self.title)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        scroll, content = scroll_page()
         outer.addWidget(scroll, 1)
-        content = QWidget()
-        scroll.setWidget(content)
         column = QVBoxLayout(content)
         column.addWidget(make_label("Name", role="detail"))
         self.name = QLineEdit()

@@ -10,14 +10,14 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from neuroguide.core.dose_check import LIMITS
 from neuroguide.core.library import Dose, Step, format_duration
 from neuroguide.core.routine_writer import WorkKind, with_kind, with_value, work_kind, work_value
 from neuroguide.ui.illustration import Illustration
 from neuroguide.ui.metrics import Metrics
-from neuroguide.ui.settings_controls import ChoiceRow, Stepper
+from neuroguide.ui.settings_controls import ChoiceRow, Stepper, scroll_page
 from neuroguide.ui.widgets import make_button, make_card, make_label
 
 KINDS = (
@@ -68,14 +68,9 @@ class StepEditView(QWidget):
         top.addWidget(self.done_button, 0, Qt.AlignmentFlag.AlignTop)
         outer.addLayout(top)
         self._top = top
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        scroll, content = scroll_page()
         outer.addWidget(scroll, 1)
         self._outer = outer
-        content = QWidget()
-        scroll.setWidget(content)
         column = QVBoxLayout(content)
         about = QHBoxLayout()
         picture = make_card("picture")

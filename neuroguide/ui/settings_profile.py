@@ -14,13 +14,14 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from neuroguide.core.gentle import FULL_LEVEL, SessionOutcome, gentle_level, gentle_routine, percent
 from neuroguide.core.library import Routine
 from neuroguide.core.records import Outcome
 from neuroguide.core.seated import SeatedVersion, seated_version
 from neuroguide.ui.metrics import Metrics
+from neuroguide.ui.settings_controls import scroll_page
 from neuroguide.ui.widgets import FlowLayout, make_button, make_label
 
 if TYPE_CHECKING:
@@ -46,12 +47,7 @@ class SeatedOfferView(QWidget):
         super().__init__()
         self.setAccessibleName("Seated version of the routine")
         column = QVBoxLayout(self)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        content = QWidget()
-        scroll.setWidget(content)
+        scroll, content = scroll_page()
         words = QVBoxLayout(content)
         self.title = make_label(role="title")
         self.text = make_label(role="detail", name="What changes")

@@ -10,11 +10,11 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from neuroguide.settings import QUARTER_HOURS, Settings
 from neuroguide.ui.metrics import Metrics
-from neuroguide.ui.settings_controls import ChoiceRow, Stepper, make_toggle, set_toggle
+from neuroguide.ui.settings_controls import ChoiceRow, Stepper, make_toggle, scroll_page, set_toggle
 from neuroguide.ui.settings_rows import Row, groups, quarter_hour
 from neuroguide.ui.widgets import FlowLayout, make_button, make_card, make_label
 
@@ -124,14 +124,9 @@ class SettingsScreen(QWidget):
         top.addWidget(self.back_button)
         outer.addLayout(top)
         self._top = top
-        self.scroll_area = QScrollArea()
-        self.scroll_area.setWidgetResizable(True)
-        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scroll_area, content = scroll_page()
         outer.addWidget(self.scroll_area, 1)
         self._outer = outer
-        content = QWidget()
-        self.scroll_area.setWidget(content)
         self._layout = QVBoxLayout(content)
         self.voice = VoicePicker(voices)
         self.voice.picked.connect(lambda voice_id: self.changed.emit("voice_id", voice_id))
