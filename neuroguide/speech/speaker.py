@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from neuroguide.core.cues import Cue
+if TYPE_CHECKING:  # only for annotations: the silent speaker is built before the first paint
+    from neuroguide.core.cues import Cue
 
 
 class Speaker(Protocol):

@@ -47,7 +47,16 @@ class FirstPaint(QObject):
         QTimer.singleShot(SETTLE_MS, self.settled)  # deferred start-up work finishes first
 
     def settled(self):
+        # VmHWM is this process's own peak; ru_maxrss would also count the parent's memory
+        # at fork time (Linux keeps it across exec), which a long benchmark run inflates.
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        try:
+            with open("/proc/self/status") as status:
+                for line in status:
+                    if line.startswith("VmHWM:"):
+                        peak = int(line.split()[1])
+        except OSError:
+            pass
         print(f"painted {self.painted!r} {peak}", flush=True)
         self.app.quit()
 """
