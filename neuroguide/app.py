@@ -137,7 +137,8 @@ def build_gui(
 
         if real_voice:
             flow.speaker = start_voice()
-        install_history(flow, paths)  # recorder, check-ins, review screen, progress from history
+        if install_history(flow, paths) is not None:  # recorder, check-ins, review, progress
+            _listen_for_later_starts(window, paths)
         from neuroguide.ui.settings_install import install_personalisation
 
         install_personalisation(flow, paths)  # settings, editor, seated/gentle, reminders
@@ -159,6 +160,44 @@ def build_gui(
     if show:
         window.show()
     return Gui(window, flow)
+
+
+def _listen_for_later_starts(window: MainWindow, paths: Paths) -> None:
+    """While this instance holds the history, a later start brings this window forward."""
+    from neuroguide.ui.single_instance import ShowServer, socket_path
+
+    path = socket_path(paths.data_dir)
+    if path is None:
+        return
+    try:
+        server = ShowServer(path, window)
+    except OSError as error:
+        print(f"neuroguide: a second start cannot reach this window ({error})", file=sys.stderr)
+        return
+
+    def come_forward() -> None:
+        window.showNormal()
+        window.raise_()
+        window.activateWindow()
+
+    server.show_requested.connect(come_forward)
+    window.closing.connect(server.close)
+
+
+def _already_running(paths: Paths) -> bool:
+    """True if another NeuroGuide holds this data folder and brought its window forward."""
+    from neuroguide.store.lock import InstanceLock
+    from neuroguide.ui.single_instance import ask_to_show
+
+    probe = InstanceLock(paths.data_dir)
+    try:
+        if probe.acquire():
+            return False
+    except OSError:
+        return False
+    finally:
+        probe.release()
+    return ask_to_show(paths.data_dir)
 
 
 def _report_voice_problems(speaker: Speaker, window: MainWindow) -> None:
@@ -200,6 +239,9 @@ def run_gui(paths: Paths, *, large: bool = False) -> int:
     """Start the Qt application and return its exit status."""
     from neuroguide.ui.errors import ErrorReporter, install
 
+    if _already_running(paths):
+        print(f"NeuroGuide is already open for {paths.data_dir}; its window was brought forward.")
+        return 0
     app = create_application()
     gui = build_gui(paths, large=large, quick_start=True)
     if gui is None:
