@@ -10,7 +10,6 @@ import os
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 import platformdirs
@@ -88,6 +87,8 @@ def resources_dir() -> Path:
     checkout = Path(__file__).resolve().parent.parent / "resources"
     if (checkout / "exercises.toml").is_file():
         return checkout
+    from importlib import resources  # only an installed wheel gets here; keep start-up lean
+
     return Path(str(resources.files("neuroguide_resources")))
 
 

@@ -13,8 +13,6 @@ from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
-import tomli_w
-
 THEMES = ("system", "light", "dark", "high-contrast")
 QUARTER_HOURS = tuple(
     f"{hour:02d}:{minute:02d}" for hour in range(24) for minute in (0, 15, 30, 45)
@@ -104,6 +102,8 @@ def save_settings(settings: Settings, path: Path) -> None:
     table = {
         key: value for key, value in asdict(settings).items() if getattr(DEFAULTS, key) != value
     }
+    import tomli_w  # only needed when something changed; keeps start-up lean
+
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     temporary = path.with_suffix(".tmp")
     descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
