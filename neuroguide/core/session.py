@@ -27,8 +27,21 @@ from neuroguide.core.events import (
 )
 from neuroguide.core.library import Routine
 from neuroguide.core.marks import Mark, marks_for
-from neuroguide.core.records import ItemRecord, ItemStatus, Outcome, Summary
-from neuroguide.core.timeline import DEFAULT_SWITCH, Phase, PhaseKind, build_timeline
+from neuroguide.core.records import (
+    ItemRecord,
+    Outcome,
+    Summary,
+    record_for,
+    step_skipped,
+    summarize,
+)
+from neuroguide.core.timeline import (
+    DEFAULT_SWITCH,
+    Phase,
+    PhaseKind,
+    build_timeline,
+    previous_work_target,
+)
 
 JUMP_THRESHOLD = 5.0
 """Seconds between two wake-ups beyond which the machine is taken to have slept."""
@@ -224,7 +237,7 @@ class Session:
         if current.kind.is_work and self._elapsed_at(now) > RESTART_GRACE:
             target = self._index
         else:
-            target = self._previous_work_index()
+            target = previous_work_target(self.timeline, self._index)
         return events + self._jump(target, now)
 
     def restart_step(self) -> list[Event]:
@@ -348,22 +361,7 @@ class Session:
         self.visit_log.append((phase.index, elapsed))
         if not phase.kind.is_work:
             return []
-        reps_done = None
-        if phase.reps is not None:
-            reps_done = phase.reps if completed else min(phase.reps, int(elapsed // phase.cadence))
-        record = ItemRecord(
-            phase_index=phase.index,
-            step_index=phase.step_index,
-            exercise_id=phase.exercise.id,
-            side=phase.side,
-            set_number=phase.set_number,
-            planned_seconds=phase.seconds,
-            added_seconds=self._visit_added,
-            actual_seconds=elapsed,
-            reps_planned=phase.reps,
-            reps_done=reps_done,
-            status=ItemStatus.COMPLETED if completed else ItemStatus.SKIPPED,
-        )
+        record = record_for(phase, elapsed, self._visit_added, completed=completed)
         self.records.append(record)
         return [SetDone(at=at, record=record)]
 
@@ -371,20 +369,11 @@ class Session:
         old_step = self.phase.step_index
         events: list[Event] = []
         if index >= len(self.timeline) or self.timeline[index].step_index != old_step:
-            events.append(StepFinished(at=at, step_index=old_step, skipped=self._skipped(old_step)))
+            skipped = step_skipped(self.timeline, self.records, old_step)
+            events.append(StepFinished(at=at, step_index=old_step, skipped=skipped))
         if index >= len(self.timeline):
             return events + self._finish(at, Outcome.FINISHED)
         return events + self._begin(index, at)
-
-    def _skipped(self, step_index: int) -> bool:
-        latest: dict[int, ItemStatus] = {}
-        for record in self.records:
-            latest[record.phase_index] = record.status
-        return any(
-            latest.get(phase.index) is not ItemStatus.COMPLETED
-            for phase in self.timeline
-            if phase.step_index == step_index and phase.kind.is_work
-        )
 
     def _leave(self, *, completed: bool) -> list[Event]:
         events = self._catch_up()
@@ -404,31 +393,10 @@ class Session:
             events += self._advance(now)
         return events
 
-    def _previous_work_index(self) -> int:
-        earlier = [p for p in self.timeline[: self._index] if p.kind.is_work]
-        if not earlier:
-            return 0
-        target = earlier[-1]
-        before = self.timeline[target.index - 1] if target.index > 0 else None
-        if (
-            before is not None
-            and before.kind in (PhaseKind.GET_READY, PhaseKind.SWITCH_SIDES)
-            and (before.step_index, before.side) == (target.step_index, target.side)
-        ):
-            return before.index
-        return target.index
-
     def _finish(self, at: float, outcome: Outcome) -> list[Event]:
         self.state = SessionState.FINISHED
         self.finished_at = at
-        self.summary = Summary(
-            routine_id=self.routine.id,
-            outcome=outcome,
-            planned_seconds=sum(p.seconds for p in self.timeline if p.kind.is_work),
-            active_seconds=sum(r.actual_seconds for r in self.records),
-            elapsed_seconds=sum(elapsed for _, elapsed in self.visit_log),
-            completed=sum(r.status is ItemStatus.COMPLETED for r in self.records),
-            skipped=sum(r.status is ItemStatus.SKIPPED for r in self.records),
-            records=tuple(self.records),
-        )
+        work = sum(p.seconds for p in self.timeline if p.kind.is_work)
+        spent = sum(elapsed for _, elapsed in self.visit_log)
+        self.summary = summarize(self.routine.id, outcome, work, spent, self.records)
         return [SessionFinished(at=at, summary=self.summary)]

@@ -107,3 +107,20 @@ def _work_kind(step: Step) -> PhaseKind:
 def total_seconds(phases: tuple[Phase, ...]) -> int:
     """Planned length of a whole timeline."""
     return sum(phase.seconds for phase in phases)
+
+
+def previous_work_target(timeline: tuple[Phase, ...], index: int) -> int:
+    """Where "back" goes from phase ``index``: the work phase before it, or the get-ready or
+    switch-sides just before that work phase (so there is time to get into position)."""
+    earlier = [p for p in timeline[:index] if p.kind.is_work]
+    if not earlier:
+        return 0
+    target = earlier[-1]
+    before = timeline[target.index - 1] if target.index > 0 else None
+    if (
+        before is not None
+        and before.kind in (PhaseKind.GET_READY, PhaseKind.SWITCH_SIDES)
+        and (before.step_index, before.side) == (target.step_index, target.side)
+    ):
+        return before.index
+    return target.index
