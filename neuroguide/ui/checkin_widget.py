@@ -13,14 +13,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from neuroguide.store.models import SCALE_MAX, SYMPTOMS, CheckIn, Feel, Moment, Where
 from neuroguide.ui.metrics import Metrics
-from neuroguide.ui.widgets import FlowLayout, make_button, make_label
+from neuroguide.ui.widgets import FlowLayout, make_button, make_label, vertical_scroll
 
 _SCALE_ENDS = {
     "pain": ("none", "the worst"),
@@ -101,10 +100,7 @@ class CheckInWidget(QWidget):
             column.addWidget(self.note)
         column.addStretch(1)
 
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(content)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll = vertical_scroll(content)
 
         self.skip_button = make_button(
             "Skip", "Skip the check-in", "Go on without answering; nothing is saved."
