@@ -365,7 +365,6 @@ class SessionFlow(QObject):
         from neuroguide.ui.phase_text import summary_heading, summary_lines
 
         self._end_player()
-        names = {e.id: e.name for e in self.content.library.exercises.values()}
         routine = self.content.catalog.routines.get(summary.routine_id)
         planned = format_duration(summary.planned_seconds)
         figures = (
@@ -376,7 +375,7 @@ class SessionFlow(QObject):
             summary_heading(summary),
             routine.name if routine else summary.routine_id,
             figures,
-            summary_lines(summary, names),
+            summary_lines(summary, self.content.library.exercises),
         )
         self.window.setWindowTitle(f"{APP_TITLE} — finished")
         self.window.show_screen("summary")

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 
-from neuroguide.core.library import format_duration
+from neuroguide.core.library import Exercise, format_duration
 from neuroguide.core.records import ItemStatus, Outcome, Summary
 from neuroguide.core.timeline import Phase, PhaseKind
 
@@ -70,7 +71,7 @@ def upcoming_text(phase: Phase | None) -> str:
     return f"Next: {phase.exercise.name}" + (f", {side.lower()}" if side else "")
 
 
-def summary_lines(summary: Summary, names: dict[str, str]) -> list[str]:
+def summary_lines(summary: Summary, exercises: Mapping[str, Exercise]) -> list[str]:
     """One line per exercise and side: how many of its holds or sets were done."""
     lines: list[str] = []
     groups: dict[tuple[int, str | None], list[ItemStatus]] = {}
@@ -83,8 +84,10 @@ def summary_lines(summary: Summary, names: dict[str, str]) -> list[str]:
     for key, status in latest.values():
         groups.setdefault(key, []).append(status)
     for key, statuses in sorted(groups.items(), key=lambda item: (item[0][0], item[0][1] or "")):
-        name = names.get(ids[key], ids[key])
-        side = f", {key[1]} side" if key[1] else ""
+        exercise = exercises.get(ids[key])
+        name = exercise.name if exercise else ids[key]
+        side_word = (exercise.side_word if exercise else "") or "side"
+        side = f", {key[1]} {side_word}" if key[1] else ""
         done = sum(s is ItemStatus.COMPLETED for s in statuses)
         word = "completed" if done == len(statuses) else "skipped part"
         lines.append(f"{name}{side}: {done} of {len(statuses)} done ({word})")

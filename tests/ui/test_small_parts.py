@@ -75,3 +75,21 @@ def test_qt_calls_keep_none_alive(qtbot: QtBot) -> None:
     for _ in range(200):
         label.setText("x")
     assert sys.getrefcount(None) >= before - 20
+
+
+def test_summary_lines_name_the_limb_and_what_was_cut_short(content: Content) -> None:
+    from neuroguide.core.clock import FakeClock
+    from neuroguide.core.session import Session
+    from neuroguide.ui.phase_text import summary_lines
+
+    clock = FakeClock()
+    session = Session(content.catalog.routines["lower-leg-stretches"], clock)
+    session.start()
+    while session.phase.exercise.id != "calf-stretch" or not session.phase.kind.is_work:
+        session.next()
+    session.next()  # the first left-leg hold is cut short
+    session.stop()
+    assert session.summary is not None
+    lines = summary_lines(session.summary, content.library.exercises)
+    assert "Calf stretch, left leg: 0 of 1 done (skipped part)" in lines
+    assert any(line.startswith("Leg swings, left leg:") for line in lines)
