@@ -13,6 +13,18 @@ from neuroguide.core.routine_file import RoutineCatalog, load_folder, parse_rout
 
 RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 
+# The calf stretch at the source dose: 15 s, three times on each leg.
+CALF = """
+id = "calf"
+name = "Calf"
+[[steps]]
+exercise = "calf-stretch"
+hold = 15
+sets = 3
+sides = ["left", "right"]
+rest = 10
+"""
+
 
 @pytest.fixture(scope="session")
 def library() -> Library:

@@ -20,18 +20,8 @@ from neuroguide.core.events import PauseReason
 from neuroguide.core.library import Library, Routine
 from neuroguide.core.routine_file import RoutineCatalog
 from neuroguide.core.session import Session, SessionState
-from tests.core.conftest import make_routine
+from tests.core.conftest import CALF, make_routine
 
-CALF = """
-id = "calf"
-name = "Calf"
-[[steps]]
-exercise = "calf-stretch"
-hold = 15
-sets = 3
-sides = ["left", "right"]
-rest = 10
-"""
 REACH = """
 id = "reach"
 name = "Reach"

@@ -28,18 +28,8 @@ from neuroguide.core.library import Library, Routine
 from neuroguide.core.records import ItemStatus, Outcome
 from neuroguide.core.session import Session, SessionState
 from neuroguide.core.timeline import PhaseKind
-from tests.core.conftest import make_routine
+from tests.core.conftest import CALF, make_routine
 
-CALF = """
-id = "calf"
-name = "Calf"
-[[steps]]
-exercise = "calf-stretch"
-hold = 15
-sets = 3
-sides = ["left", "right"]
-rest = 10
-"""
 MIXED = """
 id = "mixed"
 name = "Mixed"
