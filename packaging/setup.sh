@@ -9,7 +9,8 @@ extras=""
 [ "${1:-}" = "--test" ] && extras="[test,dev]"
 
 # Qt's runtime libraries (xcb for a real screen, offscreen for tests), fonts, espeak-ng for the
-# voice and aplay to play it, Xvfb for screenshots; python3-venv to make the environment.
+# voice and aplay to play it, Xvfb for screenshots, the desktop-file validators and binutils
+# (PyInstaller reads libraries with objdump); python3-venv to make the environment.
 pkgs=(
   python3-venv python3-pip
   libegl1 libgl1 libglib2.0-0 libfontconfig1 libfreetype6 libdbus-1-3 libxkbcommon0
@@ -19,6 +20,7 @@ pkgs=(
   libespeak-ng1 espeak-ng-data espeak-ng alsa-utils
   xvfb xauth
   desktop-file-utils appstream
+  binutils
 )
 missing=()
 for p in "${pkgs[@]}"; do
