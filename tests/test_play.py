@@ -19,13 +19,13 @@ from neuroguide.core.cues import CueWriter
 from neuroguide.core.events import Event, SessionFinished, SessionStarted
 from neuroguide.core.listeners import SessionListener
 from neuroguide.core.records import Outcome
-from neuroguide.core.routine_file import parse_routine
 from neuroguide.core.session import Session, SessionState
 from neuroguide.paths import Paths
 from neuroguide.speech.guide import VoiceGuide
 from neuroguide.speech.speaker import RecordingSpeaker
 from neuroguide.terminal.keys import Keys
 from neuroguide.terminal.player import EXIT_INTERRUPTED, TerminalPlayer, run_play
+from tests.speech.conftest import CALF, make_routine
 
 TINY = """
 id = "tiny"
@@ -33,16 +33,6 @@ name = "Tiny"
 [[steps]]
 exercise = "overhead-reach"
 hold = 1
-"""
-CALF = """
-id = "calf"
-name = "Calf"
-[[steps]]
-exercise = "calf-stretch"
-hold = 15
-sets = 2
-sides = ["left", "right"]
-rest = 10
 """
 
 
@@ -83,8 +73,7 @@ class Recorder:
 def player_for(
     content: Content, presses: Sequence[tuple[float, str]]
 ) -> tuple[TerminalPlayer, RecordingSpeaker, io.StringIO]:
-    routine, problems = parse_routine(CALF.encode(), "calf.toml", content.library)
-    assert routine is not None, problems
+    routine = make_routine(content, CALF)
     clock = FakeClock()
     session = Session(routine, clock)
     out = io.StringIO()

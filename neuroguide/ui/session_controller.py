@@ -60,7 +60,6 @@ class SessionController(QObject):
         super().__init__(parent)
         ready = max(get_ready_seconds, routine.get_ready or 0)
         self.session = Session(routine, clock, get_ready=ready)
-        self.speaker = speaker
         self.auto_advance = auto_advance
         self.captions = captions
         self.caption = ""

@@ -9,7 +9,7 @@ import pytest
 
 from neuroguide.content import Content
 from neuroguide.core.library import Routine
-from neuroguide.core.routine_file import parse_routine
+from tests.core.conftest import make_routine as make_library_routine
 
 HERE = Path(__file__).resolve().parent
 
@@ -26,10 +26,8 @@ rest = 10
 
 
 def make_routine(content: Content, text: str) -> Routine:
-    """Parse a routine written in a test; fail loudly if it is invalid."""
-    routine, problems = parse_routine(text.encode(), "test.toml", content.library)
-    assert routine is not None, [str(p) for p in problems]
-    return routine
+    """Parse a routine written in a test against the real library; fail loudly if invalid."""
+    return make_library_routine(content.library, text)
 
 
 @pytest.fixture
