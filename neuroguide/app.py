@@ -67,7 +67,7 @@ def build_gui(
     """
     from PySide6.QtCore import QTimer
     from PySide6.QtGui import QIcon
-    from PySide6.QtWidgets import QMessageBox
+    from PySide6.QtWidgets import QApplication, QMessageBox
 
     from neuroguide.content import load_content
     from neuroguide.core.clock import MonotonicClock
@@ -78,6 +78,7 @@ def build_gui(
     from neuroguide.ui.metrics import Metrics
     from neuroguide.ui.progress import RunProgress
     from neuroguide.ui.settings_store import SettingsStore
+    from neuroguide.ui.theme import apply_look, resolve_theme
 
     try:
         content = load_content(paths)
@@ -116,8 +117,12 @@ def build_gui(
         # after the first paint, before anybody can start a session).
         speaker = NullSpeaker()
     progress = RunProgress(settings.weekly_goal_minutes)
+    metrics = Metrics(large=settings.large_buttons or large, text_scale=settings.text_scale)
+    application = QApplication.instance()
+    if isinstance(application, QApplication):  # style first: restyling built widgets is slow
+        apply_look(application, resolve_theme(settings.theme), metrics)
     window = MainWindow(
-        Metrics(large=settings.large_buttons or large, text_scale=100),
+        metrics,
         keys_after_first_paint=quick_start,
     )
     flow = SessionFlow(

@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QObject, Qt, Signal
+from PySide6.QtCore import QByteArray, QObject, Signal
 from PySide6.QtWidgets import QMessageBox
 
 from neuroguide.core.library import NEED_LABELS, Routine, format_duration
@@ -266,6 +266,8 @@ class SessionFlow(QObject):
 
     def show_problems(self) -> None:
         """List the routine files that could not be loaded, one located line each."""
+        from PySide6.QtCore import Qt  # not at import time: see widgets.TAB_FOCUS
+
         problems = "\n".join(str(p) for p in self.content.catalog.problems)
         box = QMessageBox(self.window)
         box.setWindowTitle("Routine files left out")
@@ -277,6 +279,8 @@ class SessionFlow(QObject):
 
     def show_keys(self) -> None:
         """The list of keys."""
+        from PySide6.QtCore import Qt  # not at import time: see widgets.TAB_FOCUS
+
         from neuroguide.ui.keys_dialog import KeysDialog
 
         dialog = KeysDialog(self.metrics, self.window)
@@ -412,12 +416,16 @@ class SessionFlow(QObject):
     # ----------------------------------------------------------------- keys
 
     def _home_key(self, key: int) -> bool:
+        from PySide6.QtCore import Qt
+
         if key == Qt.Key.Key_Space:
             self.start_suggested()
             return True
         return False
 
     def _safety_key(self, key: int) -> bool:
+        from PySide6.QtCore import Qt
+
         if key in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self._safety_confirmed()
         elif key == Qt.Key.Key_Escape:
@@ -430,6 +438,8 @@ class SessionFlow(QObject):
         return self.presenter is not None and self.presenter.handle_key(key)
 
     def _summary_key(self, key: int) -> bool:
+        from PySide6.QtCore import Qt
+
         if key in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape):
             self.go_home()
             return True

@@ -7,20 +7,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QProgressBar,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from neuroguide.ui.metrics import Metrics
-from neuroguide.ui.widgets import FlowLayout, make_button, make_card, make_label
+from neuroguide.ui.widgets import FlowLayout, make_button, make_card, make_label, vertical_scroll
 
 THEME_WORDS = {
     "system": "as the system",
@@ -96,13 +95,9 @@ class HomeView(QWidget):
         self._columns = 0
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        self.scroll_area = QScrollArea()
-        self.scroll_area.setWidgetResizable(True)
-        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        outer.addWidget(self.scroll_area)
         content = QWidget()
-        self.scroll_area.setWidget(content)
+        self.scroll_area = vertical_scroll(content)
+        outer.addWidget(self.scroll_area)
         self._layout = QVBoxLayout(content)
 
         self.banner = make_card("banner")

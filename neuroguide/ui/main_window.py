@@ -9,8 +9,9 @@ every key press to the screen on show, unless a Tab-framed button takes Space or
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -27,20 +28,28 @@ from neuroguide.ui.widgets import large_toggle, make_button, make_card, make_lab
 
 APP_TITLE = "NeuroGuide"
 KeyHandler = Callable[[int], bool]
-ACTION_KEYS = frozenset(
-    {
-        Qt.Key.Key_Space,
-        Qt.Key.Key_Left,
-        Qt.Key.Key_Right,
-        Qt.Key.Key_Plus,
-        Qt.Key.Key_Equal,
-        Qt.Key.Key_Return,
-        Qt.Key.Key_Enter,
-        Qt.Key.Key_Escape,
-        Qt.Key.Key_U,
-        Qt.Key.Key_F1,
-    }
-)
+
+
+@cache
+def action_keys() -> frozenset[int]:
+    """Keys that do something; held down, each does its action once."""
+    from PySide6.QtCore import Qt
+
+    keys = Qt.Key
+    return frozenset(
+        {
+            keys.Key_Space,
+            keys.Key_Left,
+            keys.Key_Right,
+            keys.Key_Plus,
+            keys.Key_Equal,
+            keys.Key_Return,
+            keys.Key_Enter,
+            keys.Key_Escape,
+            keys.Key_U,
+            keys.Key_F1,
+        }
+    )
 
 
 class _FirstPaint(QObject):
@@ -167,7 +176,7 @@ class MainWindow(QMainWindow):
         focused = QApplication.focusWidget()
         if focused is not None and self.isAncestorOf(focused):
             focused.clearFocus()
-        self.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.setFocus()  # no reason given, no ``Qt`` enum used (see widgets.TAB_FOCUS)
 
     @property
     def current_screen(self) -> str:
@@ -209,6 +218,8 @@ class MainWindow(QMainWindow):
 
     def route_key(self, event: QKeyEvent) -> bool:
         """Decide what a key press does; returns whether it was used."""
+        from PySide6.QtCore import Qt  # keys arrive after the first paint (see widgets.py)
+
         key = event.key()
         if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
             return False
@@ -226,7 +237,7 @@ class MainWindow(QMainWindow):
                 return True
             return False
         if event.isAutoRepeat():
-            return key in ACTION_KEYS  # a held key does its action once, not over and over
+            return key in action_keys()  # a held key does its action once, not over and over
         if key == Qt.Key.Key_F1 or event.text() == "?":
             self.keys_requested.emit()
             return True

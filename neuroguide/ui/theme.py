@@ -8,12 +8,11 @@ at least 4.5:1, and tests check them with :func:`contrast_ratio`.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
-from neuroguide.core.timeline import PhaseKind
 from neuroguide.ui.metrics import Metrics
 
 ROLES = {
@@ -49,7 +48,9 @@ class Theme:
 
     name: str
     colours: dict[str, str]
-    phases: dict[PhaseKind, PhaseColours]
+    phases: dict[str, PhaseColours]
+    """Keyed by the value of ``core.timeline.PhaseKind`` (a string, so start-up need not load
+    the engine to style the home screen)."""
     danger: str
     danger_text: str
 
@@ -66,28 +67,28 @@ class Theme:
 
 
 _LIGHT_PHASES = {
-    PhaseKind.GET_READY: PhaseColours("#fde68a", "#1c1917", "#b45309"),
-    PhaseKind.HOLD: PhaseColours("#bbf7d0", "#052e16", "#15803d"),
-    PhaseKind.REPS: PhaseColours("#bfdbfe", "#172554", "#1d4ed8"),
-    PhaseKind.TIMED: PhaseColours("#bfdbfe", "#172554", "#1d4ed8"),
-    PhaseKind.REST: PhaseColours("#cffafe", "#083344", "#0e7490"),
-    PhaseKind.SWITCH_SIDES: PhaseColours("#e9d5ff", "#3b0764", "#7e22ce"),
+    "get-ready": PhaseColours("#fde68a", "#1c1917", "#b45309"),
+    "hold": PhaseColours("#bbf7d0", "#052e16", "#15803d"),
+    "reps": PhaseColours("#bfdbfe", "#172554", "#1d4ed8"),
+    "timed": PhaseColours("#bfdbfe", "#172554", "#1d4ed8"),
+    "rest": PhaseColours("#cffafe", "#083344", "#0e7490"),
+    "switch-sides": PhaseColours("#e9d5ff", "#3b0764", "#7e22ce"),
 }
 _DARK_PHASES = {
-    PhaseKind.GET_READY: PhaseColours("#78350f", "#fef3c7", "#fbbf24"),
-    PhaseKind.HOLD: PhaseColours("#14532d", "#dcfce7", "#4ade80"),
-    PhaseKind.REPS: PhaseColours("#1e3a8a", "#dbeafe", "#60a5fa"),
-    PhaseKind.TIMED: PhaseColours("#1e3a8a", "#dbeafe", "#60a5fa"),
-    PhaseKind.REST: PhaseColours("#164e63", "#cffafe", "#22d3ee"),
-    PhaseKind.SWITCH_SIDES: PhaseColours("#581c87", "#f3e8ff", "#c084fc"),
+    "get-ready": PhaseColours("#78350f", "#fef3c7", "#fbbf24"),
+    "hold": PhaseColours("#14532d", "#dcfce7", "#4ade80"),
+    "reps": PhaseColours("#1e3a8a", "#dbeafe", "#60a5fa"),
+    "timed": PhaseColours("#1e3a8a", "#dbeafe", "#60a5fa"),
+    "rest": PhaseColours("#164e63", "#cffafe", "#22d3ee"),
+    "switch-sides": PhaseColours("#581c87", "#f3e8ff", "#c084fc"),
 }
 _CONTRAST_PHASES = {
-    PhaseKind.GET_READY: PhaseColours("#ffff00", "#000000", "#ffff00"),
-    PhaseKind.HOLD: PhaseColours("#00ff66", "#000000", "#00ff66"),
-    PhaseKind.REPS: PhaseColours("#00ffff", "#000000", "#00ffff"),
-    PhaseKind.TIMED: PhaseColours("#00ffff", "#000000", "#00ffff"),
-    PhaseKind.REST: PhaseColours("#ffffff", "#000000", "#ffffff"),
-    PhaseKind.SWITCH_SIDES: PhaseColours("#ff99ff", "#000000", "#ff99ff"),
+    "get-ready": PhaseColours("#ffff00", "#000000", "#ffff00"),
+    "hold": PhaseColours("#00ff66", "#000000", "#00ff66"),
+    "reps": PhaseColours("#00ffff", "#000000", "#00ffff"),
+    "timed": PhaseColours("#00ffff", "#000000", "#00ffff"),
+    "rest": PhaseColours("#ffffff", "#000000", "#ffffff"),
+    "switch-sides": PhaseColours("#ff99ff", "#000000", "#ff99ff"),
 }
 
 THEMES: dict[str, Theme] = {
@@ -175,9 +176,20 @@ def resolve_theme(name: str) -> Theme:
     """The theme for a setting value; ``system`` follows the desktop's light or dark choice."""
     if name in THEMES:
         return THEMES[name]
-    hints = QGuiApplication.styleHints()
-    dark = hints is not None and hints.colorScheme() == Qt.ColorScheme.Dark
-    return THEMES["dark" if dark else "light"]
+    return THEMES["dark" if desktop_is_dark() else "light"]
+
+
+@cache
+def desktop_is_dark() -> bool:
+    """Whether the desktop's colours are dark: its window darker than its text.
+
+    Read once, from the palette the desktop gave the app before :func:`apply_look` replaced
+    it. (``QStyleHints.colorScheme()`` would say the same on most desktops, but its ``Qt``
+    enum costs the first paint about 15 ms; see widgets.TAB_FOCUS.)
+    """
+    palette = QGuiApplication.palette()
+    window = palette.color(QPalette.ColorRole.Window).lightness()
+    return window < palette.color(QPalette.ColorRole.WindowText).lightness()
 
 
 def relative_luminance(colour: str) -> float:
@@ -248,11 +260,21 @@ QScrollBar:vertical {{ width: {max(16, target // 2)}px; }}
 
 
 def apply_look(app: QApplication, theme: Theme, metrics: Metrics) -> None:
-    """Give the whole application the theme's palette and the mode's sizes."""
+    """Give the whole application the theme's palette and the mode's sizes.
+
+    Each part is set only when it changes: setting one re-polishes every widget, which costs
+    more than building the home screen. The app calls this once before any widget exists.
+    """
+    desktop_is_dark()  # read the desktop's colours before they are replaced
     if app.style().name().lower() != "fusion":
         app.setStyle("Fusion")  # the same look everywhere; it follows palettes faithfully
-    app.setPalette(theme.palette())
+    palette = theme.palette()
+    if app.palette() != palette:
+        app.setPalette(palette)
     font = app.font()
-    font.setPointSizeF(metrics.points())
-    app.setFont(font)
-    app.setStyleSheet(style_sheet(theme, metrics))
+    if font.pointSizeF() != metrics.points():
+        font.setPointSizeF(metrics.points())
+        app.setFont(font)
+    sheet = style_sheet(theme, metrics)
+    if app.styleSheet() != sheet:
+        app.setStyleSheet(sheet)

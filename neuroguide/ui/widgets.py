@@ -7,7 +7,7 @@ description for screen readers.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QMargins, QPoint, QRect, QSize
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
@@ -21,6 +21,15 @@ from PySide6.QtWidgets import (
     QWidgetItem,
 )
 
+# The first screen is built without touching PySide's ``Qt`` namespace: the first use of any
+# ``Qt.*`` enum makes PySide build all ~95 of its enum classes, about 15 ms that would delay
+# the first paint (docs/decisions/0006). Qt's property system takes plain numbers instead;
+# tests check each against its enum.
+TAB_FOCUS = 1  # Qt.FocusPolicy.TabFocus
+NO_FOCUS = 0  # Qt.FocusPolicy.NoFocus
+PLAIN_TEXT = 0  # Qt.TextFormat.PlainText
+SCROLL_BAR_ALWAYS_OFF = 1  # Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+
 
 def make_button(
     text: str, name: str, description: str, *, role: str = "", object_name: str = ""
@@ -30,7 +39,7 @@ def make_button(
     button.setAccessibleName(name)
     button.setAccessibleDescription(description)
     button.setToolTip(description)
-    button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+    button.setProperty("focusPolicy", TAB_FOCUS)
     button.setAutoDefault(False)
     button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
     if role:
@@ -44,7 +53,7 @@ def make_label(text: str = "", *, role: str = "", name: str = "") -> QLabel:
     """A word-wrapping label (text is never cut off, it grows downwards instead)."""
     label = QLabel(text)
     label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setProperty("textFormat", PLAIN_TEXT)
     label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
     if role:
         label.setProperty("role", role)
@@ -58,8 +67,8 @@ def vertical_scroll(content: QWidget) -> QScrollArea:
     area itself never takes the keyboard focus (Space must reach the screen)."""
     area = QScrollArea()
     area.setWidgetResizable(True)
-    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    area.setProperty("horizontalScrollBarPolicy", SCROLL_BAR_ALWAYS_OFF)
+    area.setProperty("focusPolicy", NO_FOCUS)
     area.setWidget(content)
     return area
 
@@ -146,10 +155,6 @@ class FlowLayout(QLayout):
     def takeAt(self, index: int) -> QLayoutItem | None:  # noqa: N802 (Qt API)
         """Remove and return the item at ``index``."""
         return self._items.pop(index) if 0 <= index < len(self._items) else None
-
-    def expandingDirections(self) -> Qt.Orientation:  # noqa: N802 (Qt API)
-        """Grows in neither direction by itself."""
-        return Qt.Orientation(0)
 
     def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt API)
         """Its height depends on its width (more rows when narrower)."""
