@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from neuroguide.paths import Paths
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
+    from neuroguide.content import Content
     from neuroguide.core.clock import Clock
     from neuroguide.core.listeners import SessionListener
+    from neuroguide.core.problems import InvalidFileError
     from neuroguide.speech.speaker import Speaker
     from neuroguide.ui.flow import SessionFlow
     from neuroguide.ui.main_window import MainWindow
@@ -67,11 +69,9 @@ def build_gui(
     """
     from PySide6.QtCore import QTimer
     from PySide6.QtGui import QIcon
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
-    from neuroguide.content import load_content
     from neuroguide.core.clock import MonotonicClock
-    from neuroguide.core.problems import InvalidFileError
     from neuroguide.settings import load_settings
     from neuroguide.ui.flow import SessionFlow
     from neuroguide.ui.main_window import MainWindow, after_first_paint
@@ -80,21 +80,12 @@ def build_gui(
     from neuroguide.ui.settings_store import SettingsStore
     from neuroguide.ui.theme import apply_look, resolve_theme
 
-    try:
-        content = load_content(paths)
-    except InvalidFileError as error:
-        lines = "\n".join(str(problem) for problem in error.problems[:10])
-        print(f"neuroguide: the built-in exercise library is damaged:\n{lines}", file=sys.stderr)
-        QMessageBox.critical(
-            None,
-            "NeuroGuide cannot start",
-            "The exercise library that comes with NeuroGuide is damaged, so NeuroGuide cannot "
-            "start. Reinstalling NeuroGuide repairs it.\n\n" + lines,
-        )
-        return None
     settings, messages = load_settings(paths.settings_file)
     for message in messages:
         print(f"neuroguide: {message}", file=sys.stderr)
+    start = _start_content(paths, seated_only=settings.seated_only, quick_start=quick_start)
+    if start is None:
+        return None
     store = SettingsStore(settings, paths.settings_file)
     # The real speaker unless one is passed in (tests); the history engineer adds
     # the recorder to ``listeners`` and a database-backed ProgressSource.
@@ -127,7 +118,7 @@ def build_gui(
     )
     flow = SessionFlow(
         window,
-        content,
+        start.content,
         store,
         clock=clock or MonotonicClock(),
         speaker=speaker,
@@ -135,11 +126,18 @@ def build_gui(
         listeners=listeners,
         illustrations=paths.illustrations,
         large_forced=large,
+        cached_home=start.cached_home,
     )
 
     def install_history_parts() -> None:
         from neuroguide.ui.history_install import install_history
 
+        if not _content_arrived(flow):
+            window.close()
+            QApplication.exit(1)
+            return
+        if start.stamp is not None:
+            _keep_home_screen(flow, paths, start)
         if real_voice:
             flow.speaker = start_voice()
         if install_history(flow, paths) is not None:  # recorder, check-ins, review, progress
@@ -165,6 +163,75 @@ def build_gui(
     if show:
         window.show()
     return Gui(window, flow)
+
+
+@dataclass(frozen=True)
+class _StartContent:
+    """The content for the window: loaded, or a loader while the cached home screen shows."""
+
+    content: Content | Callable[[], Content]
+    cached_home: dict[str, Any] | None = None
+    stamp: list[Any] | None = None
+
+
+def _start_content(paths: Paths, *, seated_only: bool, quick_start: bool) -> _StartContent | None:
+    """Load the content now, unless a quick start finds the home screen cached for it."""
+    stamp = cached = None
+    if quick_start:
+        from neuroguide.home_cache import content_stamp, read_home_cache
+
+        stamp = content_stamp(paths, seated_only=seated_only)
+        cached = read_home_cache(paths.home_cache, stamp)
+    if cached is not None:
+
+        def load() -> Content:
+            from neuroguide.content import load_content
+
+            return load_content(paths)
+
+        return _StartContent(load, cached, stamp)
+    from neuroguide.content import load_content
+    from neuroguide.core.problems import InvalidFileError
+
+    try:
+        return _StartContent(load_content(paths), None, stamp)
+    except InvalidFileError as error:
+        _explain_damaged_library(error)
+        return None
+
+
+def _content_arrived(flow: SessionFlow) -> bool:
+    """Load content the cached home screen stood in for; ``False`` (and say why) if broken."""
+    from neuroguide.core.problems import InvalidFileError
+
+    try:
+        flow.content  # noqa: B018 (loading it is the point)
+    except InvalidFileError as error:
+        _explain_damaged_library(error)
+        return False
+    return True
+
+
+def _explain_damaged_library(error: InvalidFileError) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    lines = "\n".join(str(problem) for problem in error.problems[:10])
+    print(f"neuroguide: the built-in exercise library is damaged:\n{lines}", file=sys.stderr)
+    QMessageBox.critical(
+        None,
+        "NeuroGuide cannot start",
+        "The exercise library that comes with NeuroGuide is damaged, so NeuroGuide cannot "
+        "start. Reinstalling NeuroGuide repairs it.\n\n" + lines,
+    )
+
+
+def _keep_home_screen(flow: SessionFlow, paths: Paths, start: _StartContent) -> None:
+    """Cache the home screen's words for the next start, if they changed."""
+    from neuroguide.home_cache import write_home_cache
+
+    words = flow.home_words().to_json()
+    if start.stamp is not None and words != start.cached_home:
+        write_home_cache(paths.home_cache, start.stamp, words)
 
 
 def _listen_for_later_starts(window: MainWindow, paths: Paths) -> None:

@@ -25,6 +25,8 @@ class Paths:
     data_dir: Path
     config_dir: Path
     resources_dir: Path
+    cache_dir: Path | None = None
+    """Files that can be made again (the home-screen cache); the data folder if not given."""
 
     @property
     def history_db(self) -> Path:
@@ -45,6 +47,11 @@ class Paths:
     def settings_file(self) -> Path:
         """The settings file (only values the user changed are written)."""
         return self.config_dir / "settings.toml"
+
+    @property
+    def home_cache(self) -> Path:
+        """What the home screen showed last time, so a later start can paint it at once."""
+        return (self.cache_dir or self.data_dir) / "home-screen.json"
 
     @property
     def builtin_routines(self) -> Path:
@@ -76,6 +83,7 @@ def resolve_paths(data_dir: str | None = None, environ: Mapping[str, str] | None
         data_dir=Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
         config_dir=Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)),
         resources_dir=resources_dir(),
+        cache_dir=Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)),
     )
 
 

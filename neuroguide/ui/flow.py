@@ -14,17 +14,15 @@ All are optional attributes, ``None`` by default.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QObject, Signal
 from PySide6.QtWidgets import QMessageBox
 
-from neuroguide.core.library import NEED_LABELS, Routine, format_duration
-from neuroguide.core.timeline import build_timeline, total_seconds
 from neuroguide.settings import THEMES
-from neuroguide.ui.home_view import HomeView, RoutineInfo
+from neuroguide.ui.home_view import HomeView, HomeWords
 from neuroguide.ui.main_window import APP_TITLE, MainWindow
 from neuroguide.ui.metrics import Metrics
 from neuroguide.ui.settings_store import SettingsStore
@@ -33,6 +31,7 @@ from neuroguide.ui.theme import apply_look, resolve_theme
 if TYPE_CHECKING:
     from neuroguide.content import Content
     from neuroguide.core.clock import Clock
+    from neuroguide.core.library import Routine
     from neuroguide.core.listeners import SessionListener
     from neuroguide.core.records import Summary
     from neuroguide.speech.speaker import Speaker
@@ -43,28 +42,11 @@ if TYPE_CHECKING:
     from neuroguide.ui.session_controller import SessionController
     from neuroguide.ui.summary_view import SummaryView
 
-BeforeHook = Callable[[Routine, Callable[[], None]], None]
+BeforeHook = Callable[["Routine", Callable[[], None]], None]
 AfterHook = Callable[["Summary", Callable[[], None]], None]
-PrepareHook = Callable[[Routine, Callable[[Routine], None]], None]
+PrepareHook = Callable[["Routine", Callable[["Routine"], None]], None]
 TEXT_SIZES = (100, 125, 150, 175, 200)
-POSITION_WORDS = {
-    "standing": "standing",
-    "seated": "seated, from a chair",
-    "mixed": "standing and seated",
-}
-
-
-def routine_info(routine: Routine) -> RoutineInfo:
-    """The words of a routine card."""
-    needs = ", ".join(NEED_LABELS.get(need, need) for need in routine.needs)
-    return RoutineInfo(
-        id=routine.id,
-        name=routine.name,
-        length=format_duration(total_seconds(build_timeline(routine))),
-        position=POSITION_WORDS.get(routine.position, routine.position),
-        needs=needs or "nothing special",
-        description=routine.description,
-    )
+ContentSource = Callable[[], "Content"]
 
 
 class SessionFlow(QObject):
@@ -81,7 +63,7 @@ class SessionFlow(QObject):
     def __init__(
         self,
         window: MainWindow,
-        content: Content,
+        content: Content | ContentSource,
         store: SettingsStore,
         *,
         clock: Clock,
@@ -90,10 +72,16 @@ class SessionFlow(QObject):
         listeners: Sequence[SessionListener] = (),
         illustrations: Path,
         large_forced: bool = False,
+        cached_home: Mapping[str, Any] | None = None,
     ) -> None:
         super().__init__(window)
         self.window = window
-        self.content = content
+        # Content may come as a loader: with ``cached_home`` (the home screen's words from
+        # the last start, see neuroguide.home_cache) the home screen is painted first and the
+        # content loaded on first use, right after.
+        self._content: Content | None = None if callable(content) else content
+        self._load_content: ContentSource | None = content if callable(content) else None
+        self._cached_home = cached_home if self._content is None else None
         self.store = store
         self.clock = clock
         self.speaker = speaker
@@ -135,6 +123,20 @@ class SessionFlow(QObject):
         window.keys_requested.connect(self.show_keys)
         window.closing.connect(self.on_closing)
         window.stack.currentChanged.connect(lambda _index: self._update_history_button())
+
+    @property
+    def content(self) -> Content:
+        """The exercise library and the routines (loaded now if they come from a loader)."""
+        if self._content is None:
+            assert self._load_content is not None
+            self._content = self._load_content()
+            self._cached_home = None
+        return self._content
+
+    @property
+    def content_loaded(self) -> bool:
+        """Whether the content is in memory (not only the cached home screen)."""
+        return self._content is not None
 
     @property
     def safety(self) -> SafetyView:
@@ -241,17 +243,32 @@ class SessionFlow(QObject):
         wanted = self.store.settings.suggested_routine
         return next((r for r in routines if r.id == wanted), routines[0] if routines else None)
 
+    def home_words(self) -> HomeWords:
+        """What the home screen shows of the content: the cached words until it is loaded."""
+        if self._content is None and self._cached_home is not None:
+            cached = HomeWords.from_json(self._cached_home)
+            if cached is not None:
+                return cached
+        from neuroguide.ui.routine_words import routine_info
+
+        return HomeWords(
+            [routine_info(r) for r in self.routines()],
+            len({p.file for p in self.content.catalog.problems}),
+        )
+
     def refresh_home(self) -> None:
         """Routines, the suggestion, progress and problems."""
-        suggested = self.suggested()
-        self.home.set_suggested(routine_info(suggested) if suggested else None)
-        self.home.set_routines([routine_info(r) for r in self.routines()])
+        words = self.home_words()
+        wanted = self.store.settings.suggested_routine
+        suggested = next((r for r in words.routines if r.id == wanted), None)
+        self.home.set_suggested(suggested or (words.routines[0] if words.routines else None))
+        self.home.set_routines(words.routines)
         self.home.set_progress(
             self.progress.minutes_today(),
             self.progress.minutes_this_week(),
             self.progress.weekly_goal_minutes,
         )
-        self.home.set_problems(len({p.file for p in self.content.catalog.problems}))
+        self.home.set_problems(words.problem_files)
         self._update_history_button()
 
     def _update_history_button(self) -> None:
@@ -366,6 +383,7 @@ class SessionFlow(QObject):
             self._show_summary(summary)
 
     def _show_summary(self, summary: Summary) -> None:
+        from neuroguide.core.library import format_duration
         from neuroguide.ui.phase_text import summary_heading, summary_lines
 
         self._end_player()

@@ -5,7 +5,9 @@ Layout only; :mod:`neuroguide.ui.flow` fills it in and reacts to its signals.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass
+from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QResizeEvent
@@ -39,6 +41,29 @@ class RoutineInfo:
     position: str
     needs: str
     description: str
+
+
+@dataclass(frozen=True)
+class HomeWords:
+    """Everything the home screen shows of the content, in words (see neuroguide.home_cache)."""
+
+    routines: list[RoutineInfo]
+    problem_files: int
+
+    def to_json(self) -> dict[str, Any]:
+        """Plain values for the cache file."""
+        return {"routines": [asdict(r) for r in self.routines], "problem_files": self.problem_files}
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> HomeWords | None:
+        """Read back :meth:`to_json`; ``None`` if anything is not as written."""
+        try:
+            routines = [RoutineInfo(**dict(item)) for item in data["routines"]]
+            problems = data["problem_files"]
+        except (KeyError, TypeError, ValueError):
+            return None
+        fields_ok = all(isinstance(v, str) for r in routines for v in asdict(r).values())
+        return cls(routines, problems) if fields_ok and isinstance(problems, int) else None
 
 
 class RoutineCard(QFrame):
@@ -214,6 +239,8 @@ class HomeView(QWidget):
 
     def set_routines(self, routines: list[RoutineInfo]) -> None:
         """One card per routine, in the given order."""
+        if [card.info for card in self._cards] == routines:
+            return  # the same cards (e.g. the cached ones, now from the loaded content)
         for card in self._cards:
             card.setParent(None)
             card.deleteLater()
