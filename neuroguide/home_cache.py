@@ -11,6 +11,7 @@ slower start, never data, so every problem with it is treated as "no cache".
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from pathlib import Path
@@ -78,4 +79,5 @@ def write_home_cache(path: Path, stamp: Stamp, home: dict[str, Any]) -> None:
             file.write(text)
         os.replace(spare, path)
     except OSError:
-        spare.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            spare.unlink()

@@ -290,4 +290,3 @@ def _use_fusion(app: QApplication) -> None:
     if app.style().name().lower() != "fusion":
         app.setStyle("Fusion")
     app.setProperty("neuroguide-fusion", True)
-

@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
+from neuroguide.app import Gui, build_gui, create_application
+from neuroguide.core.clock import FakeClock
+from neuroguide.paths import Paths, resources_dir
+from neuroguide.speech.speaker import RecordingSpeaker
 from neuroguide.ui import theme, widgets
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -66,10 +72,10 @@ def test_the_home_screen_is_painted_before_the_qt_namespace_is_built(tmp_path: P
 
 
 def test_the_plain_numbers_are_the_qt_enum_values(qtbot: QtBot) -> None:
-    assert widgets.TAB_FOCUS == Qt.FocusPolicy.TabFocus.value
-    assert widgets.NO_FOCUS == Qt.FocusPolicy.NoFocus.value
-    assert widgets.PLAIN_TEXT == Qt.TextFormat.PlainText.value
-    assert widgets.SCROLL_BAR_ALWAYS_OFF == Qt.ScrollBarPolicy.ScrollBarAlwaysOff.value
+    assert Qt.FocusPolicy.TabFocus.value == widgets.TAB_FOCUS
+    assert Qt.FocusPolicy.NoFocus.value == widgets.NO_FOCUS
+    assert Qt.TextFormat.PlainText.value == widgets.PLAIN_TEXT
+    assert Qt.ScrollBarPolicy.ScrollBarAlwaysOff.value == widgets.SCROLL_BAR_ALWAYS_OFF
     button = widgets.make_button("Go", "Go", "Goes.")
     label = widgets.make_label("<b>not bold</b>")
     area = widgets.vertical_scroll(QWidget())
@@ -101,3 +107,76 @@ def test_the_system_theme_follows_the_desktops_colours(qtbot: QtBot) -> None:
         app.setPalette(before)
         theme.desktop_is_dark.cache_clear()
         theme.desktop_is_dark()  # read again from the palette the other tests had
+
+
+def _quick_start(qtbot: QtBot, paths: Paths) -> Gui:
+    create_application()
+    gui = build_gui(paths, clock=FakeClock(), speaker=RecordingSpeaker(), quick_start=True)
+    assert gui is not None
+    qtbot.addWidget(gui.window)
+    return gui
+
+
+def _close(gui: Gui) -> None:
+    gui.window.close()
+    QApplication.processEvents()
+
+
+def test_a_later_start_paints_the_cached_cards_and_loads_the_content_after(
+    qtbot: QtBot, app_paths: Paths
+) -> None:
+    first = _quick_start(qtbot, app_paths)
+    assert first.flow.content_loaded  # nothing cached yet: loaded before the first paint
+    qtbot.waitUntil(app_paths.home_cache.exists)
+    names = [card.info.name for card in first.flow.home.cards]
+    _close(first)
+
+    later = _quick_start(qtbot, app_paths)
+    assert not later.flow.content_loaded
+    cards = later.flow.home.cards
+    assert [card.info.name for card in cards] == names
+    assert later.flow.home.start_button.text() == "Start Stretch break"
+    qtbot.waitUntil(lambda: later.flow.content_loaded)
+    assert later.flow.home.cards == cards  # the same cards: nothing flickers
+    _close(later)
+
+
+def test_a_changed_routine_file_is_not_hidden_by_the_cache(qtbot: QtBot, app_paths: Paths) -> None:
+    first = _quick_start(qtbot, app_paths)
+    qtbot.waitUntil(app_paths.home_cache.exists)
+    _close(first)
+    app_paths.user_routines.mkdir(exist_ok=True)
+    built_in = (app_paths.builtin_routines / "stretch-break.toml").read_text()
+    (app_paths.user_routines / "mine.toml").write_text(
+        built_in.replace('"stretch-break"', '"mine"').replace('"Stretch break"', '"My morning"')
+    )
+    later = _quick_start(qtbot, app_paths)
+    assert later.flow.content_loaded  # the stamp changed: loaded first, as on a first start
+    assert "My morning" in [card.info.name for card in later.flow.home.cards]
+    _close(later)
+
+
+def test_a_library_damaged_after_caching_is_explained_and_the_app_quits(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    resources = tmp_path / "resources"
+    shutil.copytree(resources_dir(), resources)
+    paths = Paths(tmp_path, tmp_path, resources)
+    first = _quick_start(qtbot, paths)
+    qtbot.waitUntil(paths.home_cache.exists)
+    _close(first)
+    library = paths.exercises_file
+    status = library.stat()
+    library.write_text(library.read_text().replace('id = "calf-stretch"', 'id = "calf stretch"'))
+    os.utime(library, ns=(status.st_atime_ns, status.st_mtime_ns))  # size differs, time kept
+    shown: list[str] = []
+    monkeypatch.setattr(
+        "PySide6.QtWidgets.QMessageBox.critical",
+        lambda _parent, title, text: shown.append(f"{title}: {text}"),
+    )
+    exits: list[int] = []
+    monkeypatch.setattr("PySide6.QtWidgets.QApplication.exit", lambda code=0: exits.append(code))
+    later = _quick_start(qtbot, paths)
+    qtbot.waitUntil(lambda: bool(exits))
+    assert exits == [1] and shown and "damaged" in shown[0]
+    assert not later.window.isVisible()
