@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from PySide6.QtCore import QByteArray, QObject, Signal
 from PySide6.QtWidgets import QMessageBox
@@ -47,6 +47,19 @@ AfterHook = Callable[["Summary", Callable[[], None]], None]
 PrepareHook = Callable[["Routine", Callable[["Routine"], None]], None]
 TEXT_SIZES = (100, 125, 150, 175, 200)
 ContentSource = Callable[[], "Content"]
+
+
+class _HasId(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+_Item = TypeVar("_Item", bound=_HasId)
+
+
+def _suggested_of(items: Sequence[_Item], wanted: str) -> _Item | None:
+    """The suggested routine (or its card): the one the settings name, else the first."""
+    return next((item for item in items if item.id == wanted), items[0] if items else None)
 
 
 class SessionFlow(QObject):
@@ -239,9 +252,7 @@ class SessionFlow(QObject):
 
     def suggested(self) -> Routine | None:
         """The routine the big Start begins."""
-        routines = self.routines()
-        wanted = self.store.settings.suggested_routine
-        return next((r for r in routines if r.id == wanted), routines[0] if routines else None)
+        return _suggested_of(self.routines(), self.store.settings.suggested_routine)
 
     def home_words(self) -> HomeWords:
         """What the home screen shows of the content: the cached words until it is loaded."""
@@ -260,8 +271,7 @@ class SessionFlow(QObject):
         """Routines, the suggestion, progress and problems."""
         words = self.home_words()
         wanted = self.store.settings.suggested_routine
-        suggested = next((r for r in words.routines if r.id == wanted), None)
-        self.home.set_suggested(suggested or (words.routines[0] if words.routines else None))
+        self.home.set_suggested(_suggested_of(words.routines, wanted))
         self.home.set_routines(words.routines)
         self.home.set_progress(
             self.progress.minutes_today(),
