@@ -21,6 +21,9 @@ if TYPE_CHECKING:
     from neuroguide.ui.main_window import MainWindow
 
 DEFAULT_SIZE = (1280, 800)
+FIRST_PAINT_CARDS = 3
+"""Routine cards built before the first paint: one row at the widest. Those further down are
+below the fold of a laptop screen and follow right after the paint (decision 0006)."""
 
 
 @dataclass
@@ -42,8 +45,14 @@ def create_application() -> QApplication:
     from PySide6.QtWidgets import QApplication
 
     from neuroguide import APP_ID
+    from neuroguide.ui.theme import FUSION_SET
 
-    app = QApplication.instance() or QApplication(sys.argv)
+    app = QApplication.instance()
+    if app is None:
+        # Fusion from the start, chosen by name: asking for or setting the style from Python
+        # makes PySide build QStyle's enums, ~6 ms before the first paint (decision 0006).
+        app = QApplication([*sys.argv[:1], "-style", "Fusion", *sys.argv[1:]])
+        app.setProperty(FUSION_SET, True)
     assert isinstance(app, QApplication)
     app.setApplicationName("NeuroGuide")
     app.setApplicationDisplayName("NeuroGuide")
@@ -68,7 +77,6 @@ def build_gui(
     after the home screen's first paint instead of before it.
     """
     from PySide6.QtCore import QTimer
-    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
     from neuroguide.core.clock import MonotonicClock
@@ -127,6 +135,7 @@ def build_gui(
         illustrations=paths.illustrations,
         large_forced=large,
         cached_home=start.cached_home,
+        first_paint_cards=FIRST_PAINT_CARDS if quick_start else None,
     )
 
     def install_history_parts() -> None:
@@ -136,6 +145,8 @@ def build_gui(
             window.close()
             QApplication.exit(1)
             return
+        flow.refresh_home()  # every routine card now, not just the first row
+        _set_icon(window, paths)
         if start.stamp is not None:
             _keep_home_screen(flow, paths, start)
         if real_voice:
@@ -157,9 +168,6 @@ def build_gui(
         window.resize(*_default_size(window))
     if messages:
         QTimer.singleShot(0, lambda: _tell(window, "Some settings were reset", messages))
-    icon = paths.resources_dir / "icons" / "neuroguide.svg"
-    # The icon needs the SVG plugin; load it after the first paint so start-up stays quick.
-    QTimer.singleShot(0, lambda: window.setWindowIcon(QIcon(str(icon))))
     if show:
         window.show()
     return Gui(window, flow)
@@ -295,6 +303,13 @@ def _default_size(window: MainWindow) -> tuple[int, int]:
         min(DEFAULT_SIZE[0], available.width()),
         min(DEFAULT_SIZE[1], available.height()),
     )
+
+
+def _set_icon(window: MainWindow, paths: Paths) -> None:
+    """The window's icon: after the first paint, as it loads the SVG plugin (about 3 ms)."""
+    from PySide6.QtGui import QIcon
+
+    window.setWindowIcon(QIcon(str(paths.resources_dir / "icons" / "neuroguide.svg")))
 
 
 def _tell(window: MainWindow, title: str, lines: list[str]) -> None:

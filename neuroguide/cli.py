@@ -13,12 +13,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from neuroguide import __version__
-from neuroguide.content import load_content
-from neuroguide.core.library import format_duration
-from neuroguide.core.problems import InvalidFileError
-from neuroguide.core.routine_file import RoutineCatalog, load_files
-from neuroguide.core.timeline import build_timeline, total_seconds
 from neuroguide.paths import Paths, resolve_paths
+
+# Each command imports what it needs when it runs: the GUI's start must not wait for the
+# content and history modules (about 40 ms; docs/decisions/0006).
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -51,9 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
     self_test.add_argument(
         "--strict", action="store_true", help="count a missing speech engine as a failure"
     )
-    from neuroguide.export import add_export_parser  # history export: neuroguide/export.py
-
-    add_export_parser(commands)
+    _add_export_parser(commands)
     from neuroguide.terminal.commands import add_speech_parsers  # voices, play
 
     add_speech_parsers(commands)
@@ -79,6 +75,37 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(exit_.code or 0)
     paths = resolve_paths(args.data_dir)
     command = args.command or "gui"
+    if command == "gui":
+        from neuroguide.app import run_gui  # Qt loads only when a window is wanted
+
+        return run_gui(paths, large=args.large)
+    return _run_command(command, paths, args)
+
+
+def _add_export_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """The ``export`` sub-command (run by neuroguide/export.py)."""
+    export = commands.add_parser(
+        "export",
+        help="write your history as CSV or as a PDF report",
+        description="Write your exercise history for a spreadsheet, a carer or a clinician.",
+    )
+    what = export.add_mutually_exclusive_group(required=True)
+    what.add_argument(
+        "--csv", metavar="FILE", help="CSV with one row per hold, set or block ('-' for stdout)"
+    )
+    what.add_argument("--report", metavar="FILE.pdf", help="a printable PDF report")
+    export.add_argument(
+        "--sessions", action="store_true", help="with --csv: one row per session with check-ins"
+    )
+    export.add_argument("--from", dest="first", metavar="YYYY-MM-DD", help="first day to include")
+    export.add_argument("--to", dest="last", metavar="YYYY-MM-DD", help="last day to include")
+    export.add_argument("--routine", metavar="ID", help="only this routine")
+
+
+def _run_command(command: str, paths: Paths, args: argparse.Namespace) -> int:
+    """Every command but the GUI; a damaged built-in library is explained, not a traceback."""
+    from neuroguide.core.problems import InvalidFileError
+
     try:
         if command == "routines":
             return list_routines(paths)
@@ -113,13 +140,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"  {problem}", file=sys.stderr)
         print("Reinstall NeuroGuide to repair it.", file=sys.stderr)
         return EXIT_PROBLEMS
-    from neuroguide.app import run_gui  # Qt loads only when a window is wanted
-
-    return run_gui(paths, large=args.large)
+    print(f"neuroguide: unknown command {command!r}", file=sys.stderr)  # argparse stops these
+    return EXIT_USAGE
 
 
 def list_routines(paths: Paths) -> int:
     """Print every routine: id, position, length and name; then any problem in user files."""
+    from neuroguide.content import load_content
+    from neuroguide.core.library import format_duration
+    from neuroguide.core.timeline import build_timeline, total_seconds
+
     content = load_content(paths)
     rows = []
     for routine in content.catalog.ordered():
@@ -137,6 +167,8 @@ def list_routines(paths: Paths) -> int:
 
 def list_exercises(paths: Paths) -> int:
     """Print every exercise id with its category, position and name."""
+    from neuroguide.content import load_content
+
     content = load_content(paths)
     for exercise in content.library.exercises.values():
         print(f"{exercise.id:<26} {exercise.category:<12} {exercise.position:<9} {exercise.name}")
@@ -145,6 +177,11 @@ def list_exercises(paths: Paths) -> int:
 
 def check_files(paths: Paths, files: list[Path]) -> int:
     """Validate routine files: 0 if all are valid, 1 with one located line per problem."""
+    from neuroguide.content import load_content
+    from neuroguide.core.library import format_duration
+    from neuroguide.core.routine_file import RoutineCatalog, load_files
+    from neuroguide.core.timeline import build_timeline, total_seconds
+
     content = load_content(paths)
     catalog = RoutineCatalog()
     load_files(catalog, files, content.library, builtin=False)

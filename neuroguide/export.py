@@ -31,26 +31,6 @@ class ExportError(Exception):
     """An export that cannot be done; ``str()`` is one line for the person."""
 
 
-def add_export_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Add the ``export`` sub-command to the CLI."""
-    export = commands.add_parser(
-        "export",
-        help="write your history as CSV or as a PDF report",
-        description="Write your exercise history for a spreadsheet, a carer or a clinician.",
-    )
-    what = export.add_mutually_exclusive_group(required=True)
-    what.add_argument(
-        "--csv", metavar="FILE", help="CSV with one row per hold, set or block ('-' for stdout)"
-    )
-    what.add_argument("--report", metavar="FILE.pdf", help="a printable PDF report")
-    export.add_argument(
-        "--sessions", action="store_true", help="with --csv: one row per session with check-ins"
-    )
-    export.add_argument("--from", dest="first", metavar="YYYY-MM-DD", help="first day to include")
-    export.add_argument("--to", dest="last", metavar="YYYY-MM-DD", help="last day to include")
-    export.add_argument("--routine", metavar="ID", help="only this routine")
-
-
 def run_export(paths: Paths, args: argparse.Namespace) -> int:
     """Run ``neuroguide export``; returns the exit status."""
     try:

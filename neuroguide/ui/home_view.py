@@ -238,14 +238,24 @@ class HomeView(QWidget):
         self.suggested_facts.setText(f"{info.length} · {info.position} · you need {info.needs}")
 
     def set_routines(self, routines: list[RoutineInfo]) -> None:
-        """One card per routine, in the given order."""
-        if [card.info for card in self._cards] == routines:
-            return  # the same cards (e.g. the cached ones, now from the loaded content)
-        for card in self._cards:
+        """One card per routine, in the given order.
+
+        Cards already shown for the same leading routines are kept, so a list that only grows
+        (the first row before the first paint, then the rest) or stays the same (the cached
+        cards, then the loaded content) builds nothing twice and does not flicker.
+        """
+        kept = 0
+        for card, info in zip(self._cards, routines, strict=False):
+            if card.info != info:
+                break
+            kept += 1
+        if kept == len(self._cards) == len(routines):
+            return
+        for card in self._cards[kept:]:
             card.setParent(None)
             card.deleteLater()
-        self._cards = []
-        for info in routines:
+        self._cards = self._cards[:kept]
+        for info in routines[kept:]:
             card = RoutineCard(info)
             card.start_button.clicked.connect(
                 lambda _checked=False, rid=info.id: self.routine_chosen.emit(rid)

@@ -15,6 +15,9 @@ from PySide6.QtWidgets import QApplication
 
 from neuroguide.ui.metrics import Metrics
 
+FUSION_SET = "neuroguide-fusion"
+"""Application property: the style is Fusion already (set by name in create_application)."""
+
 ROLES = {
     "window": QPalette.ColorRole.Window,
     "window_text": QPalette.ColorRole.WindowText,
@@ -285,8 +288,8 @@ def _use_fusion(app: QApplication) -> None:
     Checked once: under a style sheet the style's name reads empty, and setting the style
     again would rebuild it and restyle every widget (about 5 ms on each change of look).
     """
-    if app.property("neuroguide-fusion"):
+    if app.property(FUSION_SET):
         return
     if app.style().name().lower() != "fusion":
         app.setStyle("Fusion")
-    app.setProperty("neuroguide-fusion", True)
+    app.setProperty(FUSION_SET, True)

@@ -28,37 +28,47 @@ ROOT = Path(__file__).resolve().parents[2]
 
 _REPORT = """
 SETTLE_MS = 500
-import resource, time
-from PySide6.QtCore import QEvent, QObject, QTimer
+import time
 
-class FirstPaint(QObject):
-    def __init__(self, app):
-        super().__init__()
-        self.app, self.done = app, False
 
-    def eventFilter(self, watched, event):
-        if event.type() == QEvent.Type.Paint and not self.done:
-            self.done = True
-            QTimer.singleShot(0, self.report)  # once the whole window has been painted
-        return False
+def watch_first_paint(widget):
+    \"\"\"Print the clock just after ``widget``'s first paint and the peak RSS, then quit.
 
-    def report(self):
-        self.painted = time.monotonic()
-        QTimer.singleShot(SETTLE_MS, self.settled)  # deferred start-up work finishes first
+    PySide is imported here, not above, so that each program imports it when it would anyway.
+    \"\"\"
+    import resource
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication
 
-    def settled(self):
-        # VmHWM is this process's own peak; ru_maxrss would also count the parent's memory
-        # at fork time (Linux keeps it across exec), which a long benchmark run inflates.
-        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-        try:
-            with open("/proc/self/status") as status:
-                for line in status:
-                    if line.startswith("VmHWM:"):
-                        peak = int(line.split()[1])
-        except OSError:
-            pass
-        print(f"painted {self.painted!r} {peak}", flush=True)
-        self.app.quit()
+    class FirstPaint(QObject):
+        done = False
+
+        def eventFilter(self, watched, event):
+            if event.type() == QEvent.Type.Paint and not self.done:
+                self.done = True
+                QTimer.singleShot(0, self.report)  # once the whole window has been painted
+            return False
+
+        def report(self):
+            self.painted = time.monotonic()
+            QTimer.singleShot(SETTLE_MS, self.settled)  # deferred start-up work finishes first
+
+        def settled(self):
+            # VmHWM is this process's own peak; ru_maxrss would also count the parent's
+            # memory at fork time (Linux keeps it across exec), which a long run inflates.
+            peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+            try:
+                with open("/proc/self/status") as status:
+                    for line in status:
+                        if line.startswith("VmHWM:"):
+                            peak = int(line.split()[1])
+            except OSError:
+                pass
+            print(f"painted {self.painted!r} {peak}", flush=True)
+            QApplication.quit()
+
+    watcher = FirstPaint(widget)  # a child of the widget: lives as long as it does
+    widget.installEventFilter(watcher)
 """
 
 BARE = (
@@ -69,27 +79,36 @@ from PySide6.QtWidgets import QApplication, QWidget
 app = QApplication(sys.argv)
 window = QWidget()
 window.resize(1280, 800)
-watcher = FirstPaint(app)
-window.installEventFilter(watcher)
+watch_first_paint(window)
 window.show()
 app.exec()
 """
 )
 
+# The ``neuroguide`` command itself (argument parsing, the single-instance check, the user's
+# folders from XDG_* through platformdirs), with two probes: the paint watcher on the home
+# screen, and the bare window's size (an offscreen screen is only 800 pixels wide).
 NEUROGUIDE = (
     _REPORT
     + """
 import sys
-from neuroguide.app import build_gui, create_application
-from neuroguide.paths import resolve_paths
-app = create_application()
-gui = build_gui(resolve_paths(), show=False, quick_start=True)  # the user's folders (XDG_*)
-gui.window.resize(1280, 800)
-watcher = FirstPaint(app)
-gui.flow.home.installEventFilter(watcher)
-gui.window.show()
-app.exec()
-gui.speaker.close()
+import neuroguide.app as gui_module
+
+_build_gui = gui_module.build_gui
+
+
+def build_and_watch(*args, **kwargs):
+    gui = _build_gui(*args, **kwargs)
+    if gui is not None:
+        watch_first_paint(gui.flow.home)
+    return gui
+
+
+gui_module.build_gui = build_and_watch
+gui_module._default_size = lambda window: (1280, 800)
+from neuroguide.cli import main
+
+sys.exit(main([]))
 """
 )
 

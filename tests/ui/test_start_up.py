@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
-from neuroguide.app import Gui, build_gui, create_application
+from neuroguide.app import FIRST_PAINT_CARDS, Gui, build_gui, create_application
 from neuroguide.core.clock import FakeClock
 from neuroguide.paths import Paths, resources_dir
 from neuroguide.speech.speaker import RecordingSpeaker
@@ -133,12 +133,49 @@ def test_a_later_start_paints_the_cached_cards_and_loads_the_content_after(
 
     later = _quick_start(qtbot, app_paths)
     assert not later.flow.content_loaded
-    cards = later.flow.home.cards
-    assert [card.info.name for card in cards] == names
+    cards = later.flow.home.cards  # the first row only: the rest is below the fold
+    assert [card.info.name for card in cards] == names[:FIRST_PAINT_CARDS]
     assert later.flow.home.start_button.text() == "Start Stretch break"
     qtbot.waitUntil(lambda: later.flow.content_loaded)
-    assert later.flow.home.cards == cards  # the same cards: nothing flickers
+    after = later.flow.home.cards
+    assert [card.info.name for card in after] == names
+    assert after[:FIRST_PAINT_CARDS] == cards  # the same first cards: nothing flickers
     _close(later)
+
+
+def test_the_first_row_of_cards_is_painted_first_and_the_rest_follows(
+    qtbot: QtBot, app_paths: Paths
+) -> None:
+    gui = _quick_start(qtbot, app_paths)  # no cache yet: content loaded before the paint
+    home = gui.flow.home
+    assert len(home.cards) == FIRST_PAINT_CARDS
+    gui.window.show()
+    qtbot.waitUntil(lambda: len(home.cards) == len(gui.flow.routines()))
+    assert len(home.cards) > FIRST_PAINT_CARDS
+    qtbot.waitUntil(lambda: all(card.isVisible() for card in home.cards))  # Qt shows them queued
+    _close(gui)
+
+
+def test_cards_are_kept_when_the_list_grows_and_rebuilt_from_the_first_change(
+    qtbot: QtBot,
+) -> None:
+    from neuroguide.ui.home_view import HomeView, RoutineInfo
+    from neuroguide.ui.metrics import Metrics
+
+    def info(name: str) -> RoutineInfo:
+        return RoutineInfo(name, name, "1 min", "seated", "nothing", "")
+
+    home = HomeView(Metrics())
+    qtbot.addWidget(home)
+    home.set_routines([info("a"), info("b")])
+    first = home.cards
+    home.set_routines([info("a"), info("b"), info("c")])
+    assert home.cards[:2] == first and len(home.cards) == 3
+    home.set_routines([info("a"), info("x"), info("c")])
+    assert home.cards[0] is first[0]
+    assert home.cards[1] is not first[1] and [c.info.name for c in home.cards] == ["a", "x", "c"]
+    home.set_routines([info("a")])
+    assert [c.info.name for c in home.cards] == ["a"]
 
 
 def test_a_changed_routine_file_is_not_hidden_by_the_cache(qtbot: QtBot, app_paths: Paths) -> None:
@@ -152,8 +189,11 @@ def test_a_changed_routine_file_is_not_hidden_by_the_cache(qtbot: QtBot, app_pat
     )
     later = _quick_start(qtbot, app_paths)
     assert later.flow.content_loaded  # the stamp changed: loaded first, as on a first start
-    assert "My morning" in [card.info.name for card in later.flow.home.cards]
-    _close(later)
+    later.window.show()
+    try:
+        qtbot.waitUntil(lambda: "My morning" in [card.info.name for card in later.flow.home.cards])
+    finally:
+        _close(later)
 
 
 def test_a_library_damaged_after_caching_is_explained_and_the_app_quits(
