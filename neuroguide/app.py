@@ -237,7 +237,7 @@ def _keep_home_screen(flow: SessionFlow, paths: Paths, start: _StartContent) -> 
     """Cache the home screen's words for the next start, if they changed."""
     from neuroguide.home_cache import write_home_cache
 
-    words = flow.home_words().to_json()
+    words = flow.home_words().to_cache()
     if start.stamp is not None and words != start.cached_home:
         write_home_cache(paths.home_cache, start.stamp, words)
 
@@ -267,7 +267,6 @@ def _listen_for_later_starts(window: MainWindow, paths: Paths) -> None:
 def _already_running(paths: Paths) -> bool:
     """True if another NeuroGuide holds this data folder and brought its window forward."""
     from neuroguide.store.lock import InstanceLock
-    from neuroguide.ui.single_instance import ask_to_show
 
     probe = InstanceLock(paths.data_dir)
     try:
@@ -277,6 +276,8 @@ def _already_running(paths: Paths) -> bool:
         return False
     finally:
         probe.release()
+    from neuroguide.ui.single_instance import ask_to_show  # only now: it loads the socket module
+
     return ask_to_show(paths.data_dir)
 
 

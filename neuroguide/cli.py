@@ -6,14 +6,17 @@ a one-line message on stderr, never a traceback.
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from neuroguide import __version__
 from neuroguide.paths import Paths, resolve_paths
+
+if TYPE_CHECKING:
+    import argparse
 
 # Each command imports what it needs when it runs: the GUI's start must not wait for the
 # content and history modules (about 40 ms; docs/decisions/0006).
@@ -25,6 +28,8 @@ EXIT_USAGE = 2
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser, with one sub-parser per command."""
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="neuroguide",
         description="NeuroGuide: guided, spoken home exercises for peripheral neuropathy.",
@@ -68,18 +73,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         from neuroguide.speech.worker import main as speech_worker
 
         return speech_worker(arguments[1:])
+    if not arguments:
+        # The usual start (the desktop menu, a plain `neuroguide`): the GUI with its defaults.
+        # Building the parser would cost that start about 5 ms (docs/decisions/0006).
+        return _start_gui(resolve_paths(None), large=False)
     parser = build_parser()
     try:
-        args = parser.parse_args(argv)
+        args = parser.parse_args(arguments)
     except SystemExit as exit_:
         return int(exit_.code or 0)
     paths = resolve_paths(args.data_dir)
     command = args.command or "gui"
     if command == "gui":
-        from neuroguide.app import run_gui  # Qt loads only when a window is wanted
-
-        return run_gui(paths, large=args.large)
+        return _start_gui(paths, large=args.large)
     return _run_command(command, paths, args)
+
+
+def _start_gui(paths: Paths, *, large: bool) -> int:
+    from neuroguide.app import run_gui  # Qt loads only when a window is wanted
+
+    return run_gui(paths, large=large)
 
 
 def _add_export_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -12,16 +12,19 @@ slower start, never data, so every problem with it is treated as "no cache".
 from __future__ import annotations
 
 import contextlib
-import json
 import os
+import tomllib
 from pathlib import Path
 from typing import Any
 
 from neuroguide import __version__
 from neuroguide.paths import Paths, make_private_dir
 
-FORMAT = 1
+FORMAT = 2
 """Raise this when the meaning of the cached fields changes."""
+
+MISSING = "missing"
+"""A file or folder that is not there, in a stamp (TOML has no null)."""
 
 Stamp = list[Any]
 
@@ -33,34 +36,38 @@ def content_stamp(paths: Paths, *, seated_only: bool) -> Stamp:
         try:
             entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
         except OSError:
-            stamp.append(None)  # no folder (usual for the user's) is a state of its own
+            stamp.append(MISSING)  # no folder (usual for the user's) is a state of its own
             continue
         stamp.append([_entry_stamp(e) for e in entries if e.name.endswith(".toml")])
     return stamp
 
 
-def _file_stamp(path: Path) -> list[Any] | None:
+def _file_stamp(path: Path) -> list[Any] | str:
     try:
         status = path.stat()
     except OSError:
-        return None
+        return MISSING
     return [path.name, status.st_size, status.st_mtime_ns]
 
 
-def _entry_stamp(entry: os.DirEntry[str]) -> list[Any] | None:
+def _entry_stamp(entry: os.DirEntry[str]) -> list[Any] | str:
     try:
         status = entry.stat()
     except OSError:
-        return None
+        return MISSING
     return [entry.name, status.st_size, status.st_mtime_ns]
 
 
 def read_home_cache(path: Path, stamp: Stamp) -> dict[str, Any] | None:
-    """The cached home screen if it was made from exactly these files, else ``None``."""
+    """The cached home screen if it was made from exactly these files, else ``None``.
+
+    TOML, read by the tomllib the settings have loaded already; json would add its own
+    import, about 2.5 ms before the first paint (docs/decisions/0006).
+    """
     try:
         with path.open("rb") as file:
-            cached = json.load(file)
-    except (OSError, ValueError):
+            cached = tomllib.load(file)
+    except (OSError, ValueError, RecursionError):  # TOMLDecodeError, bad UTF-8, deep nesting
         return None
     if not isinstance(cached, dict) or cached.get("stamp") != stamp:
         return None
@@ -70,7 +77,9 @@ def read_home_cache(path: Path, stamp: Stamp) -> dict[str, Any] | None:
 
 def write_home_cache(path: Path, stamp: Stamp, home: dict[str, Any]) -> None:
     """Keep ``home`` for the next start; a cache that cannot be written is simply skipped."""
-    text = json.dumps({"stamp": stamp, "home": home}, ensure_ascii=False)
+    import tomli_w  # after the first paint, like every write
+
+    text = tomli_w.dumps({"stamp": stamp, "home": home})
     spare = path.with_name(path.name + ".new")
     try:
         make_private_dir(path.parent)

@@ -51,7 +51,7 @@ class Paths:
     @property
     def home_cache(self) -> Path:
         """What the home screen showed last time, so a later start can paint it at once."""
-        return (self.cache_dir or self.data_dir) / "home-screen.json"
+        return (self.cache_dir or self.data_dir) / "home-screen.toml"
 
     @property
     def builtin_routines(self) -> Path:

@@ -94,6 +94,9 @@ def load_settings(path: Path) -> tuple[Settings, list[str]]:
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         message = f"{path}: the settings file is damaged ({error}); using the defaults"
         return DEFAULTS, [message]
+    except RecursionError:  # tomllib recurses once per level of [ or {
+        message = f"{path}: the settings file is damaged (nested too deeply); using the defaults"
+        return DEFAULTS, [message]
     return _from_table(table, str(path), base=DEFAULTS)
 
 

@@ -126,3 +126,23 @@ def test_data_dir_may_follow_the_command(
     )
     assert main(["routines", "--data-dir", str(tmp_path)]) == 0
     assert "physio" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("argv", "large"),
+    [([], False), (["gui"], False), (["--large"], True), (["--large", "gui"], True)],
+)
+def test_the_gui_starts_with_or_without_arguments(
+    argv: list[str], large: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # No arguments (the desktop menu's start) skips the parser; the result must be the same.
+    started: list[tuple[Path, bool]] = []
+
+    def run_gui(paths: Path, *, large: bool) -> int:
+        started.append((paths.data_dir, large))  # type: ignore[attr-defined]
+        return 0
+
+    monkeypatch.setenv("NEUROGUIDE_DATA_DIR", str(tmp_path))
+    monkeypatch.setattr("neuroguide.app.run_gui", run_gui)
+    assert main(argv) == 0
+    assert started == [(tmp_path, large)]

@@ -41,7 +41,7 @@ def test_a_cache_is_read_back_only_with_its_own_stamp(tmp_path: Path) -> None:
     assert read_home_cache(paths.home_cache, stamp) == HOME
     assert read_home_cache(paths.home_cache, content_stamp(paths, seated_only=True)) is None
     assert stat.S_IMODE(paths.home_cache.stat().st_mode) == 0o600
-    assert not paths.home_cache.with_name("home-screen.json.new").exists()
+    assert not paths.home_cache.with_name("home-screen.toml.new").exists()
 
 
 def test_a_missing_or_damaged_cache_is_no_cache(tmp_path: Path) -> None:
@@ -49,7 +49,8 @@ def test_a_missing_or_damaged_cache_is_no_cache(tmp_path: Path) -> None:
     stamp = content_stamp(paths, seated_only=False)
     assert read_home_cache(paths.home_cache, stamp) is None
     paths.home_cache.parent.mkdir()
-    for damage in (b"", b"\xff\xfe not json", b"[1, 2]", b'{"stamp": 1}', b"{" * 5000):
+    damaged = (b"", b"\xff\xfe not toml", b"[1, 2]", b'{"stamp": 1}', b"{" * 5000)
+    for damage in (*damaged, b"a = " + b"[" * 5000, b"stamp = 1\nhome = 2", b'home = "x"'):
         paths.home_cache.write_bytes(damage)
         assert read_home_cache(paths.home_cache, stamp) is None
 
@@ -57,5 +58,5 @@ def test_a_missing_or_damaged_cache_is_no_cache(tmp_path: Path) -> None:
 def test_a_cache_that_cannot_be_written_is_skipped(tmp_path: Path) -> None:
     blocked = tmp_path / "file-not-folder"
     blocked.write_text("")
-    write_home_cache(blocked / "home-screen.json", [], HOME)  # no exception, nothing written
+    write_home_cache(blocked / "home-screen.toml", [], HOME)  # no exception, nothing written
     assert blocked.read_text() == ""

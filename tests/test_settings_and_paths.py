@@ -44,9 +44,10 @@ def test_bad_values_fall_back_with_a_message(tmp_path: Path, line: str, message:
     assert len(problems) == 1 and message in problems[0]
 
 
-def test_a_damaged_file_gives_defaults_and_says_so(tmp_path: Path) -> None:
+@pytest.mark.parametrize("damage", [b"\xff[[[", b"text_scale = " + b"[" * 5000])
+def test_a_damaged_file_gives_defaults_and_says_so(tmp_path: Path, damage: bytes) -> None:
     path = tmp_path / "settings.toml"
-    path.write_bytes(b"\xff[[[")
+    path.write_bytes(damage)
     settings, problems = load_settings(path)
     assert settings == DEFAULTS and "damaged" in problems[0]
 

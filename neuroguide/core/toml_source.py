@@ -28,6 +28,9 @@ def parse_toml(data: bytes, origin: str) -> tuple[dict[str, Any] | None, str, li
         detail = str(error).split(" (at ")[0]
         line = toml_error_line(str(error), text)
         return None, text, [Problem(origin, line, f"not valid TOML: {detail}")]
+    except RecursionError:  # tomllib recurses once per level of [ or {
+        message = "not valid TOML: lists or tables nested hundreds of levels deep"
+        return None, text, [Problem(origin, None, message)]
     if not table:
         message = "the file holds no settings; a routine needs id, name and at least one [[steps]]"
         return None, text, [Problem(origin, 1, message)]

@@ -260,7 +260,7 @@ class SessionFlow(QObject):
     def home_words(self) -> HomeWords:
         """What the home screen shows of the content: the cached words until it is loaded."""
         if self._content is None and self._cached_home is not None:
-            cached = HomeWords.from_json(self._cached_home)
+            cached = HomeWords.from_cache(self._cached_home)
             if cached is not None:
                 return cached
         from neuroguide.ui.routine_words import routine_info

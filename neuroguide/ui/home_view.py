@@ -50,13 +50,13 @@ class HomeWords:
     routines: list[RoutineInfo]
     problem_files: int
 
-    def to_json(self) -> dict[str, Any]:
+    def to_cache(self) -> dict[str, Any]:
         """Plain values for the cache file."""
         return {"routines": [asdict(r) for r in self.routines], "problem_files": self.problem_files}
 
     @classmethod
-    def from_json(cls, data: Mapping[str, Any]) -> HomeWords | None:
-        """Read back :meth:`to_json`; ``None`` if anything is not as written."""
+    def from_cache(cls, data: Mapping[str, Any]) -> HomeWords | None:
+        """Read back :meth:`to_cache`; ``None`` if anything is not as written."""
         try:
             routines = [RoutineInfo(**dict(item)) for item in data["routines"]]
             problems = data["problem_files"]

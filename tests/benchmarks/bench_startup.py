@@ -156,7 +156,7 @@ def run() -> list[Result]:
     """
     with tempfile.TemporaryDirectory(prefix="neuroguide-bench-") as data:
         cache = str(Path(data) / "pycache")
-        home_cache = Path(data) / "cache" / "neuroguide" / "home-screen.json"
+        home_cache = Path(data) / "cache" / "neuroguide" / "home-screen.toml"
         _measure(BARE, cache=cache)
         _measure(NEUROGUIDE, cache=cache, home=data)  # warm-up: makes the folders, bytecode
         bare: list[tuple[float, float]] = []

@@ -59,6 +59,7 @@ def test_a_good_file_parses_with_its_doses(library: Library) -> None:
         (b'name = "a"\n\nid = \xff', "r.toml:3: not UTF-8 text"),
         ("id = [unclosed\n", "r.toml:1: not valid TOML"),
         ('id = "x"\nname = "X"\nname = "Y"\n', "r.toml:3: not valid TOML"),
+        ("id = " + "[" * 5000, "r.toml: not valid TOML: lists or tables nested"),
         ("", "r.toml:1: the file is empty"),
         ("   \n# only a comment\n", "r.toml:1: the file holds no settings"),
         ('name = "X"\n[[steps]]\nexercise = "walk"\nduration = 60\n', "missing 'id'"),
