@@ -128,7 +128,18 @@ class FlowLayout(QLayout):
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
         self._gap = spacing
+        # Answers since the last invalidate(): Qt asks the same questions many times in one
+        # layout pass, and each answer is Python walking every item.
+        self._heights: dict[int, int] = {}
+        self._hint: QSize | None = None
+        self._minimum: QSize | None = None
         self.setContentsMargins(0, 0, 0, 0)
+
+    def invalidate(self) -> None:
+        """Qt calls this on every layout pass and whenever an item's size may have changed."""
+        self._heights.clear()
+        self._hint = self._minimum = None
+        super().invalidate()
 
     def set_gap(self, spacing: int) -> None:
         """Space between items, across and down."""
@@ -138,6 +149,7 @@ class FlowLayout(QLayout):
     def addItem(self, item: QLayoutItem) -> None:  # noqa: N802 (Qt API)
         """Qt calls this for ``addWidget``."""
         self._items.append(item)
+        self.invalidate()
 
     def add(self, widget: QWidget) -> None:
         """Add a widget (and make the layout its parent's)."""
@@ -154,7 +166,10 @@ class FlowLayout(QLayout):
 
     def takeAt(self, index: int) -> QLayoutItem | None:  # noqa: N802 (Qt API)
         """Remove and return the item at ``index``."""
-        return self._items.pop(index) if 0 <= index < len(self._items) else None
+        if not 0 <= index < len(self._items):
+            return None
+        self.invalidate()
+        return self._items.pop(index)
 
     def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt API)
         """Its height depends on its width (more rows when narrower)."""
@@ -162,7 +177,10 @@ class FlowLayout(QLayout):
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt API)
         """Height needed at ``width``."""
-        return self._arrange(QRect(0, 0, width, 0), move=False)
+        height = self._heights.get(width)
+        if height is None:
+            height = self._heights[width] = self._arrange(QRect(0, 0, width, 0), move=False)
+        return height
 
     def setGeometry(self, rect: QRect) -> None:  # noqa: N802 (Qt API)
         """Place every item."""
@@ -171,22 +189,25 @@ class FlowLayout(QLayout):
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt API)
         """Preferred size: everything on one row."""
-        width = sum(i.sizeHint().width() for i in self._visible()) + self._gap * max(
-            0, len(self._visible()) - 1
-        )
-        height = max((i.sizeHint().height() for i in self._visible()), default=0)
-        margins = self.contentsMargins()
-        return QSize(width, height) + QSize(
-            margins.left() + margins.right(), margins.top() + margins.bottom()
-        )
+        if self._hint is None:
+            hints = [item.sizeHint() for item in self._visible()]
+            width = sum(hint.width() for hint in hints) + self._gap * max(0, len(hints) - 1)
+            height = max((hint.height() for hint in hints), default=0)
+            self._hint = QSize(width, height) + self._margin_size()
+        return self._hint
 
     def minimumSize(self) -> QSize:  # noqa: N802 (Qt API)
         """At least the widest item."""
-        size = QSize()
-        for item in self._visible():
-            size = size.expandedTo(item.minimumSize())
+        if self._minimum is None:
+            size = QSize()
+            for item in self._visible():
+                size = size.expandedTo(item.minimumSize())
+            self._minimum = size + self._margin_size()
+        return self._minimum
+
+    def _margin_size(self) -> QSize:
         margins: QMargins = self.contentsMargins()
-        return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
+        return QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
 
     def _visible(self) -> list[QLayoutItem]:
         return [item for item in self._items if not item.isEmpty()]
