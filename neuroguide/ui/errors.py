@@ -6,8 +6,10 @@ import sys
 import traceback
 from collections.abc import Callable
 from types import TracebackType
+from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+if TYPE_CHECKING:  # Qt's message box loads when it is needed, not before the first paint
+    from PySide6.QtWidgets import QMessageBox, QWidget
 
 ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], None]
 
@@ -35,6 +37,8 @@ class ErrorReporter:
         self.count += 1
         if self.box is not None and self.box.isVisible():
             return
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(self._parent())
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle("Something went wrong")

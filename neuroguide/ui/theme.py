@@ -267,16 +267,15 @@ def apply_look(app: QApplication, theme: Theme, metrics: Metrics) -> None:
 
     Each part is set only when it changes: setting one re-polishes every widget, which costs
     more than building the home screen. The app calls this once before any widget exists.
+    Text sizes come from the style sheet (its ``QWidget`` rule covers every widget), so the
+    application font is left alone: reading it would cost the first paint ~1 ms of PySide
+    building QFont's enums.
     """
     desktop_is_dark()  # read the desktop's colours before they are replaced
     _use_fusion(app)
     palette = theme.palette()
     if app.palette() != palette:
         app.setPalette(palette)
-    font = app.font()
-    if font.pointSizeF() != metrics.points():
-        font.setPointSizeF(metrics.points())
-        app.setFont(font)
     sheet = style_sheet(theme, metrics)
     if app.styleSheet() != sheet:
         app.setStyleSheet(sheet)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import fields
 
 import pytest
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from neuroguide.core.cues import Cue
@@ -75,9 +74,10 @@ def test_every_toggle_stepper_and_choice_saves_at_once(driver: GuiDriver, app_pa
 
 def test_look_settings_apply_to_the_whole_window(driver: GuiDriver) -> None:
     _personal, screen = open_settings(driver)
-    font = QApplication.font().pointSizeF()
+    text = driver.window.notice_text  # any label without a role: the base text size
+    font = text.font().pointSizeF()
     screen.choices["text_scale"].button_for(150).click()
-    assert QApplication.font().pointSizeF() == pytest.approx(font * 1.5, abs=0.2)
+    assert text.font().pointSizeF() == pytest.approx(font * 1.5, abs=0.2)
     assert driver.flow.home.text_size_button.text() == "Text size: 150 %"
     screen.choices["theme"].button_for("high-contrast").click()
     assert "high contrast" in driver.flow.home.theme_button.text()
