@@ -7,7 +7,19 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+# What every start needs and Qt does not: imported with this module, before PySide, whose
+# import hook reads the source of each module imported after it (docs/decisions/0006).
+# Qt and everything built on it is imported inside the functions below.
+from neuroguide.core.clock import MonotonicClock
+from neuroguide.home_cache import content_stamp, read_home_cache, write_home_cache
 from neuroguide.paths import Paths
+from neuroguide.settings import load_settings
+from neuroguide.speech.speaker import NullSpeaker
+from neuroguide.store.lock import InstanceLock
+from neuroguide.ui.errors import ErrorReporter, install
+from neuroguide.ui.metrics import Metrics
+from neuroguide.ui.progress import RunProgress
+from neuroguide.ui.settings_store import SettingsStore
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
@@ -79,13 +91,8 @@ def build_gui(
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from neuroguide.core.clock import MonotonicClock
-    from neuroguide.settings import load_settings
     from neuroguide.ui.flow import SessionFlow
     from neuroguide.ui.main_window import MainWindow, after_first_paint
-    from neuroguide.ui.metrics import Metrics
-    from neuroguide.ui.progress import RunProgress
-    from neuroguide.ui.settings_store import SettingsStore
     from neuroguide.ui.theme import apply_look, resolve_theme
 
     settings, messages = load_settings(paths.settings_file)
@@ -110,8 +117,6 @@ def build_gui(
         return made
 
     if speaker is None:
-        from neuroguide.speech.speaker import NullSpeaker
-
         # Silent until install_history_parts starts the real voice (with quick_start: right
         # after the first paint, before anybody can start a session).
         speaker = NullSpeaker()
@@ -186,8 +191,6 @@ def _start_content(paths: Paths, *, seated_only: bool, quick_start: bool) -> _St
     """Load the content now, unless a quick start finds the home screen cached for it."""
     stamp = cached = None
     if quick_start:
-        from neuroguide.home_cache import content_stamp, read_home_cache
-
         stamp = content_stamp(paths, seated_only=seated_only)
         cached = read_home_cache(paths.home_cache, stamp)
     if cached is not None:
@@ -235,8 +238,6 @@ def _explain_damaged_library(error: InvalidFileError) -> None:
 
 def _keep_home_screen(flow: SessionFlow, paths: Paths, start: _StartContent) -> None:
     """Cache the home screen's words for the next start, if they changed."""
-    from neuroguide.home_cache import write_home_cache
-
     words = flow.home_words().to_cache()
     if start.stamp is not None and words != start.cached_home:
         write_home_cache(paths.home_cache, start.stamp, words)
@@ -266,8 +267,6 @@ def _listen_for_later_starts(window: MainWindow, paths: Paths) -> None:
 
 def _already_running(paths: Paths) -> bool:
     """True if another NeuroGuide holds this data folder and brought its window forward."""
-    from neuroguide.store.lock import InstanceLock
-
     probe = InstanceLock(paths.data_dir)
     try:
         if probe.acquire():
@@ -325,8 +324,6 @@ def _tell(window: MainWindow, title: str, lines: list[str]) -> None:
 
 def run_gui(paths: Paths, *, large: bool = False) -> int:
     """Start the Qt application and return its exit status."""
-    from neuroguide.ui.errors import ErrorReporter, install
-
     if _already_running(paths):
         print(f"NeuroGuide is already open for {paths.data_dir}; its window was brought forward.")
         return 0
