@@ -165,8 +165,9 @@ def build_gui(
         flow.prepare_screens()
 
     if quick_start:
-        # Paint the home screen first; the history and the other screens follow at once.
-        after_first_paint(flow.home, install_history_parts)
+        # Paint the home screen first; the history and the other screens follow at once
+        # (the header title is watched: it paints on every pass, see after_first_paint).
+        after_first_paint(window.header_title, install_history_parts)
     else:
         install_history_parts()
     if not flow.restore_geometry():

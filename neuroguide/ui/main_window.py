@@ -69,7 +69,13 @@ class _FirstPaint(QObject):
 
 
 def after_first_paint(widget: QWidget, callback: Callable[[], None]) -> None:
-    """Run ``callback`` once ``widget`` has been painted for the first time."""
+    """Run ``callback`` once ``widget`` has been painted for the first time.
+
+    Watch a widget that paints itself, like a label: Qt sends no paint event to a container
+    whose children cover it (the home screen with few routine cards got none, so what was
+    waiting for it never ran). The whole window is painted in one pass, so the callback runs
+    after all of it.
+    """
     _FirstPaint(widget, callback)
 
 
@@ -132,7 +138,7 @@ class MainWindow(QMainWindow):
             # Routing keys through Python makes PySide build the Python types (and enums) of
             # every event class it sees; doing that after the first paint shows the window
             # sooner. Nobody can press a key at a window that has not appeared yet.
-            after_first_paint(self, self._route_keys)
+            after_first_paint(self.header_title, self._route_keys)
         else:
             self._route_keys()
 

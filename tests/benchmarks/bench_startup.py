@@ -102,7 +102,7 @@ _build_gui = gui_module.build_gui
 def build_and_watch(*args, **kwargs):
     gui = _build_gui(*args, **kwargs)
     if gui is not None:
-        watch_first_paint(gui.flow.home)
+        watch_first_paint(gui.window.header_title)  # paints on every pass (after_first_paint)
     return gui
 
 

@@ -57,7 +57,8 @@ def build_and_watch(*args, **kwargs):
         else:
             QTimer.singleShot(20, wait_for_the_cache)
 
-    gui.flow.home.installEventFilter(Watch(gui.flow.home))
+    title = gui.window.header_title  # a label: painted on every pass (after_first_paint)
+    title.installEventFilter(Watch(title))
     return gui
 
 
@@ -243,3 +244,22 @@ def test_a_library_damaged_after_caching_is_explained_and_the_app_quits(
     qtbot.waitUntil(lambda: bool(exits))
     assert exits == [1] and shown and "damaged" in shown[0]
     assert not later.window.isVisible()
+
+
+def test_what_follows_the_first_paint_runs_even_without_routine_cards(
+    qtbot: QtBot, app_paths: Paths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A container covered by its children gets no paint event of its own: waiting for the
+    # home screen's paint with no cards on it once left history, voice and keys uninstalled.
+    from neuroguide.ui.home_view import HomeView
+
+    set_routines = HomeView.set_routines
+    monkeypatch.setattr(HomeView, "set_routines", lambda view, _r: set_routines(view, []))
+    gui = _quick_start(qtbot, app_paths)
+    gui.window.resize(1280, 1600)
+    gui.window.show()
+    try:
+        qtbot.waitUntil(lambda: gui.window.has_screen("history"))
+        assert gui.flow.content_loaded and not gui.flow.home.cards
+    finally:
+        _close(gui)
