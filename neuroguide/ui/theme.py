@@ -245,7 +245,6 @@ QPushButton[role="danger"] {{
 QFrame[role="card"] {{
     background: palette(base); border: 2px solid palette(mid); border-radius: 12px;
 }}
-QFrame[role="card"] QLabel {{ background: transparent; }}
 QFrame[role="banner"] {{
     background: palette(alternate-base); border: 3px solid palette(highlight);
     border-radius: 12px;
