@@ -10,11 +10,11 @@ from typing import TYPE_CHECKING, Any
 # What every start needs and Qt does not: imported with this module, before PySide, whose
 # import hook reads the source of each module imported after it (docs/decisions/0006).
 # Qt and everything built on it is imported inside the functions below.
-from neuroguide.core.clock import MonotonicClock
+from neuroguide.core.clock import Clock, MonotonicClock
 from neuroguide.home_cache import content_stamp, read_home_cache, write_home_cache
 from neuroguide.paths import Paths
 from neuroguide.settings import load_settings
-from neuroguide.speech.speaker import NullSpeaker
+from neuroguide.speech.speaker import NullSpeaker, Speaker
 from neuroguide.store.lock import InstanceLock
 from neuroguide.ui.errors import ErrorReporter, install
 from neuroguide.ui.metrics import Metrics
@@ -25,10 +25,8 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
     from neuroguide.content import Content
-    from neuroguide.core.clock import Clock
     from neuroguide.core.listeners import SessionListener
     from neuroguide.core.problems import InvalidFileError
-    from neuroguide.speech.speaker import Speaker
     from neuroguide.ui.flow import SessionFlow
     from neuroguide.ui.main_window import MainWindow
 
