@@ -25,8 +25,23 @@ EXERCISE_KEYS = (
     "source",
     "illustration",
     "dose",
+    "rep_words",
+    "spoken_safety",
+    "after_words",
+    "key_step",
+    "switch_words",
+    "wheelchair",
 )
-OPTIONAL_KEYS = ("seated_alternative",)
+OPTIONAL_KEYS = (
+    "seated_alternative",
+    "rep_words",
+    "spoken_safety",
+    "after_words",
+    "key_step",
+    "switch_words",
+    "wheelchair",
+)
+OPTIONAL_TEXT_KEYS = ("spoken_safety", "after_words", "switch_words", "wheelchair")
 
 
 def load_library(data: bytes, origin: str) -> Library:
@@ -111,6 +126,26 @@ def _exercise(
         value = item[key]
         if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
             report(f"'{key}' must be a list of text", key)
+    for key in OPTIONAL_TEXT_KEYS:
+        if not isinstance(item.get(key, ""), str):
+            report(f"'{key}' must be text", key)
+    rep_words = item.get("rep_words")
+    if rep_words is not None and not (
+        isinstance(rep_words, list)
+        and len(rep_words) == 2
+        and all(isinstance(word, str) and word for word in rep_words)
+    ):
+        report(
+            '\'rep_words\' must be two pieces of text, such as ["Stand up", "Sit down"]',
+            "rep_words",
+        )
+    key_step = item.get("key_step", 0)
+    if not (
+        isinstance(key_step, int)
+        and not isinstance(key_step, bool)
+        and 0 <= key_step < max(1, len(item["steps"]))
+    ):
+        report("'key_step' must be the number of one of the steps, counting from 0", "key_step")
     if len(problems) > before:
         return None
     if not ID_PATTERN.fullmatch(item["id"]):
@@ -147,4 +182,10 @@ def _exercise(
         illustration=item["illustration"],
         dose=dose,
         seated_alternative=item.get("seated_alternative"),
+        rep_words=(rep_words[0], rep_words[1]) if rep_words else None,
+        spoken_safety=item.get("spoken_safety", ""),
+        after_words=item.get("after_words", ""),
+        key_step=key_step,
+        switch_words=item.get("switch_words", ""),
+        wheelchair=item.get("wheelchair", ""),
     )

@@ -113,6 +113,21 @@ class Exercise:
     illustration: str
     dose: Dose
     seated_alternative: str | None = None
+    rep_words: tuple[str, str] | None = None
+    """What the voice says on each rep: the movement, then the way back ("Stand up",
+    "Sit down"). ``None``: the generic "Up" / "And down"."""
+    spoken_safety: str = ""
+    """The one safety line said aloud in every hold or set (gaze and support, breathing,
+    "stop if it hurts"); empty when there is none."""
+    after_words: str = ""
+    """Said when the exercise ends, e.g. "Rise slowly." after bending forward."""
+    key_step: int = 0
+    """Index into ``steps`` of the instruction that matters most (the short announcement)."""
+    switch_words: str = ""
+    """Said at a side switch to name what changes ("Now the right leg goes back"); may hold
+    ``{side}``, replaced by the new side."""
+    wheelchair: str = ""
+    """How to do a seated exercise from a wheelchair (brakes, footrests, staying back)."""
 
     @property
     def is_standing_balance(self) -> bool:

@@ -101,3 +101,37 @@ def test_locator_finds_keys_in_tables_and_not_beyond() -> None:
     assert locate.table("steps", 1, "c") == 5
     assert locate.table("steps", 0, "c") == 2, "a key not in the table falls back to its header"
     assert locate.table("steps", 5) is None
+
+
+def test_spoken_words_load_with_the_exercise() -> None:
+    extra = (
+        'rep_words = ["Reach up", "Lower"]\nspoken_safety = "Keep breathing."\n'
+        'after_words = "Rise slowly."\nkey_step = 0\nswitch_words = "Now the {side} arm."\n'
+        'wheelchair = "Brakes on."\n'
+    )
+    library = load_library((HEADER + GOOD + extra).encode(), "ex.toml")
+    reach = library.exercises["reach"]
+    assert reach.rep_words == ("Reach up", "Lower")
+    assert (reach.spoken_safety, reach.after_words) == ("Keep breathing.", "Rise slowly.")
+    assert (reach.switch_words, reach.wheelchair, reach.key_step) == (
+        "Now the {side} arm.",
+        "Brakes on.",
+        0,
+    )
+
+
+def test_spoken_words_default_to_nothing() -> None:
+    reach = load_library((HEADER + GOOD).encode(), "ex.toml").exercises["reach"]
+    assert reach.rep_words is None and reach.spoken_safety == "" and reach.key_step == 0
+
+
+@pytest.mark.parametrize(
+    ("extra", "expected"),
+    [
+        ('rep_words = ["Up"]\n', "'rep_words' must be two pieces of text"),
+        ("spoken_safety = 3\n", "'spoken_safety' must be text"),
+        ("key_step = 1\n", "'key_step' must be the number of one of the steps"),
+    ],
+)
+def test_bad_spoken_words_are_located(extra: str, expected: str) -> None:
+    assert any(expected in p for p in problems(HEADER + GOOD + extra))
