@@ -37,13 +37,13 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     assert capsys.readouterr().out.strip() == f"neuroguide {__version__}"
 
 
-def test_routines_lists_the_seven_builtins(
+def test_routines_lists_the_eight_builtins(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["--data-dir", str(tmp_path), "routines"]) == 0
     out = capsys.readouterr().out
     for routine_id in ("stretch-break", "lower-leg-stretches", "balance", "strength-legs",
-                       "strength-arms", "seated", "walk-or-ride"):  # fmt: skip
+                       "strength-arms", "seated", "walk-or-ride", "ride"):  # fmt: skip
         assert routine_id in out
     assert "5 min" in out and "seated" in out and "mixed" in out
 
@@ -68,7 +68,7 @@ def test_user_routines_from_the_data_dir_are_listed_and_bad_ones_explained(
 def test_check_accepts_every_builtin_routine(capsys: pytest.CaptureFixture[str]) -> None:
     files = sorted((Path(__file__).parents[1] / "resources" / "routines").glob("*.toml"))
     assert main(["check", *map(str, files)]) == 0
-    assert capsys.readouterr().out.count(": ok:") == 7
+    assert capsys.readouterr().out.count(": ok:") == len(files) == 8
 
 
 @pytest.mark.parametrize("name", sorted(BAD_FILES))

@@ -157,6 +157,11 @@ class Routine:
     origin: str = ""
     builtin: bool = True
     get_ready: int | None = None
+    seated_name: str = ""
+    """The name of the seated version when "<name> (seated)" would be untrue (a balance
+    routine whose seated version trains no balance); empty for the default."""
+    seated_description: str = ""
+    """The seated version's description, when the routine's own does not fit it."""
 
     @property
     def position(self) -> str:

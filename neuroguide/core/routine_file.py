@@ -17,7 +17,15 @@ from neuroguide.core.library import Library, Routine, Step
 from neuroguide.core.problems import Locator, Problem, closest
 from neuroguide.core.toml_source import parse_toml
 
-ROUTINE_KEYS = ("id", "name", "description", "get_ready", "steps")
+ROUTINE_KEYS = (
+    "id",
+    "name",
+    "description",
+    "seated_name",
+    "seated_description",
+    "get_ready",
+    "steps",
+)
 STEP_KEYS = ("exercise", *DOSE_KEYS, "note")
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_STEPS = 100
@@ -45,6 +53,10 @@ def parse_routine(
         routine_id = None
     name = _check_text(table, "name", report_top, required=True, longest=MAX_NAME)
     description = _check_text(table, "description", report_top, required=False) or ""
+    seated_name = _check_text(
+        table, "seated_name", report_top, required=False, longest=MAX_NAME
+    )
+    seated_description = _check_text(table, "seated_description", report_top, required=False)
     get_ready = table.get("get_ready")
     if get_ready is not None:
         problem = check_int(get_ready, "get_ready")
@@ -61,6 +73,8 @@ def parse_routine(
         origin=origin,
         builtin=builtin,
         get_ready=get_ready,
+        seated_name=seated_name or "",
+        seated_description=seated_description or "",
     )
     return routine, problems
 

@@ -40,6 +40,10 @@ def routine_table(routine: Routine) -> dict[str, Any]:
     table: dict[str, Any] = {"id": routine.id, "name": routine.name}
     if routine.description:
         table["description"] = routine.description
+    if routine.seated_name:
+        table["seated_name"] = routine.seated_name
+    if routine.seated_description:
+        table["seated_description"] = routine.seated_description
     if routine.get_ready is not None:
         table["get_ready"] = routine.get_ready
     table["steps"] = [_step_table(step) for step in routine.steps]
@@ -96,8 +100,20 @@ def new_routine(routine_id: str, name: str) -> Routine:
 
 
 def copy_routine(routine: Routine, routine_id: str, name: str) -> Routine:
-    """A copy of ``routine`` (built-in or not) that belongs to the user."""
-    return replace(routine, id=routine_id, name=name, builtin=False, origin="")
+    """A copy of ``routine`` (built-in or not) that belongs to the user.
+
+    The seated name and description are left behind: they describe the original's steps, and
+    the copy is about to be edited.
+    """
+    return replace(
+        routine,
+        id=routine_id,
+        name=name,
+        builtin=False,
+        origin="",
+        seated_name="",
+        seated_description="",
+    )
 
 
 def add_step(routine: Routine, exercise: Exercise, rest: int) -> Routine:

@@ -2,7 +2,10 @@
 
 Pure functions over the library's values, so the GUI, the terminal and the tests share one rule:
 a standing exercise is swapped for its ``seated_alternative`` with the same dose; a standing
-exercise without one is left out (and named, so the person knows).
+exercise without one is left out (and named, so the person knows). One exception to "the same
+dose": a seated alternative done one side at a time (the seated hamstring stretch for the
+standing toe reach) takes its own library dose when the standing step had no sides, so each
+side gets its full hold and is named and switched.
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from neuroguide.core.library import Exercise, Library, Position, Routine, Step
+from neuroguide.core.library import Dose, Exercise, Library, Position, Routine, Step
 
 
 @dataclass(frozen=True)
@@ -47,8 +50,9 @@ def seated_version(routine: Routine, library: Library) -> SeatedVersion:
     """``routine`` with every standing step swapped for its seated alternative, or left out.
 
     The id stays the same, so the history counts the seated version as the same routine; the
-    name says it is the seated version. A swapped step keeps its dose but drops its note
-    (a note such as "keep a hand on the wall" belongs to the standing exercise).
+    name says it is the seated version (or is the routine's ``seated_name``, when it has one).
+    A swapped step keeps its dose (see :func:`seated_dose`) but drops its note (a note such as
+    "keep a hand on the wall" belongs to the standing exercise).
     """
     steps: list[Step] = []
     swapped: list[tuple[str, str]] = []
@@ -62,14 +66,30 @@ def seated_version(routine: Routine, library: Library) -> SeatedVersion:
         if alternative is None or not can_sit(alternative):
             left_out.append(exercise.name)
             continue
-        steps.append(Step(exercise=alternative, dose=step.dose))
+        steps.append(Step(exercise=alternative, dose=seated_dose(step, alternative)))
         swapped.append((exercise.name, alternative.name))
     if not swapped and not left_out:
         return SeatedVersion(routine, routine, (), ())
     seated = (
-        replace(routine, name=f"{routine.name} (seated)", steps=tuple(steps)) if steps else None
+        replace(
+            routine,
+            name=routine.seated_name or f"{routine.name} (seated)",
+            description=routine.seated_description or routine.description,
+            steps=tuple(steps),
+        )
+        if steps
+        else None
     )
     return SeatedVersion(routine, seated, tuple(swapped), tuple(left_out))
+
+
+def seated_dose(step: Step, alternative: Exercise) -> Dose:
+    """The dose ``alternative`` gets in place of ``step``: the step's own, unless the
+    alternative works one side at a time and the step did not; then the alternative's library
+    dose, so that neither side is left out."""
+    if alternative.dose.sides and not step.dose.sides:
+        return alternative.dose
+    return step.dose
 
 
 def seated_choices(routines: Iterable[Routine], library: Library) -> list[Routine]:

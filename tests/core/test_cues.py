@@ -96,7 +96,13 @@ def test_before_a_per_side_exercise_the_voice_gives_name_side_dose_instruction_a
 def test_a_routine_note_is_said_instead_of_the_first_safety_line(
     library: Library, catalog: RoutineCatalog, clock: FakeClock
 ) -> None:
-    cues = spoken(catalog.routines["balance"], clock)
+    routine = make_routine(
+        library,
+        'id = "r"\nname = "Wall"\n[[steps]]\nexercise = "arm-circles"\nduration = 30\n'
+        '[[steps]]\nexercise = "calf-raise"\nreps = 12\n'
+        'note = "Keep a hand on the wall and your eyes on one spot."\n',
+    )
+    cues = spoken(routine, clock)
     announcement = next(text for text in texts(cues) if "Calf raise." in text)
     assert announcement.endswith("Keep a hand on the wall and your eyes on one spot.")
     assert announcement.startswith("And relax. Next exercise: Calf raise.")

@@ -41,13 +41,18 @@ def read_back(routine: Routine, library: Library) -> Routine:
 
 
 def same(first: Routine, second: Routine) -> bool:
-    return (first.id, first.name, first.description, first.get_ready, first.steps) == (
-        second.id,
-        second.name,
-        second.description,
-        second.get_ready,
-        second.steps,
-    )
+    def key(routine: Routine) -> tuple[object, ...]:
+        return (
+            routine.id,
+            routine.name,
+            routine.description,
+            routine.seated_name,
+            routine.seated_description,
+            routine.get_ready,
+            routine.steps,
+        )
+
+    return key(first) == key(second)
 
 
 def test_every_builtin_routine_round_trips(catalog: RoutineCatalog, library: Library) -> None:
@@ -92,6 +97,8 @@ def test_copies_belong_to_the_user(catalog: RoutineCatalog) -> None:
     assert (
         not copy.builtin and copy.origin == "" and copy.steps == catalog.routines["balance"].steps
     )
+    assert catalog.routines["balance"].seated_name, "the built-in names its seated version"
+    assert (copy.seated_name, copy.seated_description) == ("", ""), "the copy will be edited"
 
 
 def test_adding_moving_and_removing_steps(library: Library) -> None:

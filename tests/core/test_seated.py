@@ -73,3 +73,38 @@ def test_the_library_in_the_seated_profile_shows_no_standing_exercise(library: L
     assert shown and all(e.position is not Position.STANDING for e in shown)
     assert all(can_sit(e) for e in shown)
     assert len(shown) < len(library.exercises)
+
+
+def test_a_per_side_seated_alternative_gets_its_own_dose_so_no_side_is_left_out(
+    library: Library,
+) -> None:
+    routine = make_routine(
+        library,
+        'id = "r"\nname = "Reach"\n[[steps]]\nexercise = "standing-toe-reach"\nhold = 30\n'
+        "sets = 2\n[[steps]]\nexercise = \"calf-stretch\"\nhold = 20\nsets = 2\n"
+        'sides = ["left", "right"]\n',
+    )
+    version = seated_version(routine, library)
+    assert version.routine is not None
+    hamstring, calf = version.routine.steps
+    assert hamstring.exercise.id == "seated-hamstring-stretch"
+    assert hamstring.dose == library.exercises["seated-hamstring-stretch"].dose
+    assert hamstring.dose.sides == ("left", "right")
+    assert calf.dose == routine.steps[1].dose, "a step already done per side keeps its dose"
+
+
+def test_a_routine_can_name_and_describe_its_seated_version(library: Library) -> None:
+    text = (
+        'id = "r"\nname = "Balance"\ndescription = "At the wall."\n'
+        'seated_name = "Seated calf raises"\nseated_description = "No balance work."\n'
+        '[[steps]]\nexercise = "calf-raise"\nreps = 12\n'
+    )
+    routine = make_routine(library, text)
+    version = seated_version(routine, library).routine
+    assert version is not None
+    assert (version.name, version.description) == ("Seated calf raises", "No balance work.")
+    plain = make_routine(
+        library, 'id = "r"\nname = "Legs"\n[[steps]]\nexercise = "calf-raise"\nreps = 12\n'
+    )
+    unnamed = seated_version(plain, library).routine
+    assert unnamed is not None and unnamed.name == "Legs (seated)"
