@@ -53,9 +53,7 @@ def parse_routine(
         routine_id = None
     name = _check_text(table, "name", report_top, required=True, longest=MAX_NAME)
     description = _check_text(table, "description", report_top, required=False) or ""
-    seated_name = _check_text(
-        table, "seated_name", report_top, required=False, longest=MAX_NAME
-    )
+    seated_name = _check_text(table, "seated_name", report_top, required=False, longest=MAX_NAME)
     seated_description = _check_text(table, "seated_description", report_top, required=False)
     get_ready = table.get("get_ready")
     if get_ready is not None:

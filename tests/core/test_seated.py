@@ -81,7 +81,7 @@ def test_a_per_side_seated_alternative_gets_its_own_dose_so_no_side_is_left_out(
     routine = make_routine(
         library,
         'id = "r"\nname = "Reach"\n[[steps]]\nexercise = "standing-toe-reach"\nhold = 30\n'
-        "sets = 2\n[[steps]]\nexercise = \"calf-stretch\"\nhold = 20\nsets = 2\n"
+        'sets = 2\n[[steps]]\nexercise = "calf-stretch"\nhold = 20\nsets = 2\n'
         'sides = ["left", "right"]\n',
     )
     version = seated_version(routine, library)
