@@ -27,7 +27,7 @@ RANGES: dict[str, tuple[int, int]] = {
     "voice_volume": (0, 100),
     "weekly_goal_minutes": (10, 2000),
     "default_rest": (0, 600),
-    "breaks_per_day": (1, 12),
+    "breaks_per_day": (1, 12),  # six by default, as the sources suggest; more when asked
     "snooze_minutes": (5, 60),
 }
 CHOICES: dict[str, tuple[str, ...]] = {

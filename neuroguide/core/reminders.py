@@ -15,6 +15,10 @@ from enum import StrEnum
 WallClock = Callable[[], datetime]
 """Returns the local time now, with its offset (``datetime.now().astimezone()`` in the app)."""
 
+SUGGESTED_BREAKS = 6
+"""Stretch breaks a day the sources suggest ("six times per day"): the default, and the number
+past which the setting says that more is the person's own choice."""
+
 GRACE = timedelta(minutes=30)
 """A reminder missed by more than this (the machine was off or asleep) is not shown late."""
 
@@ -31,7 +35,7 @@ class ReminderPlan:
     """Which reminders are wanted; built from the settings."""
 
     breaks: bool = False
-    breaks_per_day: int = 6
+    breaks_per_day: int = SUGGESTED_BREAKS
     break_from: time = time(9)
     break_until: time = time(18)
     break_routine: str = "stretch-break"
@@ -53,6 +57,12 @@ class Reminder:
     kind: ReminderKind
     due: datetime
     routine_id: str
+
+
+def breaks_words(count: int) -> str:
+    """``6`` -> ``6 breaks``; above the suggested six it says so: ``8 breaks (six suggested)``."""
+    words = f"{count} break{'' if count == 1 else 's'}"
+    return f"{words} (six suggested)" if count > SUGGESTED_BREAKS else words
 
 
 def parse_time(text: str, fallback: time) -> time:

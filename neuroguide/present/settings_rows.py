@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from neuroguide.core.library import format_duration
+from neuroguide.core.reminders import SUGGESTED_BREAKS, breaks_words
 from neuroguide.settings import QUARTER_HOURS, RANGES
 
 TEXT_SIZES = (100, 125, 150, 175, 200)
@@ -205,10 +206,11 @@ def groups() -> list[tuple[str, list[Row]]]:
                 Row(
                     "breaks_per_day",
                     "Breaks a day",
-                    "How many stretch breaks to remind you of.",
+                    "How many stretch breaks to remind you of. The sources suggest up to "
+                    "six a day; go higher only if you want more.",
                     "stepper",
-                    words=lambda v: f"{v} break{'s' if v != 1 else ''}",
-                    presets=(3, 6),
+                    words=breaks_words,
+                    presets=(3, SUGGESTED_BREAKS),
                 ),
                 Row("break_from", "First break at", "The earliest reminder of the day.", "time"),
                 Row("break_until", "Last break at", "The latest reminder of the day.", "time"),

@@ -6,11 +6,13 @@ from datetime import date, datetime, time, timedelta, timezone
 
 from neuroguide.core.reminders import (
     GRACE,
+    SUGGESTED_BREAKS,
     Reminder,
     ReminderKind,
     ReminderPlan,
     ReminderScheduler,
     break_times,
+    breaks_words,
     day_reminders,
     parse_time,
 )
@@ -166,3 +168,10 @@ def test_a_snooze_survives_a_plan_change_that_keeps_reminders_on() -> None:
     scheduler.snooze(reminder, at(9))
     scheduler.set_plan(BREAKS, at(9, 1))
     assert scheduler.snoozed_until == at(9, 10)
+
+
+def test_six_breaks_a_day_by_default_and_more_says_the_sources_suggest_six() -> None:
+    assert ReminderPlan().breaks_per_day == SUGGESTED_BREAKS == 6
+    assert breaks_words(1) == "1 break" and breaks_words(6) == "6 breaks"
+    assert breaks_words(7) == "7 breaks (six suggested)"
+    assert breaks_words(12).endswith("(six suggested)")

@@ -31,7 +31,7 @@ CATEGORY_WORDS = {
     Category.FLEXIBILITY: "Stretching",
     Category.BALANCE: "Balance",
     Category.STRENGTH: "Strength",
-    Category.AEROBIC: "Walking and cycling",
+    Category.AEROBIC: "Aerobic",
 }
 POSITION_WORDS = {
     Position.STANDING: "Standing",

@@ -97,7 +97,8 @@ def test_goal_seated_and_suggestion_change_the_home_screen(driver: GuiDriver) ->
     screen.toggles["seated_only"].click()
     cards = driver.flow.home.cards
     assert cards and all(card.info.position.startswith("seated") for card in cards)
-    assert "seated" in driver.flow.home.start_button.text()
+    # the balance routine's seated version is named for what it is (no balance work)
+    assert driver.flow.home.start_button.text() == "Start Seated calf raises"
 
 
 def test_voice_settings_reach_the_speaker_at_once(qtbot: QtBot, app_paths: Paths) -> None:
@@ -193,3 +194,15 @@ def test_escape_and_back_go_home(driver: GuiDriver) -> None:
     driver.flow.home.settings_button.click()
     screen.back_button.click()
     assert driver.window.current_screen == "home"
+
+
+def test_more_than_six_breaks_a_day_is_the_persons_choice_and_says_six_are_suggested(
+    driver: GuiDriver,
+) -> None:
+    _personal, screen = open_settings(driver)
+    screen.toggles["break_reminders"].click()
+    stepper = screen.steppers["breaks_per_day"]
+    assert stepper.value == 6 and stepper.shown.text() == "6 breaks"
+    stepper.plus.click()
+    assert driver.flow.store.settings.breaks_per_day == 7
+    assert stepper.shown.text() == "7 breaks (six suggested)"
