@@ -225,6 +225,7 @@ def test_every_standing_balance_or_strength_exercise_has_a_spoken_safety_line(
 ) -> None:
     for exercise in library.exercises.values():
         line = exercise.spoken_safety.lower()
+        assert len(line.split()) <= 12, (exercise.id, "said at the start of every set")
         if exercise.category is Category.BALANCE or exercise.is_standing_balance:
             assert re.search(r"wall|counter|hold", line), (exercise.id, "support")
         if exercise.category is Category.BALANCE:
@@ -245,7 +246,8 @@ def test_every_side_switch_says_what_changes(library: Library, catalog: RoutineC
         per_side |= {step.exercise.id for step in routine.steps if step.dose.sides}
     for exercise_id in sorted(per_side):
         words = library.exercises[exercise_id].switch_words
-        assert "{side}" in words, exercise_id
+        assert words and set(re.findall(r"{\w*}", words)) <= {"{side}"}, exercise_id
+        assert len(words.split()) <= 9, (exercise_id, "said within the 5-second switch")
 
 
 def test_every_seated_exercise_has_wheelchair_words(library: Library) -> None:
