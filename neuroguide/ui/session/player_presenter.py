@@ -206,6 +206,8 @@ class PlayerPresenter(QObject):
         exercise = phase.exercise
         position = " · ".join(part for part in (side_text(phase), set_text(phase)) if part)
         steps = "\n".join(f"{n}. {step}" for n, step in enumerate(exercise.steps, start=1))
+        if exercise.wheelchair:  # it says itself that it is for a wheelchair
+            steps += f"\n{exercise.wheelchair}"
         notes = [phase.step.note] if phase.step.note else []
         notes += [line for line in exercise.safety if line not in notes]
         safety = "Safety: " + " ".join(notes) if notes else ""

@@ -238,3 +238,13 @@ def test_machine_sleep_says_so_on_screen(driver: GuiDriver) -> None:
     assert driver.flow.controller is not None
     driver.flow.controller.tick()
     assert "asleep" in driver.flow.player.paused_label.text()
+
+
+def test_a_seated_exercise_says_how_to_do_it_from_a_wheelchair(driver: GuiDriver) -> None:
+    start(driver, "seated")
+    steps = driver.flow.player.steps_label.text()
+    assert "In a wheelchair, put the brakes on" in steps
+    driver.flow.go_home()
+    start(driver, "balance")
+    run_until(driver, PhaseKind.REPS)  # leg swings at the wall: nothing about wheelchairs
+    assert "wheelchair" not in driver.flow.player.steps_label.text()
