@@ -269,4 +269,4 @@ def test_play_takes_the_seated_version_and_the_gentle_dose_from_the_settings(
         err=err,
     )
     assert "the seated version" in err.getvalue() and "start gently" in err.getvalue()
-    assert out.getvalue().startswith("Lower-leg stretches (seated) (gentle start)")
+    assert out.getvalue().startswith("Calf and hamstring stretches (seated) (gentle start)")

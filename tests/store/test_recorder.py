@@ -51,7 +51,11 @@ def test_a_finished_session_is_recorded_with_every_item(
     assert len(items) == len(summary.records) == session.completed
     assert [i.exercise_id for i in items] == [r.exercise_id for r in summary.records]
     assert [i.side for i in items] == [r.side for r in summary.records]
-    assert all(i.planned_ms == 30000 and i.actual_ms == 30000 for i in items)
+    assert all(i.planned_ms == i.actual_ms > 0 for i in items)
+    holds = [
+        i for i, r in zip(items, summary.records, strict=True) if r.exercise_id != "leg-swings"
+    ]
+    assert all(i.planned_ms == 30000 for i in holds), "the warm-up and every stretch last 30 s"
 
 
 def test_each_item_is_committed_when_it_ends(
@@ -63,8 +67,9 @@ def test_each_item_is_committed_when_it_ends(
     assert not connection.in_transaction
     [session] = list_sessions(connection)
     assert session.outcome == "running"
-    assert len(session_items(connection, session.id)) == 2
-    assert session.active_ms == 60000
+    items = session_items(connection, session.id)
+    assert len(items) == 2
+    assert session.active_ms == sum(i.actual_ms for i in items) > 0
 
 
 def test_stopping_records_the_item_in_progress_as_skipped(
