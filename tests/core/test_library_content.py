@@ -300,3 +300,17 @@ def test_drawings_of_wall_exercises_show_the_wall(library: Library) -> None:
         svg = (RESOURCES / "illustrations" / exercise.illustration).read_text(encoding="utf-8")
         title = re.search(r"<title>(.*?)</title>", svg, re.DOTALL)
         assert title and re.search(r"wall|counter", title.group(1)), exercise.id
+
+
+def test_docs_content_has_a_row_for_every_exercise_and_routine(
+    library: Library, catalog: RoutineCatalog
+) -> None:
+    text = (RESOURCES.parent / "docs" / "content.md").read_text(encoding="utf-8")
+    rows = [line for line in text.splitlines() if line.startswith("| ")]
+    for exercise in library.exercises.values():
+        assert any(row.startswith(f"| {exercise.name} ") for row in rows), exercise.name
+    for routine in catalog.routines.values():
+        row = next((row for row in rows if f"(`{routine.id}`)" in row), "")
+        assert row, routine.id
+        total = format_duration(total_seconds(build_timeline(routine)))
+        assert row.split(" | ")[2] == total, (routine.id, "the total in the table", total)
