@@ -141,6 +141,8 @@ def build_gui(
         first_paint_cards=FIRST_PAINT_CARDS if quick_start else None,
     )
 
+    _configure_keys(window, flow)
+
     def install_history_parts() -> None:
         from neuroguide.ui.history.install import install_history
 
@@ -175,6 +177,17 @@ def build_gui(
     if show:
         window.show()
     return Gui(window, flow)
+
+
+def _configure_keys(window: MainWindow, flow: SessionFlow) -> None:
+    """Bounce timing on the session's clock; the switch key and delay from the settings."""
+    from neuroguide.ui.shell.keys import SwitchSettings
+
+    def switch() -> SwitchSettings:
+        settings = flow.store.settings
+        return SwitchSettings(settings.switch_key, settings.switch_delay_ms)
+
+    window.keys.configure(clock=flow.clock, settings=switch)
 
 
 @dataclass(frozen=True)

@@ -399,20 +399,28 @@ class SessionFlow(QObject):
 
     def _show_summary(self, summary: Summary) -> None:
         from neuroguide.core.library import format_duration
-        from neuroguide.present.phase_text import summary_heading, summary_lines
+        from neuroguide.core.timeline import build_timeline
+        from neuroguide.present.phase_text import (
+            planned_parts,
+            summary_figures,
+            summary_heading,
+            summary_lines,
+        )
 
         self._end_player()
         routine = self.content.catalog.routines.get(summary.routine_id)
-        planned = format_duration(summary.planned_seconds)
-        figures = (
-            f"Active time: {format_duration(summary.active_seconds)} of {planned} planned.\n"
-            f"Completed: {summary.completed}. Skipped: {summary.skipped}."
+        figures = summary_figures(
+            summary,
+            format_duration(summary.planned_seconds),
+            format_duration(summary.active_seconds),
         )
+        ran = self.routine if self.routine and self.routine.id == summary.routine_id else routine
+        planned = planned_parts(build_timeline(ran)) if ran is not None else None
         self.summary_view.show_summary(
             summary_heading(summary),
             routine.name if routine else summary.routine_id,
             figures,
-            summary_lines(summary, self.content.library.exercises),
+            summary_lines(summary, self.content.library.exercises, planned),
         )
         self.window.setWindowTitle(f"{APP_TITLE} — finished")
         self.window.show_screen("summary")
@@ -464,6 +472,8 @@ class SessionFlow(QObject):
     def _safety_key(self, key: int) -> bool:
         from PySide6.QtCore import Qt
 
+        if self.safety.asking:  # "skip this check from now on?" has its own safe keys
+            return self.safety.handle_question_key(key)
         if key in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self._safety_confirmed()
         elif key == Qt.Key.Key_Escape:

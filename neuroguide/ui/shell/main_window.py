@@ -3,18 +3,19 @@
 Other parts of the app add their own screens with :meth:`MainWindow.add_screen` and switch
 to them with :meth:`MainWindow.show_screen`. A screen that wants keys defines
 ``handle_key(key: int) -> bool`` (return ``True`` when the key was used); the window routes
-every key press to the screen on show, unless a Tab-framed button takes Space or Enter.
+every key press to the screen on show through :class:`~neuroguide.ui.shell.keys.KeyRouter`
+(Space whatever has the focus, switch keys, bounce). A screen may name its main action
+(``main_action()``: the focus goes there) and ask for the whole window (``full_screen``:
+the header with its switches is hidden, so no setting changes mid-session).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import cache
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractButton,
     QApplication,
     QHBoxLayout,
     QMainWindow,
@@ -25,31 +26,12 @@ from PySide6.QtWidgets import (
 
 from neuroguide.present.metrics import Metrics
 from neuroguide.ui.common.widgets import large_toggle, make_button, make_card, make_label
+from neuroguide.ui.shell.keys import KeyRouter, action_keys, focus_main_action
+
+__all__ = ["APP_TITLE", "KeyHandler", "MainWindow", "action_keys", "after_first_paint"]
 
 APP_TITLE = "NeuroGuide"
 KeyHandler = Callable[[int], bool]
-
-
-@cache
-def action_keys() -> frozenset[int]:
-    """Keys that do something; held down, each does its action once."""
-    from PySide6.QtCore import Qt
-
-    keys = Qt.Key
-    return frozenset(
-        {
-            keys.Key_Space,
-            keys.Key_Left,
-            keys.Key_Right,
-            keys.Key_Plus,
-            keys.Key_Equal,
-            keys.Key_Return,
-            keys.Key_Enter,
-            keys.Key_Escape,
-            keys.Key_U,
-            keys.Key_F1,
-        }
-    )
 
 
 class _FirstPaint(QObject):
@@ -101,6 +83,7 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(640, 480)
         self._screens: dict[str, QWidget] = {}
         self._key_handlers: dict[str, KeyHandler] = {}
+        self.keys = KeyRouter()
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -176,13 +159,17 @@ class MainWindow(QMainWindow):
         return self._screens[name]
 
     def show_screen(self, name: str) -> None:
-        """Bring the screen ``name`` to the front, with no button framed for Space."""
+        """Bring the screen ``name`` to the front, the focus on its main action."""
         widget = self._screens[name]
+        full = bool(getattr(widget, "full_screen", False))
+        for part in (self.header_title, self.keys_button, self.large_button):
+            part.setVisible(not full)
         self.stack.setCurrentWidget(widget)
         focused = QApplication.focusWidget()
         if focused is not None and self.isAncestorOf(focused):
             focused.clearFocus()
         self.setFocus()  # no reason given, no ``Qt`` enum used (see widgets.TAB_FOCUS)
+        focus_main_action(widget)
 
     @property
     def current_screen(self) -> str:
@@ -224,31 +211,8 @@ class MainWindow(QMainWindow):
 
     def route_key(self, event: QKeyEvent) -> bool:
         """Decide what a key press does; returns whether it was used."""
-        from PySide6.QtCore import Qt  # keys arrive after the first paint (see widgets.py)
-
-        key = event.key()
-        if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
-            return False
-        focused = QApplication.focusWidget()
-        activating = key in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter)
-        framed = (
-            isinstance(focused, QAbstractButton)
-            and focused.isVisible()
-            and focused.hasFocus()
-            and self.isAncestorOf(focused)
-        )
-        if activating and framed:
-            if key != Qt.Key.Key_Space and not event.isAutoRepeat():
-                focused.click()  # type: ignore[union-attr]  # Enter presses it, like Space
-                return True
-            return False
-        if event.isAutoRepeat():
-            return key in action_keys()  # a held key does its action once, not over and over
-        if key == Qt.Key.Key_F1 or event.text() == "?":
-            self.keys_requested.emit()
-            return True
         handler = self._key_handlers.get(self.current_screen)
-        return bool(handler and handler(key))
+        return self.keys.route(event, handler, self.keys_requested.emit, self)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
         """Let the app save the geometry and end a running session cleanly."""
