@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -29,7 +28,7 @@ from neuroguide.present.metrics import Metrics
 from neuroguide.present.review_text import day_text
 from neuroguide.store.models import Filter
 from neuroguide.store.queries import list_sessions, monday, routines_used
-from neuroguide.ui.common.widgets import FlowLayout, make_button, make_label
+from neuroguide.ui.common.widgets import FlowLayout, make_button, make_label, scrolling_page
 from neuroguide.ui.history.review_charts import ChartsPanel
 from neuroguide.ui.history.review_detail import SessionDetail
 from neuroguide.ui.history.review_model import SessionListModel
@@ -108,10 +107,11 @@ class ReviewScreen(QWidget):
             "Later  ▶", "Later period", "Show the period just after this one."
         )
         self.period_label = make_label(role="heading", name="Period shown")
-        period = FlowLayout()
-        period.add(self.earlier_button)
-        period.add(self.period_label)
-        period.add(self.later_button)
+        period = QHBoxLayout()
+        period.addWidget(self.earlier_button)
+        period.addWidget(self.period_label, 1)
+        period.addWidget(self.later_button)
+        self._period = period
         self.earlier_button.clicked.connect(lambda: self.shift(-1))
         self.later_button.clicked.connect(lambda: self.shift(1))
         self.routine = QComboBox()
@@ -175,7 +175,9 @@ class ReviewScreen(QWidget):
         self.sessions_button.setChecked(True)
 
         self.empty = make_label("No sessions in this period yet.", role="heading")
-        layout = QVBoxLayout(self)
+        # At 200 % text in large mode the controls alone fill a laptop screen: the whole
+        # screen scrolls then, and the sessions keep a usable height of their own.
+        layout = scrolling_page(self)
         layout.addLayout(header)
         layout.addLayout(filters)
         layout.addLayout(period)
@@ -199,6 +201,8 @@ class ReviewScreen(QWidget):
             widget.setMinimumSize(metrics.target, metrics.target)
         self.routine.setMinimumHeight(metrics.target)
         self._sessions_row.setSpacing(metrics.spacing)
+        self._period.setSpacing(metrics.spacing)
+        self.pages.setMinimumHeight(int(300 * max(1.0, metrics.text_factor / 1.6)))
 
     def buttons(self) -> list[QWidget]:
         """Every pressable target of the screen."""

@@ -15,6 +15,9 @@ NORMAL_SHARE = 0.5
 """Normal mode: about 135 px digits at a height of 768 (120 asked for)."""
 WIDTH_SHARE = 0.42
 """At most this share of the width, so the words beside it have room."""
+PLAYER_FACTOR = 1.5
+"""The player's words start at least this large: they are read from a distance, and at the
+normal text size there is room for it."""
 SMALLEST_FACTOR = 0.8
 """Below this the player's words would be smaller than ordinary desktop text."""
 

@@ -28,7 +28,12 @@ from neuroguide.present.metrics import Metrics
 from neuroguide.ui.common.illustration import Illustration
 from neuroguide.ui.common.widgets import FlowLayout, make_button, make_card, make_label
 from neuroguide.ui.session.countdown import CountdownRing
-from neuroguide.ui.session.player_fit import countdown_side, font_sheet, text_factors
+from neuroguide.ui.session.player_fit import (
+    PLAYER_FACTOR,
+    countdown_side,
+    font_sheet,
+    text_factors,
+)
 from neuroguide.ui.shell.theme import PhaseColours
 
 PAUSE_TEXT = "Pause  [Space]"
@@ -123,7 +128,7 @@ class PlayerView(QWidget):
         self.picture_card = make_card("picture")
         picture_layout = QVBoxLayout(self.picture_card)
         self.illustration = Illustration()
-        self.illustration.setMinimumSize(100, 100)
+        self.illustration.setMinimumSize(150, 150)
         picture_layout.addWidget(self.illustration)
         details_layout.addWidget(self.picture_card, 0)
         self.steps_label = make_label(name="How to do it")
@@ -411,7 +416,7 @@ class PlayerView(QWidget):
         # Within one exercise the text only ever shrinks: a long caption must not make the
         # words jump back and forth in size as the captions change.
         steady = (width, height, metrics, self.exercise_label.text(), self._how_to)
-        full = metrics.text_factor
+        full = max(metrics.text_factor, PLAYER_FACTOR)
         if steady == self._steady:
             full = min(full, self.text_factor)
         self._steady = steady

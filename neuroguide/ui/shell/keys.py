@@ -193,9 +193,27 @@ _MODIFIERS = frozenset(
 )
 
 
+def screen_attribute(screen: QWidget, name: str) -> object:
+    """``screen.name``, or that of the one widget a holder screen holds.
+
+    Screens built on first use (the history) are registered as an empty holder that gets
+    the real screen later; their keys and main action live on the held widget.
+    """
+    found = getattr(screen, name, None)
+    if found is not None:
+        return found
+    layout = screen.layout()
+    if layout is not None and layout.count() == 1:
+        item = layout.itemAt(0)
+        held = item.widget() if item is not None else None
+        if held is not None:
+            return getattr(held, name, None)
+    return None
+
+
 def focus_main_action(screen: QWidget) -> None:
     """Put the focus on the screen's main action (``main_action()``), if it names one."""
-    finder = getattr(screen, "main_action", None)
+    finder = screen_attribute(screen, "main_action")
     target = finder() if callable(finder) else None
     if isinstance(target, QWidget) and target.isVisibleTo(screen):
         target.setFocus()

@@ -87,12 +87,13 @@ class KeysDialog(QDialog):
         for factor in text_factors(self._metrics.text_factor):
             self.setStyleSheet(_sheet(factor))
             self._layout.invalidate()
-            needed = self._layout.totalHeightForWidth(width)
+            self.resize(width, height)
+            self._layout.activate()  # measured on a laid-out dialog, not on stale hints
+            needed = self.heightForWidth(width)
             self.text_factor = factor
-            if needed <= height and self._layout.totalMinimumSize().width() <= width:
+            if needed <= height and self.minimumSizeHint().width() <= width:
                 break
-        self._layout.activate()
-        self.resize(width, min(height, self._layout.totalHeightForWidth(width)))
+        self.resize(width, min(height, self.heightForWidth(width)))
 
 
 def _room(parent: QWidget | None) -> QSize:

@@ -26,7 +26,12 @@ from PySide6.QtWidgets import (
 
 from neuroguide.present.metrics import Metrics
 from neuroguide.ui.common.widgets import large_toggle, make_button, make_card, make_label
-from neuroguide.ui.shell.keys import KeyRouter, action_keys, focus_main_action
+from neuroguide.ui.shell.keys import (
+    KeyRouter,
+    action_keys,
+    focus_main_action,
+    screen_attribute,
+)
 
 __all__ = ["APP_TITLE", "KeyHandler", "MainWindow", "action_keys", "after_first_paint"]
 
@@ -212,6 +217,10 @@ class MainWindow(QMainWindow):
     def route_key(self, event: QKeyEvent) -> bool:
         """Decide what a key press does; returns whether it was used."""
         handler = self._key_handlers.get(self.current_screen)
+        shown = self.stack.currentWidget()
+        if handler is None and shown is not None:
+            held = screen_attribute(shown, "handle_key")
+            handler = held if callable(held) else None
         return self.keys.route(event, handler, self.keys_requested.emit, self)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
