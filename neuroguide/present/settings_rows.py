@@ -174,6 +174,12 @@ def groups() -> list[tuple[str, list[Row]]]:
                     words=lambda v: "off" if v == 0 else f"{v} ms",
                     presets=(300, 500, 1000),
                 ),
+                Row(
+                    "checkins",
+                    "Check-ins",
+                    "Before and after each session, rate pain, numbness, tingling and balance.",
+                    "toggle",
+                ),
             ],
         ),
         (

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -33,37 +33,14 @@ from neuroguide.ui.shell.keys import (
     screen_attribute,
 )
 
-__all__ = ["APP_TITLE", "KeyHandler", "MainWindow", "action_keys", "after_first_paint"]
+__all__ = ["ACTION_KEYS", "APP_TITLE", "KeyHandler", "MainWindow", "action_keys"]
 
 APP_TITLE = "NeuroGuide"
 KeyHandler = Callable[[int], bool]
 
 
-class _FirstPaint(QObject):
-    """Calls back once, on the event loop turn after a widget's first paint."""
-
-    def __init__(self, widget: QWidget, callback: Callable[[], None]) -> None:
-        super().__init__(widget)
-        self._callback = callback
-        widget.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
-        """Wait for the paint, then hand over to the event loop."""
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, self._callback)
-        return False
-
-
-def after_first_paint(widget: QWidget, callback: Callable[[], None]) -> None:
-    """Run ``callback`` once ``widget`` has been painted for the first time.
-
-    Watch a widget that paints itself, like a label: Qt sends no paint event to a container
-    whose children cover it (the home screen with few routine cards got none, so what was
-    waiting for it never ran). The whole window is painted in one pass, so the callback runs
-    after all of it.
-    """
-    _FirstPaint(widget, callback)
+ACTION_KEYS = action_keys()
+"""Keys that do something; held down, each does its action once (see shell.keys)."""
 
 
 class MainWindow(QMainWindow):
@@ -82,7 +59,7 @@ class MainWindow(QMainWindow):
     closing = Signal()
     notice_requested = Signal(str)
 
-    def __init__(self, metrics: Metrics, *, keys_after_first_paint: bool = False) -> None:
+    def __init__(self, metrics: Metrics) -> None:
         super().__init__()
         self.setWindowTitle(APP_TITLE)
         self.setMinimumSize(640, 480)
@@ -122,18 +99,9 @@ class MainWindow(QMainWindow):
         self.large_button.toggled.connect(self.large_toggled)
         self.keys_button.clicked.connect(self.keys_requested)
         self.set_metrics(metrics)
-        if keys_after_first_paint:
-            # Routing keys through Python makes PySide build the Python types (and enums) of
-            # every event class it sees; doing that after the first paint shows the window
-            # sooner. Nobody can press a key at a window that has not appeared yet.
-            after_first_paint(self.header_title, self._route_keys)
-        else:
-            self._route_keys()
-
-    def _route_keys(self) -> None:
         app = QApplication.instance()
         if app is not None:
-            app.installEventFilter(self)
+            app.installEventFilter(self)  # every key press of this window goes to route_key
 
     def show_notice(self, text: str) -> None:
         """Show ``text`` under the header until the person hides it; it never takes focus."""
@@ -173,7 +141,7 @@ class MainWindow(QMainWindow):
         focused = QApplication.focusWidget()
         if focused is not None and self.isAncestorOf(focused):
             focused.clearFocus()
-        self.setFocus()  # no reason given, no ``Qt`` enum used (see widgets.TAB_FOCUS)
+        self.setFocus()
         focus_main_action(widget)
 
     @property
