@@ -430,8 +430,15 @@ class PlayerView(QWidget):
         else:
             self._use_factor(chosen)
         self.text_factor = chosen
+        # Place everything now, outer boxes first, not on a later turn of the event loop (a
+        # box whose size did not change would keep its buttons where the old text put them).
         for layout in (self._run_layout, self._unsteady_layout, self._confirm_layout):
-            layout.activate()  # place everything now, not on a later turn of the event loop
+            layout.activate()
+        for box in (self.side_panel, self.controls_box, self.details):
+            inner = box.layout()
+            if inner is not None:
+                inner.invalidate()
+                inner.activate()
 
     def _texts(self) -> tuple[object, ...]:
         labels = (self.caption_label, self.safety_label, self.steps_label, self.exercise_label,
