@@ -118,10 +118,13 @@ def summary_lines(
         done = sum(s is ItemStatus.COMPLETED for s in statuses)
         total = max(len(statuses), (planned or {}).get(key, 0))
         noun = nouns[key]
-        if total == 1:
-            noun = "set" if noun == "sets" else "hold"
+        if noun == "holds" and exercise is not None and exercise.dose.hold is None:
+            noun = ""  # a timed block ("keep going for 30 seconds"), neither hold nor set
+        if total == 1 and noun:
+            noun = noun[:-1]
         word = "completed" if done == total else "skipped part"
-        lines.append(f"{name}{side}: {done} of {total} {noun} done ({word})")
+        counted = f"{done} of {total} {noun}".rstrip()
+        lines.append(f"{name}{side}: {counted} done ({word})")
     return lines
 
 

@@ -55,6 +55,7 @@ class KeysDialog(QDialog):
             for key, meaning in KEYS
         ]
         layout.addLayout(self._grid)
+        layout.addStretch(1)  # any height left over goes above Close, not between lines
         self.close_button = make_button("Close", "Close", "Close the list of keys.", role="primary")
         self.close_button.setDefault(True)
         layout.addWidget(self.close_button)
