@@ -92,7 +92,8 @@ class KeysDialog(QDialog):
             self._layout.activate()  # measured on a laid-out dialog, not on stale hints
             needed = self.heightForWidth(width)
             self.text_factor = factor
-            if needed <= height and self.minimumSizeHint().width() <= width:
+            least = self.minimumSizeHint()  # what the window system will insist on
+            if max(needed, least.height()) <= height and least.width() <= width:
                 break
         self.resize(width, min(height, self.heightForWidth(width)))
 
