@@ -10,7 +10,8 @@ from __future__ import annotations
 from neuroguide.present.metrics import BASE_POINT_SIZE, Metrics
 
 LARGE_SHARE = 0.62
-"""Large mode: the countdown's side as a share of the player's height (about 165 px digits at 768; 160 asked for)."""
+"""Large mode: the countdown's side as a share of the player's height (about 165 px digits
+at a height of 768; 160 asked for)."""
 NORMAL_SHARE = 0.5
 """Normal mode: about 135 px digits at a height of 768 (120 asked for)."""
 WIDTH_SHARE = 0.42
