@@ -92,7 +92,8 @@ def _screen(gui: Gui) -> QWidget:
 
 
 def shoot(suffix: str) -> None:
-    """Home, check-ins, safety, the player in its phases, summary, history and keys."""
+    """Home, check-ins, safety (and its question), the player in its phases, summary,
+    history and keys."""
     large, text_scale, theme = MODES[suffix]
     clock = FakeClock()
     gui = _open(large, text_scale, theme, clock)
@@ -108,6 +109,9 @@ def shoot(suffix: str) -> None:
     _save(window, f"checkin-before{suffix}")
     before.save_button.click()  # type: ignore[attr-defined]
     _save(window, f"safety{suffix}")
+    flow.safety.off_button.click()  # "skip this check from now on" asks first
+    _save(window, f"safety-question{suffix}")
+    flow.safety.keep_button.click()
     flow.safety.ready_button.click()
     _advance(gui, clock, 1)
     _save(window, f"player-get-ready{suffix}")

@@ -205,3 +205,17 @@ def test_every_visible_button_names_itself(qtbot: QtBot, app_paths: Paths) -> No
     for button in driver.window.findChildren(QAbstractButton):
         if button.isVisible():
             assert button.accessibleName(), button.text()
+
+
+def test_escape_leaves_the_history_and_its_back_button_has_the_focus(
+    qtbot: QtBot, app_paths: Paths
+) -> None:
+    driver = open_gui(qtbot, app_paths)
+    assert driver.window.has_screen("history")
+    driver.flow.home.history_button.click()
+    assert driver.window.current_screen == "history"
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not driver.window, timeout=2000)
+    focused = QApplication.focusWidget()
+    assert focused is not None and focused.accessibleName() == "Back to the home screen"
+    qtbot.keyClick(driver.window, Qt.Key.Key_Escape)
+    assert driver.window.current_screen == "home"

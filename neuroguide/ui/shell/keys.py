@@ -215,5 +215,16 @@ def focus_main_action(screen: QWidget) -> None:
     """Put the focus on the screen's main action (``main_action()``), if it names one."""
     finder = screen_attribute(screen, "main_action")
     target = finder() if callable(finder) else None
-    if isinstance(target, QWidget) and target.isVisibleTo(screen):
+    if not isinstance(target, QWidget):
+        return
+    if target.isVisibleTo(screen):
         target.setFocus()
+        return
+    # A screen built just now (the History) shows its widgets on the next turn of the loop.
+    from PySide6.QtCore import QTimer
+
+    def later() -> None:
+        if target.isVisibleTo(screen):
+            target.setFocus()
+
+    QTimer.singleShot(0, target, later)

@@ -247,6 +247,9 @@ QPushButton[role="primary"] {{
 QPushButton[role="danger"] {{
     background: {theme.danger}; color: {theme.danger_text}; font-weight: bold;
 }}
+QPushButton[role="primary"]:disabled, QPushButton[role="danger"]:disabled {{
+    background: palette(window); color: {theme.disabled_text};
+}}
 QFrame[role="card"] {{
     background: palette(base); border: 2px solid palette(mid); border-radius: 12px;
 }}
