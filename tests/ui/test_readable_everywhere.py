@@ -219,3 +219,13 @@ def test_escape_leaves_the_history_and_its_back_button_has_the_focus(
     assert focused is not None and focused.accessibleName() == "Back to the home screen"
     qtbot.keyClick(driver.window, Qt.Key.Key_Escape)
     assert driver.window.current_screen == "home"
+
+
+def test_chart_colours_reach_four_and_a_half_to_one_on_their_backgrounds() -> None:
+    from neuroguide.ui.history.charts import PAPER
+
+    for colour in (PAPER.text, PAPER.bar, PAPER.goal, PAPER.before, PAPER.after):
+        assert contrast_ratio(colour.name(), PAPER.background.name()) >= 4.5, colour.name()
+    for dark_theme_colour in ("#ffb067", "#d6a8ff", "#7ee2a8"):  # on dark and black windows
+        assert contrast_ratio(dark_theme_colour, THEMES["dark"].colours["base"]) >= 4.5
+        assert contrast_ratio(dark_theme_colour, THEMES["high-contrast"].colours["base"]) >= 7
