@@ -17,8 +17,8 @@ NORMAL_SHARE = 0.5
 WIDTH_SHARE = 0.42
 """At most this share of the width, so the words beside it have room."""
 PLAYER_FACTOR = 1.5
-"""The player's words start at least this large: they are read from a distance, and at the
-normal text size there is room for it."""
+"""The player's words start at least this large (at a height of 768, and in proportion on
+taller windows): they are read from a distance, and at the normal text size there is room."""
 SMALLEST_FACTOR = 0.8
 """Below this the player's words would be smaller than ordinary desktop text."""
 

@@ -416,7 +416,7 @@ class PlayerView(QWidget):
         # Within one exercise the text only ever shrinks: a long caption must not make the
         # words jump back and forth in size as the captions change.
         steady = (width, height, metrics, self.exercise_label.text(), self._how_to)
-        full = max(metrics.text_factor, PLAYER_FACTOR)
+        full = max(metrics.text_factor, PLAYER_FACTOR * max(1.0, height / 768))
         if steady == self._steady:
             full = min(full, self.text_factor)
         self._steady = steady
