@@ -41,6 +41,10 @@ def run_export(paths: Paths, args: argparse.Namespace) -> int:
     if args.sessions and not args.csv:
         print("neuroguide export: --sessions goes with --csv", file=sys.stderr)
         return EXIT_USAGE
+    if getattr(args, "progress", False):
+        from neuroguide.progress_export import export_progress_csv
+
+        return export_progress_csv(paths, args, flt)
     try:
         with _history(paths) as connection:
             if args.csv is not None:
@@ -84,6 +88,10 @@ def _history(paths: Paths) -> Iterator[sqlite3.Connection]:
     finally:
         connection.close()
         lock.release()
+
+
+reading_history = _history
+"""The history for reading (opened and upgraded if free, else read beside the app)."""
 
 
 def _write_csv(target: str, write: Callable[[TextIO], int]) -> None:

@@ -223,3 +223,14 @@ def check_by_id(text: str) -> CheckId | None:
         return CheckId(text)
     except ValueError:
         return None
+
+
+def parse_birth_year(text: str, this_year: int) -> int:
+    """A typed year of birth (four digits, not in the future), or a :class:`CheckInputError`."""
+    stripped = text.strip()
+    if not (stripped.isdigit() and len(stripped) == 4 and 1900 <= int(stripped) <= this_year):
+        raise CheckInputError(
+            f"Type your year of birth as four digits, from 1900 to {this_year} "
+            f"(not '{stripped}'); nothing was saved."
+        )
+    return int(stripped)
