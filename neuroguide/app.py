@@ -154,8 +154,14 @@ def build_gui(
             _keep_home_screen(flow, paths, start)
         if real_voice:
             flow.speaker = start_voice()
-        if install_history(flow, paths) is not None:  # recorder, check-ins, review, progress
+        installed = install_history(flow, paths)  # recorder, check-ins, review, progress
+        if installed is not None:
             _listen_for_later_starts(window, paths)
+        from neuroguide.store.checks import ProgressChecks
+        from neuroguide.ui.checks.install import install_checks
+
+        history = installed.history.connection if installed is not None else None
+        install_checks(flow, ProgressChecks(history) if history is not None else None, paths)
         from neuroguide.ui.settings.install import install_personalisation
 
         install_personalisation(flow, paths)  # settings, editor, seated/gentle, reminders

@@ -260,7 +260,7 @@ def test_progress_prints_each_result_its_comparison_and_the_real_change(
     out = capsys.readouterr().out
     assert "30-second chair stand" in out
     assert "2026-03-02  9 stands" in out
-    assert "12 stands  [+3 stands (a real change)]" in out
+    assert "12 stands  [+3 stands, a real change]" in out
     assert "Average or better for men aged 76 (below average means under 11)." in out
 
 

@@ -96,13 +96,15 @@ def change_text(point: ProgressPoint) -> str:
     """The change since the last result in words; empty when there is none."""
     if point.change is None:
         return ""
-    unit = {CheckId.CHAIR_STAND: "stands", CheckId.BALANCE: "positions"}.get(
-        point.result.check, "s"
-    )
     sign = "+" if point.change > 0 else ""
-    text = f"{sign}{point.change:.1f} s" if unit == "s" else f"{sign}{point.change:g} {unit}"
+    if point.result.check is CheckId.SIT_TO_STAND:
+        text = f"{sign}{point.change:.1f} s"
+    else:
+        unit = "stand" if point.result.check is CheckId.CHAIR_STAND else "position"
+        plural = "" if abs(point.change) == 1 else "s"
+        text = f"{sign}{point.change:g} {unit}{plural}"
     if point.real:
-        text += " (a real change)"
+        text += ", a real change"
     return text
 
 

@@ -129,6 +129,21 @@ class CheckRun:
         due = [end] + [end - n for n in self._counts]
         return max(0.0, min(due) - now)
 
+    def seconds_to_next_change(self) -> float | None:
+        """Seconds until the next cue, step end or change of the shown whole seconds."""
+        due = self.seconds_to_next_event()
+        if due is None:
+            return None
+        elapsed = self.clock.now() - self._step_start
+        return min(due, 1.0 - (elapsed % 1.0))
+
+    def fraction_left(self) -> float:
+        """How much of the current step is left (0 to 1), for a ring that empties."""
+        if self.state is not RunState.RUNNING or self.step.seconds <= 0:
+            return 0.0
+        elapsed = self.clock.now() - self._step_start
+        return max(0.0, min(1.0, 1.0 - elapsed / self.step.seconds))
+
     def display_seconds(self) -> int | None:
         """The whole seconds to show: left in a countdown, gone on the stopwatch."""
         if self.state is not RunState.RUNNING:

@@ -59,19 +59,19 @@ CHECKS: dict[CheckId, CheckInfo] = {
         CheckId.CHAIR_STAND,
         "30-second chair stand",
         "How many times you can stand up and sit down in 30 seconds.",
-        "A firm chair without arms, its back against a wall.",
+        "a firm chair without arms, its back against a wall.",
     ),
     CheckId.BALANCE: CheckInfo(
         CheckId.BALANCE,
         "4-stage balance test",
         "Four standing positions, each a little harder, held for 10 seconds each.",
-        "A sturdy counter or table beside you, to hold if you need it.",
+        "a sturdy counter or table beside you, to hold if you need it.",
     ),
     CheckId.SIT_TO_STAND: CheckInfo(
         CheckId.SIT_TO_STAND,
         "Five times sit to stand",
         "How long it takes you to stand up fully five times.",
-        "The same firm chair without arms, against a wall.",
+        "the same firm chair without arms, its back against a wall.",
     ),
 }
 

@@ -143,3 +143,33 @@ def save_check(
     finally:
         lock.release()
     return opened.messages
+
+
+class ProgressChecks:
+    """The progress-check part of the history, over one open connection.
+
+    Written so the ``History`` object can expose it as an attribute; the GUI holds this
+    instead of the connection, so no screen touches SQLite.
+    """
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self._connection = connection
+
+    def add(self, result: CheckResult, taken: Stamp) -> int:
+        """Store ``result``; see :func:`add_check`.
+
+        Raises:
+            HistoryError: the file refused it (the sentence says why); nothing was stored.
+        """
+        try:
+            return add_check(self._connection, result, taken)
+        except sqlite3.Error as error:
+            raise HistoryError(f"The result could not be saved: {error}.") from None
+
+    def all(self, check: CheckId | None = None) -> list[CheckRow]:
+        """Every stored check (or every one of ``check``), oldest first."""
+        return list_checks(self._connection, check)
+
+    def last_day(self) -> date | None:
+        """The local day of the latest check, if any."""
+        return last_check_day(self._connection)

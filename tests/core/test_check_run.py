@@ -192,3 +192,19 @@ def test_a_cancelled_run_has_nothing_to_store() -> None:
     run.cancel()
     with pytest.raises(RuntimeError):
         run.result(10)
+
+
+def test_the_next_change_comes_at_each_whole_second_or_sooner() -> None:
+    clock = FakeClock()
+    run = CheckRun(CheckId.CHAIR_STAND, clock, get_ready=3)
+    run.start()
+    run_until(run, clock, StepKind.TIMED)
+    assert run.seconds_to_next_change() == pytest.approx(1.0)
+    assert run.fraction_left() == pytest.approx(1.0)
+    clock.advance(15.25)
+    run.tick()
+    assert run.seconds_to_next_change() == pytest.approx(0.75)
+    assert run.fraction_left() == pytest.approx(14.75 / 30)
+    run.unsteady()
+    assert run.seconds_to_next_change() is None
+    assert run.fraction_left() == 0.0
