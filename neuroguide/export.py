@@ -128,6 +128,7 @@ def _write_report(paths: Paths, connection: sqlite3.Connection, path: Path, flt:
     from PySide6.QtGui import QGuiApplication
 
     from neuroguide.content import load_content
+    from neuroguide.core.check_progress import Profile
     from neuroguide.settings import load_settings
     from neuroguide.ui.history.report_pdf import write_report
 
@@ -142,4 +143,5 @@ def _write_report(paths: Paths, connection: sqlite3.Connection, path: Path, flt:
             goal_minutes=settings.weekly_goal_minutes,
             exercise_names=names,
             today=date.today(),
+            profile=Profile.of(settings.birth_year, settings.sex),
         )

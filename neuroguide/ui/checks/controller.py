@@ -138,6 +138,8 @@ class CheckController(QObject):
         if self.run is not None:
             self.run.cancel()
         self._speaker().interrupt()
+        if self._tones is not None:
+            self._tones.stop()
         self.left.emit()
 
     # ----------------------------------------------------------------- keys

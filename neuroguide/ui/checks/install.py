@@ -52,6 +52,8 @@ class ChecksInstall(QObject):
             get_ready=lambda: flow.store.settings.get_ready_seconds,
             tones=tones,
         )
+        if tones is not None:
+            window.closing.connect(tones.stop)  # reap the last tone's player
         window.add_screen(CHECK_SCREEN, self.view, self.controller.handle_key)
         window.add_screen(PROGRESS_SCREEN, self.progress_view, self._progress_key)
         self.home_button = make_button(

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QVBoxLayout, QWidget
 
+from neuroguide.core.check_progress import Profile
 from neuroguide.core.library import Routine
 from neuroguide.core.records import Summary
 from neuroguide.paths import Paths
@@ -148,6 +149,9 @@ class HistoryInstall(QObject):
                     goal_minutes=self.review.goal_minutes,
                     exercise_names=names,
                     today=date.today(),
+                    profile=Profile.of(
+                        self.flow.store.settings.birth_year, self.flow.store.settings.sex
+                    ),
                 )
             else:
                 with open(path, "w", encoding="utf-8", newline="") as out:
