@@ -105,7 +105,8 @@ def _chair_stand(result: CheckResult, age: int | None, sex: Sex | None) -> Compa
     if age is None or sex is None:
         return Comparison(
             Standing.NO_NORM,
-            "Add your year of birth and sex in Settings to compare with people of your age.",
+            "Not compared: the average depends on age and sex, and your year of birth or sex "
+            "is not set.",
         )
     cutoff = chair_stand_cutoff(age, sex)
     if cutoff is None:

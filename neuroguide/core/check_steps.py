@@ -107,7 +107,9 @@ def check_steps(check: CheckId, get_ready: int = 5) -> tuple[CheckStep, ...]:
         )
     ]
     for number, (name, how) in enumerate(STANCE_WORDS, start=1):
-        steps.append(_say(f"Position {number}, {name}. {how} Hold on until you hear Go.", number))
+        steps.append(
+            _say(f"Position {number}, {name.lower()}. {how} Hold on until you hear Go.", number)
+        )
         steps.append(CheckStep(StepKind.GET_READY, "Let go of the counter.", ready, number))
         steps.append(CheckStep(StepKind.STANCE, "Go!", float(STANCE_SECONDS), number))
     return tuple(steps)

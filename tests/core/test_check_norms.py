@@ -73,7 +73,7 @@ def test_without_age_or_sex_the_chair_stand_has_no_comparison() -> None:
     for age, sex in ((None, Sex.FEMALE), (70, None), (None, None)):
         comparison = compare(result, age, sex)
         assert comparison.standing is Standing.NO_NORM
-        assert "year of birth" in comparison.text
+        assert "year of birth or sex is not set" in comparison.text
         assert comparison.line is None
     assert norm_line(CheckId.CHAIR_STAND, None, Sex.MALE) is None
 

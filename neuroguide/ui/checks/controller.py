@@ -28,8 +28,8 @@ from neuroguide.ui.checks.run_view import CheckView
 
 WAKE_MARGIN_MS = 2
 NO_PROFILE = (
-    "To compare with people of your age, add your year of birth and sex in Progress checks "
-    "(both optional)."
+    "To compare with people of your age, add your year of birth and sex (both optional): "
+    "press 'Add my year of birth and sex'."
 )
 
 
@@ -264,6 +264,7 @@ class CheckController(QObject):
             else:
                 self.saved.emit(result)
         if not result.scored:
+            self.view.progress_button.setText("See my progress")
             self.view.show_done(
                 "Stopped for your safety",
                 "Saved as stopped, not as a score.",
@@ -275,8 +276,10 @@ class CheckController(QObject):
         profile = self._profile()
         comparison = compare(result, age_in(when.year, profile.birth_year), profile.sex)
         text = comparison.text
-        if result.check is CheckId.CHAIR_STAND and (
-            profile.birth_year is None or profile.sex is None
-        ):
+        missing = profile.birth_year is None or profile.sex is None
+        if result.check is CheckId.CHAIR_STAND and missing:
             text = NO_PROFILE
+        self.view.progress_button.setText(
+            "Add my year of birth and sex" if missing else "See my progress"
+        )
         self.view.show_done("Well done", f"Your result: {describe(result)}", text, problem)

@@ -111,10 +111,6 @@ class ProgressView(QWidget):
         self._layout.addLayout(buttons)
         self.home_button.clicked.connect(self.home_requested)
 
-        self.cards = {check: CheckCard(check) for check in CheckId}
-        for card in self.cards.values():
-            self._layout.addWidget(card)
-
         details = make_card()
         details_layout = QVBoxLayout(details)
         details_layout.addWidget(
@@ -150,6 +146,10 @@ class ProgressView(QWidget):
         self.details_message = make_label(role="detail", name="Details message")
         details_layout.addWidget(self.details_message)
         self._layout.addWidget(details)
+        # The details come first: they are asked once, and at 200 % text the charts are long.
+        self.cards = {check: CheckCard(check) for check in CheckId}
+        for card in self.cards.values():
+            self._layout.addWidget(card)
         self._layout.addStretch(1)
         self.save_button.clicked.connect(self._submit)
         self.set_metrics(metrics)

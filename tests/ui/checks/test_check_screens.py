@@ -104,6 +104,7 @@ def test_the_chair_stand_runs_hands_free_and_the_count_is_entered_with_a_big_but
     assert install.view.page == "done"
     assert install.view.result_text.text() == "Your result: 14 stands"
     assert "year of birth" in install.view.comparison_text.text()  # no details yet
+    assert install.view.progress_button.text() == "Add my year of birth and sex"
     assert stored(app_paths) == [chair_stand_result(14)]
     press(qtbot, gui, Qt.Key.Key_Space)
     assert gui.window.current_screen == "home"
