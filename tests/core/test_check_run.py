@@ -113,7 +113,7 @@ def test_balance_runs_four_stances_of_ten_seconds_when_all_are_held() -> None:
     assert result.stances_held == 4
     positions = [cue.text for _, cue in timed if "Position" in cue.text]
     assert len(positions) == 4
-    assert "Heel to toe" in positions[2]
+    assert "Position 3, heel to toe." in positions[2]
 
 
 def test_the_stance_lost_mark_records_the_time_held_and_ends_the_test() -> None:
