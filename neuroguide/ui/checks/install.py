@@ -8,6 +8,7 @@ only, so a check is never suggested in the middle of a session.
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 
@@ -16,18 +17,24 @@ from neuroguide.core.check_reminder import check_suggested, suggestion_text
 from neuroguide.core.checks import CheckInputError, check_by_id, parse_birth_year
 from neuroguide.paths import Paths
 from neuroguide.store.checks import ProgressChecks
-from neuroguide.ui.checks.controller import CheckController
-from neuroguide.ui.checks.progress_view import ProgressView
-from neuroguide.ui.checks.run_view import CheckView
 from neuroguide.ui.common.widgets import make_button
 from neuroguide.ui.session.flow import SessionFlow
+
+if TYPE_CHECKING:
+    from neuroguide.ui.checks.controller import CheckController
+    from neuroguide.ui.checks.progress_view import ProgressView
+    from neuroguide.ui.checks.run_view import CheckView
 
 CHECK_SCREEN = "check"
 PROGRESS_SCREEN = "progress-checks"
 
 
 class ChecksInstall(QObject):
-    """The check screen, the Progress view and the home button; a child of the window."""
+    """The check screen, the Progress view and the home button; a child of the window.
+
+    Only the home button is made at start-up; the two screens are built the first time they
+    are shown (the 41 count buttons and three charts would otherwise delay the first paint).
+    """
 
     def __init__(
         self, flow: SessionFlow, checks: ProgressChecks | None, paths: Paths | None = None
@@ -35,27 +42,10 @@ class ChecksInstall(QObject):
         super().__init__(flow.window)
         self.flow = flow
         self.checks = checks
-        window = flow.window
-        self.view = CheckView(flow.metrics)
-        self.progress_view = ProgressView(flow.metrics)
-        tones = None
-        if paths is not None and flow.store.settings.tones:
-            from neuroguide.speech.tones import TonePlayer
-
-            tones = TonePlayer(paths.resources_dir)
-        self.controller = CheckController(
-            self.view,
-            clock=flow.clock,
-            speaker=lambda: flow.speaker,
-            store=checks,
-            profile=self.profile,
-            get_ready=lambda: flow.store.settings.get_ready_seconds,
-            tones=tones,
-        )
-        if tones is not None:
-            window.closing.connect(tones.stop)  # reap the last tone's player
-        window.add_screen(CHECK_SCREEN, self.view, self.controller.handle_key)
-        window.add_screen(PROGRESS_SCREEN, self.progress_view, self._progress_key)
+        self._paths = paths
+        self._view: CheckView | None = None
+        self._controller: CheckController | None = None
+        self._progress_view: ProgressView | None = None
         self.home_button = make_button(
             "Progress checks",
             "Progress checks",
@@ -64,15 +54,64 @@ class ChecksInstall(QObject):
         )
         flow.home.history_row.add(self.home_button)
         self.home_button.clicked.connect(self.show_progress)
-        self.controller.left.connect(flow.go_home)
-        self.view.home_requested.connect(flow.go_home)
-        self.view.progress_requested.connect(self.show_progress)
-        self.progress_view.home_requested.connect(flow.go_home)
-        self.progress_view.check_requested.connect(self.start_check)
-        self.progress_view.details_submitted.connect(self.save_details)
-        window.stack.currentChanged.connect(self._screen_changed)
-        window.large_toggled.connect(lambda _large: self._resize())
+        flow.window.stack.currentChanged.connect(self._screen_changed)
+        flow.window.large_toggled.connect(lambda _large: self._resize())
         self.refresh_home()
+
+    @property
+    def view(self) -> CheckView:
+        """The guided check screen (built on first use)."""
+        if self._view is None:
+            self._build_check_screen()
+        assert self._view is not None
+        return self._view
+
+    @property
+    def controller(self) -> CheckController:
+        """What drives the check screen (built with it)."""
+        if self._controller is None:
+            self._build_check_screen()
+        assert self._controller is not None
+        return self._controller
+
+    @property
+    def progress_view(self) -> ProgressView:
+        """The Progress view (built on first use)."""
+        if self._progress_view is None:
+            from neuroguide.ui.checks.progress_view import ProgressView
+
+            view = self._progress_view = ProgressView(self.flow.metrics)
+            self.flow.window.add_screen(PROGRESS_SCREEN, view, self._progress_key)
+            view.home_requested.connect(self.flow.go_home)
+            view.check_requested.connect(self.start_check)
+            view.details_submitted.connect(self.save_details)
+        return self._progress_view
+
+    def _build_check_screen(self) -> None:
+        from neuroguide.ui.checks.controller import CheckController
+        from neuroguide.ui.checks.run_view import CheckView
+
+        flow = self.flow
+        tones = None
+        if self._paths is not None and flow.store.settings.tones:
+            from neuroguide.speech.tones import TonePlayer
+
+            tones = TonePlayer(self._paths.resources_dir)
+            flow.window.closing.connect(tones.stop)  # reap the last tone's player
+        view = self._view = CheckView(flow.metrics)
+        controller = self._controller = CheckController(
+            view,
+            clock=flow.clock,
+            speaker=lambda: flow.speaker,
+            store=self.checks,
+            profile=self.profile,
+            get_ready=lambda: flow.store.settings.get_ready_seconds,
+            tones=tones,
+        )
+        flow.window.add_screen(CHECK_SCREEN, view, controller.handle_key)
+        controller.left.connect(flow.go_home)
+        view.home_requested.connect(flow.go_home)
+        view.progress_requested.connect(self.show_progress)
 
     def profile(self) -> Profile:
         """Year of birth and sex from the settings (either may be missing)."""
@@ -141,8 +180,9 @@ class ChecksInstall(QObject):
 
     def _resize(self) -> None:
         metrics = self.flow.metrics
-        self.view.set_metrics(metrics)
-        self.progress_view.set_metrics(metrics)
+        for view in (self._view, self._progress_view):
+            if view is not None:
+                view.set_metrics(metrics)
 
 
 def install_checks(
