@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from neuroguide.core.check_progress import Profile
 from neuroguide.store.session_history import RecordingHistory
 from neuroguide.ui.session.flow import SessionFlow
 
@@ -110,6 +111,7 @@ class HistoryController(QObject):
             goal_minutes=self.review.goal_minutes,
             exercise_names=names,
             today=date.today(),
+            profile=Profile.of(self.flow.store.settings.birth_year, self.flow.store.settings.sex),
         )
 
     def _save_report(self) -> None:
