@@ -19,6 +19,7 @@ from neuroguide.settings_store import SettingsStore
 from neuroguide.speech.factory import create_speaker
 from neuroguide.speech.protocol import VoiceSettings
 from neuroguide.speech.speaker import Speaker
+from neuroguide.store.checks import ProgressChecks
 from neuroguide.store.database import HistoryError
 from neuroguide.store.lock import InstanceLock
 from neuroguide.store.progress import HistoryProgress
@@ -93,6 +94,7 @@ def build_gui(
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
+    from neuroguide.ui.checks.install import install_checks
     from neuroguide.ui.history.controller import HistoryController
     from neuroguide.ui.session.flow import SessionFlow
     from neuroguide.ui.settings.personalisation import Personalisation
@@ -127,12 +129,14 @@ def build_gui(
         illustrations=paths.illustrations,
         large_forced=large,
     )
+    _configure_keys(window, flow)
     history_screen = None
     if history is not None:
-        history_screen = HistoryController(flow, history)
+        history_screen = HistoryController(flow, history, paths.reports_dir)
         window.closing.connect(history.close)  # after the flow stopped (and recorded) a session
         _listen_for_later_starts(window, paths)
     personal = Personalisation(flow, paths)
+    install_checks(flow, ProgressChecks(history.connection) if history is not None else None, paths)
     flow.update_history_button()
     if not flow.restore_geometry():
         window.resize(*_default_size(window))
@@ -143,6 +147,17 @@ def build_gui(
     if show:
         window.show()
     return Gui(window, flow, history, personal, history_screen)
+
+
+def _configure_keys(window: MainWindow, flow: SessionFlow) -> None:
+    """Bounce timing on the session's clock; the switch key and delay from the settings."""
+    from neuroguide.ui.shell.keys import SwitchSettings
+
+    def switch() -> SwitchSettings:
+        settings = flow.store.settings
+        return SwitchSettings(settings.switch_key, settings.switch_delay_ms)
+
+    window.keys.configure(clock=flow.clock, settings=switch)
 
 
 def _load_content(paths: Paths) -> Content | None:

@@ -13,17 +13,22 @@ from pathlib import Path
 from PySide6.QtCore import QMarginsF, QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QPageLayout, QPageSize, QPainter, QPdfWriter
 
+from neuroguide.core.check_progress import Profile
 from neuroguide.present.review_text import day_text, minutes_text
-from neuroguide.store.models import SYMPTOMS, Filter
+from neuroguide.store.checks import list_checks
+from neuroguide.store.models import SYMPTOMS, Filter, Moment
 from neuroguide.store.queries import (
     active_days,
+    checkins,
     day_range,
     exercise_totals,
+    list_sessions,
     routine_totals,
     streak,
     weekly_minutes,
     weekly_symptoms,
 )
+from neuroguide.ui.checks.report_section import write_progress_section
 from neuroguide.ui.history.charts import PAPER, paint_symptoms, paint_weekly_minutes
 from neuroguide.ui.history.review_charts import symptom_series
 
@@ -105,11 +110,18 @@ def write_report(
     goal_minutes: int,
     exercise_names: Mapping[str, str],
     today: date,
+    profile: Profile | None = None,
 ) -> None:
-    """Write the report for ``flt`` to ``path`` (a PDF)."""
+    """Write the report for ``flt`` to ``path`` (a PDF).
+
+    ``profile`` (year of birth and sex) lets the progress checks be compared with their norms.
+    """
     whole = day_range(connection)
     first = flt.first_day or (whole[0] if whole else today)
     last = flt.last_day or today
+    checks = list_checks(connection, None, flt.first_day, last)
+    if flt.first_day is None and checks:  # a period that holds only progress checks
+        first = min(first, checks[0].taken.local_day)
     period = Filter(first, last, flt.routine_id)
     writer = QPdfWriter(str(path))
     writer.setTitle("NeuroGuide exercise report")
@@ -125,7 +137,13 @@ def write_report(
     )
     painter = QPainter(writer)
     try:
-        _write(_Page(writer, painter), connection, period, goal_minutes, exercise_names, today)
+        page = _Page(writer, painter)
+        _write(page, connection, period, goal_minutes, exercise_names, today)
+        write_progress_section(
+            page,
+            [row for row in checks if row.taken.local_day >= first],
+            profile or Profile(),
+        )
     finally:
         painter.end()
 
@@ -173,6 +191,8 @@ def _write(
         ],
     )
 
+    _notes(page, connection, flt)
+
     symptoms = weekly_symptoms(connection, flt)
     page.text("Symptoms (0 to 10, weekly averages of the check-ins)", 1.4, bold=True)
     if not symptoms:
@@ -193,6 +213,35 @@ def _write(
                 f"{label} by week",
                 *symptom_series(symptoms, name, PAPER),
             )
+
+
+def note_lines(connection: sqlite3.Connection, flt: Filter) -> list[str]:
+    """``Tue 3 Nov 2026, Lower-leg stretches. Before: … After: …``, oldest first.
+
+    The check-in asks for "a note for yourself or your therapist": the report is where the
+    therapist reads it.
+    """
+    found = checkins(connection, flt)
+    lines: list[str] = []
+    for session in reversed(list_sessions(connection, flt)):
+        notes = found.get(session.id, {})
+        words = [
+            f"{label}: {notes[moment].note.strip()}"
+            for moment, label in ((Moment.BEFORE, "Before"), (Moment.AFTER, "After"))
+            if moment in notes and notes[moment].note.strip()
+        ]
+        if words:
+            day = day_text(session.started.local.date())
+            lines.append(f"{day}, {session.routine_name}. " + " ".join(words))
+    return lines
+
+
+def _notes(page: _Page, connection: sqlite3.Connection, flt: Filter) -> None:
+    page.text("Notes from the check-ins", 1.4, bold=True)
+    lines = note_lines(connection, flt)
+    for line in lines or ["No notes were written in this period."]:
+        page.text(line)
+    page.gap(0.5)
 
 
 def _trend(values: Sequence[float | None]) -> str:
