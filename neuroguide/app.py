@@ -154,11 +154,13 @@ def build_gui(
             _keep_home_screen(flow, paths, start)
         if real_voice:
             flow.speaker = start_voice()
-        if install_history(flow, paths) is not None:  # recorder, check-ins, review, progress
+        installed = install_history(flow, paths)  # recorder, check-ins, review, progress
+        if installed is not None:
             _listen_for_later_starts(window, paths)
         from neuroguide.ui.settings.install import install_personalisation
 
-        install_personalisation(flow, paths)  # settings, editor, seated/gentle, reminders
+        history = installed.history if installed is not None else None
+        install_personalisation(flow, paths, history=history)  # settings, seated/gentle, ...
         flow.refresh_home()
         flow.prepare_screens()
 

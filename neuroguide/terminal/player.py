@@ -49,7 +49,7 @@ def build_listeners(paths: Paths, session: Session, guide: VoiceGuide) -> list[S
     """Every listener of a terminal session, wired here and nowhere else."""
     from neuroguide.store.history_listener import terminal_recorder  # the GUI records the same way
 
-    return [guide, *terminal_recorder(paths, session.routine)]
+    return [guide, *terminal_recorder(paths)]
 
 
 def find_routine(reference: str, content: Content) -> tuple[Routine | None, str]:

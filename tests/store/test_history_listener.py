@@ -16,7 +16,7 @@ from tests.store.session_driver import SessionDriver
 
 def test_terminal_sessions_are_recorded(tmp_path: Path, stretch_break: Routine) -> None:
     paths = resolve_paths(str(tmp_path / "data"), {})
-    listeners = terminal_recorder(paths, stretch_break, io.StringIO())
+    listeners = terminal_recorder(paths, io.StringIO())
     assert len(listeners) == 1
     driver = SessionDriver(stretch_break, listeners)
     driver.send(driver.session.start())
@@ -39,7 +39,7 @@ def test_a_running_instance_means_no_recording_and_one_line(
     err = io.StringIO()
     with InstanceLock(paths.data_dir) as lock:
         assert lock.acquire()
-        assert terminal_recorder(paths, stretch_break, err) == []
+        assert terminal_recorder(paths, err) == []
     assert err.getvalue().count("\n") == 1
     assert "already open" in err.getvalue()
     assert not paths.history_db.exists()

@@ -19,11 +19,12 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QVBoxLayout, QWidget
 from neuroguide.core.library import Routine
 from neuroguide.core.records import Summary
 from neuroguide.paths import Paths
-from neuroguide.store.csv_export import write_items_csv
 from neuroguide.store.database import HistoryError
+from neuroguide.store.files import private_output
+from neuroguide.store.history import History
 from neuroguide.store.models import CheckIn, Moment
 from neuroguide.store.progress import HistoryProgress
-from neuroguide.store.session_history import RecordingHistory, open_for_recording
+from neuroguide.store.session_history import open_for_recording
 from neuroguide.ui.session.checkin_view import CheckInWidget
 from neuroguide.ui.session.flow import SessionFlow
 
@@ -34,7 +35,7 @@ if TYPE_CHECKING:
 class HistoryInstall(QObject):
     """Everything the history added to the window; a child of the window, so it lives as long."""
 
-    def __init__(self, flow: SessionFlow, history: RecordingHistory) -> None:
+    def __init__(self, flow: SessionFlow, history: History) -> None:
         super().__init__(flow.window)
         self.flow = flow
         self.history = history
@@ -55,7 +56,7 @@ class HistoryInstall(QObject):
         self._proceed: Callable[[], None] | None = None
 
         flow.listeners.append(history.recorder)
-        flow.progress = HistoryProgress(history.connection, settings.weekly_goal_minutes)
+        flow.progress = HistoryProgress(history, settings.weekly_goal_minutes)
         flow.before_session = self._before_session
         flow.after_session = self._after_session
         self.before.answered.connect(self._before_answered)
@@ -76,7 +77,7 @@ class HistoryInstall(QObject):
             flow = self.flow
             names = {e.id: e.name for e in flow.content.library.exercises.values()}
             self._review = ReviewScreen(
-                self.history.connection,
+                self.history,
                 goal_minutes=flow.store.settings.weekly_goal_minutes,
                 exercise_names=names,
                 metrics=flow.metrics,
@@ -107,7 +108,7 @@ class HistoryInstall(QObject):
         self.flow.window.show_screen("checkin-before")
 
     def _before_answered(self, checkin: CheckIn | None) -> None:
-        self.history.recorder.set_before_checkin(checkin)
+        self.history.set_before_checkin(checkin)
         self._go_on()
 
     def _after_session(self, _summary: Summary, proceed: Callable[[], None]) -> None:
@@ -117,7 +118,7 @@ class HistoryInstall(QObject):
 
     def _after_answered(self, checkin: CheckIn | None) -> None:
         if checkin is not None:
-            self.history.recorder.save_after_checkin(checkin)
+            self.history.save_after_checkin(checkin)
         self._go_on()
 
     def _go_on(self) -> None:
@@ -137,33 +138,43 @@ class HistoryInstall(QObject):
         path = Path(chosen)
         flt = self.review.current_filter()
         try:
-            if kind == "pdf":
-                from neuroguide.ui.history.report_pdf import write_report
+            with private_output(path) as partial:  # owner-only (0600), like the command line
+                if kind == "pdf":
+                    from neuroguide.ui.history.report_pdf import write_report
 
-                names = {e.id: e.name for e in self.flow.content.library.exercises.values()}
-                write_report(
-                    self.history.connection,
-                    path,
-                    flt,
-                    goal_minutes=self.review.goal_minutes,
-                    exercise_names=names,
-                    today=date.today(),
-                )
-            else:
-                with open(path, "w", encoding="utf-8", newline="") as out:
-                    write_items_csv(self.history.connection, out, flt)
+                    names = {e.id: e.name for e in self.flow.content.library.exercises.values()}
+                    write_report(
+                        self.history,
+                        partial,
+                        flt,
+                        goal_minutes=self.review.goal_minutes,
+                        exercise_names=names,
+                        today=date.today(),
+                    )
+                else:
+                    with open(partial, "w", encoding="utf-8", newline="") as out:
+                        self.history.write_items_csv(out, flt)
+            damaged = self.history.damaged_note()
         except OSError as error:
             _tell(self.flow, "Not saved", f"{path} could not be written: {error.strerror}.")
             return
-        _tell(self.flow, "Saved", f"Your history was saved to {path}.")
+        except HistoryError as error:
+            _tell(self.flow, "Not saved", f"{path} was not written: {error}")
+            return
+        note = "" if damaged is None else f" {damaged}"
+        _tell(self.flow, "Saved", f"Your history was saved to {path}.{note}")
 
 
 def install_history(flow: SessionFlow, paths: Paths) -> HistoryInstall | None:
     """Add the history to the running app; ``None`` (after telling the person) if unusable."""
+
+    def tell(message: str) -> None:  # writing stopped, resumed, or gave up at the end
+        print(f"neuroguide: {message}", file=sys.stderr)
+        if flow.window.isVisible():
+            _tell(flow, "Your history", message)
+
     try:
-        history = open_for_recording(
-            paths.data_dir, paths.history_db, paths.backups, flow.content.catalog.routines
-        )
+        history = open_for_recording(paths.data_dir, paths.history_db, paths.backups, tell=tell)
     except HistoryError as error:
         message = f"{error} Your sessions will not be saved in the history this time."
         print(f"neuroguide: {message}", file=sys.stderr)

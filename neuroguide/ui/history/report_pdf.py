@@ -5,7 +5,6 @@ Needs a QGuiApplication (the command line makes one; offscreen works without a d
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
@@ -14,16 +13,9 @@ from PySide6.QtCore import QMarginsF, QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from neuroguide.present.review_text import day_text, minutes_text
+from neuroguide.store.history import History
 from neuroguide.store.models import SYMPTOMS, Filter
-from neuroguide.store.queries import (
-    active_days,
-    day_range,
-    exercise_totals,
-    routine_totals,
-    streak,
-    weekly_minutes,
-    weekly_symptoms,
-)
+from neuroguide.store.queries import streak
 from neuroguide.ui.history.charts import PAPER, paint_symptoms, paint_weekly_minutes
 from neuroguide.ui.history.review_charts import symptom_series
 
@@ -98,7 +90,7 @@ class _Page:
 
 
 def write_report(
-    connection: sqlite3.Connection,
+    history: History,
     path: Path,
     flt: Filter,
     *,
@@ -107,7 +99,7 @@ def write_report(
     today: date,
 ) -> None:
     """Write the report for ``flt`` to ``path`` (a PDF)."""
-    whole = day_range(connection)
+    whole = history.day_range()
     first = flt.first_day or (whole[0] if whole else today)
     last = flt.last_day or today
     period = Filter(first, last, flt.routine_id)
@@ -125,14 +117,14 @@ def write_report(
     )
     painter = QPainter(writer)
     try:
-        _write(_Page(writer, painter), connection, period, goal_minutes, exercise_names, today)
+        _write(_Page(writer, painter), history, period, goal_minutes, exercise_names, today)
     finally:
         painter.end()
 
 
 def _write(
     page: _Page,
-    connection: sqlite3.Connection,
+    history: History,
     flt: Filter,
     goal: int,
     names: Mapping[str, str],
@@ -143,10 +135,10 @@ def _write(
     page.text(
         f"Period: {day_text(flt.first_day)} to {day_text(flt.last_day)}. Made on {day_text(today)}."
     )
-    weeks = weekly_minutes(connection, flt)
-    days = active_days(connection, flt)
+    weeks = history.weekly_minutes(flt)
+    days = history.active_days(flt)
     runs = streak(days, flt.last_day)
-    routines = routine_totals(connection, flt)
+    routines = history.routine_totals(flt)
     total_ms = sum(row[2] for row in routines)
     sessions = sum(row[1] for row in routines)
     average = sum(m for _, m in weeks) / len(weeks) if weeks else 0.0
@@ -169,11 +161,11 @@ def _write(
         ("Exercise", "Done", "Skipped", "Active time"),
         [
             (names.get(ex, ex), str(done), str(skipped), minutes_text(ms))
-            for ex, done, skipped, ms in exercise_totals(connection, flt)
+            for ex, done, skipped, ms in history.exercise_totals(flt)
         ],
     )
 
-    symptoms = weekly_symptoms(connection, flt)
+    symptoms = history.weekly_symptoms(flt)
     page.text("Symptoms (0 to 10, weekly averages of the check-ins)", 1.4, bold=True)
     if not symptoms:
         page.text("No check-ins were given in this period.")

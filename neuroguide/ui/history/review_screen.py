@@ -1,12 +1,11 @@
 """The review screen: sessions by day, one session's detail, charts, filters and exports.
 
-It reads the history through the GUI thread's connection; every figure is aggregated in SQL,
-so ten years of daily sessions open in a blink.
+It reads the history through the GUI thread's :class:`History`; every figure is aggregated in
+SQL, so ten years of daily sessions open in a blink.
 """
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable, Mapping
 from datetime import date, timedelta
 
@@ -28,8 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from neuroguide.present.metrics import Metrics
+from neuroguide.store.database import HistoryError
+from neuroguide.store.history import History
 from neuroguide.store.models import Filter
-from neuroguide.store.queries import active_days, list_sessions, routines_used
 from neuroguide.ui.common.widgets import FlowLayout, make_button, make_label
 from neuroguide.ui.history.review_charts import ChartsPanel
 from neuroguide.ui.history.review_detail import SessionDetail
@@ -42,6 +42,7 @@ RANGES: tuple[tuple[str, int | None], ...] = (
     ("Everything", None),
 )
 DEFAULT_RANGE = 1
+EMPTY_TEXT = "No sessions in this period yet."
 
 
 def _qdate(day: date) -> QDate:
@@ -65,7 +66,7 @@ class ReviewScreen(QWidget):
 
     def __init__(
         self,
-        connection: sqlite3.Connection,
+        history: History,
         *,
         goal_minutes: int = 150,
         today: Callable[[], date] = date.today,
@@ -75,7 +76,7 @@ class ReviewScreen(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setAccessibleName("Your history")
-        self._connection = connection
+        self._history = history
         self._today = today
         self.goal_minutes = goal_minutes
         self._buttons: list[QPushButton] = []
@@ -126,7 +127,7 @@ class ReviewScreen(QWidget):
         switch.add(self.pdf_button)
         switch.add(self.csv_button)
 
-        self.model = SessionListModel(connection)
+        self.model = SessionListModel(history)
         self.list = QListView()
         self.list.setAccessibleName("Sessions, newest first")
         self.list.setUniformItemSizes(True)
@@ -161,7 +162,7 @@ class ReviewScreen(QWidget):
         pages.idClicked.connect(self.pages.setCurrentIndex)
         self.sessions_button.setChecked(True)
 
-        self.empty = make_label("No sessions in this period yet.", role="heading")
+        self.empty = make_label(EMPTY_TEXT, role="heading")
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addLayout(filters)
@@ -207,11 +208,23 @@ class ReviewScreen(QWidget):
         self.routine.blockSignals(True)
         self.routine.clear()
         self.routine.addItem("All routines", None)
-        for routine_id, name in routines_used(self._connection):
+        for routine_id, name in self._routines_used():
             self.routine.addItem(name, routine_id)
         found = self.routine.findData(chosen)
         self.routine.setCurrentIndex(max(0, found))
         self.routine.blockSignals(False)
+
+    def _routines_used(self) -> list[tuple[str, str]]:
+        try:
+            return self._history.routines_used()
+        except HistoryError:
+            return []
+
+    def _day_range(self) -> tuple[date, date] | None:
+        try:
+            return self._history.day_range()
+        except HistoryError:
+            return None
 
     def choose_range(self, index: int) -> None:
         """Apply one of the quick ranges (see :data:`RANGES`)."""
@@ -219,8 +232,8 @@ class ReviewScreen(QWidget):
         today = self._today()
         days = RANGES[index][1]
         if days is None:
-            first = self._connection.execute("SELECT min(local_day) FROM sessions").fetchone()[0]
-            start = date.fromisoformat(first) if first else today
+            whole = self._day_range()
+            start = whole[0] if whole else today
         else:
             start = today - timedelta(days=days - 1)
         self._refreshing = True
@@ -242,10 +255,17 @@ class ReviewScreen(QWidget):
     def refresh(self) -> None:
         """Re-read the history for the current filter: the list, the detail and the charts."""
         flt = self.current_filter()
-        rows = list_sessions(self._connection, flt)
+        try:
+            rows = self._history.sessions(flt)
+            self.charts.refresh(self._history, flt, self.goal_minutes, self._today())
+        except HistoryError as error:  # e.g. another program holds the file just now
+            self.model.set_sessions([])
+            self.empty.setText(str(error))
+            self.empty.setVisible(True)
+            return
         self.model.set_sessions(rows)
+        self.empty.setText(EMPTY_TEXT)
         self.empty.setVisible(not rows)
-        self.charts.refresh(self._connection, flt, self.goal_minutes, self._today())
         if flt.last_day is not None:
             shown = _qdate(flt.last_day)
             self.calendar.setSelectedDate(shown)
@@ -254,7 +274,7 @@ class ReviewScreen(QWidget):
         if rows:
             self.list.setCurrentIndex(self.model.index(0))
         else:
-            self.detail.show_session(self._connection, None, {})
+            self.detail.show_session(self._history, None, {})
 
     def _mark_calendar(self) -> None:
         plain = QTextCharFormat()
@@ -270,7 +290,11 @@ class ReviewScreen(QWidget):
         month_filter = Filter(
             max(first, flt.first_day or first), min(last, flt.last_day or last), flt.routine_id
         )
-        self._marked = [_qdate(day) for day in active_days(self._connection, month_filter)]
+        try:
+            days = self._history.active_days(month_filter)
+        except HistoryError:
+            days = []
+        self._marked = [_qdate(day) for day in days]
         for day in self._marked:
             self.calendar.setDateTextFormat(day, bold)
 
@@ -286,4 +310,7 @@ class ReviewScreen(QWidget):
         if not indexes:
             return
         session = self.model.session(indexes[0].row())
-        self.detail.show_session(self._connection, session, self.model.checkins_of(session.id))
+        try:
+            self.detail.show_session(self._history, session, self.model.checkins_of(session.id))
+        except HistoryError as error:
+            self.detail.heading.setText(str(error))

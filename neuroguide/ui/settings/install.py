@@ -20,6 +20,7 @@ from neuroguide.ui.settings.screen import VoiceList
 
 if TYPE_CHECKING:
     from neuroguide.speech.speaker import Speaker
+    from neuroguide.store.history import History
     from neuroguide.ui.editor.screen import EditorScreen
     from neuroguide.ui.session.flow import SessionFlow
     from neuroguide.ui.settings.controller import SettingsController
@@ -48,6 +49,7 @@ class Personalisation(QObject):
         tray: bool | None = None,
         voices: VoiceList = engine_voices,
         make_speaker: Callable[[], Speaker] | None = None,
+        history: History | None = None,
     ) -> None:
         super().__init__(flow)
         self.flow = flow
@@ -57,7 +59,7 @@ class Personalisation(QObject):
         self._settings: SettingsScreen | None = None
         self._controller: SettingsController | None = None
         self._editor: EditorScreen | None = None
-        self.profile = ProfileHook(flow)
+        self.profile = ProfileHook(flow, history)
         flow.prepare_routine = self.profile
         self.reminders = ReminderService(
             flow,

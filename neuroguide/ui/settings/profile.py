@@ -8,7 +8,6 @@ history's check-ins have reached.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
@@ -16,15 +15,15 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from neuroguide.core.gentle import FULL_LEVEL, SessionOutcome, gentle_level, gentle_routine, percent
+from neuroguide.core.gentle import FULL_LEVEL, gentle_level, gentle_routine, percent
 from neuroguide.core.library import Routine
-from neuroguide.core.records import Outcome
 from neuroguide.core.seated import SeatedVersion, seated_version
 from neuroguide.present.metrics import Metrics
 from neuroguide.ui.common.widgets import FlowLayout, make_button, make_label
 from neuroguide.ui.settings.controls import scroll_page
 
 if TYPE_CHECKING:
+    from neuroguide.store.history import History
     from neuroguide.ui.session.flow import SessionFlow
 
 Proceed = Callable[[Routine], None]
@@ -115,33 +114,17 @@ class SeatedOfferView(QWidget):
         return False
 
 
-def history_outcomes(connection: sqlite3.Connection, since: date) -> list[SessionOutcome]:
-    """The sessions from ``since`` on, oldest first, with their pain ratings."""
-    from neuroguide.store.models import Filter, Moment
-    from neuroguide.store.queries import checkins, list_sessions
-
-    chosen = Filter(first_day=since)
-    ratings = checkins(connection, chosen)
-    outcomes = []
-    for row in reversed(list_sessions(connection, chosen)):
-        found = ratings.get(row.id, {})
-        before, after = found.get(Moment.BEFORE), found.get(Moment.AFTER)
-        outcomes.append(
-            SessionOutcome(
-                finished=row.outcome == Outcome.FINISHED,
-                pain_before=before.pain if before else None,
-                pain_after=after.pain if after else None,
-            )
-        )
-    return outcomes
-
-
 class ProfileHook(QObject):
-    """Seated version and gentle dose for the routine about to start (``prepare_routine``)."""
+    """Seated version and gentle dose for the routine about to start (``prepare_routine``).
 
-    def __init__(self, flow: SessionFlow) -> None:
+    ``history`` gives the sessions the gentle level is worked out from (``None``: no history
+    this run, so the first level).
+    """
+
+    def __init__(self, flow: SessionFlow, history: History | None = None) -> None:
         super().__init__(flow)
         self.flow = flow
+        self.history = history
         self._offer: SeatedOfferView | None = None
         self._pending: tuple[SeatedVersion, Proceed] | None = None
 
@@ -171,15 +154,19 @@ class ProfileHook(QObject):
 
     def level(self) -> int:
         """How far "start gently" has come (the first level when there is no history)."""
+        from neuroguide.store.database import HistoryError
+
         settings = self.flow.store.settings
-        connection = self._history()
-        if connection is None:
+        if self.history is None:
             return 0
         try:
             since = date.fromisoformat(settings.gentle_since)
         except ValueError:
             since = date.today()
-        return gentle_level(history_outcomes(connection, since))
+        try:
+            return gentle_level(self.history.session_outcomes(since))
+        except HistoryError:  # unreadable just now: the gentlest level is the safe one
+            return 0
 
     def describe(self) -> str:
         """Where "start gently" stands, in words for the settings screen."""
@@ -209,9 +196,3 @@ class ProfileHook(QObject):
         if self.flow.store.settings.start_gently:
             routine = gentle_routine(routine, self.level())
         proceed(routine)
-
-    def _history(self) -> sqlite3.Connection | None:
-        from neuroguide.ui.history.install import HistoryInstall
-
-        installed = self.flow.window.findChild(HistoryInstall)
-        return installed.history.connection if installed is not None else None

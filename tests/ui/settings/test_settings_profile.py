@@ -8,7 +8,6 @@ from neuroguide.core.gentle import SessionOutcome
 from neuroguide.core.seated import SeatedVersion
 from neuroguide.store.models import CheckIn, Moment
 from neuroguide.ui.settings.install import Personalisation
-from neuroguide.ui.settings.profile import history_outcomes
 from tests.store.seed import add_session
 from tests.ui.conftest import GuiDriver
 
@@ -77,16 +76,16 @@ def test_good_sessions_in_the_history_raise_the_level(driver: GuiDriver) -> None
     profile = personal(driver).profile
     driver.flow.store.update(start_gently=True, gentle_since="not a date")
     assert profile.level() == 0
-    connection = profile._history()
-    assert connection is not None
+    history = profile.history
+    assert history is not None
     start = datetime.now(UTC) - timedelta(minutes=30)
     calm = CheckIn(Moment.BEFORE, pain=3), CheckIn(Moment.AFTER, pain=3)
     worse = CheckIn(Moment.BEFORE, pain=3), CheckIn(Moment.AFTER, pain=6)
-    add_session(connection, start, before=calm[0], after=calm[1])
-    add_session(connection, start + timedelta(minutes=5), before=worse[0], after=worse[1])
-    add_session(connection, start + timedelta(minutes=10))
-    add_session(connection, start + timedelta(minutes=15), outcome="stopped")
-    outcomes = history_outcomes(connection, date.today() - timedelta(days=1))
+    add_session(history, start, before=calm[0], after=calm[1])
+    add_session(history, start + timedelta(minutes=5), before=worse[0], after=worse[1])
+    add_session(history, start + timedelta(minutes=10))
+    add_session(history, start + timedelta(minutes=15), outcome="stopped")
+    outcomes = history.session_outcomes(date.today() - timedelta(days=1))
     assert outcomes == [
         SessionOutcome(True, 3, 3),
         SessionOutcome(True, 3, 6),
@@ -96,7 +95,7 @@ def test_good_sessions_in_the_history_raise_the_level(driver: GuiDriver) -> None
     driver.flow.store.update(gentle_since=(date.today() - timedelta(days=1)).isoformat())
     assert profile.level() == 1
     for minutes in range(20, 60, 5):
-        add_session(connection, start + timedelta(minutes=minutes))
+        add_session(history, start + timedelta(minutes=minutes))
     assert "full amount" in profile.describe() and profile.level() == 4
     driver.flow.start_routine("seated")
     assert driver.flow.routine is not None and "gentle" not in driver.flow.routine.name
