@@ -78,15 +78,19 @@ def connect(path: Path | str, timeout: float = START_WAIT) -> sqlite3.Connection
     ``timeout`` is how long a statement waits for another program's lock.
     """
     connection = sqlite3.connect(path, isolation_level=None, timeout=timeout)
-    connection.execute("PRAGMA synchronous = FULL")
     connection.execute("PRAGMA foreign_keys = ON")
     try:
-        connection.execute("PRAGMA journal_mode = WAL")
+        _durable(connection)
     except sqlite3.OperationalError as error:
         if not is_busy(error):
             raise
-        # Locked by another program: our file is WAL already; prepare() sets it again.
+        # Another program holds the file; prepare() sets these once it is free.
     return connection
+
+
+def _durable(connection: sqlite3.Connection) -> None:
+    connection.execute("PRAGMA journal_mode = WAL")
+    connection.execute("PRAGMA synchronous = FULL")
 
 
 def is_busy(error: BaseException) -> bool:
@@ -104,7 +108,7 @@ def prepare(connection: sqlite3.Connection) -> int:
         LATEST_VERSION
     ):
         raise sqlite3.DatabaseError("the file is not a history this NeuroGuide can write")
-    connection.execute("PRAGMA journal_mode = WAL")
+    _durable(connection)
     migrate(connection)
     return mark_interrupted(connection)
 

@@ -25,7 +25,7 @@ RETRY_WAIT_MS = 50
 """How long a retry waits while the history is failing (the session must not stall)."""
 RETRY_EVERY = 2.0
 """Seconds between retries while the history is failing."""
-FINAL_WAIT_MS = 5000
+FINAL_WAIT_MS = 2000
 """How long the last attempt (a session's end, closing) waits for a lock."""
 
 _UNFIXABLE = (sqlite3.IntegrityError, sqlite3.ProgrammingError, sqlite3.InterfaceError)

@@ -48,8 +48,12 @@ class Streak:
 
 
 def _valid_day(table: str) -> str:
-    # A row whose local day is not a real date (a damaged or hand-edited file) is left out.
-    return f"date({table}.local_day) IS {table}.local_day"
+    # A row whose dates cannot be read (a damaged or hand-edited file) is left out everywhere.
+    return (
+        f"date({table}.local_day) IS {table}.local_day"
+        f" AND julianday({table}.started_utc) IS NOT NULL"
+        f" AND ({table}.ended_utc IS NULL OR julianday({table}.ended_utc) IS NOT NULL)"
+    )
 
 
 def where_clause(flt: Filter, table: str = "sessions") -> tuple[str, list[object]]:
