@@ -10,14 +10,13 @@ from pathlib import Path
 import pytest
 
 from neuroguide.core.events import Event, SetDone
-from neuroguide.core.listeners import SessionListener
-from neuroguide.core.session import Session
+from neuroguide.core.library import Routine
 from neuroguide.paths import Paths
-from neuroguide.speech.guide import VoiceGuide
 from neuroguide.speech.speaker import RecordingSpeaker
 from neuroguide.store import pending
 from neuroguide.store.history import History
-from neuroguide.terminal.player import build_listeners, run_play
+from neuroguide.store.history_listener import TerminalHistory
+from neuroguide.terminal.player import open_history, run_play
 
 THREE_HOLDS = """
 id = "three-holds"
@@ -64,11 +63,13 @@ def test_play_carries_on_through_a_locked_history_and_saves_every_hold(
     routine.write_text(THREE_HOLDS)
     other = OtherProgram(app_paths.history_db)
 
-    def listeners(paths: Paths, session: Session, guide: VoiceGuide) -> list[SessionListener]:
-        return [other, *build_listeners(paths, session, guide)]
+    def history(paths: Paths, routine: Routine) -> TerminalHistory:
+        found = open_history(paths, routine)  # the real one, with the other program first
+        found.listeners.insert(0, other)
+        return found
 
     status = run_play(
-        app_paths, str(routine), get_ready=0, listeners=listeners, speaker=RecordingSpeaker()
+        app_paths, str(routine), get_ready=0, history=history, speaker=RecordingSpeaker()
     )
     captured = capsys.readouterr()
     assert status == 0

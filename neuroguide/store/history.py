@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import TextIO, TypeVar
 
 from neuroguide.core.gentle import SessionOutcome
-from neuroguide.core.records import Outcome
 from neuroguide.store import csv_export, queries
 from neuroguide.store.database import (
     MEMORY,
@@ -216,20 +215,7 @@ class History:
 
     def session_outcomes(self, since: date) -> list[SessionOutcome]:
         """Sessions from ``since`` on, oldest first, with their pain ratings (gentle dose)."""
-        chosen = Filter(first_day=since)
-        ratings = self.checkins(chosen)
-        outcomes = []
-        for row in reversed(self.sessions(chosen)):
-            found = ratings.get(row.id, {})
-            before, after = found.get(Moment.BEFORE), found.get(Moment.AFTER)
-            outcomes.append(
-                SessionOutcome(
-                    finished=row.outcome == Outcome.FINISHED,
-                    pain_before=before.pain if before else None,
-                    pain_after=after.pain if after else None,
-                )
-            )
-        return outcomes
+        return self._read(queries.session_outcomes, since)
 
     # ------------------------------------------------------------------ exports
 

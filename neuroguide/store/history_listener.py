@@ -1,23 +1,52 @@
-"""The history recorder for ``neuroguide play``: the same recording as the GUI's."""
+"""The history of a ``neuroguide play`` session: the same recording as the window's."""
 
 from __future__ import annotations
 
-import atexit
 import sys
+from dataclasses import dataclass, field
+from datetime import date
 from typing import TextIO
 
+from neuroguide.core.gentle import gentle_level
+from neuroguide.core.library import Routine
 from neuroguide.core.listeners import SessionListener
 from neuroguide.paths import Paths
 from neuroguide.store.database import HistoryError
+from neuroguide.store.history import History
 from neuroguide.store.session_history import open_for_recording
 
 
-def terminal_recorder(paths: Paths, err: TextIO | None = None) -> list[SessionListener]:
-    """A recorder for one terminal session, or none (with a one-line note) if unavailable.
+@dataclass
+class TerminalHistory:
+    """What a terminal session needs of the history; empty when it cannot be used."""
+
+    history: History | None = None
+    listeners: list[SessionListener] = field(default_factory=list)
+
+    def gentle_level(self, since: date) -> int:
+        """How far "start gently" has come since ``since`` (the first level without history)."""
+        if self.history is None:
+            return 0
+        try:
+            return gentle_level(self.history.session_outcomes(since))
+        except HistoryError:  # unreadable just now: the gentlest level is the safe one
+            return 0
+
+    def close(self) -> None:
+        """Write what still waits (or say what could not be), then release the history."""
+        if self.history is not None:
+            self.history.close()
+            self.history = None
+
+
+def terminal_history(
+    paths: Paths, routine: Routine | None = None, err: TextIO | None = None
+) -> TerminalHistory:
+    """The history for one terminal session, or none (with a one-line note) if unavailable.
 
     A write that fails mid-session (a full disk, a lock held by another program) is kept in
-    memory and written when it can; the person is told on ``err``. The lock and the connection
-    are released when the process exits, after a last try at anything still waiting.
+    memory and written when it can; the person is told on ``err``, once. ``routine`` is not
+    needed: the record comes from the session-start event (the routine that runs).
     """
     stream = err if err is not None else sys.stderr
 
@@ -28,8 +57,7 @@ def terminal_recorder(paths: Paths, err: TextIO | None = None) -> list[SessionLi
         history = open_for_recording(paths.data_dir, paths.history_db, paths.backups, tell=tell)
     except HistoryError as error:
         tell(f"{error} This session will not be saved in the history.")
-        return []
+        return TerminalHistory()
     for message in history.messages:
         tell(message)
-    atexit.register(history.close)
-    return [history.recorder]
+    return TerminalHistory(history, [history.recorder])

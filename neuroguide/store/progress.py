@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 
+from neuroguide.core.events import Event
 from neuroguide.store.database import HistoryError
 from neuroguide.store.history import History
 
@@ -16,15 +17,12 @@ class HistoryProgress:
     history cannot be read (another program holds it) it shows no minutes rather than fail.
     """
 
-    def __init__(
-        self,
-        history: History,
-        weekly_goal_minutes: int,
-        today: Callable[[], date] = date.today,
-    ) -> None:
+    def __init__(self, history: History, today: Callable[[], date] = date.today) -> None:
         self._history = history
-        self.weekly_goal_minutes = weekly_goal_minutes
         self._today = today
+
+    def handle(self, events: Sequence[Event]) -> None:
+        """Nothing to count: the recorder writes each session to the history it reads."""
 
     def minutes_today(self) -> float:
         """Active minutes recorded on today's local date."""

@@ -17,8 +17,7 @@ from pytestqt.qtbot import QtBot
 from neuroguide.paths import Paths
 from neuroguide.store import pending
 from neuroguide.store.history import History
-from neuroguide.ui.history import install
-from neuroguide.ui.history.install import HistoryInstall
+from neuroguide.ui.history import controller
 from tests.ui.conftest import GuiDriver
 
 
@@ -64,14 +63,15 @@ def test_a_history_locked_mid_session_keeps_the_session_running_and_every_hold(
     driver.advance(40)  # time goes on and holds end while nothing can be written
     assert session.active_seconds() > before + 20
     assert len(session.records) >= 2
-    installed = driver.window.findChild(HistoryInstall)
-    assert installed is not None and installed.history.unsaved > 0
-    [told] = [text for text in _boxes(driver) if "in use by another program" in text]
-    assert "carries on" in told
+    history = driver.gui.history
+    assert history is not None and history.unsaved > 0
+    told = driver.window.notice_text.text()
+    assert driver.window.notice.isVisible()
+    assert "in use by another program" in told and "carries on" in told
 
     other_program.execute("COMMIT")
     driver.run_to_end()
-    assert installed.history.unsaved == 0
+    assert history.unsaved == 0
     driver.window.close()
     reopened = History.open(app_paths.history_db)
     [row] = reopened.sessions()
@@ -84,12 +84,12 @@ def test_the_window_exports_owner_only_files(
     driver: GuiDriver, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str
 ) -> None:
     target = tmp_path / f"history.{kind}"
-    monkeypatch.setattr(install.QFileDialog, "getSaveFileName", lambda *_args: (str(target), ""))
-    installed = driver.window.findChild(HistoryInstall)
-    assert installed is not None
+    monkeypatch.setattr(controller.QFileDialog, "getSaveFileName", lambda *_args: (str(target), ""))
+    screen = driver.gui.history_screen
+    assert screen is not None
     previous = os.umask(0o022)  # the usual umask: new files readable by everyone
     try:
-        installed._export(kind)
+        screen._export(kind)
     finally:
         os.umask(previous)
     assert stat.S_IMODE(target.stat().st_mode) == 0o600

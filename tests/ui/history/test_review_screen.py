@@ -122,7 +122,6 @@ def test_export_buttons_ask_the_owner_to_export(qtbot: QtBot, history: History) 
 
 
 def test_progress_source_counts_today_and_this_week(history: History) -> None:
-    progress = HistoryProgress(history, 150, today=lambda: TODAY)
+    progress = HistoryProgress(history, today=lambda: TODAY)
     assert progress.minutes_today() == 10
     assert progress.minutes_this_week() == 30  # Friday to Sunday; Monday 20 June is last week
-    assert progress.weekly_goal_minutes == 150
