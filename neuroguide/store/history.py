@@ -75,10 +75,10 @@ class History:
         self._tell = tell
         self.messages = list(opened.messages)
         self.interrupted = opened.interrupted
-        self.writes = PendingWrites(self._connection, tell)
+        self._writes = PendingWrites(self._connection, tell)
         if not opened.ready:  # another program held the file: bring it up to date first
-            self.writes.hold(self._prepare_later, "the history file is in use by another program")
-        self.recorder = SessionRecorder(self._connection, now_utc, writes_queue=self.writes)
+            self._writes.hold(self._prepare_later, "the history file is in use by another program")
+        self.recorder = SessionRecorder(self._connection, now_utc, writes_queue=self._writes)
 
     # ------------------------------------------------------------------ opening
 
@@ -115,8 +115,8 @@ class History:
     def close(self) -> None:
         """Write what still waits (waiting a little for a lock), say what could not be, close."""
         try:
-            self.writes.flush(patient=True)
-            unsaved = self.writes.unsaved_message()
+            self._writes.flush(patient=True)
+            unsaved = self._writes.unsaved_message()
             if unsaved is not None:
                 self._tell(unsaved)
             self._connection.close()
@@ -129,11 +129,11 @@ class History:
     @property
     def unsaved(self) -> int:
         """How many records wait in memory because the history could not be written."""
-        return self.writes.pending
+        return self._writes.pending
 
     def retry(self) -> bool:
         """Try the waiting writes now; True when nothing waits any more."""
-        return self.writes.flush()
+        return self._writes.flush()
 
     def set_before_checkin(self, checkin: CheckIn | None) -> None:
         """Keep the before-session check-in; it is stored when the session starts."""
@@ -245,7 +245,7 @@ class History:
     # ----------------------------------------------------------------- internal
 
     def _read(self, query: Callable[..., T], *arguments: object) -> T:
-        self.writes.flush()  # what waits in memory goes in first, when the file allows
+        self._writes.flush()  # what waits in memory goes in first, when the file allows
         try:
             return query(self._connection, *arguments)
         except sqlite3.Error as error:
