@@ -78,7 +78,9 @@ class History:
         self._writes = PendingWrites(self._connection, tell)
         if not opened.ready:  # another program held the file: bring it up to date first
             self._writes.hold(self._prepare_later, "the history file is in use by another program")
-        self.recorder = SessionRecorder(self._connection, now_utc, writes_queue=self._writes)
+        self.recorder = SessionRecorder(
+            self._connection, now_utc, tell=tell, writes_queue=self._writes
+        )
 
     # ------------------------------------------------------------------ opening
 
@@ -132,8 +134,8 @@ class History:
         return self._writes.pending
 
     def retry(self) -> bool:
-        """Try the waiting writes now; True when nothing waits any more."""
-        return self._writes.flush()
+        """Try the waiting writes now (waiting only a moment); True when nothing waits any more."""
+        return self._writes.flush(now=True)
 
     def set_before_checkin(self, checkin: CheckIn | None) -> None:
         """Keep the before-session check-in; it is stored when the session starts."""

@@ -93,15 +93,16 @@ class PendingWrites:
         self._failing = self._failing or why
         self._next_try = self._clock() + RETRY_EVERY
 
-    def flush(self, *, patient: bool = False) -> bool:
+    def flush(self, *, patient: bool = False, now: bool = False) -> bool:
         """Try the waiting writes in order; True when none is left.
 
-        While failing, a retry happens only every :data:`RETRY_EVERY` seconds unless
-        ``patient``, which also waits longer for another program's lock.
+        While failing, a retry happens only every :data:`RETRY_EVERY` seconds unless ``now``
+        or ``patient`` (which also waits longer for another program's lock).
         """
         if not self._queue:
             return True
-        if self._failing is not None and not patient and self._clock() < self._next_try:
+        throttled = self._failing is not None and self._clock() < self._next_try
+        if throttled and not (patient or now):
             return False
         if patient:
             self._wait(FINAL_WAIT_MS)
@@ -136,15 +137,21 @@ class PendingWrites:
                 "what you do is kept and saved as soon as the history can be written."
             )
 
-    def unsaved_message(self) -> str | None:
-        """A sentence about writes still waiting (to show at the end), or ``None``."""
+    def unsaved_message(self, *, final: bool = True) -> str | None:
+        """A sentence about writes still waiting, or ``None``.
+
+        ``final`` at closing (they are lost now); otherwise at a session's end (still kept).
+        """
         if not self._queue:
             return None
         count = len(self._queue)
         records = "record" if count == 1 else "records"
+        why = self._failing or "it could not be written"
+        if final:
+            return f"{count} {records} of your sessions could not be saved in the history ({why})."
         return (
-            f"{count} {records} of your sessions could not be saved in the history "
-            f"({self._failing or 'it could not be written'})."
+            f"{count} {records} of this session {'is' if count == 1 else 'are'} not saved yet "
+            f"({why}). NeuroGuide keeps them and keeps trying while it is open."
         )
 
     def _wait(self, milliseconds: int) -> None:

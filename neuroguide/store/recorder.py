@@ -69,6 +69,7 @@ class SessionRecorder:
         writes_queue: PendingWrites | None = None,
     ) -> None:
         self._now = now_utc
+        self._tell = tell
         self.writes = writes_queue or PendingWrites(connection, tell)
         self._session: _SessionRef | None = None
         self._last: _SessionRef | None = None
@@ -150,8 +151,11 @@ class SessionRecorder:
                 writes.to_ms(summary.active_seconds),
             )
         )
-        if self.writes.pending:  # the session's end: one patient try before the summary
+        if self.writes.pending:  # the session's end: one patient try, then say what waits
             self.writes.flush(patient=True)
+            waiting = self.writes.unsaved_message(final=False)
+            if waiting is not None:
+                self._tell(waiting)
 
     def _stamp(self) -> Stamp:
         return Stamp.of(self._now())

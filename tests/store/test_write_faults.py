@@ -155,7 +155,9 @@ def test_what_cannot_be_written_by_the_end_is_reported_clearly(
     other_program.execute("BEGIN EXCLUSIVE")
     driver.run_to_end()  # the end, still locked: a patient try, then it waits in memory
     assert history.unsaved > 0
+    assert len(told) == 2  # at the end: what is kept, and that it keeps trying
+    assert "not saved yet" in told[1] and "keeps trying" in told[1]
     history.close()
-    assert len(told) == 2
-    assert "could not be saved in the history" in told[1]
-    assert "in use by another program" in told[1]
+    assert len(told) == 3  # at closing: what could not be saved, and why
+    assert "could not be saved in the history" in told[2]
+    assert "in use by another program" in told[2]
