@@ -77,7 +77,7 @@ class History:
         self.interrupted = opened.interrupted
         self._writes = PendingWrites(self._connection, tell)
         if not opened.ready:  # another program held the file: bring it up to date first
-            self._writes.hold(self._prepare_later, "the history file is in use by another program")
+            self._writes.hold(self._prepare_later, "the file is in use by another program")
         self.recorder = SessionRecorder(
             self._connection, now_utc, tell=tell, writes_queue=self._writes
         )

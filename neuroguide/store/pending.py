@@ -36,11 +36,11 @@ def reason(error: BaseException) -> str:
     if isinstance(error, sqlite3.Error):
         code = getattr(error, "sqlite_errorcode", None)
         if code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
-            return "the history file is in use by another program"
+            return "the file is in use by another program"
         if code == sqlite3.SQLITE_FULL:
             return "the disk is full"
         if code in (sqlite3.SQLITE_READONLY, sqlite3.SQLITE_PERM, sqlite3.SQLITE_CANTOPEN):
-            return "the history file cannot be written"
+            return "the file cannot be written"
     if isinstance(error, OSError) and error.strerror:
         return error.strerror.lower()
     text = str(error).strip().rstrip(".")
@@ -125,7 +125,7 @@ class PendingWrites:
             self._wait(NORMAL_WAIT_MS)
         if self._failing is not None:
             self._failing = None
-            self._tell("The history can be written again; everything so far is saved.")
+            self._tell("Your history can be saved again; everything so far is saved.")
         return True
 
     def _failed(self, why: str) -> None:
@@ -133,8 +133,8 @@ class PendingWrites:
         if self._failing is None:
             self._failing = why
             self._tell(
-                f"The history cannot be saved just now: {why}. The session carries on; "
-                "what you do is kept and saved as soon as the history can be written."
+                f"Your history cannot be saved just now: {why}. The session carries on; "
+                "what you do is kept and saved as soon as the file can be written."
             )
 
     def unsaved_message(self, *, final: bool = True) -> str | None:

@@ -100,7 +100,7 @@ def test_a_full_disk_mid_session_keeps_every_hold_and_tells_once(
     driver.run_until(4)
     assert history.unsaved == 0
     assert len(history.items(_the_session(history).id)) == 4
-    assert len(told) == 2 and "can be written again" in told[1]
+    assert len(told) == 2 and "can be saved again" in told[1]
 
     driver.run_to_end()
     history.close()
