@@ -118,13 +118,14 @@ def open_history(
     *,
     backups: Path | None = None,
     now: Callable[[], datetime] = local_now,
-    wait: float = START_WAIT,
+    wait: float | None = None,
 ) -> OpenedHistory:
     """Open (creating, repairing or upgrading as needed) the history at ``path``.
 
-    A file another program holds a lock on is waited for up to ``wait`` seconds; if it is
-    still held, it is opened without being checked or changed (``ready`` is False) and never
-    taken for damaged. A backup that cannot be written is reported, never fatal.
+    A file another program holds a lock on is waited for up to ``wait`` seconds (default
+    :data:`START_WAIT`); if it is still held, it is opened without being checked or changed
+    (``ready`` is False) and never taken for damaged. A backup that cannot be written is
+    reported, never fatal.
 
     Raises:
         HistoryTooNewError: the file is from a newer version; it was not touched.
@@ -135,6 +136,7 @@ def open_history(
         migrate(connection)
         return OpenedHistory(connection)
     path = Path(path)
+    wait = START_WAIT if wait is None else wait
     messages: list[str] = []
     busy = False
     try:

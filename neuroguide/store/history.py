@@ -18,7 +18,6 @@ from neuroguide.core.gentle import SessionOutcome
 from neuroguide.store import csv_export, queries
 from neuroguide.store.database import (
     MEMORY,
-    START_WAIT,
     HistoryError,
     OpenedHistory,
     is_busy,
@@ -92,7 +91,7 @@ class History:
         backups: Path | None = None,
         tell: Tell = tell_stderr,
         now_utc: Callable[[], datetime] = local_now,
-        wait: float = START_WAIT,
+        wait: float | None = None,
     ) -> History:
         """Open (creating, repairing or upgrading) the history at ``path`` without the lock.
 

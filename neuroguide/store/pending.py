@@ -67,6 +67,7 @@ class PendingWrites:
         self._clock = clock
         self._queue: deque[Write] = deque()
         self._failing: str | None = None
+        self._housekeeping: set[int] = set()  # held writes that are not a person's records
         self._next_try = 0.0
         self.lost = 0
         """Writes given up on (a write SQLite refuses outright, e.g. a broken constraint)."""
@@ -88,8 +89,13 @@ class PendingWrites:
         self.flush()
 
     def hold(self, write: Write, why: str) -> None:
-        """Keep ``write`` for later without trying it now: the person already knows ``why``."""
+        """Keep ``write`` for later without trying it now: the person already knows ``why``.
+
+        A held write is housekeeping (bringing the file up to date), not one of the person's
+        records, so it is not counted in :meth:`unsaved_message`.
+        """
         self._queue.append(write)
+        self._housekeeping.add(id(write))
         self._failing = self._failing or why
         self._next_try = self._clock() + RETRY_EVERY
 
@@ -113,14 +119,14 @@ class PendingWrites:
                 try:
                     self._queue[0](self._connection)
                 except _UNFIXABLE as error:
-                    self._queue.popleft()
+                    self._housekeeping.discard(id(self._queue.popleft()))
                     self.lost += 1
                     self._tell(f"One record could not be saved in the history: {error}.")
                     continue
                 except (sqlite3.Error, OSError) as error:
                     self._failed(reason(error))
                     return False
-                self._queue.popleft()
+                self._housekeeping.discard(id(self._queue.popleft()))
         finally:
             self._wait(NORMAL_WAIT_MS)
         if self._failing is not None:
@@ -142,9 +148,9 @@ class PendingWrites:
 
         ``final`` at closing (they are lost now); otherwise at a session's end (still kept).
         """
-        if not self._queue:
+        count = sum(id(write) not in self._housekeeping for write in self._queue)
+        if not count:
             return None
-        count = len(self._queue)
         records = "record" if count == 1 else "records"
         why = self._failing or "it could not be written"
         if final:

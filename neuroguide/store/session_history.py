@@ -10,7 +10,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from neuroguide.store.database import START_WAIT, HistoryError, local_now, open_history
+from neuroguide.store.database import HistoryError, local_now, open_history
 from neuroguide.store.history import History
 from neuroguide.store.lock import InstanceLock
 from neuroguide.store.pending import Tell
@@ -28,7 +28,7 @@ def open_for_recording(
     *,
     tell: Tell = tell_stderr,
     now_utc: Callable[[], datetime] = local_now,
-    wait: float = START_WAIT,
+    wait: float | None = None,
 ) -> History:
     """Lock ``data_dir`` and open its history for recording; closing it releases the lock.
 

@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from neuroguide.cli import main
 from neuroguide.core.library import Routine
-from neuroguide.store import pending
+from neuroguide.store import database, pending
 from neuroguide.store.backup import backup_daily
 from neuroguide.store.history import History
 from neuroguide.store.session_history import open_for_recording
@@ -122,3 +123,28 @@ def test_a_backup_that_runs_out_of_room_leaves_no_part_file(
         signal.signal(signal.SIGXFSZ, previous)
     assert list(backups.iterdir()) == []  # no 0-byte or half-written .part
     history.close()
+
+
+@pytest.mark.parametrize("locked", ["BEGIN EXCLUSIVE", "exclusive locking mode"], indirect=True)
+def test_export_from_a_locked_history_is_one_line_or_done(
+    locked: sqlite3.Connection,
+    history_path: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(database, "START_WAIT", 0.2)
+    target = tmp_path / "sessions.csv"
+    arguments = ["--data-dir", str(history_path.parent), "export", "--csv", str(target)]
+    status = main([*arguments, "--sessions"])
+    error = capsys.readouterr().err
+    assert "Traceback" not in error and "damaged" not in error
+    if status == 0:  # readable beside the lock: every session exported
+        assert len(target.read_text().splitlines()) == 4
+        assert "could not be saved" not in error
+    else:
+        assert status == 1 and error.count("\n") == 2  # in use, then the export's one line
+        assert "in use by another program" in error and not target.exists()
+    assert sorted(p.name for p in history_path.parent.glob("history*.sqlite3")) == [
+        "history.sqlite3"
+    ]
