@@ -70,6 +70,7 @@ class History:
         lock: InstanceLock | None = None,
     ) -> None:
         self._connection = opened.connection
+        self._closed = False
         self._lock = lock
         self._tell = tell
         self.messages = list(opened.messages)
@@ -110,11 +111,17 @@ class History:
     def in_memory(
         cls, *, tell: Tell = tell_stderr, now_utc: Callable[[], datetime] = local_now
     ) -> History:
-        """An empty history that lives only in memory (tests, the self-test)."""
+        """An empty history that lives only in memory (for tests and trials)."""
         return cls(open_history(MEMORY), tell=tell, now_utc=now_utc)
 
     def close(self) -> None:
-        """Write what still waits (waiting a little for a lock), say what could not be, close."""
+        """Write what still waits (waiting a little for a lock), say what could not be, close.
+
+        Closing again does nothing.
+        """
+        if self._closed:
+            return
+        self._closed = True
         try:
             self._writes.flush(patient=True)
             unsaved = self._writes.unsaved_message()
@@ -129,7 +136,7 @@ class History:
 
     @property
     def unsaved(self) -> int:
-        """How many records wait in memory because the history could not be written."""
+        """How many writes wait in memory because the history could not be written."""
         return self._writes.pending
 
     def retry(self) -> bool:
