@@ -43,6 +43,15 @@ from neuroguide.store.recorder import SessionRecorder, tell_stderr
 T = TypeVar("T")
 
 
+def connection_of(history: History) -> sqlite3.Connection:
+    """The connection behind ``history``, for other modules of the store only.
+
+    A store module that keeps its own tables in the same file (e.g. progress checks) builds on
+    this; everything outside :mod:`neuroguide.store` uses :class:`History`'s methods.
+    """
+    return history._connection
+
+
 class HistoryBusyError(HistoryError):
     """Another program holds the history just now; try again later."""
 
@@ -220,6 +229,10 @@ class History:
     def minutes_this_week(self, today: date) -> float:
         """Active minutes from ``today``'s Monday to ``today``."""
         return self.minutes_between(today - timedelta(days=today.weekday()), today)
+
+    def known_exercises(self) -> frozenset[str]:
+        """Exercises completed at least once (the voice gives them the short announcement)."""
+        return self._read(queries.known_exercises)
 
     def session_outcomes(self, since: date) -> list[SessionOutcome]:
         """Sessions from ``since`` on, oldest first, with their pain ratings (gentle dose)."""

@@ -7,13 +7,8 @@ from datetime import datetime
 
 from neuroguide.core.records import ItemRecord, ItemStatus
 from neuroguide.store import writes
-from neuroguide.store.history import History
+from neuroguide.store.history import History, connection_of
 from neuroguide.store.models import CheckIn, Stamp
-
-
-def connection_of(history: History) -> sqlite3.Connection:
-    """The connection behind a History, for tests that build or damage rows directly."""
-    return history._connection
 
 
 def add_session(

@@ -54,3 +54,11 @@ def test_reading_a_history_another_program_holds_says_so(history_path: Path) -> 
     assert progress.minutes_today() == 1.0
     assert history.retry() and history.unsaved == 0  # brought up to date once it was free
     history.close()
+
+
+def test_known_exercises_are_those_completed_before() -> None:
+    history = History.in_memory()
+    assert history.known_exercises() == frozenset()
+    add_session(history, datetime(2024, 5, 1, 9, tzinfo=ZONE), exercise_id="calf-stretch")
+    assert history.known_exercises() == frozenset({"calf-stretch"})
+    history.close()
