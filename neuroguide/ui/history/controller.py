@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QVBoxLayout, QWidget
 
 from neuroguide.store.database import HistoryError
@@ -20,6 +20,9 @@ from neuroguide.ui.session.flow import SessionFlow
 
 if TYPE_CHECKING:
     from neuroguide.ui.history.review_screen import ReviewScreen
+
+RETRY_MS = 5000
+"""How often records that could not be written yet are tried again."""
 
 
 class HistoryController(QObject):
@@ -39,6 +42,12 @@ class HistoryController(QObject):
         window.add_screen("history", self._review_holder)
         window.stack.currentChanged.connect(self._screen_changed)
         window.large_toggled.connect(lambda _large: self._resize())
+        # Records kept in memory while the file could not be written (a full disk, another
+        # program's lock) are written as soon as it can be, even while nobody touches the app.
+        self._retry = QTimer(self)
+        self._retry.setInterval(RETRY_MS)
+        self._retry.timeout.connect(self._retry_writes)
+        self._retry.start()
 
     @property
     def review(self) -> ReviewScreen:
@@ -60,6 +69,10 @@ class HistoryController(QObject):
             assert layout is not None
             layout.addWidget(self._review)
         return self._review
+
+    def _retry_writes(self) -> None:
+        if self.history.unsaved:
+            self.history.retry()
 
     def _resize(self) -> None:
         if self._review is not None:

@@ -95,3 +95,29 @@ def test_the_window_exports_owner_only_files(
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     assert not list(tmp_path.glob("*.part"))
     assert any("saved to" in text for text in _boxes(driver))
+
+
+def test_what_waits_after_a_session_is_written_once_the_file_is_free_while_idle(
+    qtbot: QtBot,
+    driver: GuiDriver,
+    app_paths: Paths,
+    other_program: sqlite3.Connection,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(pending, "FINAL_WAIT_MS", 50)
+    _to_player(qtbot, driver)
+    other_program.execute("BEGIN EXCLUSIVE")
+    driver.run_to_end()  # the whole session while another program holds the file
+    history, screen = driver.gui.history, driver.gui.history_screen
+    assert history is not None and screen is not None and history.unsaved > 0
+    assert "not saved yet" in driver.window.notice_text.text()
+
+    other_program.execute("COMMIT")
+    screen._retry.setInterval(20)  # nobody touches the app: the retry timer writes them
+    qtbot.waitUntil(lambda: history.unsaved == 0, timeout=5000)
+    assert "can be saved again" in driver.window.notice_text.text()
+    driver.window.close()
+    reopened = History.open(app_paths.history_db)
+    [row] = reopened.sessions()
+    assert row.outcome == "finished" and row.completed > 0
+    reopened.close()
