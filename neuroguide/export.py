@@ -41,6 +41,10 @@ def run_export(paths: Paths, args: argparse.Namespace) -> int:
     if args.sessions and not args.csv:
         print("neuroguide export: --sessions goes with --csv", file=sys.stderr)
         return EXIT_USAGE
+    if getattr(args, "progress", False):
+        from neuroguide.progress_export import export_progress_csv
+
+        return export_progress_csv(paths, args, flt)
     try:
         with _history(paths) as history:
             if args.csv is not None:
@@ -91,6 +95,10 @@ def _history(paths: Paths) -> Iterator[History]:
         lock.release()
 
 
+reading_history = _history
+"""The history for reading (opened and upgraded if free, else read beside the app)."""
+
+
 def _write_csv(target: str, write: Callable[[TextIO], int]) -> None:
     if target == "-":
         try:
@@ -122,6 +130,7 @@ def _write_report(paths: Paths, history: History, path: Path, flt: Filter) -> No
     from PySide6.QtGui import QGuiApplication
 
     from neuroguide.content import load_content
+    from neuroguide.core.check_progress import Profile
     from neuroguide.settings import load_settings
     from neuroguide.ui.history.report_pdf import write_report
 
@@ -136,4 +145,5 @@ def _write_report(paths: Paths, history: History, path: Path, flt: Filter) -> No
             goal_minutes=settings.weekly_goal_minutes,
             exercise_names=names,
             today=date.today(),
+            profile=Profile.of(settings.birth_year, settings.sex),
         )

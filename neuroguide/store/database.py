@@ -31,6 +31,10 @@ class HistoryTooNewError(HistoryError):
     """The file was written by a newer NeuroGuide; it is left exactly as it is."""
 
 
+class HistoryInUseError(HistoryError):
+    """Another NeuroGuide holds this data folder; nothing was opened."""
+
+
 class _BusyError(Exception):
     """Another program holds a lock on the file; it is in use, not damaged."""
 

@@ -14,8 +14,11 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TextIO, TypeVar
 
+from neuroguide.core.check_progress import Profile
+from neuroguide.core.checks import CheckId
 from neuroguide.core.gentle import SessionOutcome
-from neuroguide.store import csv_export, queries
+from neuroguide.store import check_csv, checks, csv_export, queries
+from neuroguide.store.checks import CheckRow, ProgressChecks
 from neuroguide.store.database import (
     MEMORY,
     HistoryError,
@@ -90,6 +93,8 @@ class History:
         self.recorder = SessionRecorder(
             self._connection, now_utc, tell=tell, writes_queue=self._writes
         )
+        self.progress_checks = ProgressChecks(self._connection)
+        """The progress checks kept in the same file (store one, list them)."""
 
     # ------------------------------------------------------------------ opening
 
@@ -237,6 +242,28 @@ class History:
     def session_outcomes(self, since: date) -> list[SessionOutcome]:
         """Sessions from ``since`` on, oldest first, with their pain ratings (gentle dose)."""
         return self._read(queries.session_outcomes, since)
+
+    # ---------------------------------------------------------- progress checks
+
+    def checks(
+        self,
+        check: CheckId | None = None,
+        first_day: date | None = None,
+        last_day: date | None = None,
+    ) -> list[CheckRow]:
+        """Stored progress checks, oldest first; only ``check`` and the day range if given."""
+        return self._read(checks.list_checks, check, first_day, last_day)
+
+    def write_checks_csv(
+        self,
+        out: TextIO,
+        profile: Profile,
+        first_day: date | None = None,
+        last_day: date | None = None,
+    ) -> int:
+        """One CSV row per progress check, with its comparison; returns the rows written."""
+        rows: int = self._read(check_csv.write_checks_csv, out, profile, first_day, last_day)
+        return rows
 
     # ------------------------------------------------------------------ exports
 

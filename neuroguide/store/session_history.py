@@ -10,15 +10,13 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from neuroguide.store.database import HistoryError, local_now, open_history
+from neuroguide.store.database import HistoryError, HistoryInUseError, local_now, open_history
 from neuroguide.store.history import History
 from neuroguide.store.lock import InstanceLock
 from neuroguide.store.pending import Tell
 from neuroguide.store.recorder import tell_stderr
 
-
-class HistoryInUseError(HistoryError):
-    """Another NeuroGuide holds this data folder; nothing was opened."""
+__all__ = ["HistoryInUseError", "open_for_recording"]
 
 
 def open_for_recording(

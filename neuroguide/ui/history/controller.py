@@ -11,10 +11,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from neuroguide.store.database import HistoryError
-from neuroguide.store.files import private_output
+from neuroguide.core.check_progress import Profile
 from neuroguide.store.history import History
 from neuroguide.ui.session.flow import SessionFlow
 
@@ -85,6 +84,11 @@ class HistoryController(QObject):
             self.review.refresh()
 
     def _export(self, kind: str) -> None:
+        from PySide6.QtWidgets import QFileDialog  # the export's imports wait for an export
+
+        from neuroguide.store.database import HistoryError
+        from neuroguide.store.files import private_output
+
         window = self.flow.window
         suffix = "pdf" if kind == "pdf" else "csv"
         suggested = str(Path.home() / f"neuroguide-history.{suffix}")
@@ -95,6 +99,7 @@ class HistoryController(QObject):
             return
         path = Path(chosen)
         flt = self.review.current_filter()
+        settings = self.flow.store.settings
         try:
             with private_output(path) as partial:  # owner-only (0600), like the command line
                 if kind == "pdf":
@@ -108,6 +113,7 @@ class HistoryController(QObject):
                         goal_minutes=self.review.goal_minutes,
                         exercise_names=names,
                         today=date.today(),
+                        profile=Profile.of(settings.birth_year, settings.sex),
                     )
                 else:
                     with open(partial, "w", encoding="utf-8", newline="") as out:
@@ -125,5 +131,7 @@ class HistoryController(QObject):
 
 def _tell(flow: SessionFlow, title: str, text: str) -> None:
     # open(), not exec(): a message must never block the app (or a test) behind a modal loop.
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=flow.window)
     box.open()

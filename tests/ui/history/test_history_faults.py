@@ -11,13 +11,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from neuroguide.paths import Paths
 from neuroguide.store import pending
 from neuroguide.store.history import History
-from neuroguide.ui.history import controller
 from tests.ui.conftest import GuiDriver
 
 
@@ -84,7 +83,7 @@ def test_the_window_exports_owner_only_files(
     driver: GuiDriver, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str
 ) -> None:
     target = tmp_path / f"history.{kind}"
-    monkeypatch.setattr(controller.QFileDialog, "getSaveFileName", lambda *_args: (str(target), ""))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_args: (str(target), ""))
     screen = driver.gui.history_screen
     assert screen is not None
     previous = os.umask(0o022)  # the usual umask: new files readable by everyone
