@@ -27,8 +27,12 @@ RETRY_MS = 5000
 class HistoryController(QObject):
     """The History screen and its exports; a child of the window, so it lives as long."""
 
-    def __init__(self, flow: SessionFlow, history: History) -> None:
+    def __init__(
+        self, flow: SessionFlow, history: History, reports_dir: Path | None = None
+    ) -> None:
         super().__init__(flow.window)
+        self.reports_dir = reports_dir or Path.home() / "NeuroGuide"
+        self.saved_dialog: QWidget | None = None
         self.flow = flow
         self.history = history
         window = flow.window
@@ -64,6 +68,7 @@ class HistoryController(QObject):
             )
             self._review.back_requested.connect(flow.go_home)
             self._review.export_requested.connect(self._export)
+            self._review.report_requested.connect(self._save_report)
             layout = self._review_holder.layout()
             assert layout is not None
             layout.addWidget(self._review)
@@ -98,26 +103,15 @@ class HistoryController(QObject):
         if not chosen:
             return
         path = Path(chosen)
-        flt = self.review.current_filter()
-        settings = self.flow.store.settings
         try:
-            with private_output(path) as partial:  # owner-only (0600), like the command line
-                if kind == "pdf":
-                    from neuroguide.ui.history.report_pdf import write_report
-
-                    names = {e.id: e.name for e in self.flow.content.library.exercises.values()}
-                    write_report(
-                        self.history,
-                        partial,
-                        flt,
-                        goal_minutes=self.review.goal_minutes,
-                        exercise_names=names,
-                        today=date.today(),
-                        profile=Profile.of(settings.birth_year, settings.sex),
-                    )
-                else:
-                    with open(partial, "w", encoding="utf-8", newline="") as out:
-                        self.history.write_items_csv(out, flt)
+            if kind == "pdf":
+                self._write_pdf(path)
+            else:
+                with (
+                    private_output(path) as partial,  # owner-only (0600), like the command line
+                    open(partial, "w", encoding="utf-8", newline="") as out,
+                ):
+                    self.history.write_items_csv(out, self.review.current_filter())
             damaged = self.history.damaged_note()
         except OSError as error:
             _tell(self.flow, "Not saved", f"{path} could not be written: {error.strerror}.")
@@ -127,6 +121,37 @@ class HistoryController(QObject):
             return
         note = "" if damaged is None else f" {damaged}"
         _tell(self.flow, "Saved", f"Your history was saved to {path}.{note}")
+
+    def _write_pdf(self, path: Path) -> None:
+        """The report for the chosen period, owner-only (0600) and never half-written."""
+        from neuroguide.store.files import private_output
+        from neuroguide.ui.history.report_pdf import write_report
+
+        names = {e.id: e.name for e in self.flow.content.library.exercises.values()}
+        settings = self.flow.store.settings
+        with private_output(path) as partial:
+            write_report(
+                self.history,
+                partial,
+                self.review.current_filter(),
+                goal_minutes=self.review.goal_minutes,
+                exercise_names=names,
+                today=date.today(),
+                profile=Profile.of(settings.birth_year, settings.sex),
+            )
+
+    def _save_report(self) -> None:
+        """ "Save report": straight into the reports folder, then offer to open it."""
+        from neuroguide.ui.history.report_folder import save_report
+
+        self.saved_dialog = save_report(
+            self.reports_dir,
+            self._write_pdf,
+            today=date.today(),
+            metrics=self.flow.metrics,
+            parent=self.flow.window,
+            tell=lambda title, text: _tell(self.flow, title, text),
+        )
 
 
 def _tell(flow: SessionFlow, title: str, text: str) -> None:

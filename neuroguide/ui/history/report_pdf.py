@@ -15,7 +15,7 @@ from PySide6.QtGui import QFont, QFontMetricsF, QPageLayout, QPageSize, QPainter
 from neuroguide.core.check_progress import Profile
 from neuroguide.present.review_text import day_text, minutes_text
 from neuroguide.store.history import History
-from neuroguide.store.models import SYMPTOMS, Filter
+from neuroguide.store.models import SYMPTOMS, Filter, Moment
 from neuroguide.store.queries import streak
 from neuroguide.ui.checks.report_section import write_progress_section
 from neuroguide.ui.history.charts import PAPER, paint_symptoms, paint_weekly_minutes
@@ -180,6 +180,8 @@ def _write(
         ],
     )
 
+    _notes(page, history, flt)
+
     symptoms = history.weekly_symptoms(flt)
     page.text("Symptoms (0 to 10, weekly averages of the check-ins)", 1.4, bold=True)
     if not symptoms:
@@ -200,6 +202,35 @@ def _write(
                 f"{label} by week",
                 *symptom_series(symptoms, name, PAPER),
             )
+
+
+def note_lines(history: History, flt: Filter) -> list[str]:
+    """``Tue 3 Nov 2026, Lower-leg stretches. Before: … After: …``, oldest first.
+
+    The check-in asks for "a note for yourself or your therapist": the report is where the
+    therapist reads it.
+    """
+    found = history.checkins(flt)
+    lines: list[str] = []
+    for session in reversed(history.sessions(flt)):
+        notes = found.get(session.id, {})
+        words = [
+            f"{label}: {notes[moment].note.strip()}"
+            for moment, label in ((Moment.BEFORE, "Before"), (Moment.AFTER, "After"))
+            if moment in notes and notes[moment].note.strip()
+        ]
+        if words:
+            day = day_text(session.started.local.date())
+            lines.append(f"{day}, {session.routine_name}. " + " ".join(words))
+    return lines
+
+
+def _notes(page: _Page, history: History, flt: Filter) -> None:
+    page.text("Notes from the check-ins", 1.4, bold=True)
+    lines = note_lines(history, flt)
+    for line in lines or ["No notes were written in this period."]:
+        page.text(line)
+    page.gap(0.5)
 
 
 def _trend(values: Sequence[float | None]) -> str:

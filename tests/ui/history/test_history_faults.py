@@ -120,3 +120,19 @@ def test_what_waits_after_a_session_is_written_once_the_file_is_free_while_idle(
     [row] = reopened.sessions()
     assert row.outcome == "finished" and row.completed > 0
     reopened.close()
+
+
+def test_save_report_into_the_reports_folder_is_owner_only(driver: GuiDriver) -> None:
+    screen = driver.gui.history_screen
+    assert screen is not None
+    previous = os.umask(0o022)
+    try:
+        screen._save_report()
+    finally:
+        os.umask(previous)
+    [report] = list(screen.reports_dir.glob("*.pdf"))
+    assert stat.S_IMODE(report.stat().st_mode) == 0o600
+    assert not list(screen.reports_dir.glob("*.part"))
+    dialog = screen.saved_dialog
+    if dialog is not None:
+        dialog.close()
