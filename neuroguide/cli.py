@@ -189,31 +189,52 @@ def list_routines(paths: Paths) -> int:
 
 
 def list_exercises(paths: Paths) -> int:
-    """Print every exercise id with its category, position and name."""
+    """Print every exercise id with its category, position, origin and name; then problems."""
     from neuroguide.content import load_content
 
     content = load_content(paths)
     for exercise in content.library.exercises.values():
-        print(f"{exercise.id:<26} {exercise.category:<12} {exercise.position:<9} {exercise.name}")
+        origin = "yours" if exercise.own else "built-in"
+        print(
+            f"{exercise.id:<26} {exercise.category:<12} {exercise.position:<9} "
+            f"{origin:<8} {exercise.name}"
+        )
+    for problem in content.exercise_problems:
+        print(f"skipped: {problem}", file=sys.stderr)
     return EXIT_OK
 
 
 def check_files(paths: Paths, files: list[Path]) -> int:
-    """Validate routine files: 0 if all are valid, 1 with one located line per problem."""
+    """Validate routine and exercise files: 0 if all are valid, 1 with one line per problem."""
     from neuroguide.content import load_content
     from neuroguide.core.library import format_duration
+    from neuroguide.core.own_exercises import load_exercise_files
     from neuroguide.core.routine_file import RoutineCatalog, load_files
     from neuroguide.core.timeline import build_timeline, total_seconds
+    from neuroguide.programme_files import is_exercise_file
 
     content = load_content(paths)
+    builtin = [e.id for e in content.library.exercises.values() if not e.own]
+    counts: dict[Path, int] = {}
+    problems = []
+    for path in [path for path in files if is_exercise_file(path)]:
+        own = load_exercise_files([path], builtin)
+        problems.extend(own.problems)
+        counts[path] = len(own.exercises)
     catalog = RoutineCatalog()
-    load_files(catalog, files, content.library, builtin=False)
-    for problem in catalog.problems:
+    load_files(
+        catalog, [path for path in files if path not in counts], content.library, builtin=False
+    )
+    problems.extend(catalog.problems)
+    for problem in problems:
         print(problem)
-    if catalog.problems:
+    if problems:
         return EXIT_PROBLEMS
+    for path, count in counts.items():
+        print(f"{path}: ok: {count} exercise{'s' if count != 1 else ''} of your own")
     for routine in catalog.ordered():
         length = format_duration(total_seconds(build_timeline(routine)))
         steps = f"{len(routine.steps)} step{'s' if len(routine.steps) != 1 else ''}"
-        print(f"{routine.origin}: ok: '{routine.id}', {steps}, {length}")
+        extra = f", {len(routine.exercises)} own exercises" if routine.exercises else ""
+        print(f"{routine.origin}: ok: '{routine.id}', {steps}, {length}{extra}")
     return EXIT_OK

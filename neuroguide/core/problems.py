@@ -69,6 +69,22 @@ class Locator:
                 return number
         return start
 
+    def section(self, name: str, key: str | None = None) -> int | None:
+        """Line of a ``[name]`` table (or of ``key`` inside it), else of ``name = {...}``."""
+        start: int | None = None
+        for number, line in enumerate(self._lines, start=1):
+            header = _HEADER.match(line)
+            if start is not None and header:
+                break
+            if header and not line.strip().startswith("[[") and header.group(1) == name:
+                start = number
+                if key is None:
+                    return number
+                continue
+            if start is not None and key is not None and _assigns(line, key):
+                return number
+        return start or self.top(name)
+
 
 def _assigns(line: str, key: str) -> bool:
     return re.match(rf"^\s*{re.escape(key)}\s*=", line) is not None

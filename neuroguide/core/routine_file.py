@@ -14,10 +14,12 @@ from typing import Any
 
 from neuroguide.core.dose_check import DOSE_KEYS, check_dose, check_int
 from neuroguide.core.library import Library, Routine, Step
+from neuroguide.core.pictures import PictureCheck
 from neuroguide.core.problems import Locator, Problem, closest
+from neuroguide.core.routine_extras import check_extras
 from neuroguide.core.toml_source import parse_toml
 
-ROUTINE_KEYS = ("id", "name", "description", "get_ready", "steps")
+ROUTINE_KEYS = ("id", "name", "description", "get_ready", "schedule", "exercises", "steps")
 STEP_KEYS = ("exercise", *DOSE_KEYS, "note")
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_STEPS = 100
@@ -25,7 +27,12 @@ MAX_NAME = 80
 
 
 def parse_routine(
-    data: bytes, origin: str, library: Library, *, builtin: bool = False
+    data: bytes,
+    origin: str,
+    library: Library,
+    *,
+    builtin: bool = False,
+    pictures: PictureCheck | None = None,
 ) -> tuple[Routine | None, list[Problem]]:
     """Validate one routine file's bytes; return the routine (or ``None``) and every problem."""
     table, text, problems = parse_toml(data, origin)
@@ -50,6 +57,7 @@ def parse_routine(
         problem = check_int(get_ready, "get_ready")
         if problem:
             report_top(problem, "get_ready")
+    library, schedule, inline = check_extras(table, origin, locate, library, problems, pictures)
     steps = _check_steps(table, origin, locate, library, problems)
     if problems or routine_id is None or name is None or steps is None:
         return None, problems
@@ -61,6 +69,8 @@ def parse_routine(
         origin=origin,
         builtin=builtin,
         get_ready=get_ready,
+        schedule=schedule,
+        exercises=inline,
     )
     return routine, problems
 
