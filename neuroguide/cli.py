@@ -55,6 +55,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--strict", action="store_true", help="count a missing speech engine as a failure"
     )
     _add_export_parser(commands)
+    from neuroguide.programme_cli import add_import_parser
+
+    add_import_parser(commands)
     from neuroguide.progress_cli import add_progress_parser
 
     add_progress_parser(commands)
@@ -110,6 +113,18 @@ def _add_export_parser(commands: argparse._SubParsersAction[argparse.ArgumentPar
         "--csv", metavar="FILE", help="CSV with one row per hold, set or block ('-' for stdout)"
     )
     what.add_argument("--report", metavar="FILE.pdf", help="a printable PDF report")
+    what.add_argument(
+        "--programme",
+        nargs=2,
+        metavar=("ROUTINE", "FILE.neuroguide"),
+        help="a routine with its own exercises and pictures as one file to share",
+    )
+    what.add_argument(
+        "--handout",
+        nargs=2,
+        metavar=("ROUTINE", "FILE.pdf"),
+        help="a printable large-print sheet of a routine's exercises",
+    )
     export.add_argument(
         "--sessions", action="store_true", help="with --csv: one row per session with check-ins"
     )
@@ -136,6 +151,14 @@ def _run_command(command: str, paths: Paths, args: argparse.Namespace) -> int:
             from neuroguide.selftest import run_self_test
 
             return run_self_test(paths, strict=args.strict)
+        if command == "export" and (args.programme or args.handout):
+            from neuroguide.programme_cli import run_programme_export
+
+            return run_programme_export(paths, args)
+        if command == "import":
+            from neuroguide.programme_cli import run_import
+
+            return run_import(paths, args)
         if command == "export":
             from neuroguide.export import run_export
 

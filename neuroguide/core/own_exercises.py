@@ -15,7 +15,7 @@ from typing import Any
 
 from neuroguide.core.dose_check import check_dose
 from neuroguide.core.library import NEEDS, Category, Dose, Exercise, Position
-from neuroguide.core.pictures import PictureCheck, file_pictures
+from neuroguide.core.pictures import FIGURES, PictureCheck, file_pictures
 from neuroguide.core.problems import Locator, Problem, closest
 from neuroguide.core.toml_source import parse_toml
 
@@ -43,6 +43,8 @@ OWN_KEYS: tuple[str, ...] = (
 MAX_OWN_EXERCISES = 100
 DEFAULT_DOSE = Dose(reps=10)
 OWN_SOURCE = "own"
+DEFAULT_SAFETY = "Stop if anything hurts, and keep breathing."
+"""Said and printed for an own exercise that gives no safety words of its own."""
 
 
 def parse_own_exercises(
@@ -138,7 +140,7 @@ def _own_exercise(
             dose = check_dose(item["dose"], report)
         else:
             report("'dose' must be a table such as { hold = 15, sets = 3 }", "dose")
-    illustration = ""
+    illustration = _default_figure(item, lists["needs"])
     if text["picture"]:
         found, problem = pictures(text["picture"])
         if problem:
@@ -156,7 +158,7 @@ def _own_exercise(
         side_word=text["side_word"],
         summary=text["summary"],
         steps=tuple(lists["steps"]),
-        safety=tuple(lists["safety"]),
+        safety=tuple(lists["safety"]) or (text["spoken_safety"] or DEFAULT_SAFETY,),
         source=text["source"] or OWN_SOURCE,
         illustration=illustration,
         dose=dose,
@@ -169,6 +171,13 @@ def _own_exercise(
         picture=text["picture"],
         own=True,
     )
+
+
+def _default_figure(item: Mapping[str, Any], needs: list[str]) -> str:
+    """Without a picture, the shipped figure that fits the position."""
+    if item.get("position") == "seated":
+        return FIGURES["seated"]
+    return FIGURES["wall"] if "wall" in needs else FIGURES["standing"]
 
 
 def _text(item: Mapping[str, Any], key: str, report: Any) -> str:
