@@ -134,7 +134,8 @@ def _write_report(paths: Paths, connection: sqlite3.Connection, path: Path, flt:
 
     _app = QGuiApplication.instance() or QGuiApplication([sys.argv[0]])
     settings, _messages = load_settings(paths.settings_file)
-    names = {e.id: e.name for e in load_content(paths).library.exercises.values()}
+    content = load_content(paths)
+    names = {e.id: e.name for e in content.library.exercises.values()}
     with _private_output(path) as partial:
         write_report(
             connection,
@@ -144,4 +145,5 @@ def _write_report(paths: Paths, connection: sqlite3.Connection, path: Path, flt:
             exercise_names=names,
             today=date.today(),
             profile=Profile.of(settings.birth_year, settings.sex),
+            routines=content.catalog.routines,
         )

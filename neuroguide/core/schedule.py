@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-SCHEDULE_KEYS = ("times_a_day", "days_a_week", "every_day", "weeks")
+SCHEDULE_KEYS = ("times_a_day", "days_a_week", "every_day", "weeks", "up_to")
 SCHEDULE_LIMITS = {"times_a_day": (1, 12), "days_a_week": (1, 7), "weeks": (1, 104)}
 
 Report = Callable[[str, str | None], None]
@@ -25,18 +25,22 @@ class Schedule:
     times_a_day: int = 1
     days_a_week: int = 7
     weeks: int | None = None
+    up_to: bool = False
+    """``times_a_day`` is a most, not a target (stretch breaks "up to six times a day"):
+    the week then plans one session a day."""
 
     @property
     def per_week(self) -> int:
         """Sessions planned in one full week."""
-        return self.times_a_day * self.days_a_week
+        return self.days_a_week if self.up_to else self.times_a_day * self.days_a_week
 
     def describe(self) -> str:
         """``Every day``, ``3 days a week``, ``Up to 6 times a day, every day, for 6 weeks``."""
         days = "every day" if self.days_a_week == 7 else _count(self.days_a_week, "day") + " a week"
         text = days
         if self.times_a_day > 1:
-            text = f"{_count(self.times_a_day, 'time')} a day, {days}"
+            most = "up to " if self.up_to else ""
+            text = f"{most}{_count(self.times_a_day, 'time')} a day, {days}"
         if self.weeks:
             text += f", for {_count(self.weeks, 'week')}"
         return text[0].upper() + text[1:]
@@ -74,9 +78,11 @@ def check_schedule(value: Any, report: Report) -> Schedule | None:
         else:
             numbers[key] = number
     every_day = value.get("every_day", False)
-    if not isinstance(every_day, bool):
-        report("schedule: 'every_day' must be true or false", "every_day")
-        ok = False
+    up_to = value.get("up_to", False)
+    for key, flag in (("every_day", every_day), ("up_to", up_to)):
+        if not isinstance(flag, bool):
+            report(f"schedule: '{key}' must be true or false", key)
+            ok = False
     if every_day and "days_a_week" in value:
         report("schedule: give 'every_day' or 'days_a_week', not both", "days_a_week")
         ok = False
@@ -89,6 +95,7 @@ def check_schedule(value: Any, report: Report) -> Schedule | None:
         times_a_day=numbers.get("times_a_day", 1),
         days_a_week=numbers.get("days_a_week", 7),
         weeks=numbers.get("weeks"),
+        up_to=bool(up_to and numbers.get("times_a_day", 1) > 1),
     )
 
 
@@ -103,6 +110,8 @@ def schedule_table(schedule: Schedule) -> dict[str, Any]:
         table["days_a_week"] = schedule.days_a_week
     if schedule.weeks:
         table["weeks"] = schedule.weeks
+    if schedule.up_to:
+        table["up_to"] = True
     return table
 
 

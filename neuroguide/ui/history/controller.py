@@ -100,6 +100,7 @@ class HistoryController(QObject):
                     profile=Profile.of(
                         self.flow.store.settings.birth_year, self.flow.store.settings.sex
                     ),
+                    routines=self.flow.content.catalog.routines,
                 )
             else:
                 with open(path, "w", encoding="utf-8", newline="") as out:

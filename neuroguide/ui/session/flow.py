@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 
 from neuroguide.present.metrics import Metrics
 from neuroguide.present.routine_words import routine_info
+from neuroguide.present.schedule_words import with_schedule
 from neuroguide.settings import THEMES
 from neuroguide.settings_store import SettingsStore
 from neuroguide.ui.home.view import HomeView
@@ -220,7 +221,8 @@ class SessionFlow(QObject):
 
     def refresh_home(self) -> None:
         """Routines, the suggestion, progress and problems."""
-        routines = [routine_info(r) for r in self.routines()]
+        done = self.done_this_week()
+        routines = [with_schedule(routine_info(r), r, done) for r in self.routines()]
         self.home.set_suggested(_suggested_of(routines, self.store.settings.suggested_routine))
         self.home.set_routines(routines)
         self.home.set_progress(
@@ -230,6 +232,18 @@ class SessionFlow(QObject):
         )
         self.home.set_problems(len({p.file for p in self.content.catalog.problems}))
         self.update_history_button()
+
+    def done_this_week(self) -> dict[str, int]:
+        """Counted sessions per routine since Monday (empty without a history)."""
+        if self.history is None:
+            return {}
+        from datetime import date
+
+        from neuroguide.core.schedule import week_start
+        from neuroguide.store.adherence import sessions_done
+
+        today = date.today()
+        return sessions_done(self.history.connection, week_start(today), today)
 
     def update_history_button(self) -> None:
         """Enable the home screen's History button when a History screen is registered."""
