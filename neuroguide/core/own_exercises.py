@@ -107,6 +107,9 @@ def _own_exercise(
     for key in REQUIRED:
         if key not in item:
             report(f"missing '{key}'", None)
+    for key in ("category", "position"):
+        if key in item and not isinstance(item[key], str):
+            report(f"'{key}' must be text in quotes", key)
     text = {key: _text(item, key, report) for key in TEXT_LIMITS}
     lists = {key: _text_list(item, key, report) for key in LIST_LIMITS}
     if len(problems) > before:
@@ -137,7 +140,7 @@ def _own_exercise(
     dose: Dose | None = DEFAULT_DOSE
     if "dose" in item:
         if isinstance(item["dose"], dict):
-            dose = check_dose(item["dose"], report)
+            dose = check_dose(item["dose"], lambda message, _key: report(message, "dose"))
         else:
             report("'dose' must be a table such as { hold = 15, sets = 3 }", "dose")
     illustration = _default_figure(item, lists["needs"])
@@ -216,7 +219,10 @@ def _rep_words(value: Any, report: Any) -> tuple[str, str] | None:
         and all(isinstance(word, str) and word.strip() and len(word) <= 40 for word in value)
     ):
         return (value[0].strip(), value[1].strip())
-    report('\'rep_words\' must be two short pieces of text, such as ["Stand up", "Sit down"]', None)
+    report(
+        '\'rep_words\' must be two short pieces of text, such as ["Stand up", "Sit down"]',
+        "rep_words",
+    )
     return None
 
 

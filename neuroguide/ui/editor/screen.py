@@ -107,6 +107,7 @@ class EditorScreen(QStackedWidget):
         edit.move_requested.connect(lambda index, offset: self._edit(move_step, index, offset))
         edit.remove_requested.connect(lambda index: self._edit(remove_step, index))
         edit.save_requested.connect(self.save)
+        edit.schedule.schedule_changed.connect(self._schedule_changed)
         edit.cancel_requested.connect(self.show_list)
         step.step_changed.connect(self._step_changed)
         step.done_requested.connect(self._back_to_routine)
@@ -209,6 +210,10 @@ class EditorScreen(QStackedWidget):
         assert self.draft is not None and callable(change)
         self.draft = change(self.draft, *args)
         self.routine_page.show_routine(self.draft)
+
+    def _schedule_changed(self, schedule: object) -> None:
+        if self.draft is not None:
+            self.draft = replace(self.draft, schedule=schedule)  # type: ignore[arg-type]
 
     def _name_edited(self, text: str) -> None:
         self._name_text = text
