@@ -2,13 +2,33 @@
 
 from __future__ import annotations
 
+import struct
+import zlib
 from pathlib import Path
 
 import pytest
 
 from neuroguide.paths import Paths, resources_dir
 
-PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 64
+
+def _png(width: int = 4, height: int = 4) -> bytes:
+    """A real, tiny grey PNG (so Qt can open it as well as the checks accept it)."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    rows = b"".join(b"\0" + b"\x80" * width for _ in range(height))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(rows))
+        + chunk(b"IEND", b"")
+    )
+
+
+PNG = _png()
 
 PROGRAMME = """
 id = "physio-programme"
@@ -25,7 +45,11 @@ name = "Sit to stand"
 category = "strength"
 position = "either"
 needs = ["chair"]
-steps = ["Sit near the front of a sturdy chair.", "Stand up without using your hands.", "Sit down slowly."]
+steps = [
+  "Sit near the front of a sturdy chair.",
+  "Stand up without using your hands.",
+  "Sit down slowly.",
+]
 safety = ["Keep the chair against a wall."]
 spoken_safety = "Go slowly, and keep breathing."
 rep_words = ["Stand up", "Sit down"]
@@ -39,7 +63,10 @@ category = "balance"
 position = "standing"
 needs = ["wall"]
 side_word = "foot"
-steps = ["Stand at the kitchen counter, both hands on it.", "Put one foot right in front of the other."]
+steps = [
+  "Stand at the kitchen counter, both hands on it.",
+  "Put one foot right in front of the other.",
+]
 spoken_safety = "Keep your hands on the counter."
 dose = { hold = 20, sets = 2, sides = ["left", "right"] }
 picture = "wall"

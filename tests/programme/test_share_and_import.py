@@ -1,4 +1,6 @@
-"""Sharing a programme as one .neuroguide file and adding it elsewhere; hostile files change nothing."""
+"""Sharing a programme as one .neuroguide file and adding it elsewhere.
+
+Hostile programme files get a message and change nothing."""
 
 from __future__ import annotations
 
