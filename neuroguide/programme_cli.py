@@ -56,13 +56,13 @@ def _write_handout(paths: Paths, routine: object, target: Path) -> int:
         return EXIT_USAGE
     if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication  # a widgets app, so the GUI can follow in-process
 
     from neuroguide.core.library import Routine
     from neuroguide.ui.handout import write_handout
 
     assert isinstance(routine, Routine)
-    _app = QGuiApplication.instance() or QGuiApplication([sys.argv[0]])
+    _app = QApplication.instance() or QApplication([sys.argv[0]])
     partial = target.with_name(target.name + ".part")
     try:
         pages = write_handout(routine, partial, paths.illustrations)
