@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 # The Qt-free parts are imported here, before PySide6 (which the functions below import):
 # PySide6's import hook reads the source of every module imported after it.
@@ -289,15 +289,37 @@ def _tell(window: MainWindow, title: str, lines: list[str]) -> None:
     box.open()
 
 
-def run_gui(paths: Paths, *, large: bool = False) -> int:
-    """Start the Qt application and return its exit status."""
+def _start_quietly(app: Any, gui: Gui) -> None:
+    """No window for a log-in start: the tray icon (or a minimised window without a tray)."""
+    from neuroguide.ui.reminders.service import tray_available
+
+    app.setQuitOnLastWindowClosed(False)
+    if tray_available():
+        reminders = gui.personal.reminders
+        reminders.settings_changed()  # the icon, even with no reminder set
+        if reminders.tray_icon is not None and reminders.tray_icon.contextMenu() is not None:
+            reminders.tray_icon.contextMenu().addAction("Quit NeuroGuide", app.quit)
+    else:
+        gui.window.showMinimized()
+
+
+def run_gui(paths: Paths, *, large: bool = False, tray: bool = False) -> int:
+    """Start the Qt application and return its exit status.
+
+    ``tray`` (the log-in start) shows no window when the desktop has a tray, and a minimised
+    one when it has not: reminders then come without the person opening the app.
+    """
     if _already_running(paths):
+        if tray:
+            return 0  # already running: a log-in start has nothing to bring forward
         print(f"NeuroGuide is already open for {paths.data_dir}; its window was brought forward.")
         return 0
     app = create_application()
-    gui = build_gui(paths, large=large)
+    gui = build_gui(paths, large=large, show=not tray)
     if gui is None:
         return 1
+    if tray:
+        _start_quietly(app, gui)
     from neuroguide.ui.shell.errors import ErrorReporter, install
 
     previous = install(ErrorReporter(lambda: gui.window))

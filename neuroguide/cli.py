@@ -42,6 +42,11 @@ def build_parser() -> argparse.ArgumentParser:
         "(default: the platform's data folder; also NEUROGUIDE_DATA_DIR)",
     )
     parser.add_argument("--large", action="store_true", help="start the GUI in large-button mode")
+    parser.add_argument(
+        "--tray",
+        action="store_true",
+        help="start quietly: only the tray icon, no window (as at log-in)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.add_parser("gui", help="start the app (the default)")
     commands.add_parser("routines", help="list every routine with its position and length")
@@ -91,13 +96,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     paths = resolve_paths(args.data_dir)
     command = args.command or "gui"
     if command == "gui":
-        return _start_gui(paths, large=args.large)
+        return _start_gui(paths, large=args.large, tray=args.tray)
     return _run_command(command, paths, args)
 
 
-def _start_gui(paths: Paths, *, large: bool) -> int:
+def _start_gui(paths: Paths, *, large: bool, tray: bool = False) -> int:
     from neuroguide.app import run_gui  # Qt loads only when a window is wanted
 
+    if tray:
+        return run_gui(paths, large=large, tray=True)
     return run_gui(paths, large=large)
 
 

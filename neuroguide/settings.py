@@ -74,6 +74,8 @@ class Settings:
     session_reminder: bool = False
     session_time: str = "18:00"
     snooze_minutes: int = 10
+    start_at_login: bool = False
+    """Start quietly in the tray at log-in (an XDG autostart entry), so reminders come."""
     switch_key: int = 0
     """The person's own switch (a Qt key code) that means Space; 0 for none."""
     switch_delay_ms: int = 300

@@ -115,6 +115,16 @@ def schedule_table(schedule: Schedule) -> dict[str, Any]:
     return table
 
 
+def schedule_kept(schedule: Schedule, done_today: int, done_this_week: int) -> bool:
+    """Whether a reminder for the routine is unneeded: the week's plan, or today's, is done.
+
+    "Up to" schedules (stretch breaks) only look at today: the week has no target to meet.
+    """
+    if not schedule.up_to and done_this_week >= schedule.per_week:
+        return True
+    return done_today >= schedule.times_a_day
+
+
 def week_start(day: date) -> date:
     """The Monday of ``day``'s week."""
     return day - timedelta(days=day.weekday())

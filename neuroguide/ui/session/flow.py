@@ -26,6 +26,8 @@ from neuroguide.ui.shell.main_window import APP_TITLE, MainWindow
 from neuroguide.ui.shell.theme import apply_look, resolve_theme
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from neuroguide.content import Content
     from neuroguide.core.clock import Clock
     from neuroguide.core.library import Routine
@@ -235,15 +237,20 @@ class SessionFlow(QObject):
 
     def done_this_week(self) -> dict[str, int]:
         """Counted sessions per routine since Monday (empty without a history)."""
-        if self.history is None:
-            return {}
         from datetime import date
 
         from neuroguide.core.schedule import week_start
-        from neuroguide.store.adherence import sessions_done
 
         today = date.today()
-        return sessions_done(self.history.connection, week_start(today), today)
+        return self.done_between(week_start(today), today)
+
+    def done_between(self, first: date, last: date) -> dict[str, int]:
+        """Counted sessions per routine from ``first`` to ``last`` (empty without a history)."""
+        if self.history is None:
+            return {}
+        from neuroguide.store.adherence import sessions_done
+
+        return sessions_done(self.history.connection, first, last)
 
     def update_history_button(self) -> None:
         """Enable the home screen's History button when a History screen is registered."""
