@@ -26,6 +26,8 @@ from neuroguide.store.progress import HistoryProgress
 from neuroguide.store.session_history import RecordingHistory, open_for_recording
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from PySide6.QtWidgets import QApplication
 
     from neuroguide.ui.history.controller import HistoryController
@@ -289,6 +291,12 @@ def _tell(window: MainWindow, title: str, lines: list[str]) -> None:
     box.open()
 
 
+def open_programme(gui: Gui, path: Path) -> bool:
+    """Show a shared programme in the editor's import page (or why it cannot be added)."""
+    gui.personal.show_editor()
+    return gui.personal.editor.import_path(path)
+
+
 def _start_quietly(app: Any, gui: Gui) -> None:
     """No window for a log-in start: the tray icon (or a minimised window without a tray)."""
     from neuroguide.ui.reminders.service import tray_available
@@ -303,13 +311,18 @@ def _start_quietly(app: Any, gui: Gui) -> None:
         gui.window.showMinimized()
 
 
-def run_gui(paths: Paths, *, large: bool = False, tray: bool = False) -> int:
+def run_gui(
+    paths: Paths, *, large: bool = False, tray: bool = False, programme: Path | None = None
+) -> int:
     """Start the Qt application and return its exit status.
 
     ``tray`` (the log-in start) shows no window when the desktop has a tray, and a minimised
-    one when it has not: reminders then come without the person opening the app.
+    one when it has not: reminders then come without the person opening the app. ``programme``
+    (a ``.neuroguide`` file opened with the app) is checked and shown in the editor.
     """
     if _already_running(paths):
+        if programme is not None:
+            print(f"NeuroGuide is already open; import {programme} with Edit routines → Import.")
         if tray:
             return 0  # already running: a log-in start has nothing to bring forward
         print(f"NeuroGuide is already open for {paths.data_dir}; its window was brought forward.")
@@ -320,6 +333,8 @@ def run_gui(paths: Paths, *, large: bool = False, tray: bool = False) -> int:
         return 1
     if tray:
         _start_quietly(app, gui)
+    if programme is not None:
+        open_programme(gui, programme)
     from neuroguide.ui.shell.errors import ErrorReporter, install
 
     previous = install(ErrorReporter(lambda: gui.window))

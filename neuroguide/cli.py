@@ -88,6 +88,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The usual start (the desktop menu, a plain `neuroguide`): the GUI with its defaults.
         # Building the parser would cost that start about 5 ms (docs/decisions/0006).
         return _start_gui(resolve_paths(None), large=False)
+    if len(arguments) == 1 and arguments[0].endswith(".neuroguide"):
+        # A shared programme opened with the app (a file manager's "Open with NeuroGuide").
+        return _start_gui(resolve_paths(None), large=False, programme=Path(arguments[0]))
     parser = build_parser()
     try:
         args = parser.parse_args(arguments)
@@ -100,11 +103,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     return _run_command(command, paths, args)
 
 
-def _start_gui(paths: Paths, *, large: bool, tray: bool = False) -> int:
+def _start_gui(
+    paths: Paths, *, large: bool, tray: bool = False, programme: Path | None = None
+) -> int:
     from neuroguide.app import run_gui  # Qt loads only when a window is wanted
 
     if tray:
         return run_gui(paths, large=large, tray=True)
+    if programme is not None:
+        return run_gui(paths, large=large, programme=programme)
     return run_gui(paths, large=large)
 
 

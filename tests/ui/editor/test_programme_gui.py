@@ -13,7 +13,7 @@ from neuroguide.core.library import Category, Position
 from neuroguide.core.routine_writer import WorkKind
 from neuroguide.paths import Paths
 from neuroguide.ui.editor.screen import EditorScreen
-from tests.programme.conftest import PNG
+from tests.programme.conftest import PNG, PROGRAMME
 from tests.ui.conftest import GuiDriver
 from tests.ui.editor.test_editor_screen import open_editor
 
@@ -169,3 +169,57 @@ def test_bad_form_values_get_a_message_and_nothing_is_written(
     bad.write_text("not a picture")
     assert not editor.exercises.use_image(bad)
     assert "not a PNG image" in editor.exercise_page.problems.text()
+
+
+def test_a_routine_with_inline_exercises_plays_in_the_app_with_name_and_safety_line(
+    qtbot: QtBot, app_paths: Paths
+) -> None:
+    from tests.programme.conftest import MINI
+    from tests.ui.conftest import open_gui
+
+    app_paths.user_routines.mkdir(parents=True)
+    (app_paths.user_routines / "mini.toml").write_text(MINI)
+    driver = open_gui(qtbot, app_paths)
+    driver.flow.start_routine("mini")
+    assert driver.window.current_screen == "player"
+    driver.advance(1)
+    caption = driver.flow.player.caption_label.text()
+    said = " ".join(cue.text for cue in driver.speaker.said)
+    assert "Towel scrunches" in said and "Keep your heel on the floor." in said
+    assert caption == driver.speaker.said[-1].text
+    driver.run_to_end()
+    assert driver.window.current_screen == "summary"
+
+
+def test_opening_a_shared_programme_shows_it_and_adds_it_on_a_press(
+    driver: GuiDriver, app_paths: Paths, tmp_path: Path
+) -> None:
+    from neuroguide.app import open_programme
+    from neuroguide.content import load_content
+    from neuroguide.core.routine_file import parse_routine
+    from neuroguide.programme import write_programme
+
+    library = load_content(app_paths).library
+    routine, _problems = parse_routine(programme_file.read_bytes(), str(programme_file), library)
+    assert routine is not None
+    shared = tmp_path / "physio.neuroguide"
+    write_programme(routine, shared)
+    assert open_programme(driver.gui, shared)
+    personal = driver.gui.personal
+    assert personal is not None
+    editor = personal.editor
+    assert editor.currentWidget() is editor.programme_page
+    assert "Own exercise: Sit to stand" in editor.programme_page.contents.text()
+    editor.programme_page.cancel_button.click()
+    assert "physio-programme" not in driver.flow.content.catalog.routines
+    assert open_programme(driver.gui, shared)
+    editor.programme_page.add_button.click()
+    assert "physio-programme" in driver.flow.content.catalog.routines
+    assert "physio-programme" in [card.info.id for card in driver.flow.home.cards]
+    assert open_programme(driver.gui, shared)  # again: it asks before replacing
+    assert editor.programme_page.replace_button.isVisibleTo(editor.programme_page)
+    assert not editor.programme_page.add_button.isVisibleTo(editor.programme_page)
+    bad = tmp_path / "bad.neuroguide"
+    bad.write_bytes(b"PK\x03\x04 broken")
+    assert not open_programme(driver.gui, bad)
+    assert "nothing was changed" in editor.list_page.message.text()
