@@ -199,8 +199,11 @@ def test_opening_a_shared_programme_shows_it_and_adds_it_on_a_press(
     from neuroguide.core.routine_file import parse_routine
     from neuroguide.programme import write_programme
 
+    given = tmp_path / "given"
+    (given / "pictures").mkdir(parents=True)
+    (given / "pictures" / "sit.png").write_bytes(PNG)
     library = load_content(app_paths).library
-    routine, _problems = parse_routine(programme_file.read_bytes(), str(programme_file), library)
+    routine, _problems = parse_routine(PROGRAMME.encode(), str(given / "p.toml"), library)
     assert routine is not None
     shared = tmp_path / "physio.neuroguide"
     write_programme(routine, shared)
