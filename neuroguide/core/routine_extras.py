@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from neuroguide.core.library import Exercise, Library
+from neuroguide.core.library import Category, Dose, Exercise, Library, Position
 from neuroguide.core.own_exercises import parse_own_exercises
 from neuroguide.core.pictures import PictureCheck, file_pictures
 from neuroguide.core.problems import Locator, Problem
@@ -42,6 +42,35 @@ def check_extras(
         builtin = [e.id for e in library.exercises.values() if not e.own]
         found = parse_own_exercises(table["exercises"], origin, locate, builtin, check, problems)
         inline = tuple(found)
-        merged = {**library.exercises, **{exercise.id: exercise for exercise in inline}}
+        merged = {**library.exercises, **_placeholders(table["exercises"], builtin)}
+        merged.update({exercise.id: exercise for exercise in inline})
         library = Library(exercises=merged, sources=library.sources)
     return library, schedule, inline
+
+
+def _placeholders(raw: Any, builtin: list[str]) -> dict[str, Exercise]:
+    """Stand-ins for inline exercises that had problems, so their steps are not also called
+    "unknown exercise" (the routine is refused anyway: its problems are already listed)."""
+    if not isinstance(raw, list):
+        return {}
+    ids = [item.get("id") for item in raw if isinstance(item, dict)]
+    return {
+        exercise_id: Exercise(
+            id=exercise_id,
+            name=exercise_id,
+            category=Category.STRENGTH,
+            position=Position.EITHER,
+            needs=(),
+            support="",
+            side_word="",
+            summary="",
+            steps=("",),
+            safety=(),
+            source="",
+            illustration="",
+            dose=Dose(reps=1),
+            own=True,
+        )
+        for exercise_id in ids
+        if isinstance(exercise_id, str) and exercise_id not in builtin
+    }

@@ -171,3 +171,4 @@ def test_inline_problems_are_located_in_the_routine_file(content: Content) -> No
     messages = [str(p) for p in problems]
     assert "physio.toml:6: schedule: 'days_a_week' is 9; it must be from 1 to 7" in messages
     assert any(m.startswith("physio.toml:12: exercise 'towel-scrunch': category") for m in messages)
+    assert not any("unknown exercise" in m for m in messages)  # no follow-on message
