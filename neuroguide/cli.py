@@ -253,7 +253,17 @@ def check_files(paths: Paths, files: list[Path]) -> int:
     content = load_content(paths)
     builtin = [e.id for e in content.library.exercises.values() if not e.own]
     counts: dict[Path, int] = {}
-    problems = []
+    problems: list[object] = []
+    programmes = [path for path in files if path.suffix == ".neuroguide"]
+    files = [path for path in files if path not in programmes]
+    checked = []
+    for path in programmes:
+        from neuroguide.programme import ProgrammeError, builtin_library, read_programme
+
+        try:
+            checked.append(read_programme(path, builtin_library(content.library)))
+        except ProgrammeError as error:
+            problems.extend(error.messages)
     for path in [path for path in files if is_exercise_file(path)]:
         own = load_exercise_files([path], builtin)
         problems.extend(own.problems)
@@ -269,6 +279,8 @@ def check_files(paths: Paths, files: list[Path]) -> int:
         return EXIT_PROBLEMS
     for path, count in counts.items():
         print(f"{path}: ok: {count} exercise{'s' if count != 1 else ''} of your own")
+    for programme in checked:
+        print(f"{programme.source}: ok: " + "; ".join(programme.describe()))
     for routine in catalog.ordered():
         length = format_duration(total_seconds(build_timeline(routine)))
         steps = f"{len(routine.steps)} step{'s' if len(routine.steps) != 1 else ''}"

@@ -133,6 +133,8 @@ def test_export_programme_then_import_it_elsewhere_from_the_command_line(
     assert status == 0
     status, out, err = run([*other, "routines"], capsys)
     assert "physio-programme" in out and err == ""
+    status, out, err = run([*other, "check", str(shared)], capsys)
+    assert status == 0 and f"{shared}: ok: My physio programme (3 steps)" in out
     bad = tmp_path / "bad.neuroguide"
     bad.write_text("hello")
     status, out, err = run([*other, "import", str(bad)], capsys)

@@ -178,7 +178,9 @@ class ExerciseEditView(QWidget):
             self._sections[key] = section
             column.addWidget(section)
         picture_row = QHBoxLayout()
-        picture_row.addWidget(self.preview)
+        card = make_card("picture")  # a light card: the drawings are dark strokes
+        QVBoxLayout(card).addWidget(self.preview)
+        picture_row.addWidget(card, 0, Qt.AlignmentFlag.AlignTop)
         picture_column = QVBoxLayout()
         picture_column.addWidget(self.image_button)
         picture_column.addWidget(self.image_text)
