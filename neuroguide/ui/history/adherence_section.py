@@ -6,7 +6,6 @@ person's own (a programme their physiotherapist set); the last 12 weeks of the p
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Mapping
 from datetime import date
 
@@ -14,6 +13,7 @@ from neuroguide.core.library import Routine
 from neuroguide.core.schedule import adherence
 from neuroguide.present.review_text import day_text
 from neuroguide.store.adherence import first_session_day, weekly_sessions
+from neuroguide.store.history import History
 from neuroguide.ui.checks.report_section import ReportPage
 
 MAX_WEEKS = 12
@@ -21,7 +21,7 @@ MAX_WEEKS = 12
 
 def write_adherence_section(
     page: ReportPage,
-    connection: sqlite3.Connection,
+    history: History,
     routines: Mapping[str, Routine],
     first: date,
     last: date,
@@ -33,10 +33,10 @@ def write_adherence_section(
         schedule = routine.schedule
         if schedule is None:
             continue
-        done = weekly_sessions(connection, routine.id, first, last)
+        done = weekly_sessions(history, routine.id, first, last)
         if not done and routine.builtin:
             continue
-        start = first_session_day(connection, routine.id) or first
+        start = first_session_day(history, routine.id) or first
         weeks = adherence(schedule, done, max(first, start), last)[-MAX_WEEKS:]
         for week in weeks:
             planned = str(week.planned) if week.planned else "programme over"

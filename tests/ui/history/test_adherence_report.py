@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 from neuroguide.content import Content
 from neuroguide.core.routine_file import parse_routine
 from neuroguide.store.adherence import sessions_done, weekly_sessions
-from neuroguide.store.database import open_history
+from neuroguide.store.history import History, connection_of
 from neuroguide.store.models import Filter
 from neuroguide.ui.history.report_pdf import write_report
 from tests.programme.conftest import MINI
@@ -44,16 +44,16 @@ def test_the_report_counts_sessions_against_the_schedule(
     text = MINI.replace('name = "Mini"', 'name = "Mini"\nschedule = { days_a_week = 3 }')
     routine, problems = parse_routine(text.encode(), "mini.toml", content.library)
     assert routine is not None, problems
-    connection = open_history(tmp_path / "history.sqlite3").connection
-    add_sessions(connection, "mini")
-    assert sessions_done(connection, date(2026, 11, 2), date(2026, 11, 8)) == {"mini": 2}
-    assert weekly_sessions(connection, "mini", date(2026, 11, 1), date(2026, 11, 15)) == {
+    history = History.open(tmp_path / "history.sqlite3")
+    add_sessions(connection_of(history), "mini")
+    assert sessions_done(history, date(2026, 11, 2), date(2026, 11, 8)) == {"mini": 2}
+    assert weekly_sessions(history, "mini", date(2026, 11, 1), date(2026, 11, 15)) == {
         date(2026, 11, 2): 2,
         date(2026, 11, 9): 1,
     }
     pdf = tmp_path / "report.pdf"
     write_report(
-        connection,
+        history,
         pdf,
         Filter(date(2026, 11, 2), date(2026, 11, 15)),
         goal_minutes=150,
