@@ -8,6 +8,20 @@ cd "$(dirname "$0")/.."
 extras=""
 [ "${1:-}" = "--test" ] && extras="[test,dev]"
 
+say() { printf 'setup.sh: %s\n' "$*" >&2; }
+
+# NeuroGuide needs Python 3.11+ (Debian 12, Ubuntu 23.04 and later ship it; Ubuntu 22.04 has 3.10).
+if ! command -v python3 >/dev/null; then
+  say "python3 is not installed; install it first: sudo apt-get install python3 python3-venv"
+  exit 1
+fi
+pyver=$(python3 -c 'import sys; print("%d.%d" % sys.version_info[:2])')
+if ! python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))'; then
+  say "NeuroGuide needs Python 3.11 or newer; python3 here is $pyver." \
+    "Use Debian 12 or Ubuntu 24.04 (or another python3.11+ first on PATH)."
+  exit 1
+fi
+
 # Qt's runtime libraries (xcb for a real screen, offscreen for tests), fonts, espeak-ng for the
 # voice and aplay to play it, Xvfb for screenshots, the desktop-file validators and binutils
 # (PyInstaller reads libraries with objdump); python3-venv to make the environment.
@@ -22,16 +36,32 @@ pkgs=(
   desktop-file-utils appstream
   binutils
 )
+# The PyInstaller bundle needs the Python shared library (libpython3.X.so.1.0), which Debian
+# ships apart from python3. Only for a python3 that came from a Debian package: a python built
+# by pyenv or from source brings its own (or was built without one, which build.sh reports).
+python_exe=$(python3 -c 'import os, sys; print(os.path.realpath(sys.executable))')
+if dpkg-query -S "$python_exe" >/dev/null 2>&1; then
+  pkgs+=("libpython$pyver")
+fi
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 if [ "${#missing[@]}" -gt 0 ]; then
   sudo_cmd=""
-  [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+  if [ "$(id -u)" -ne 0 ]; then
+    if ! command -v sudo >/dev/null; then
+      say "these system packages are missing and there is no sudo to install them:"
+      say "  ${missing[*]}"
+      say "install them as root (apt-get install ...), then run this again."
+      exit 1
+    fi
+    sudo_cmd="sudo"
+  fi
+  say "installing ${#missing[@]} system packages (and what they need): ${missing[*]}"
   $sudo_cmd apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends \
-    --no-upgrade "${missing[@]}"
+    --no-upgrade "${missing[@]}" >/dev/null
 fi
 
 python3 -m venv .venv
