@@ -61,7 +61,10 @@ def create_application() -> QApplication:
     if app is None:
         # Fusion from the start, chosen by name: asking for or setting the style from Python
         # makes PySide build QStyle's enums, ~6 ms before the first paint (decision 0006).
-        app = QApplication([*sys.argv[:1], "-style", "Fusion", *sys.argv[1:]])
+        from neuroguide.display import platform_failure_guard
+
+        with platform_failure_guard():  # no usable display: one line and exit 1, not an abort
+            app = QApplication([*sys.argv[:1], "-style", "Fusion", *sys.argv[1:]])
         app.setProperty(FUSION_SET, True)
     assert isinstance(app, QApplication)
     app.setApplicationName("NeuroGuide")
@@ -323,10 +326,10 @@ def _tell(window: MainWindow, title: str, lines: list[str]) -> None:
 
 def run_gui(paths: Paths, *, large: bool = False) -> int:
     """Start the Qt application and return its exit status."""
+    app = create_application()  # first: without a usable display it ends here, data untouched
     if _already_running(paths):
         print(f"NeuroGuide is already open for {paths.data_dir}; its window was brought forward.")
         return 0
-    app = create_application()
     gui = build_gui(paths, large=large, quick_start=True)
     if gui is None:
         return 1

@@ -90,6 +90,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _start_gui(paths: Paths, *, large: bool) -> int:
+    from neuroguide.display import display_problem
+
+    problem = display_problem()  # before the data folder is touched: no lock is left behind
+    if problem:
+        print(problem, file=sys.stderr)
+        return EXIT_PROBLEMS
     from neuroguide.app import run_gui  # Qt loads only when a window is wanted
 
     return run_gui(paths, large=large)

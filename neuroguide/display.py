@@ -1,0 +1,108 @@
+"""Whether the window can open here, told in one line before Qt would abort with its own words.
+
+Without a desktop session (SSH, a container, the login screen) Qt aborts with exit 134 and
+advice to reinstall, which is wrong. The GUI command asks :func:`display_problem` first, before
+the data folder is touched, and :func:`platform_failure_guard` turns any platform failure Qt
+still meets into the same one-line message and exit 1.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+
+WITHOUT_A_DESKTOP = (
+    "Without one, `neuroguide play ROUTINE` and `neuroguide self-test` work, "
+    "and `xvfb-run -a neuroguide` tries the window on a virtual screen"
+)
+HEADLESS_PLATFORMS = ("offscreen", "minimal", "vnc", "eglfs", "linuxfb", "vkkhrdisplay")
+
+
+def display_problem(environ: Mapping[str, str] | None = None) -> str | None:
+    """A one-line reason the window cannot open here, or ``None`` when it can (or may)."""
+    env = os.environ if environ is None else environ
+    if not sys.platform.startswith("linux") and "bsd" not in sys.platform:
+        return None  # Windows and macOS always have their own platform
+    platform = env.get("QT_QPA_PLATFORM", "").split(";")[0].split(":")[0].strip()
+    if platform in HEADLESS_PLATFORMS:
+        return None
+    if platform not in ("", "xcb", "wayland", "wayland-egl"):
+        return None  # a platform we do not know: let Qt try it (the guard catches a failure)
+    wayland = env.get("WAYLAND_DISPLAY", "")
+    x_display = env.get("DISPLAY", "")
+    if platform.startswith("wayland") or (wayland and not platform):
+        if wayland and _wayland_socket_exists(wayland, env):
+            return None
+        if platform.startswith("wayland"):
+            return needs_desktop(f"no Wayland display '{wayland}' is running")
+    if not x_display:
+        return needs_desktop("no display was found (DISPLAY and WAYLAND_DISPLAY are not set)")
+    if _x_display_opens(x_display) is False:
+        return needs_desktop(f"the display '{x_display}' cannot be opened")
+    return None
+
+
+def needs_desktop(reason: str) -> str:
+    """The one-line message: what is wrong, and what works instead."""
+    return f"neuroguide: the window needs a desktop session; {reason}. {WITHOUT_A_DESKTOP}."
+
+
+def _wayland_socket_exists(name: str, env: Mapping[str, str]) -> bool:
+    path = Path(name) if name.startswith("/") else Path(env.get("XDG_RUNTIME_DIR", "/")) / name
+    return path.exists()
+
+
+def _x_display_opens(name: str) -> bool | None:
+    """Whether an X connection to ``name`` succeeds, as Qt would make it (through libxcb).
+
+    ``None`` when libxcb cannot be loaded: then Qt cannot use X either, and the guard reports.
+    """
+    import ctypes
+
+    try:
+        xcb = ctypes.CDLL("libxcb.so.1")
+    except OSError:
+        return None
+    xcb.xcb_connect.restype = ctypes.c_void_p
+    xcb.xcb_connect.argtypes = [ctypes.c_char_p, ctypes.c_void_p]
+    xcb.xcb_connection_has_error.argtypes = [ctypes.c_void_p]
+    xcb.xcb_disconnect.argtypes = [ctypes.c_void_p]
+    connection = xcb.xcb_connect(os.fsencode(name), None)
+    try:
+        return connection is not None and xcb.xcb_connection_has_error(connection) == 0
+    finally:
+        if connection is not None:
+            xcb.xcb_disconnect(connection)
+
+
+@contextlib.contextmanager
+def platform_failure_guard() -> Iterator[None]:
+    """While the QApplication is made: a fatal "no platform plugin" becomes one line, exit 1.
+
+    Qt aborts the process right after its fatal message; the handler ends it first, so nothing
+    is left half done (the data folder is not opened before the window's platform exists).
+    """
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    held: list[tuple[QtMsgType, object, str]] = []  # Qt's own warnings wait for the outcome
+
+    def handler(kind: QtMsgType, context: object, message: str) -> None:
+        if kind == QtMsgType.QtFatalMsg and "platform plugin" in message:
+            print(needs_desktop("Qt could not open its window platform"), file=sys.stderr)
+            sys.stderr.flush()
+            os._exit(1)
+        held.append((kind, context, message))
+
+    previous = qInstallMessageHandler(handler)
+    try:
+        yield
+    finally:
+        qInstallMessageHandler(previous)
+        for kind, context, message in held:
+            if previous is not None:
+                previous(kind, context, message)
+            elif kind != QtMsgType.QtDebugMsg:
+                print(message, file=sys.stderr)
