@@ -13,6 +13,7 @@ import os
 import sys
 from collections.abc import Iterator, Mapping
 from pathlib import Path
+from typing import Any
 
 WITHOUT_A_DESKTOP = (
     "Without one, `neuroguide play ROUTINE` and `neuroguide self-test` work, "
@@ -87,9 +88,9 @@ def platform_failure_guard() -> Iterator[None]:
     """
     from PySide6.QtCore import QtMsgType, qInstallMessageHandler
 
-    held: list[tuple[QtMsgType, object, str]] = []  # Qt's own warnings wait for the outcome
+    held: list[tuple[QtMsgType, Any, str]] = []  # Qt's own warnings wait for the outcome
 
-    def handler(kind: QtMsgType, context: object, message: str) -> None:
+    def handler(kind: QtMsgType, context: Any, message: str) -> None:
         if kind == QtMsgType.QtFatalMsg and "platform plugin" in message:
             print(needs_desktop("Qt could not open its window platform"), file=sys.stderr)
             sys.stderr.flush()
