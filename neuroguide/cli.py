@@ -167,6 +167,7 @@ def list_routines(paths: Paths) -> int:
     """Print every routine: id, position, length and name; then any problem in user files."""
     from neuroguide.content import load_content
     from neuroguide.core.library import format_duration
+    from neuroguide.core.problems import printable
     from neuroguide.core.timeline import build_timeline, total_seconds
 
     content = load_content(paths)
@@ -177,8 +178,8 @@ def list_routines(paths: Paths) -> int:
         rows.append((routine.id, routine.position, length, origin, routine.name))
     width = max((len(row[0]) for row in rows), default=2)
     print(f"{'ID':<{width}}  {'POSITION':<8}  {'LENGTH':<11}  {'ORIGIN':<8}  NAME")
-    for row in rows:
-        print(f"{row[0]:<{width}}  {row[1]:<8}  {row[2]:<11}  {row[3]:<8}  {row[4]}")
+    for row in rows:  # a name is checked for control codes when loaded; printable() again here
+        print(f"{row[0]:<{width}}  {row[1]:<8}  {row[2]:<11}  {row[3]:<8}  {printable(row[4])}")
     for problem in content.catalog.problems:
         print(f"skipped: {problem}", file=sys.stderr)
     return EXIT_OK
@@ -198,6 +199,7 @@ def check_files(paths: Paths, files: list[Path]) -> int:
     """Validate routine files: 0 if all are valid, 1 with one located line per problem."""
     from neuroguide.content import load_content
     from neuroguide.core.library import format_duration
+    from neuroguide.core.problems import printable
     from neuroguide.core.routine_file import RoutineCatalog, load_files
     from neuroguide.core.timeline import build_timeline, total_seconds
 
@@ -211,5 +213,5 @@ def check_files(paths: Paths, files: list[Path]) -> int:
     for routine in catalog.ordered():
         length = format_duration(total_seconds(build_timeline(routine)))
         steps = f"{len(routine.steps)} step{'s' if len(routine.steps) != 1 else ''}"
-        print(f"{routine.origin}: ok: '{routine.id}', {steps}, {length}")
+        print(printable(f"{routine.origin}: ok: '{routine.id}', {steps}, {length}"))
     return EXIT_OK

@@ -6,7 +6,9 @@ from dataclasses import dataclass
 
 from neuroguide.core.exercise_file import load_library
 from neuroguide.core.library import Library
+from neuroguide.core.problems import InvalidFileError
 from neuroguide.core.routine_file import RoutineCatalog, load_folder
+from neuroguide.core.toml_source import read_limited
 from neuroguide.paths import Paths
 
 
@@ -20,7 +22,11 @@ class Content:
 
 def load_content(paths: Paths) -> Content:
     """Load everything; raises ``InvalidFileError`` only if the built-in library is broken."""
-    library = load_library(paths.exercises_file.read_bytes(), str(paths.exercises_file))
+    origin = str(paths.exercises_file)
+    data, problem = read_limited(paths.exercises_file, origin)
+    if data is None:
+        raise InvalidFileError([problem] if problem else [])
+    library = load_library(data, origin)
     catalog = RoutineCatalog()
     load_folder(catalog, paths.builtin_routines, library, builtin=True)
     load_folder(catalog, paths.user_routines, library, builtin=False)
