@@ -96,7 +96,7 @@ def build_gui(
     from neuroguide.ui.main_window import MainWindow, after_first_paint
     from neuroguide.ui.theme import apply_look, resolve_theme
 
-    settings, messages = load_settings(paths.settings_file)
+    settings, messages = load_settings(paths.settings_file, keep_aside=True)  # we write it
     for message in messages:
         print(f"neuroguide: {message}", file=sys.stderr)
     start = _start_content(paths, seated_only=settings.seated_only, quick_start=quick_start)

@@ -6,7 +6,6 @@ Every message a user sees about a file reads ``FILE:LINE: what is wrong, and wha
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -55,7 +54,7 @@ class InvalidFileError(Exception):
         self.problems = problems
 
 
-_HEADER = re.compile(r"^\s*\[\[?\s*([A-Za-z0-9_.\-\"' ]+?)\s*\]\]?\s*(#.*)?$")
+_HEADER = r"^\s*\[\[?\s*([A-Za-z0-9_.\-\"' ]+?)\s*\]\]?\s*(#.*)?$"
 
 
 class Locator:
@@ -69,14 +68,15 @@ class Locator:
         self._top: dict[str, int] = {}
         self._tables: dict[str, list[tuple[int, dict[str, int]]]] = {}
         keys = self._top
+        header_pattern, key_pattern = re.compile(_HEADER), re.compile(_KEY)
         for number, line in enumerate(text.splitlines(), start=1):
-            header = _HEADER.match(line)
+            header = header_pattern.match(line)
             if header:
                 keys = {}
                 if line.strip().startswith("[["):
                     self._tables.setdefault(header.group(1), []).append((number, keys))
                 continue
-            found = _KEY.match(line)
+            found = key_pattern.match(line)
             if found:
                 keys.setdefault(found.group(1) or found.group(2) or found.group(3), number)
 
@@ -93,13 +93,16 @@ class Locator:
         return start if key is None else keys.get(key, start)
 
 
-_KEY = re.compile(r"""^\s*(?:([A-Za-z0-9_-]+)|"([^"\\]*)"|'([^']*)')\s*=""")
+_KEY = r"""^\s*(?:([A-Za-z0-9_-]+)|"([^"\\]*)"|'([^']*)')\s*="""
+# Patterns, compiled on first use (re caches them): settings load on every start without them.
 
 
 def closest(word: str, choices: list[str] | tuple[str, ...]) -> str:
     """`` (did you mean 'x'?)`` for the nearest choice, or an empty string."""
     if len(word) > 40:  # no key or id is this long; comparing would only cost time
         return ""
+    import difflib  # only when a key is unknown: not on every start (decision 0006)
+
     match = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f" (did you mean '{match[0]}'?)" if match else ""
 

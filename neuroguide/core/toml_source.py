@@ -20,7 +20,6 @@ MAX_FILE_BYTES = 1_000_000
 MAX_DIGITS = 12
 """Whole numbers in our files have at most this many digits; Python refuses over 4,300."""
 BOM_HINT = "the file was saved with a byte-order mark (BOM); save it as plain UTF-8 without one"
-_LONG_NUMBER = re.compile(rf"(?<![\w.])[+-]?\d(?:_?\d){{{MAX_DIGITS},}}")
 _KINDS = {
     stat.S_IFIFO: "a named pipe",
     stat.S_IFCHR: "a device",
@@ -112,7 +111,7 @@ def load_toml(data: bytes, origin: str) -> tuple[dict[str, Any] | None, str, lis
 
 
 def _long_number(text: str, origin: str) -> Problem:
-    found = _LONG_NUMBER.search(text)
+    found = re.search(rf"(?<![\w.])[+-]?\d(?:_?\d){{{MAX_DIGITS},}}", text)
     line = text.count("\n", 0, found.start()) + 1 if found else None
     digits = sum(c.isdigit() for c in found.group()) if found else 4300
     message = f"a number with {digits:,} digits; numbers here have at most {MAX_DIGITS} digits"
