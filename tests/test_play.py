@@ -223,3 +223,41 @@ def test_voices_lists_the_engine_voices(tmp_path: Path, capsys: pytest.CaptureFi
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].split() == ["ID", "NAME"]
     assert any(line.split()[0] == "gmw/en" for line in lines[1:])
+
+
+class StoppedThenContinued:
+    """Input that is not a terminal; the process is stopped for 30 s once, 2 s in."""
+
+    interactive = False
+
+    def __init__(self, clock: FakeClock) -> None:
+        self.clock = clock
+        self.start = clock.now()
+        self.stopped = False
+
+    @contextlib.contextmanager
+    def listening(self) -> Iterator[StoppedThenContinued]:
+        yield self
+
+    def wait(self, seconds: float) -> str:
+        self.clock.advance(seconds)
+        if not self.stopped and self.clock.now() - self.start >= 2.0:
+            self.stopped = True
+            self.clock.advance(30.0)  # SIGSTOP ... SIGCONT
+        return ""
+
+
+def test_without_a_terminal_a_stopped_and_continued_session_still_runs_to_its_end(
+    content: Content,
+) -> None:
+    clock = FakeClock()
+    session = Session(content.catalog.routines["stretch-break"], clock, get_ready=0)
+    out = io.StringIO()
+    player = TerminalPlayer(session, clock, StoppedThenContinued(clock), out)
+    player.listeners = [VoiceGuide(RecordingSpeaker(), CueWriter(session.timeline), player.show)]
+    assert player.run() is True
+    assert session.summary is not None and session.summary.outcome is Outcome.FINISHED
+    text = out.getvalue()
+    assert "The computer was asleep" in text
+    assert "no keyboard to resume from (input is not a terminal), so it carries on" in text
+    assert session.summary.active_seconds <= session.summary.planned_seconds + 1
