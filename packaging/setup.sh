@@ -2,11 +2,15 @@
 # Installs NeuroGuide's system packages (Debian/Ubuntu) and a virtual environment in .venv.
 #   packaging/setup.sh          the app
 #   packaging/setup.sh --test   the app plus test and check tools
+# The system packages are checked every time (quick); the virtual environment is made again
+# only when this script, pyproject.toml or python3 changed since the last set-up (a stamp in
+# .venv). NEUROGUIDE_FORCE_SETUP=1 makes it again anyway.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 extras=""
-[ "${1:-}" = "--test" ] && extras="[test,dev]"
+kind=app
+[ "${1:-}" = "--test" ] && extras="[test,dev]" && kind=test
 
 say() { printf 'setup.sh: %s\n' "$*" >&2; }
 
@@ -64,6 +68,19 @@ if [ "${#missing[@]}" -gt 0 ]; then
     --no-upgrade "${missing[@]}" >/dev/null
 fi
 
+# What the environment was made from; a test environment also serves the app.
+stamp=$( (cat packaging/setup.sh pyproject.toml; python3 --version) | sha256sum | cut -d' ' -f1)
+if [ "${NEUROGUIDE_FORCE_SETUP:-}" != "1" ] && .venv/bin/python -c '' 2>/dev/null &&
+  { [ "$(cat .venv/.setup-stamp-$kind 2>/dev/null)" = "$stamp" ] ||
+    [ "$(cat .venv/.setup-stamp-test 2>/dev/null)" = "$stamp" ]; }; then
+  say ".venv is up to date (setup.sh and pyproject.toml unchanged); NEUROGUIDE_FORCE_SETUP=1 remakes it"
+  exit 0
+fi
+rm -f .venv/.setup-stamp-*
 python3 -m venv .venv
+# setuptools tells every editable install of a package-dir layout (resources/ ships as
+# neuroguide_resources) to "be careful with folders ..."; information only, and noise here.
+export PYTHONWARNINGS="${PYTHONWARNINGS:+$PYTHONWARNINGS,}ignore:Editable installation"
 .venv/bin/python -m pip install -q --upgrade pip
 .venv/bin/python -m pip install -q -e ".${extras}"
+echo "$stamp" >".venv/.setup-stamp-$kind"
