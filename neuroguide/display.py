@@ -51,6 +51,22 @@ def needs_desktop(reason: str) -> str:
     return f"neuroguide: the window needs a desktop session; {reason}. {WITHOUT_A_DESKTOP}."
 
 
+def platform_failed(env: Mapping[str, str]) -> str:
+    """The one line for Qt failing to start its platform after :func:`display_problem` passed.
+
+    The display answered, so a system library is the likely cause (``libxcb-cursor0`` and the
+    other Qt runtime libraries packaging/setup.sh installs).
+    """
+    screen = env.get("WAYLAND_DISPLAY") or env.get("DISPLAY")
+    if not screen:
+        return needs_desktop("Qt could not open its window platform")
+    return (
+        f"neuroguide: Qt could not start its window platform on '{screen}' although the "
+        "display answers, so a system library is probably missing: run `bash packaging/setup.sh` "
+        f"again (QT_DEBUG_PLUGINS=1 neuroguide shows what is missing). {WITHOUT_A_DESKTOP}."
+    )
+
+
 def _wayland_socket_exists(name: str, env: Mapping[str, str]) -> bool:
     path = Path(name) if name.startswith("/") else Path(env.get("XDG_RUNTIME_DIR", "/")) / name
     return path.exists()
@@ -92,7 +108,7 @@ def platform_failure_guard() -> Iterator[None]:
 
     def handler(kind: QtMsgType, context: Any, message: str) -> None:
         if kind == QtMsgType.QtFatalMsg and "platform plugin" in message:
-            print(needs_desktop("Qt could not open its window platform"), file=sys.stderr)
+            print(platform_failed(os.environ), file=sys.stderr)
             sys.stderr.flush()
             os._exit(1)
         held.append((kind, context, message))

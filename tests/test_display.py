@@ -48,8 +48,17 @@ def test_a_display_with_no_server_behind_it_is_one_line_and_exit_1(tmp_path: Pat
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="X11 and Wayland only")
 def test_a_platform_qt_cannot_start_is_caught_before_qt_aborts(tmp_path: Path) -> None:
     data_dir = tmp_path / "data"
-    result = _run_gui(data_dir, DISPLAY=UNUSED_DISPLAY, QT_QPA_PLATFORM="no-such-platform")
+    result = _run_gui(data_dir, QT_QPA_PLATFORM="no-such-platform")
     _assert_told_in_one_line(result, data_dir)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="X11 and Wayland only")
+def test_a_platform_failure_on_a_working_display_points_at_the_set_up(tmp_path: Path) -> None:
+    data_dir = tmp_path / "data"
+    result = _run_gui(data_dir, DISPLAY=UNUSED_DISPLAY, QT_QPA_PLATFORM="no-such-platform")
+    assert result.returncode == 1 and len(result.stderr.strip().splitlines()) == 1
+    assert "a system library is probably missing: run `bash packaging/setup.sh`" in result.stderr
+    assert "neuroguide self-test" in result.stderr and not data_dir.exists()
 
 
 @pytest.mark.parametrize(
