@@ -334,6 +334,9 @@ def run_gui(paths: Paths, *, large: bool = False) -> int:
     if gui is None:
         return 1
     previous = install(ErrorReporter(lambda: gui.window))
+    from neuroguide.display import close_on_interrupt
+
+    close_on_interrupt(gui.window)  # Ctrl+C in the terminal closes it like its close button
     try:
         return int(app.exec())
     finally:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -74,3 +76,24 @@ def test_display_problem_reads_the_environment(environ: dict[str, str], fine: bo
     if not sys.platform.startswith("linux"):
         pytest.skip("X11 and Wayland only")
     assert (display_problem({"XDG_RUNTIME_DIR": "/nonexistent", **environ}) is None) is fine
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+@pytest.mark.timeout(60)
+def test_ctrl_c_in_the_terminal_closes_the_window_cleanly(tmp_path: Path) -> None:
+    data_dir = tmp_path / "data"
+    environ = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    command = [sys.executable, "-m", "neuroguide", "--data-dir", str(data_dir), "gui"]
+    process = subprocess.Popen(command, env=environ, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 30
+        while not (data_dir / "neuroguide.sock").exists():  # the window is up and listening
+            assert process.poll() is None and time.monotonic() < deadline
+            time.sleep(0.1)
+        process.send_signal(signal.SIGINT)
+        assert process.wait(timeout=15) == 0
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    assert not (data_dir / "neuroguide.sock").exists(), "closed the usual way, socket removed"
