@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QWidget
+    from PySide6.QtWidgets import QApplication
 
 WITHOUT_A_DESKTOP = (
     "Without one, `neuroguide play ROUTINE` and `neuroguide self-test` work, "
@@ -128,20 +128,19 @@ def platform_failure_guard() -> Iterator[None]:
                 print(message, file=sys.stderr)
 
 
-def close_on_interrupt(window: QWidget) -> None:
-    """Ctrl+C in the terminal that started the app closes the window, as its close button does.
+def close_on_interrupt(app: QApplication) -> None:
+    """Ctrl+C in the terminal that started the app closes its windows, as their close buttons
+    do (a running session ends the usual way and is kept in the history).
 
     Python runs its signal handlers only when Python code runs, and Qt's event loop is not
     Python: the signal's wake-up byte goes to a socket that Qt watches, so the handler runs at
-    once. Closing the window ends a running session the usual way (it is kept in the history).
+    once. Installed before the window is built, so no moment of the start-up is left out.
     """
     import signal
     import socket
     import threading
 
-    if threading.current_thread() is not threading.main_thread() or not hasattr(
-        socket, "socketpair"
-    ):
+    if threading.current_thread() is not threading.main_thread():
         return
     from PySide6.QtCore import QSocketNotifier, QTimer
 
@@ -149,20 +148,14 @@ def close_on_interrupt(window: QWidget) -> None:
     reader.setblocking(False)
     writer.setblocking(False)
     signal.set_wakeup_fd(writer.fileno(), warn_on_full_buffer=False)
-    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, window)
+    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, app)
 
     def drain() -> None:
         with contextlib.suppress(OSError):
             reader.recv(64)
 
     notifier.activated.connect(drain)
+    setattr(app, "_neuroguide_interrupt", (reader, writer))  # noqa: B010 - alive with the app
     # Posted, not called: the handler runs between two lines of whatever Python code was
     # running (mid start-up, say), and the close must wait until that has finished.
-    signal.signal(signal.SIGINT, lambda _number, _frame: QTimer.singleShot(0, window.close))
-
-    def close_sockets() -> None:  # also keeps both alive as long as the window
-        signal.set_wakeup_fd(-1)
-        reader.close()
-        writer.close()
-
-    window.destroyed.connect(close_sockets)
+    signal.signal(signal.SIGINT, lambda _number, _frame: QTimer.singleShot(0, app.closeAllWindows))

@@ -1,0 +1,109 @@
+"""The History screen in the window: the review (built when first shown) and its exports.
+
+The composition root opens the history and builds this once, when there is a history; the
+recorder and the check-ins are steps of each session (:mod:`neuroguide.ui.session.steps`).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QVBoxLayout, QWidget
+
+from neuroguide.store.csv_export import write_items_csv
+from neuroguide.store.session_history import RecordingHistory
+from neuroguide.ui.session.flow import SessionFlow
+
+if TYPE_CHECKING:
+    from neuroguide.ui.history.review_screen import ReviewScreen
+
+
+class HistoryController(QObject):
+    """The History screen and its exports; a child of the window, so it lives as long."""
+
+    def __init__(self, flow: SessionFlow, history: RecordingHistory) -> None:
+        super().__init__(flow.window)
+        self.flow = flow
+        self.history = history
+        window = flow.window
+        # The review screen (charts, tables, the PDF writer) is built the first time it is
+        # shown: most starts never open it, and it would cost start-up time and memory.
+        self._review: ReviewScreen | None = None
+        self._review_holder = QWidget()
+        holder_layout = QVBoxLayout(self._review_holder)
+        holder_layout.setContentsMargins(0, 0, 0, 0)
+        window.add_screen("history", self._review_holder)
+        window.stack.currentChanged.connect(self._screen_changed)
+        window.large_toggled.connect(lambda _large: self._resize())
+
+    @property
+    def review(self) -> ReviewScreen:
+        """The review screen, built on first use."""
+        if self._review is None:
+            from neuroguide.ui.history.review_screen import ReviewScreen
+
+            flow = self.flow
+            names = {e.id: e.name for e in flow.content.library.exercises.values()}
+            self._review = ReviewScreen(
+                self.history.connection,
+                goal_minutes=flow.store.settings.weekly_goal_minutes,
+                exercise_names=names,
+                metrics=flow.metrics,
+            )
+            self._review.back_requested.connect(flow.go_home)
+            self._review.export_requested.connect(self._export)
+            layout = self._review_holder.layout()
+            assert layout is not None
+            layout.addWidget(self._review)
+        return self._review
+
+    def _resize(self) -> None:
+        if self._review is not None:
+            self._review.set_metrics(self.flow.metrics)
+
+    def _screen_changed(self, _index: int) -> None:
+        if self.flow.window.current_screen == "history":
+            self.review.goal_minutes = self.flow.store.settings.weekly_goal_minutes
+            self.review.reload_routines()
+            self.review.refresh()
+
+    def _export(self, kind: str) -> None:
+        window = self.flow.window
+        suffix = "pdf" if kind == "pdf" else "csv"
+        suggested = str(Path.home() / f"neuroguide-history.{suffix}")
+        chosen, _filter = QFileDialog.getSaveFileName(
+            window, "Save your history", suggested, f"{suffix.upper()} files (*.{suffix})"
+        )
+        if not chosen:
+            return
+        path = Path(chosen)
+        flt = self.review.current_filter()
+        try:
+            if kind == "pdf":
+                from neuroguide.ui.history.report_pdf import write_report
+
+                names = {e.id: e.name for e in self.flow.content.library.exercises.values()}
+                write_report(
+                    self.history.connection,
+                    path,
+                    flt,
+                    goal_minutes=self.review.goal_minutes,
+                    exercise_names=names,
+                    today=date.today(),
+                )
+            else:
+                with open(path, "w", encoding="utf-8", newline="") as out:
+                    write_items_csv(self.history.connection, out, flt)
+        except OSError as error:
+            _tell(self.flow, "Not saved", f"{path} could not be written: {error.strerror}.")
+            return
+        _tell(self.flow, "Saved", f"Your history was saved to {path}.")
+
+
+def _tell(flow: SessionFlow, title: str, text: str) -> None:
+    # open(), not exec(): a message must never block the app (or a test) behind a modal loop.
+    box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=flow.window)
+    box.open()
