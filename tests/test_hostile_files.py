@@ -14,6 +14,9 @@ from pathlib import Path
 
 import pytest
 
+from neuroguide.content import Content
+from neuroguide.paths import Paths
+
 GOOD = 'id = "mine"\nname = "Mine"\n[[steps]]\nexercise = "walk"\nduration = 60\n'
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="POSIX files and links")
 
@@ -157,3 +160,19 @@ def test_ten_thousand_unknown_keys_are_checked_at_once_and_summarised(tmp_path: 
     assert lines[0] == "many.toml:3: unknown key 'unknown_0'"
     assert lines[-1] == "many.toml: 9,980 more problems like these; fix the ones above first"
     assert len(lines) == 21
+
+
+@posix_only
+@pytest.mark.timeout(30)
+def test_importing_a_named_pipe_in_the_window_is_refused_without_waiting(
+    app_paths: Paths, content: Content, tmp_path: Path
+) -> None:
+    from neuroguide.user_routines import RoutineFiles
+
+    pipe = tmp_path / "shared.toml"
+    os.mkfifo(pipe)
+    result = RoutineFiles(app_paths, content).import_file(pipe)
+    assert result.routine is None
+    assert result.messages == [
+        f"{pipe}: this is a named pipe, not a file; only plain text files are read"
+    ]
