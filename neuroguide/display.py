@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import sys
+import time
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -45,7 +47,9 @@ def display_problem(environ: Mapping[str, str] | None = None) -> str | None:
     if not x_display:
         return needs_desktop("no display was found (DISPLAY and WAYLAND_DISPLAY are not set)")
     if _x_display_opens(x_display) is False:
-        return needs_desktop(f"the display '{x_display}' cannot be opened")
+        time.sleep(0.1)  # once more, in case the server was busy: a refusal stops the start
+        if _x_display_opens(x_display) is False:
+            return needs_desktop(f"the display '{x_display}' cannot be opened")
     return None
 
 
@@ -64,9 +68,9 @@ def platform_failed(env: Mapping[str, str]) -> str:
     if not screen:
         return needs_desktop("Qt could not open its window platform")
     return (
-        f"neuroguide: Qt could not start its window platform on '{screen}' although the "
-        "display answers, so a system library is probably missing: run `bash packaging/setup.sh` "
-        f"again (QT_DEBUG_PLUGINS=1 neuroguide shows what is missing). {WITHOUT_A_DESKTOP}."
+        f"neuroguide: Qt could not start its window platform on '{screen}'; if that display "
+        "works, a system library is probably missing: run `bash packaging/setup.sh` again "
+        f"(QT_DEBUG_PLUGINS=1 neuroguide shows what is missing). {WITHOUT_A_DESKTOP}."
     )
 
 
@@ -76,10 +80,33 @@ def _wayland_socket_exists(name: str, env: Mapping[str, str]) -> bool:
 
 
 def _x_display_opens(name: str) -> bool | None:
-    """Whether an X connection to ``name`` succeeds, as Qt would make it (through libxcb).
+    """Whether an X server answers at ``name``.
 
-    ``None`` when libxcb cannot be loaded: then Qt cannot use X either, and the guard reports.
+    A local display (``:0``, ``unix:1.0``) is tried with a plain socket, which costs next to
+    nothing at start-up; any other (``host:10`` from ``ssh -X``, a socket path) the way Qt
+    connects, through libxcb. ``None`` when that cannot be tried: the guard reports a failure.
     """
+    local = re.fullmatch(r"(?:unix)?:(\d+)(?:\.\d+)?", name)
+    if local:
+        return _local_x_socket_answers(int(local.group(1)))
+    return _xcb_connects(name)
+
+
+def _local_x_socket_answers(number: int) -> bool:
+    import socket
+
+    path = f"/tmp/.X11-unix/X{number}"
+    for address in ("\0" + path, path):  # X servers listen on both (abstract first, as libxcb)
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as probe:
+            try:
+                probe.connect(address)
+            except OSError:
+                continue
+            return True
+    return False
+
+
+def _xcb_connects(name: str) -> bool | None:
     import ctypes
 
     try:
