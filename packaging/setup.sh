@@ -47,9 +47,11 @@ python_exe=$(python3 -c 'import os, sys; print(os.path.realpath(sys.executable))
 if dpkg-query -S "$python_exe" >/dev/null 2>&1; then
   pkgs+=("libpython$pyver")
 fi
+installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
 missing=()
 for p in "${pkgs[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  # Ubuntu 24.04 renamed some libraries (libglib2.0-0t64); either name counts as installed.
+  installed "$p" || installed "${p}t64" || missing+=("$p")
 done
 if [ "${#missing[@]}" -gt 0 ]; then
   sudo_cmd=""
