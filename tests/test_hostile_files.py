@@ -67,6 +67,21 @@ def test_a_link_out_of_the_folder_is_not_followed(routines: Path, tmp_path: Path
 
 @posix_only
 @pytest.mark.timeout(30)
+def test_links_in_a_loop_or_to_nowhere_are_one_line_each(routines: Path, tmp_path: Path) -> None:
+    (routines / "loop.toml").symlink_to("loop.toml")
+    (routines / "a.toml").symlink_to("b.toml")
+    (routines / "b.toml").symlink_to("a.toml")
+    (routines / "dangling.toml").symlink_to("nowhere.toml")
+    result = neuroguide(tmp_path, "routines")
+    assert result.returncode == 0 and "mine" in result.stdout
+    problems = result.stderr.splitlines()
+    assert len(problems) == 4, result.stderr
+    assert "loop.toml: cannot read: Too many levels of symbolic links" in result.stderr
+    assert "dangling.toml: cannot read: No such file or directory" in result.stderr
+
+
+@posix_only
+@pytest.mark.timeout(30)
 def test_a_device_named_on_the_command_line_is_refused(tmp_path: Path) -> None:
     result = neuroguide(tmp_path, "check", "/dev/zero")
     assert result.returncode == 1

@@ -38,8 +38,9 @@ def read_limited(
     """
     try:
         if inside is not None and path.is_symlink():
-            target = path.resolve(strict=True)
-            if not target.is_relative_to(inside.resolve(strict=True)):
+            # realpath, not resolve(): a loop of links must end in a message, not RuntimeError
+            target = Path(os.path.realpath(path))
+            if not target.is_relative_to(os.path.realpath(inside)):
                 message = (
                     f"a link to {printable(str(target))}, outside its folder, was not followed; "
                     "copy the file here instead"
