@@ -66,10 +66,10 @@ def create_application() -> QApplication:
     if app is None:
         # Fusion from the start, chosen by name: asking for or setting the style from Python
         # makes PySide build QStyle's enums, ~6 ms before the first paint (decision 0006).
-        from neuroguide.display import platform_failure_guard
+        from neuroguide.display import platform_failure_guard, qt_arguments
 
         with platform_failure_guard():  # no usable display: one line and exit 1, not an abort
-            app = QApplication([*sys.argv[:1], "-style", "Fusion", *sys.argv[1:]])
+            app = QApplication(qt_arguments(sys.argv))
         app.setProperty(FUSION_SET, True)
     assert isinstance(app, QApplication)
     app.setApplicationName("NeuroGuide")

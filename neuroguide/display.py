@@ -27,6 +27,17 @@ WITHOUT_A_DESKTOP = (
 HEADLESS_PLATFORMS = ("offscreen", "minimal", "vnc", "eglfs", "linuxfb", "vkkhrdisplay")
 
 
+def qt_arguments(argv: list[str]) -> list[str]:
+    """The arguments for ``QApplication``: Fusion chosen by name, then ours, made valid text.
+
+    A path that is not UTF-8 (``--data-dir`` of an odd folder) reaches Python with surrogate
+    escapes, and PySide crashes (a segmentation fault) turning those into Qt strings; Qt only
+    looks for its own options (``-platform``, ``-display``) among them anyway.
+    """
+    safe = [arg.encode("utf-8", "surrogateescape").decode("utf-8", "replace") for arg in argv]
+    return [*safe[:1], "-style", "Fusion", *safe[1:]]
+
+
 def display_problem(environ: Mapping[str, str] | None = None) -> str | None:
     """A one-line reason the window cannot open here, or ``None`` when it can (or may)."""
     env = os.environ if environ is None else environ

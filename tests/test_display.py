@@ -78,10 +78,12 @@ def test_display_problem_reads_the_environment(environ: dict[str, str], fine: bo
     assert (display_problem({"XDG_RUNTIME_DIR": "/nonexistent", **environ}) is None) is fine
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals and byte file names")
 @pytest.mark.timeout(60)
-def test_ctrl_c_in_the_terminal_closes_the_window_cleanly(tmp_path: Path) -> None:
-    data_dir = tmp_path / "data"
+@pytest.mark.parametrize("folder", [b"data", b"odd\xffname"])
+def test_ctrl_c_in_the_terminal_closes_the_window_cleanly(tmp_path: Path, folder: bytes) -> None:
+    """Also with a data folder whose name is not UTF-8 (PySide used to crash on it)."""
+    data_dir = Path(os.fsdecode(os.path.join(os.fsencode(tmp_path), folder)))
     environ = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     command = [sys.executable, "-m", "neuroguide", "--data-dir", str(data_dir), "gui"]
     process = subprocess.Popen(command, env=environ, stderr=subprocess.DEVNULL)
