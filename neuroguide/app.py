@@ -19,11 +19,11 @@ from neuroguide.settings_store import SettingsStore
 from neuroguide.speech.factory import create_speaker
 from neuroguide.speech.protocol import VoiceSettings
 from neuroguide.speech.speaker import Speaker
-from neuroguide.store.checks import ProgressChecks
 from neuroguide.store.database import HistoryError
+from neuroguide.store.history import History
 from neuroguide.store.lock import InstanceLock
 from neuroguide.store.progress import HistoryProgress
-from neuroguide.store.session_history import RecordingHistory, open_for_recording
+from neuroguide.store.session_history import open_for_recording
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
@@ -42,7 +42,7 @@ class Gui:
 
     window: MainWindow
     flow: SessionFlow
-    history: RecordingHistory | None
+    history: History | None
     personal: Personalisation
     """The settings screen, the editor and the reminders."""
     history_screen: HistoryController | None
@@ -111,7 +111,6 @@ def build_gui(
     if content is None:
         return None
     clock = clock or MonotonicClock()
-    history, history_notes = _open_history(paths, content)
     store = SettingsStore(settings, paths.settings_file)
     metrics = Metrics(large=settings.large_buttons or large, text_scale=settings.text_scale)
     application = QApplication.instance()
@@ -119,6 +118,7 @@ def build_gui(
         apply_look(application, resolve_theme(settings.theme), metrics)
     window = MainWindow(metrics)
     window.setWindowIcon(QIcon(str(paths.resources_dir / "icons" / "neuroguide.svg")))
+    history, history_notes = _open_history(paths, window)
     if speaker is None:
         speaker = _start_voice(settings, clock, window)
     flow = SessionFlow(
@@ -139,7 +139,7 @@ def build_gui(
         window.closing.connect(history.close)  # after the flow stopped (and recorded) a session
         _listen_for_later_starts(window, paths)
     personal = Personalisation(flow, paths)
-    install_checks(flow, ProgressChecks(history.connection) if history is not None else None, paths)
+    install_checks(flow, history.progress_checks if history is not None else None, paths)
     flow.update_history_button()
     if not flow.restore_geometry():
         window.resize(*_default_size(window))
@@ -173,15 +173,19 @@ def _load_content(paths: Paths) -> Content | None:
         return None
 
 
-def _open_history(
-    paths: Paths, content: Content
-) -> tuple[RecordingHistory | None, list[tuple[str, str]]]:
-    """The history for recording, or ``None``; with what to tell the person about it."""
+def _open_history(paths: Paths, window: MainWindow) -> tuple[History | None, list[tuple[str, str]]]:
+    """The history for recording, or ``None``; with what to tell the person about it.
+
+    When writing stops mid-session (a full disk, a lock held by another program), resumes,
+    or gives up at the end, the person is told once under the window's header.
+    """
+
+    def tell(message: str) -> None:
+        print(f"neuroguide: {message}", file=sys.stderr)
+        window.notice_requested.emit(message)
 
     try:
-        history = open_for_recording(
-            paths.data_dir, paths.history_db, paths.backups, content.catalog.routines
-        )
+        history = open_for_recording(paths.data_dir, paths.history_db, paths.backups, tell=tell)
     except HistoryError as error:
         message = f"{error} Your sessions will not be saved in the history this time."
         print(f"neuroguide: {message}", file=sys.stderr)
@@ -194,10 +198,10 @@ def _open_history(
     return history, notes
 
 
-def _progress(history: RecordingHistory | None) -> ProgressSource:
+def _progress(history: History | None) -> ProgressSource:
     """Today's and this week's minutes: from the history, or counted in this run without one."""
 
-    return HistoryProgress(history.connection) if history is not None else RunProgress()
+    return HistoryProgress(history) if history is not None else RunProgress()
 
 
 def _start_voice(settings: Settings, clock: Clock, window: MainWindow) -> Speaker:

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from neuroguide.core.records import Summary
     from neuroguide.present.progress import ProgressSource
     from neuroguide.speech.speaker import Speaker
-    from neuroguide.store.session_history import RecordingHistory
+    from neuroguide.store.history import History
     from neuroguide.ui.session.player_presenter import PlayerPresenter
     from neuroguide.ui.session.player_view import PlayerView
     from neuroguide.ui.session.safety_view import SafetyView
@@ -74,7 +74,7 @@ class SessionFlow(QObject):
         clock: Clock,
         speaker: Speaker,
         progress: ProgressSource,
-        history: RecordingHistory | None = None,
+        history: History | None = None,
         illustrations: Path,
         large_forced: bool = False,
     ) -> None:
