@@ -68,7 +68,10 @@ def create_application() -> QApplication:
     if app is None:
         # Fusion from the start, chosen by name: asking for or setting the style from Python
         # makes PySide build QStyle's enums, ~6 ms before the first paint (decision 0006).
-        app = QApplication([*sys.argv[:1], "-style", "Fusion", *sys.argv[1:]])
+        from neuroguide.display import platform_failure_guard, qt_arguments
+
+        with platform_failure_guard():  # no usable display: one line and exit 1, not an abort
+            app = QApplication(qt_arguments(sys.argv))
         app.setProperty(FUSION_SET, True)
     assert isinstance(app, QApplication)
     app.setApplicationName("NeuroGuide")
@@ -103,7 +106,7 @@ def build_gui(
     from neuroguide.ui.shell.main_window import MainWindow
     from neuroguide.ui.shell.theme import apply_look, resolve_theme
 
-    settings, messages = load_settings(paths.settings_file)
+    settings, messages = load_settings(paths.settings_file, keep_aside=True)  # we write it
     for message in messages:
         print(f"neuroguide: {message}", file=sys.stderr)
     content = _load_content(paths)
@@ -324,6 +327,10 @@ def run_gui(
     one when it has not: reminders then come without the person opening the app. ``programme``
     (a ``.neuroguide`` file opened with the app) is checked and shown in the editor.
     """
+    app = create_application()  # first: without a usable display it ends here, data untouched
+    from neuroguide.display import close_on_interrupt
+
+    close_on_interrupt(app)  # Ctrl+C in the terminal closes the window like its close button
     if _already_running(paths):
         if programme is not None:
             print(f"NeuroGuide is already open; import {programme} with Edit routines → Import.")
@@ -331,7 +338,6 @@ def run_gui(
             return 0  # already running: a log-in start has nothing to bring forward
         print(f"NeuroGuide is already open for {paths.data_dir}; its window was brought forward.")
         return 0
-    app = create_application()
     gui = build_gui(paths, large=large, show=not tray)
     if gui is None:
         return 1

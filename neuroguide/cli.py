@@ -106,6 +106,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _start_gui(
     paths: Paths, *, large: bool, tray: bool = False, programme: Path | None = None
 ) -> int:
+    from neuroguide.display import display_problem
+
+    problem = display_problem()  # before the data folder is touched: no lock is left behind
+    if problem:
+        print(problem, file=sys.stderr)
+        return EXIT_PROBLEMS
     from neuroguide.app import run_gui  # Qt loads only when a window is wanted
 
     if tray:
@@ -208,6 +214,7 @@ def list_routines(paths: Paths) -> int:
     """Print every routine: id, position, length and name; then any problem in user files."""
     from neuroguide.content import load_content
     from neuroguide.core.library import format_duration
+    from neuroguide.core.problems import printable
     from neuroguide.core.timeline import build_timeline, total_seconds
 
     content = load_content(paths)
@@ -218,8 +225,8 @@ def list_routines(paths: Paths) -> int:
         rows.append((routine.id, routine.position, length, origin, routine.name))
     width = max((len(row[0]) for row in rows), default=2)
     print(f"{'ID':<{width}}  {'POSITION':<8}  {'LENGTH':<11}  {'ORIGIN':<8}  NAME")
-    for row in rows:
-        print(f"{row[0]:<{width}}  {row[1]:<8}  {row[2]:<11}  {row[3]:<8}  {row[4]}")
+    for row in rows:  # a name is checked for control codes when loaded; printable() again here
+        print(f"{row[0]:<{width}}  {row[1]:<8}  {row[2]:<11}  {row[3]:<8}  {printable(row[4])}")
     for problem in content.catalog.problems:
         print(f"skipped: {problem}", file=sys.stderr)
     return EXIT_OK
@@ -228,13 +235,14 @@ def list_routines(paths: Paths) -> int:
 def list_exercises(paths: Paths) -> int:
     """Print every exercise id with its category, position, origin and name; then problems."""
     from neuroguide.content import load_content
+    from neuroguide.core.problems import printable
 
     content = load_content(paths)
     for exercise in content.library.exercises.values():
         origin = "yours" if exercise.own else "built-in"
         print(
             f"{exercise.id:<26} {exercise.category:<12} {exercise.position:<9} "
-            f"{origin:<8} {exercise.name}"
+            f"{origin:<8} {printable(exercise.name)}"
         )
     for problem in content.exercise_problems:
         print(f"skipped: {problem}", file=sys.stderr)
@@ -246,6 +254,7 @@ def check_files(paths: Paths, files: list[Path]) -> int:
     from neuroguide.content import load_content
     from neuroguide.core.library import format_duration
     from neuroguide.core.own_exercises import load_exercise_files
+    from neuroguide.core.problems import printable
     from neuroguide.core.routine_file import RoutineCatalog, load_files
     from neuroguide.core.timeline import build_timeline, total_seconds
     from neuroguide.programme_files import is_exercise_file
@@ -253,7 +262,7 @@ def check_files(paths: Paths, files: list[Path]) -> int:
     content = load_content(paths)
     builtin = [e.id for e in content.library.exercises.values() if not e.own]
     counts: dict[Path, int] = {}
-    problems: list[object] = []
+    problems: list[object] = []  # Problems, and lines from programme files
     programmes = [path for path in files if path.suffix == ".neuroguide"]
     files = [path for path in files if path not in programmes]
     checked = []
@@ -274,16 +283,16 @@ def check_files(paths: Paths, files: list[Path]) -> int:
     )
     problems.extend(catalog.problems)
     for problem in problems:
-        print(problem)
+        print(printable(str(problem)))
     if problems:
         return EXIT_PROBLEMS
     for path, count in counts.items():
-        print(f"{path}: ok: {count} exercise{'s' if count != 1 else ''} of your own")
+        print(printable(f"{path}: ok: {count} exercise{'s' if count != 1 else ''} of your own"))
     for programme in checked:
-        print(f"{programme.source}: ok: " + "; ".join(programme.describe()))
+        print(printable(f"{programme.source}: ok: " + "; ".join(programme.describe())))
     for routine in catalog.ordered():
         length = format_duration(total_seconds(build_timeline(routine)))
         steps = f"{len(routine.steps)} step{'s' if len(routine.steps) != 1 else ''}"
         extra = f", {len(routine.exercises)} own exercises" if routine.exercises else ""
-        print(f"{routine.origin}: ok: '{routine.id}', {steps}, {length}{extra}")
+        print(printable(f"{routine.origin}: ok: '{routine.id}', {steps}, {length}{extra}"))
     return EXIT_OK

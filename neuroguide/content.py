@@ -7,8 +7,9 @@ from dataclasses import dataclass, field
 from neuroguide.core.exercise_file import load_library
 from neuroguide.core.library import Library
 from neuroguide.core.own_exercises import load_exercise_folder
-from neuroguide.core.problems import Problem
+from neuroguide.core.problems import InvalidFileError, Problem
 from neuroguide.core.routine_file import RoutineCatalog, load_folder
+from neuroguide.core.toml_source import read_limited
 from neuroguide.paths import Paths
 
 
@@ -27,7 +28,11 @@ class Content:
 
 def load_content(paths: Paths) -> Content:
     """Load everything; raises ``InvalidFileError`` only if the built-in library is broken."""
-    library = load_library(paths.exercises_file.read_bytes(), str(paths.exercises_file))
+    origin = str(paths.exercises_file)
+    data, problem = read_limited(paths.exercises_file, origin)
+    if data is None:
+        raise InvalidFileError([problem] if problem else [])
+    library = load_library(data, origin)
     own = load_exercise_folder(paths.user_exercises, library.exercises)
     library.exercises.update(own.exercises)
     catalog = RoutineCatalog()

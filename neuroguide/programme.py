@@ -5,7 +5,7 @@ Reading one is careful because the file may come from anywhere: only the names t
 writes are accepted, every size is capped before it is read, pictures must really be images,
 and the routine is checked exactly as ``neuroguide check`` checks a file. Nothing is written
 until all of that passed, and then only to paths built here from checked ids, inside the data
-folder. Decision record: docs/decisions/0011-programme-files.md.
+folder. Decision record: docs/decisions/0012-programme-files.md.
 """
 
 from __future__ import annotations

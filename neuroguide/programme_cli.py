@@ -89,6 +89,7 @@ def add_import_parser(commands: argparse._SubParsersAction[argparse.ArgumentPars
 def run_import(paths: Paths, args: argparse.Namespace) -> int:
     """Check a programme file, say what it holds, and add it (never replacing unasked)."""
     from neuroguide.content import load_content
+    from neuroguide.core.problems import printable
     from neuroguide.programme import ProgrammeError
     from neuroguide.user_routines import RoutineFiles
 
@@ -97,11 +98,11 @@ def run_import(paths: Paths, args: argparse.Namespace) -> int:
         programme = files.check_programme(args.file)
     except ProgrammeError as error:
         for message in error.messages:
-            print(message, file=sys.stderr)
+            print(printable(message), file=sys.stderr)
         print("Nothing was added.", file=sys.stderr)
         return EXIT_PROBLEMS
     for line in programme.describe():
-        print(line)
+        print(printable(line))
     try:
         routine = files.add_programme(programme, replace_existing=args.replace)
     except FileExistsError:

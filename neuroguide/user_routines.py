@@ -15,6 +15,7 @@ from neuroguide.content import Content
 from neuroguide.core.library import Routine
 from neuroguide.core.routine_file import RoutineCatalog, load_folder, parse_routine
 from neuroguide.core.routine_writer import make_id, routine_toml
+from neuroguide.core.toml_source import read_limited
 from neuroguide.paths import Paths, make_private_dir
 from neuroguide.programme import (
     Programme,
@@ -71,13 +72,9 @@ class RoutineFiles:
 
     def import_file(self, source: Path) -> ImportResult:
         """Check ``source`` and copy it in; an id already in use gets a new one."""
-        try:
-            size = source.stat().st_size
-            if size > MAX_IMPORT_BYTES:
-                return ImportResult(None, [f"{source}: the file is larger than 1 MB"])
-            data = source.read_bytes()
-        except OSError as error:
-            return ImportResult(None, [f"{source}: cannot read: {error.strerror}"])
+        data, problem = read_limited(source, str(source), limit=MAX_IMPORT_BYTES)
+        if data is None:  # a pipe, a device, too big or unreadable: said, never waited on
+            return ImportResult(None, [str(problem)])
         routine, problems = parse_routine(data, str(source), self.content.library)
         if routine is None:
             return ImportResult(None, [str(problem) for problem in problems])

@@ -17,7 +17,7 @@ from neuroguide.core.dose_check import check_dose
 from neuroguide.core.library import NEEDS, Category, Dose, Exercise, Position
 from neuroguide.core.pictures import FIGURES, PictureCheck, file_pictures
 from neuroguide.core.problems import Locator, Problem, closest
-from neuroguide.core.toml_source import parse_toml
+from neuroguide.core.toml_source import parse_toml, read_limited
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 REQUIRED = ("id", "name", "category", "position", "steps")
@@ -255,19 +255,21 @@ def parse_exercise_file(
     return exercises, problems
 
 
-def load_exercise_files(paths: Iterable[Path], builtin_ids: Iterable[str]) -> OwnExercises:
-    """Load exercise files; a bad file is reported and skipped, the others still load."""
+def load_exercise_files(
+    paths: Iterable[Path], builtin_ids: Iterable[str], *, inside: Path | None = None
+) -> OwnExercises:
+    """Load exercise files; a bad file is reported and skipped, the others still load.
+
+    Files are read as routine files are (:func:`read_limited`: only ordinary files up to
+    1 MB; with ``inside``, no link that leads out of that folder).
+    """
     builtin = set(builtin_ids)
     own = OwnExercises()
     for path in paths:
         origin = str(path)
-        try:
-            if not path.is_file():
-                own.problems.append(Problem(origin, None, "not an ordinary file"))
-                continue
-            data = path.read_bytes()
-        except OSError as error:
-            own.problems.append(Problem(origin, None, f"cannot read: {error.strerror}"))
+        data, problem = read_limited(path, origin, inside=inside)
+        if data is None:
+            own.problems.append(problem or Problem(origin, None, "cannot read"))
             continue
         exercises, problems = parse_exercise_file(data, origin, builtin, file_pictures(path.parent))
         own.problems.extend(problems)
@@ -286,4 +288,4 @@ def load_exercise_folder(folder: Path, builtin_ids: Iterable[str]) -> OwnExercis
     """Every ``*.toml`` in ``folder`` (a missing folder is simply empty)."""
     if not folder.is_dir():
         return OwnExercises()
-    return load_exercise_files(sorted(folder.glob("*.toml")), builtin_ids)
+    return load_exercise_files(sorted(folder.glob("*.toml")), builtin_ids, inside=folder)
