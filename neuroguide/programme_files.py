@@ -6,24 +6,21 @@ An exercise file holds only ``[[exercises]]`` tables; a routine file has an ``id
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 
 from neuroguide.content import Content
 from neuroguide.core.own_exercises import load_exercise_folder
-from neuroguide.core.toml_source import MAX_FILE_BYTES
+from neuroguide.core.toml_source import parse_toml, read_limited
 from neuroguide.paths import Paths
 
 
 def is_exercise_file(path: Path) -> bool:
     """Whether ``path`` reads as an exercise file (else it is checked as a routine file)."""
-    try:
-        if not path.is_file() or path.stat().st_size > MAX_FILE_BYTES:
-            return False
-        table = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
-        return False
-    return "exercises" in table and "steps" not in table and "id" not in table
+    data, _problem = read_limited(path, str(path))
+    if data is None:
+        return False  # checked as a routine file, which says what is wrong
+    table, _text, _problems = parse_toml(data, str(path))
+    return table is not None and "exercises" in table and "steps" not in table and "id" not in table
 
 
 def reload_own_exercises(paths: Paths, content: Content) -> None:
