@@ -136,7 +136,8 @@ def _write_report(paths: Paths, history: History, path: Path, flt: Filter) -> No
 
     _app = QGuiApplication.instance() or QGuiApplication([sys.argv[0]])
     settings, _messages = load_settings(paths.settings_file)
-    names = {e.id: e.name for e in load_content(paths).library.exercises.values()}
+    content = load_content(paths)
+    names = {e.id: e.name for e in content.library.exercises.values()}
     with _private_output(path) as partial:
         write_report(
             history,
@@ -146,4 +147,5 @@ def _write_report(paths: Paths, history: History, path: Path, flt: Filter) -> No
             exercise_names=names,
             today=date.today(),
             profile=Profile.of(settings.birth_year, settings.sex),
+            routines=content.catalog.routines,
         )

@@ -138,6 +138,7 @@ class HistoryController(QObject):
                 exercise_names=names,
                 today=date.today(),
                 profile=Profile.of(settings.birth_year, settings.sex),
+                routines=self.flow.content.catalog.routines,
             )
 
     def _save_report(self) -> None:

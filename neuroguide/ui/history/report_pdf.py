@@ -13,11 +13,13 @@ from PySide6.QtCore import QMarginsF, QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from neuroguide.core.check_progress import Profile
+from neuroguide.core.library import Routine
 from neuroguide.present.review_text import day_text, minutes_text
 from neuroguide.store.history import History
 from neuroguide.store.models import SYMPTOMS, Filter, Moment
 from neuroguide.store.queries import streak
 from neuroguide.ui.checks.report_section import write_progress_section
+from neuroguide.ui.history.adherence_section import write_adherence_section
 from neuroguide.ui.history.charts import PAPER, paint_symptoms, paint_weekly_minutes
 from neuroguide.ui.history.review_charts import symptom_series
 
@@ -100,8 +102,11 @@ def write_report(
     exercise_names: Mapping[str, str],
     today: date,
     profile: Profile | None = None,
+    routines: Mapping[str, Routine] | None = None,
 ) -> None:
     """Write the report for ``flt`` to ``path`` (a PDF).
+
+    ``routines`` (the catalog) adds sessions done against each routine's schedule.
 
     ``profile`` (year of birth and sex) lets the progress checks be compared with their norms.
     """
@@ -128,6 +133,8 @@ def write_report(
     try:
         page = _Page(writer, painter)
         _write(page, history, period, goal_minutes, exercise_names, today)
+        if routines:
+            write_adherence_section(page, history, routines, first, last)
         write_progress_section(
             page,
             [row for row in checks if row.taken.local_day >= first],
