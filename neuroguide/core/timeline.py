@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -9,6 +11,20 @@ from neuroguide.core.library import DEFAULT_CADENCE, Exercise, Routine, Step
 
 DEFAULT_GET_READY = 5
 DEFAULT_SWITCH = 5
+BREATH = 1.0
+"""Seconds of quiet between the end of an announcement and the start of the work."""
+
+
+def get_ready_seconds(minimum: int, announcement_seconds: float, breath: float = BREATH) -> int:
+    """How long a get-ready lasts: the setting is a minimum, stretched so that the exercise's
+    announcement is heard to its end, plus a breath, before the work begins.
+
+    The one rule for the GUI, ``neuroguide play`` and the dry-run; ``announcement_seconds``
+    is the length of the words said as the get-ready starts (0 with the voice off).
+    """
+    if announcement_seconds <= 0:
+        return minimum
+    return max(minimum, math.ceil(announcement_seconds + breath))
 
 
 class PhaseKind(StrEnum):
@@ -61,12 +77,14 @@ def build_timeline(
     *,
     get_ready: int | None = None,
     switch_seconds: int = DEFAULT_SWITCH,
+    ready_by_step: Mapping[int, int] | None = None,
 ) -> tuple[Phase, ...]:
     """Return every phase of ``routine`` in order.
 
     Each step opens with a get-ready phase; a step done per side does every set on one side,
     then a switch-sides phase, then the other side; sets are separated by the step's rest.
-    Zero-length phases are left out. ``get_ready`` overrides the routine's own value.
+    Zero-length phases are left out. ``get_ready`` overrides the routine's own value;
+    ``ready_by_step`` gives single steps a longer one (see :func:`get_ready_seconds`).
     """
     ready = get_ready if get_ready is not None else routine.get_ready
     ready = DEFAULT_GET_READY if ready is None else ready
@@ -86,7 +104,8 @@ def build_timeline(
         sides: tuple[str | None, ...] = dose.sides or (None,)
         for side_number, side in enumerate(sides):
             if side_number == 0:
-                add(PhaseKind.GET_READY, step_index, step, side, 1, ready)
+                seconds = (ready_by_step or {}).get(step_index, ready)
+                add(PhaseKind.GET_READY, step_index, step, side, 1, seconds)
             else:
                 add(PhaseKind.SWITCH_SIDES, step_index, step, side, 1, switch_seconds)
             for number in range(1, dose.sets + 1):

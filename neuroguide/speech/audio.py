@@ -1,0 +1,159 @@
+"""The one seam sound leaves through: a command that plays a WAV file (``aplay`` by default).
+
+``NEUROGUIDE_AUDIO_COMMAND`` replaces it (the file's path is added as the last argument), so a
+test or benchmark stands in for the sound card and sees when each clip starts and how long it
+lasts. A watchdog thread per clip reports a player that hangs (still running a couple of
+seconds after its clip should have ended: it is killed) or fails (exits with an error or a
+signal nobody sent), so a broken sound path is told to the person within seconds.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shlex
+import signal
+import subprocess
+import threading
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+AUDIO_VARIABLE = "NEUROGUIDE_AUDIO_COMMAND"
+DEFAULT_COMMAND = ("aplay", "-q")
+HANG_GRACE = 2.0
+"""Seconds a player may run past its clip's length before it counts as hung."""
+
+FaultHandler = Callable[[str, str], None]
+"""Called with ``("hang" | "crash" | "missing", detail)`` from a background thread."""
+
+
+def audio_command(environ: Mapping[str, str] | None = None) -> list[str]:
+    """The player command: ``NEUROGUIDE_AUDIO_COMMAND`` split like a shell would, or aplay."""
+    env = os.environ if environ is None else environ
+    chosen = env.get(AUDIO_VARIABLE, "").strip()
+    return shlex.split(chosen) if chosen else list(DEFAULT_COMMAND)
+
+
+class AudioOut:
+    """Plays one clip at a time; ``on_end(token)`` is called (from a background thread) when a
+    clip ends by itself, never for a clip that :meth:`stop` cut short.
+
+    Args:
+        command: the player and its options (default :func:`audio_command`).
+        on_end: called with the token :meth:`play` returned once that clip has ended.
+        on_fault: called when the player hangs, fails or cannot be found.
+        hang_grace: see :data:`HANG_GRACE`.
+    """
+
+    def __init__(
+        self,
+        command: list[str] | None = None,
+        *,
+        on_end: Callable[[int], None] | None = None,
+        on_fault: FaultHandler | None = None,
+        hang_grace: float = HANG_GRACE,
+        env: Mapping[str, str] | None = None,
+    ) -> None:
+        self.command = command if command is not None else audio_command(env)
+        self.on_end = on_end
+        self.on_fault = on_fault
+        self.hang_grace = hang_grace
+        self._env = dict(os.environ if env is None else env)
+        self._lock = threading.Lock()
+        self._current: tuple[int, subprocess.Popen[bytes]] | None = None
+        self._stopped: set[int] = set()
+        self._token = 0
+        self._watchers: list[threading.Thread] = []
+
+    def play(self, path: Path, seconds: float) -> int | None:
+        """Start playing ``path`` (lasting ``seconds``) now; returns its token, or ``None`` if
+        the player could not be started (reported through ``on_fault``)."""
+        self.stop()
+        try:
+            process = subprocess.Popen(
+                [*self.command, str(path)],
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
+                env=self._env,
+                start_new_session=True,  # a stand-in script and its children end together
+            )
+        except OSError as error:
+            self._fault("missing", f"{self.command[0]}: {error.strerror or error}")
+            return None
+        with self._lock:
+            self._token += 1
+            token = self._token
+            self._current = (token, process)
+        watcher = threading.Thread(
+            target=self._watch, args=(token, process, seconds), name="audio-watch", daemon=True
+        )
+        self._watchers = [w for w in self._watchers if w.is_alive()]
+        self._watchers.append(watcher)
+        watcher.start()
+        return token
+
+    def stop(self) -> None:
+        """Silence the clip playing now, if any (it gets no ``on_end``)."""
+        with self._lock:
+            current, self._current = self._current, None
+            if current is not None:
+                self._stopped.add(current[0])
+        if current is not None:
+            _kill(current[1])
+
+    @property
+    def playing(self) -> bool:
+        """Whether a clip is playing."""
+        with self._lock:
+            return self._current is not None
+
+    def close(self, timeout: float = 1.0) -> None:
+        """Stop playing and let the watchdog threads finish."""
+        self.stop()
+        for watcher in self._watchers:
+            watcher.join(timeout)
+
+    def _watch(self, token: int, process: subprocess.Popen[bytes], seconds: float) -> None:
+        hung = False
+        try:
+            _, err = process.communicate(timeout=max(0.0, seconds) + self.hang_grace)
+        except subprocess.TimeoutExpired:
+            hung = True
+            _kill(process)
+            _, err = process.communicate()
+        with self._lock:
+            stopped = token in self._stopped
+            self._stopped.discard(token)
+            if self._current is not None and self._current[0] == token:
+                self._current = None
+        if stopped:
+            return
+        name = Path(self.command[0]).name
+        if hung:
+            self._fault("hang", f"{name} was still playing {self.hang_grace:.0f} s after the end")
+        elif process.returncode:
+            self._fault("crash", _describe(name, process.returncode, err))
+        if self.on_end is not None:
+            self.on_end(token)
+
+    def _fault(self, kind: str, detail: str) -> None:
+        if self.on_fault is not None:
+            self.on_fault(kind, detail)
+
+
+def _kill(process: subprocess.Popen[bytes]) -> None:
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(process.pid, signal.SIGKILL)
+
+
+def _describe(name: str, code: int, err: bytes) -> str:
+    """``aplay stopped with signal SIGSEGV`` / ``aplay failed: <its first line>``."""
+    if code < 0:
+        try:
+            signal_name = signal.Signals(-code).name
+        except ValueError:
+            signal_name = f"signal {-code}"
+        return f"{name} stopped with {signal_name}"
+    first = err.decode("utf-8", "replace").strip().splitlines()
+    return f"{name} failed: {first[0][:200]}" if first else f"{name} failed with status {code}"
