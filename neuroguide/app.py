@@ -13,13 +13,13 @@ from typing import TYPE_CHECKING, Any
 from neuroguide.core.clock import Clock, MonotonicClock
 from neuroguide.home_cache import content_stamp, read_home_cache, write_home_cache
 from neuroguide.paths import Paths
+from neuroguide.present.metrics import Metrics
+from neuroguide.present.progress import RunProgress
 from neuroguide.settings import load_settings
+from neuroguide.settings_store import SettingsStore
 from neuroguide.speech.speaker import NullSpeaker, Speaker
 from neuroguide.store.lock import InstanceLock
-from neuroguide.ui.errors import ErrorReporter, install
-from neuroguide.ui.metrics import Metrics
-from neuroguide.ui.progress import RunProgress
-from neuroguide.ui.settings_store import SettingsStore
+from neuroguide.ui.shell.errors import ErrorReporter, install
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
@@ -27,8 +27,8 @@ if TYPE_CHECKING:
     from neuroguide.content import Content
     from neuroguide.core.listeners import SessionListener
     from neuroguide.core.problems import InvalidFileError
-    from neuroguide.ui.flow import SessionFlow
-    from neuroguide.ui.main_window import MainWindow
+    from neuroguide.ui.session.flow import SessionFlow
+    from neuroguide.ui.shell.main_window import MainWindow
 
 DEFAULT_SIZE = (1280, 800)
 FIRST_PAINT_CARDS = 3
@@ -55,7 +55,7 @@ def create_application() -> QApplication:
     from PySide6.QtWidgets import QApplication
 
     from neuroguide import APP_ID
-    from neuroguide.ui.theme import FUSION_SET
+    from neuroguide.ui.shell.theme import FUSION_SET
 
     app = QApplication.instance()
     if app is None:
@@ -89,9 +89,9 @@ def build_gui(
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from neuroguide.ui.flow import SessionFlow
-    from neuroguide.ui.main_window import MainWindow, after_first_paint
-    from neuroguide.ui.theme import apply_look, resolve_theme
+    from neuroguide.ui.session.flow import SessionFlow
+    from neuroguide.ui.shell.main_window import MainWindow, after_first_paint
+    from neuroguide.ui.shell.theme import apply_look, resolve_theme
 
     settings, messages = load_settings(paths.settings_file)
     for message in messages:
@@ -142,7 +142,7 @@ def build_gui(
     )
 
     def install_history_parts() -> None:
-        from neuroguide.ui.history_install import install_history
+        from neuroguide.ui.history.install import install_history
 
         if not _content_arrived(flow):
             window.close()
@@ -156,7 +156,7 @@ def build_gui(
             flow.speaker = start_voice()
         if install_history(flow, paths) is not None:  # recorder, check-ins, review, progress
             _listen_for_later_starts(window, paths)
-        from neuroguide.ui.settings_install import install_personalisation
+        from neuroguide.ui.settings.install import install_personalisation
 
         install_personalisation(flow, paths)  # settings, editor, seated/gentle, reminders
         flow.refresh_home()
@@ -244,7 +244,7 @@ def _keep_home_screen(flow: SessionFlow, paths: Paths, start: _StartContent) -> 
 
 def _listen_for_later_starts(window: MainWindow, paths: Paths) -> None:
     """While this instance holds the history, a later start brings this window forward."""
-    from neuroguide.ui.single_instance import ShowServer, socket_path
+    from neuroguide.ui.shell.single_instance import ShowServer, socket_path
 
     path = socket_path(paths.data_dir)
     if path is None:
@@ -274,7 +274,9 @@ def _already_running(paths: Paths) -> bool:
         return False
     finally:
         probe.release()
-    from neuroguide.ui.single_instance import ask_to_show  # only now: it loads the socket module
+    from neuroguide.ui.shell.single_instance import (
+        ask_to_show,  # only now: it loads the socket module
+    )
 
     return ask_to_show(paths.data_dir)
 

@@ -121,7 +121,7 @@ def _write_report(paths: Paths, connection: sqlite3.Connection, path: Path, flt:
 
     from neuroguide.content import load_content
     from neuroguide.settings import load_settings
-    from neuroguide.ui.report_pdf import write_report
+    from neuroguide.ui.history.report_pdf import write_report
 
     _app = QGuiApplication.instance() or QGuiApplication([sys.argv[0]])
     settings, _messages = load_settings(paths.settings_file)

@@ -123,8 +123,8 @@ def run() -> list[Result]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from neuroguide.ui.report_pdf import write_report
-    from neuroguide.ui.review_screen import RANGES, ReviewScreen
+    from neuroguide.ui.history.report_pdf import write_report
+    from neuroguide.ui.history.review_screen import RANGES, ReviewScreen
 
     app = QApplication.instance() or QApplication([])
     results: list[Result] = []

@@ -13,9 +13,9 @@ from neuroguide.content import Content
 from neuroguide.core.events import SessionFinished
 from neuroguide.core.records import Outcome, Summary
 from neuroguide.core.timeline import PhaseKind, build_timeline
-from neuroguide.ui import errors
-from neuroguide.ui.phase_text import reps_text, seconds_text, set_text, side_text, title_text
-from neuroguide.ui.progress import RunProgress
+from neuroguide.present.phase_text import reps_text, seconds_text, set_text, side_text, title_text
+from neuroguide.present.progress import RunProgress
+from neuroguide.ui.shell import errors
 
 
 def test_phase_words_for_a_per_side_hold(content: Content) -> None:
@@ -80,7 +80,7 @@ def test_qt_calls_keep_none_alive(qtbot: QtBot) -> None:
 def test_summary_lines_name_the_limb_and_what_was_cut_short(content: Content) -> None:
     from neuroguide.core.clock import FakeClock
     from neuroguide.core.session import Session
-    from neuroguide.ui.phase_text import summary_lines
+    from neuroguide.present.phase_text import summary_lines
 
     clock = FakeClock()
     session = Session(content.catalog.routines["lower-leg-stretches"], clock)

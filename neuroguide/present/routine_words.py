@@ -1,0 +1,39 @@
+"""A routine in the words of its home-screen card (length, position, what it needs)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from neuroguide.core.library import NEED_LABELS, Routine, format_duration
+from neuroguide.core.timeline import build_timeline, total_seconds
+
+POSITION_WORDS = {
+    "standing": "standing",
+    "seated": "seated, from a chair",
+    "mixed": "standing and seated",
+}
+
+
+@dataclass(frozen=True)
+class RoutineInfo:
+    """What a routine card shows, already in words."""
+
+    id: str
+    name: str
+    length: str
+    position: str
+    needs: str
+    description: str
+
+
+def routine_info(routine: Routine) -> RoutineInfo:
+    """The words of a routine card."""
+    needs = ", ".join(NEED_LABELS.get(need, need) for need in routine.needs)
+    return RoutineInfo(
+        id=routine.id,
+        name=routine.name,
+        length=format_duration(total_seconds(build_timeline(routine))),
+        position=POSITION_WORDS.get(routine.position, routine.position),
+        needs=needs or "nothing special",
+        description=routine.description,
+    )

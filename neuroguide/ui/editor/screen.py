@@ -1,0 +1,279 @@
+"""The routine editor: list, routine, step and library pages, and what their buttons do.
+
+The routine being edited is a draft (a frozen Routine) replaced on every press; nothing is
+written until Save. Saving writes a routine file through :class:`RoutineFiles`, reloads the
+catalog and refreshes the home screen, so the routine is there at once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFileDialog, QStackedWidget, QWidget
+
+from neuroguide.core.library import Routine, Step, format_duration
+from neuroguide.core.routine_file import MAX_NAME
+from neuroguide.core.routine_writer import (
+    add_step,
+    clean_name,
+    copy_routine,
+    make_id,
+    move_step,
+    new_routine,
+    remove_step,
+    set_step,
+)
+from neuroguide.core.timeline import build_timeline, total_seconds
+from neuroguide.present.metrics import Metrics
+from neuroguide.ui.editor.picker import ExercisePicker
+from neuroguide.ui.editor.routine_list import EditorListView
+from neuroguide.ui.editor.routine_view import RoutineEditView
+from neuroguide.ui.editor.step_view import StepEditView
+from neuroguide.user_routines import RoutineFiles
+
+if TYPE_CHECKING:
+    from neuroguide.ui.session.flow import SessionFlow
+
+POSITION_WORDS = {"standing": "standing", "seated": "seated", "mixed": "standing and seated"}
+
+
+class EditorScreen(QStackedWidget):
+    """The routine editor as one screen of the main window.
+
+    Signals:
+        routines_changed: a routine was saved, imported or deleted (the home screen refreshes).
+    """
+
+    routines_changed = Signal()
+
+    def __init__(self, flow: SessionFlow, files: RoutineFiles) -> None:
+        super().__init__()
+        self.setAccessibleName("Routine editor")
+        self.flow = flow
+        self.files = files
+        metrics = flow.metrics
+        illustrations = files.paths.illustrations
+        self.list_page = EditorListView(metrics)
+        self.routine_page = RoutineEditView(metrics)
+        self.step_page = StepEditView(metrics, illustrations)
+        library = flow.content.library.exercises.values()
+        self.picker = ExercisePicker(metrics, list(library), illustrations)
+        for page in (self.list_page, self.routine_page, self.step_page, self.picker):
+            self.addWidget(page)
+        self.draft: Routine | None = None
+        self._name_text = ""
+        self._saved = False
+        """Whether the draft already has a file (its id then never changes)."""
+        self._step_index = -1
+        self._connect()
+        self.show_list()
+
+    def _connect(self) -> None:
+        lists, edit, step, picker = self.list_page, self.routine_page, self.step_page, self.picker
+        lists.back_requested.connect(self.flow.go_home)
+        lists.new_requested.connect(self.new)
+        lists.import_requested.connect(self.ask_import)
+        lists.edit_requested.connect(self.edit)
+        lists.duplicate_requested.connect(self.duplicate)
+        lists.export_requested.connect(self.ask_export)
+        lists.delete_requested.connect(self.delete)
+        edit.name_edited.connect(self._name_edited)
+        edit.add_requested.connect(self.show_picker)
+        edit.change_requested.connect(self.change_step)
+        edit.move_requested.connect(lambda index, offset: self._edit(move_step, index, offset))
+        edit.remove_requested.connect(lambda index: self._edit(remove_step, index))
+        edit.save_requested.connect(self.save)
+        edit.cancel_requested.connect(self.show_list)
+        step.step_changed.connect(self._step_changed)
+        step.done_requested.connect(self._back_to_routine)
+        picker.chosen.connect(self.add)
+        picker.back_requested.connect(self._back_to_routine)
+
+    # ----------------------------------------------------------------- pages
+
+    def show_list(self, message: str = "") -> None:
+        """The list of routines, with what the last action did."""
+        self.draft = None
+        rows = [(routine, self._facts(routine)) for routine in self.flow.content.catalog.ordered()]
+        self.list_page.show_routines(rows)
+        self.list_page.tell(message)
+        self.setCurrentWidget(self.list_page)
+
+    def show_picker(self) -> None:
+        """The library, filtered for the seated profile when it is on."""
+        self.picker.set_seated_only(self.flow.store.settings.seated_only)
+        self.setCurrentWidget(self.picker)
+
+    def _show_draft(self) -> None:
+        assert self.draft is not None
+        self.routine_page.show_routine(self.draft, name_text=self._name_text)
+        self.routine_page.show_name_problem("")
+        self.setCurrentWidget(self.routine_page)
+
+    def _back_to_routine(self) -> None:
+        assert self.draft is not None
+        self.routine_page.show_routine(self.draft)
+        self.setCurrentWidget(self.routine_page)
+
+    # ----------------------------------------------------------------- actions
+
+    def new(self) -> None:
+        """Start an empty routine."""
+        self._start(new_routine("", "My routine"), saved=False)
+
+    def edit(self, routine_id: str) -> None:
+        """Edit (or rename) one of the person's own routines."""
+        routine = self.flow.content.catalog.routines[routine_id]
+        if routine.builtin:
+            self.duplicate(routine_id)
+            return
+        self._start(routine, saved=True)
+
+    def duplicate(self, routine_id: str) -> None:
+        """Start a copy of any routine, named as a copy."""
+        routine = self.flow.content.catalog.routines[routine_id]
+        name = f"{routine.name} (my copy)"[:MAX_NAME]
+        self._start(copy_routine(routine, "", name), saved=False)
+
+    def _start(self, routine: Routine, *, saved: bool) -> None:
+        self.draft = routine
+        self._name_text = routine.name
+        self._saved = saved
+        self._show_draft()
+
+    def add(self, exercise_id: str) -> None:
+        """Add an exercise from the library at the end, then show the routine."""
+        assert self.draft is not None
+        exercise = self.flow.content.library.exercises[exercise_id]
+        self.draft = add_step(self.draft, exercise, self.flow.store.settings.default_rest)
+        self._back_to_routine()
+
+    def change_step(self, index: int) -> None:
+        """Open the step page for step ``index``."""
+        assert self.draft is not None
+        self._step_index = index
+        self.step_page.show_step(self.draft.steps[index])
+        self.setCurrentWidget(self.step_page)
+
+    def _step_changed(self, step: Step) -> None:
+        assert self.draft is not None
+        self.draft = set_step(self.draft, self._step_index, step)
+
+    def _edit(self, change: object, *args: int) -> None:
+        assert self.draft is not None and callable(change)
+        self.draft = change(self.draft, *args)
+        self.routine_page.show_routine(self.draft)
+
+    def _name_edited(self, text: str) -> None:
+        self._name_text = text
+        _name, problem = clean_name(text)
+        self.routine_page.show_name_problem(problem)
+
+    def save(self) -> bool:
+        """Write the draft as a routine file; ``False`` (and a message) if it cannot be."""
+        assert self.draft is not None
+        name, problem = clean_name(self._name_text)
+        if name is None:
+            self.routine_page.show_name_problem(problem)
+            return False
+        routine = replace(self.draft, name=name)
+        if not self._saved:
+            taken = set(self.flow.content.catalog.routines)
+            routine = replace(routine, id=make_id(name, taken), origin="")
+        try:
+            self.files.save(routine)
+        except OSError as error:
+            self.routine_page.show_name_problem(
+                f"The routine could not be saved ({error.strerror}). Nothing was lost: "
+                "press Save again, or free some space first."
+            )
+            return False
+        self._after_change()
+        self.show_list(f"Saved {name}. You find it on the home screen.")
+        return True
+
+    def delete(self, routine_id: str) -> None:
+        """Delete one of the person's own routines."""
+        routine = self.flow.content.catalog.routines[routine_id]
+        try:
+            self.files.delete(routine)
+        except OSError as error:
+            self.show_list(f"{routine.name} could not be deleted ({error.strerror}).")
+            return
+        self._after_change()
+        self.show_list(f"Deleted {routine.name}.")
+
+    def import_path(self, path: Path) -> bool:
+        """Import the routine file at ``path``; problems are shown as ``neuroguide check`` does."""
+        result = self.files.import_file(path)
+        if result.routine is None:
+            lines = "\n".join(result.messages)
+            self.show_list(f"{path.name} was not imported. Fix these lines and try again:\n{lines}")
+            return False
+        self._after_change()
+        self.show_list(f"Imported {result.routine.name}. You find it on the home screen.")
+        return True
+
+    def export_to(self, routine_id: str, path: Path) -> bool:
+        """Write routine ``routine_id`` to ``path``."""
+        routine = self.flow.content.catalog.routines[routine_id]
+        try:
+            self.files.export(routine, path)
+        except OSError as error:
+            self.show_list(f"{path} could not be written ({error.strerror}).")
+            return False
+        self.show_list(f"Saved {routine.name} to {path}.")
+        return True
+
+    def ask_import(self) -> None:
+        """Ask for a routine file, then import it."""
+        chosen, _filter = QFileDialog.getOpenFileName(
+            self, "Import a routine file", str(Path.home()), "Routine files (*.toml)"
+        )
+        if chosen:
+            self.import_path(Path(chosen))
+
+    def ask_export(self, routine_id: str) -> None:
+        """Ask where to save, then export."""
+        suggested = str(Path.home() / f"{routine_id}.toml")
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self, "Export a routine", suggested, "Routine files (*.toml)"
+        )
+        if chosen:
+            self.export_to(routine_id, Path(chosen))
+
+    # ----------------------------------------------------------------- the rest
+
+    def _after_change(self) -> None:
+        self.flow.refresh_home()
+        self.routines_changed.emit()
+
+    def _facts(self, routine: Routine) -> str:
+        length = format_duration(total_seconds(build_timeline(routine)))
+        steps = len(routine.steps)
+        position = POSITION_WORDS.get(routine.position, routine.position)
+        return f"{length} · {steps} exercise{'s' if steps != 1 else ''} · {position}"
+
+    def set_metrics(self, metrics: Metrics) -> None:
+        """Pass the mode on to every page."""
+        for page in (self.list_page, self.routine_page, self.step_page, self.picker):
+            page.set_metrics(metrics)
+
+    def handle_key(self, key: int) -> bool:
+        """Keys go to the page on show (Escape goes back a page)."""
+        from PySide6.QtCore import Qt
+
+        page: QWidget | None = self.currentWidget()
+        handler = getattr(page, "handle_key", None)
+        if handler is not None:
+            return bool(handler(key))
+        if key == Qt.Key.Key_Escape:
+            if page is self.routine_page:
+                self.show_list()
+            else:
+                self.flow.go_home()
+            return True
+        return False

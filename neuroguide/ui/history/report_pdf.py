@@ -1,0 +1,204 @@
+"""A printable PDF report for a clinician, drawn with QPdfWriter and the review screen's charts.
+
+Needs a QGuiApplication (the command line makes one; offscreen works without a display).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Mapping, Sequence
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QRectF, Qt
+from PySide6.QtGui import QFont, QFontMetricsF, QPageLayout, QPageSize, QPainter, QPdfWriter
+
+from neuroguide.present.review_text import day_text, minutes_text
+from neuroguide.store.models import SYMPTOMS, Filter
+from neuroguide.store.queries import (
+    active_days,
+    day_range,
+    exercise_totals,
+    routine_totals,
+    streak,
+    weekly_minutes,
+    weekly_symptoms,
+)
+from neuroguide.ui.history.charts import PAPER, paint_symptoms, paint_weekly_minutes
+from neuroguide.ui.history.review_charts import symptom_series
+
+_POINT = 10.0
+
+
+class _Page:
+    """Writes lines and blocks down the page, starting a new page when one is full."""
+
+    def __init__(self, writer: QPdfWriter, painter: QPainter) -> None:
+        self.writer = writer
+        self.painter = painter
+        self.area = QRectF(painter.viewport())
+        self.y = self.area.top()
+
+    def font(self, scale: float = 1.0, *, bold: bool = False) -> QFontMetricsF:
+        font = QFont("DejaVu Sans")
+        font.setPointSizeF(_POINT * scale)
+        font.setBold(bold)
+        self.painter.setFont(font)
+        return QFontMetricsF(font, self.writer)
+
+    def room(self, height: float) -> None:
+        if self.y + height > self.area.bottom():
+            self.writer.newPage()
+            self.y = self.area.top()
+
+    def text(self, text: str, scale: float = 1.0, *, bold: bool = False) -> None:
+        metrics = self.font(scale, bold=bold)
+        flags = int(Qt.TextFlag.TextWordWrap)
+        bounds = metrics.boundingRect(QRectF(0, 0, self.area.width(), 1e6), flags, text)
+        self.room(bounds.height())
+        self.painter.setPen(PAPER.text)
+        self.painter.drawText(
+            QRectF(self.area.left(), self.y, self.area.width(), bounds.height()), flags, text
+        )
+        self.y += bounds.height() + metrics.height() * 0.3
+
+    def gap(self, lines: float = 1.0) -> None:
+        self.y += self.font().height() * lines
+
+    def table(self, headers: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> None:
+        bold = self.font(0.9, bold=True)  # headers are drawn bold: measure them so
+        metrics = self.font(0.9)
+        widths = [
+            max([bold.horizontalAdvance(h), *(metrics.horizontalAdvance(r[i]) for r in rows)])
+            + metrics.height()
+            for i, h in enumerate(headers)
+        ]
+        scale = min(1.0, self.area.width() / sum(widths))
+        widths = [w * scale for w in widths]
+        line = metrics.height() * 1.3
+        for number, row in enumerate([headers, *rows]):
+            self.room(line)
+            self.font(0.9, bold=number == 0)
+            x = self.area.left()
+            for width, cell in zip(widths, row, strict=True):
+                self.painter.drawText(
+                    QRectF(x, self.y, width, line), Qt.AlignmentFlag.AlignVCenter, cell
+                )
+                x += width
+            self.y += line
+        self.gap(0.5)
+
+    def chart(self, height_ratio: float = 0.35) -> QRectF:
+        height = self.area.height() * height_ratio
+        self.room(height)
+        rect = QRectF(self.area.left(), self.y, self.area.width(), height)
+        self.y += height + self.font().height()
+        self.font(0.9)
+        return rect
+
+
+def write_report(
+    connection: sqlite3.Connection,
+    path: Path,
+    flt: Filter,
+    *,
+    goal_minutes: int,
+    exercise_names: Mapping[str, str],
+    today: date,
+) -> None:
+    """Write the report for ``flt`` to ``path`` (a PDF)."""
+    whole = day_range(connection)
+    first = flt.first_day or (whole[0] if whole else today)
+    last = flt.last_day or today
+    period = Filter(first, last, flt.routine_id)
+    writer = QPdfWriter(str(path))
+    writer.setTitle("NeuroGuide exercise report")
+    writer.setCreator("NeuroGuide")
+    writer.setResolution(150)
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(15, 15, 15, 15),
+            QPageLayout.Unit.Millimeter,
+        )
+    )
+    painter = QPainter(writer)
+    try:
+        _write(_Page(writer, painter), connection, period, goal_minutes, exercise_names, today)
+    finally:
+        painter.end()
+
+
+def _write(
+    page: _Page,
+    connection: sqlite3.Connection,
+    flt: Filter,
+    goal: int,
+    names: Mapping[str, str],
+    today: date,
+) -> None:
+    assert flt.first_day is not None and flt.last_day is not None
+    page.text("NeuroGuide exercise report", 2.0, bold=True)
+    page.text(
+        f"Period: {day_text(flt.first_day)} to {day_text(flt.last_day)}. Made on {day_text(today)}."
+    )
+    weeks = weekly_minutes(connection, flt)
+    days = active_days(connection, flt)
+    runs = streak(days, flt.last_day)
+    routines = routine_totals(connection, flt)
+    total_ms = sum(row[2] for row in routines)
+    sessions = sum(row[1] for row in routines)
+    average = sum(m for _, m in weeks) / len(weeks) if weeks else 0.0
+    page.gap(0.5)
+    page.text("Adherence", 1.4, bold=True)
+    page.text(
+        f"{len(days)} active days and {sessions} sessions, {minutes_text(total_ms)} of exercise "
+        f"in all. On average {average:.0f} active minutes a week against a goal of {goal}; "
+        f"{sum(m >= goal for _, m in weeks)} of {len(weeks)} weeks reached the goal. "
+        f"Longest run of active days: {runs.longest}."
+    )
+    paint_weekly_minutes(page.painter, page.chart(0.3), weeks, goal, PAPER)
+
+    page.text("What was done", 1.4, bold=True)
+    page.table(
+        ("Routine", "Sessions", "Active time"),
+        [(name, str(count), minutes_text(ms)) for name, count, ms in routines],
+    )
+    page.table(
+        ("Exercise", "Done", "Skipped", "Active time"),
+        [
+            (names.get(ex, ex), str(done), str(skipped), minutes_text(ms))
+            for ex, done, skipped, ms in exercise_totals(connection, flt)
+        ],
+    )
+
+    symptoms = weekly_symptoms(connection, flt)
+    page.text("Symptoms (0 to 10, weekly averages of the check-ins)", 1.4, bold=True)
+    if not symptoms:
+        page.text("No check-ins were given in this period.")
+        return
+    rows = []
+    for name, label in SYMPTOMS:
+        before = [w.before[name] for w in symptoms if w.before[name] is not None]
+        after = [w.after[name] for w in symptoms if w.after[name] is not None]
+        rows.append((label, _trend(before), _trend(after)))
+    page.text("First four weeks with check-ins against the last four:")
+    page.table(("Symptom", "Before sessions", "After sessions"), rows)
+    for name, label in SYMPTOMS:
+        if any(w.before[name] is not None or w.after[name] is not None for w in symptoms):
+            paint_symptoms(
+                page.painter,
+                page.chart(0.25),
+                f"{label} by week",
+                *symptom_series(symptoms, name, PAPER),
+            )
+
+
+def _trend(values: Sequence[float | None]) -> str:
+    known = [v for v in values if v is not None]
+    if not known:
+        return "no answers"
+    start = sum(known[:4]) / len(known[:4])
+    end = sum(known[-4:]) / len(known[-4:])
+    return f"{start:.1f} → {end:.1f}"

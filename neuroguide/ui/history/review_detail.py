@@ -1,0 +1,108 @@
+"""One session in detail: when, how it ended, check-ins, pauses and every item planned vs done."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Mapping
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from neuroguide.present.review_text import (
+    OUTCOME_WORDS,
+    checkin_text,
+    day_text,
+    minutes_text,
+    seconds_text,
+)
+from neuroguide.store.models import CheckIn, Moment, SessionRow
+from neuroguide.store.queries import session_items, session_pauses
+from neuroguide.ui.common.widgets import make_label
+
+ITEM_HEADERS = ("Exercise", "Side", "Set", "Planned", "Done", "Reps", "Result")
+
+
+class SessionDetail(QWidget):
+    """Shows the session picked in the list."""
+
+    def __init__(
+        self, exercise_names: Mapping[str, str] | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._names = exercise_names or {}
+        self.heading = make_label("Pick a session to see what was done.", role="heading")
+        self.summary = make_label()
+        self.before = make_label()
+        self.after = make_label()
+        self.pauses = make_label()
+        self.items = QTableWidget(0, len(ITEM_HEADERS))
+        self.items.setHorizontalHeaderLabels(ITEM_HEADERS)
+        self.items.setAccessibleName("Items of the session, planned against done")
+        self.items.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.items.verticalHeader().setVisible(False)
+        self.items.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.items.horizontalHeader().setStretchLastSection(True)
+        layout = QVBoxLayout(self)
+        for widget in (self.heading, self.summary, self.before, self.after, self.pauses):
+            layout.addWidget(widget)
+        layout.addWidget(self.items, 1)
+
+    def show_session(
+        self,
+        connection: sqlite3.Connection,
+        session: SessionRow | None,
+        checkins: dict[Moment, CheckIn],
+    ) -> None:
+        """Fill the panel from the history (``None`` empties it)."""
+        if session is None:
+            self.heading.setText("Pick a session to see what was done.")
+            for label in (self.summary, self.before, self.after, self.pauses):
+                label.clear()
+            self.items.setRowCount(0)
+            return
+        local = session.started.local
+        end = f"–{session.ended.local.strftime('%H:%M')}" if session.ended else ""
+        self.heading.setText(
+            f"{session.routine_name}, {day_text(local.date())} {local.strftime('%H:%M')}{end}"
+        )
+        self.summary.setText(
+            f"{OUTCOME_WORDS.get(session.outcome, session.outcome).capitalize()}: "
+            f"{minutes_text(session.active_ms)} active of {minutes_text(session.planned_ms)} "
+            f"planned; {session.completed} done, {session.skipped} skipped."
+        )
+        self.before.setText(f"Before: {checkin_text(checkins.get(Moment.BEFORE))}.")
+        self.after.setText(f"After: {checkin_text(checkins.get(Moment.AFTER))}.")
+        pauses = session_pauses(connection, session.id)
+        words = []
+        for pause in pauses:
+            at = pause.at.local.strftime("%H:%M")
+            if pause.reason == "unsteady":
+                words.append(f"stopped at {at} feeling unsteady")
+            else:
+                words.append(f"paused at {at} while the computer slept")
+        self.pauses.setText(("Pauses: " + "; ".join(words) + ".") if words else "")
+        self.pauses.setVisible(bool(words))
+        rows = session_items(connection, session.id)
+        self.items.setRowCount(len(rows))
+        for number, item in enumerate(rows):
+            reps = ""
+            if item.reps_planned is not None:
+                reps = f"{item.reps_done or 0} of {item.reps_planned}"
+            planned = seconds_text(item.planned_ms + item.added_ms)
+            cells = (
+                self._names.get(item.exercise_id, item.exercise_id),
+                item.side or "",
+                str(item.set_number),
+                planned,
+                seconds_text(item.actual_ms),
+                reps,
+                "done" if item.status == "completed" else "skipped",
+            )
+            for column, text in enumerate(cells):
+                self.items.setItem(number, column, QTableWidgetItem(text))

@@ -1,0 +1,259 @@
+"""The main window: a header with the large-button switch, and a stack of named screens.
+
+Other parts of the app add their own screens with :meth:`MainWindow.add_screen` and switch
+to them with :meth:`MainWindow.show_screen`. A screen that wants keys defines
+``handle_key(key: int) -> bool`` (return ``True`` when the key was used); the window routes
+every key press to the screen on show, unless a Tab-framed button takes Space or Enter.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cache
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QHBoxLayout,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from neuroguide.present.metrics import Metrics
+from neuroguide.ui.common.widgets import large_toggle, make_button, make_card, make_label
+
+APP_TITLE = "NeuroGuide"
+KeyHandler = Callable[[int], bool]
+
+
+@cache
+def action_keys() -> frozenset[int]:
+    """Keys that do something; held down, each does its action once."""
+    from PySide6.QtCore import Qt
+
+    keys = Qt.Key
+    return frozenset(
+        {
+            keys.Key_Space,
+            keys.Key_Left,
+            keys.Key_Right,
+            keys.Key_Plus,
+            keys.Key_Equal,
+            keys.Key_Return,
+            keys.Key_Enter,
+            keys.Key_Escape,
+            keys.Key_U,
+            keys.Key_F1,
+        }
+    )
+
+
+class _FirstPaint(QObject):
+    """Calls back once, on the event loop turn after a widget's first paint."""
+
+    def __init__(self, widget: QWidget, callback: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._callback = callback
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        """Wait for the paint, then hand over to the event loop."""
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._callback)
+        return False
+
+
+def after_first_paint(widget: QWidget, callback: Callable[[], None]) -> None:
+    """Run ``callback`` once ``widget`` has been painted for the first time.
+
+    Watch a widget that paints itself, like a label: Qt sends no paint event to a container
+    whose children cover it (the home screen with few routine cards got none, so what was
+    waiting for it never ran). The whole window is painted in one pass, so the callback runs
+    after all of it.
+    """
+    _FirstPaint(widget, callback)
+
+
+class MainWindow(QMainWindow):
+    """Holds every screen; routes keys; remembers its geometry through ``on_close``.
+
+    Signals:
+        large_toggled: the large-button switch changed (carries the new state).
+        keys_requested: F1 or ? was pressed, or the Keys button.
+        closing: the window is about to close (save geometry, stop sessions).
+        notice_requested: show a one-off notice (text) under the header; safe to emit from any
+            thread, e.g. the speech supervisor saying why the voice went off.
+    """
+
+    large_toggled = Signal(bool)
+    keys_requested = Signal()
+    closing = Signal()
+    notice_requested = Signal(str)
+
+    def __init__(self, metrics: Metrics, *, keys_after_first_paint: bool = False) -> None:
+        super().__init__()
+        self.setWindowTitle(APP_TITLE)
+        self.setMinimumSize(640, 480)
+        self._screens: dict[str, QWidget] = {}
+        self._key_handlers: dict[str, KeyHandler] = {}
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self._header = QHBoxLayout()
+        self.header_title = make_label(APP_TITLE, role="heading")
+        self.header_title.setWordWrap(False)
+        self._header.addWidget(self.header_title, 1)
+        self.keys_button = make_button(
+            "Keys  [F1]", "Keys", "Show every key you can use.", object_name="keys"
+        )
+        self.large_button = large_toggle(metrics.large)
+        self._header.addWidget(self.keys_button)
+        self._header.addWidget(self.large_button)
+        layout.addLayout(self._header)
+        self.notice = make_card("banner")
+        notice_layout = QHBoxLayout(self.notice)
+        self.notice_text = make_label(role="detail", name="Notice")
+        self.notice_dismiss = make_button(
+            "OK, hide this", "Hide the notice", "Hide this notice.", object_name="notice-dismiss"
+        )
+        notice_layout.addWidget(self.notice_text, 1)
+        notice_layout.addWidget(self.notice_dismiss)
+        self.notice.hide()
+        self.notice_dismiss.clicked.connect(self.notice.hide)
+        self.notice_requested.connect(self.show_notice)
+        layout.addWidget(self.notice)
+        self.stack = QStackedWidget()
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.large_button.toggled.connect(self.large_toggled)
+        self.keys_button.clicked.connect(self.keys_requested)
+        self.set_metrics(metrics)
+        if keys_after_first_paint:
+            # Routing keys through Python makes PySide build the Python types (and enums) of
+            # every event class it sees; doing that after the first paint shows the window
+            # sooner. Nobody can press a key at a window that has not appeared yet.
+            after_first_paint(self.header_title, self._route_keys)
+        else:
+            self._route_keys()
+
+    def _route_keys(self) -> None:
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+
+    def show_notice(self, text: str) -> None:
+        """Show ``text`` under the header until the person hides it; it never takes focus."""
+        self.notice_text.setText(text)
+        self.notice.show()
+
+    # -------------------------------------------------------------- navigation
+
+    def add_screen(self, name: str, widget: QWidget, key_handler: KeyHandler | None = None) -> None:
+        """Register a screen under ``name``; ``key_handler`` (or ``widget.handle_key``) gets keys.
+
+        Registering ``history`` enables the home screen's History button.
+        """
+        if name in self._screens:
+            self.stack.removeWidget(self._screens[name])
+        self._screens[name] = widget
+        handler = key_handler or getattr(widget, "handle_key", None)
+        if handler is not None:
+            self._key_handlers[name] = handler
+        self.stack.addWidget(widget)
+
+    def has_screen(self, name: str) -> bool:
+        """Whether a screen of that name is registered."""
+        return name in self._screens
+
+    def screen_widget(self, name: str) -> QWidget:
+        """The widget registered as ``name``."""
+        return self._screens[name]
+
+    def show_screen(self, name: str) -> None:
+        """Bring the screen ``name`` to the front, with no button framed for Space."""
+        widget = self._screens[name]
+        self.stack.setCurrentWidget(widget)
+        focused = QApplication.focusWidget()
+        if focused is not None and self.isAncestorOf(focused):
+            focused.clearFocus()
+        self.setFocus()  # no reason given, no ``Qt`` enum used (see widgets.TAB_FOCUS)
+
+    @property
+    def current_screen(self) -> str:
+        """The name of the screen on show."""
+        current = self.stack.currentWidget()
+        return next((name for name, w in self._screens.items() if w is current), "")
+
+    def set_key_handler(self, name: str, handler: KeyHandler | None) -> None:
+        """Give keys of screen ``name`` to ``handler`` (``None``: the screen takes none)."""
+        if handler is None:
+            self._key_handlers.pop(name, None)
+        else:
+            self._key_handlers[name] = handler
+
+    # ----------------------------------------------------------------- look
+
+    def set_metrics(self, metrics: Metrics) -> None:
+        """Header spacing for the mode, and the switch's state."""
+        m = metrics.margin
+        self._header.setContentsMargins(m, m // 2, m, m // 2)
+        self._header.setSpacing(metrics.spacing)
+        if self.large_button.isChecked() != metrics.large:
+            self.large_button.blockSignals(True)
+            self.large_button.setChecked(metrics.large)
+            self.large_button.setText(
+                "Large buttons: on" if metrics.large else "Large buttons: off"
+            )
+            self.large_button.blockSignals(False)
+
+    # ----------------------------------------------------------------- keys
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        """See every key press meant for this window before the focused widget does."""
+        if event.type() != QEvent.Type.KeyPress or not isinstance(watched, QWidget):
+            return False
+        if watched.window() is not self:
+            return False
+        return self.route_key(event)  # type: ignore[arg-type]
+
+    def route_key(self, event: QKeyEvent) -> bool:
+        """Decide what a key press does; returns whether it was used."""
+        from PySide6.QtCore import Qt  # keys arrive after the first paint (see widgets.py)
+
+        key = event.key()
+        if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            return False
+        focused = QApplication.focusWidget()
+        activating = key in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        framed = (
+            isinstance(focused, QAbstractButton)
+            and focused.isVisible()
+            and focused.hasFocus()
+            and self.isAncestorOf(focused)
+        )
+        if activating and framed:
+            if key != Qt.Key.Key_Space and not event.isAutoRepeat():
+                focused.click()  # type: ignore[union-attr]  # Enter presses it, like Space
+                return True
+            return False
+        if event.isAutoRepeat():
+            return key in action_keys()  # a held key does its action once, not over and over
+        if key == Qt.Key.Key_F1 or event.text() == "?":
+            self.keys_requested.emit()
+            return True
+        handler = self._key_handlers.get(self.current_screen)
+        return bool(handler and handler(key))
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
+        """Let the app save the geometry and end a running session cleanly."""
+        self.closing.emit()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+        super().closeEvent(event)

@@ -1,0 +1,133 @@
+"""The review screen: sessions by day, detail, charts with tables, filters and large mode."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from neuroguide.present.metrics import Metrics
+from neuroguide.store.database import open_history
+from neuroguide.store.models import CheckIn, Moment
+from neuroguide.store.progress import HistoryProgress
+from neuroguide.ui.history.review_screen import RANGES, ReviewScreen
+from tests.store.seed import add_session
+
+TODAY = date(2024, 6, 30)  # a Sunday
+ZONE = timezone(timedelta(hours=2))
+
+
+@pytest.fixture
+def connection() -> Iterator[sqlite3.Connection]:
+    connection = open_history(":memory:").connection
+    for days_ago in (0, 1, 2, 10, 200):
+        day = TODAY - timedelta(days=days_ago)
+        add_session(
+            connection,
+            datetime(day.year, day.month, day.day, 9, 15, tzinfo=ZONE),
+            routine_id="seated" if days_ago == 10 else "stretch-break",
+            routine_name="Seated" if days_ago == 10 else "Stretch break",
+            holds=20,
+            before=CheckIn(Moment.BEFORE, pain=6),
+            after=CheckIn(Moment.AFTER, pain=4),
+        )
+    yield connection
+    connection.close()
+
+
+def _screen(qtbot: QtBot, connection: sqlite3.Connection, **kwargs: object) -> ReviewScreen:
+    screen = ReviewScreen(connection, today=lambda: TODAY, **kwargs)  # type: ignore[arg-type]
+    qtbot.addWidget(screen)
+    screen.resize(1280, 900)
+    with qtbot.waitExposed(screen):
+        screen.show()
+    return screen
+
+
+def _lines(screen: ReviewScreen) -> list[str]:
+    model = screen.model
+    return [str(model.data(model.index(row))) for row in range(model.rowCount())]
+
+
+def test_sessions_are_listed_newest_first_with_the_symptom_change(
+    qtbot: QtBot, connection: sqlite3.Connection
+) -> None:
+    screen = _screen(qtbot, connection)
+    lines = _lines(screen)
+    assert len(lines) == 4  # the default range is the last three months
+    assert lines[0].startswith("Sun 30 Jun 2024, 09:15 · Stretch break")
+    assert "20 of 20 done, 10 min" in lines[0]
+    assert "pain 6 → 4" in lines[0]
+
+
+def test_the_newest_session_is_shown_in_detail_with_planned_against_done(
+    qtbot: QtBot, connection: sqlite3.Connection
+) -> None:
+    screen = _screen(qtbot, connection, exercise_names={"calf-stretch": "Calf stretch"})
+    assert "Stretch break, Sun 30 Jun 2024" in screen.detail.heading.text()
+    assert screen.detail.items.rowCount() == 20
+    assert screen.detail.items.item(0, 0).text() == "Calf stretch"
+    assert screen.detail.before.text() == "Before: pain 6."
+
+
+def test_range_and_routine_filters_narrow_the_list(
+    qtbot: QtBot, connection: sqlite3.Connection
+) -> None:
+    screen = _screen(qtbot, connection)
+    everything = next(i for i, (text, _) in enumerate(RANGES) if text == "Everything")
+    qtbot.mouseClick(screen.range_buttons.button(everything), Qt.MouseButton.LeftButton)
+    assert len(_lines(screen)) == 5
+    screen.routine.setCurrentIndex(screen.routine.findData("seated"))
+    assert len(_lines(screen)) == 1
+    assert screen.current_filter().routine_id == "seated"
+
+
+def test_charts_have_their_numbers_in_tables(qtbot: QtBot, connection: sqlite3.Connection) -> None:
+    screen = _screen(qtbot, connection)
+    qtbot.mouseClick(screen.charts_button, Qt.MouseButton.LeftButton)
+    charts = screen.charts
+    assert charts.minutes_table.rowCount() == 13  # 91 days from Monday 1 April
+    assert charts.minutes_table.item(0, 1).text() == "30"  # this week: 3 sessions x 10 min
+    assert charts.streak_table.item(0, 1).text() == "3"
+    assert charts.symptom_table.item(0, 1).text() == "6.0"
+    assert "weeks reached the goal" in charts.minutes_chart.accessibleDescription()
+    image = charts.minutes_chart.grab().toImage()
+    assert image.width() > 100 and not image.isNull()
+
+
+def test_an_empty_history_says_so(qtbot: QtBot) -> None:
+    connection = open_history(":memory:").connection
+    screen = _screen(qtbot, connection)
+    assert screen.empty.isVisible()
+    assert screen.model.rowCount() == 0
+    connection.close()
+
+
+def test_large_button_mode_makes_every_target_at_least_64_pixels(
+    qtbot: QtBot, connection: sqlite3.Connection
+) -> None:
+    screen = _screen(qtbot, connection, metrics=Metrics(large=True))
+    qtbot.mouseClick(screen.charts_button, Qt.MouseButton.LeftButton)
+    for widget in screen.buttons():
+        assert widget.height() >= 64, widget.accessibleName()
+        assert widget.width() >= 64, widget.accessibleName()
+
+
+def test_export_buttons_ask_the_owner_to_export(
+    qtbot: QtBot, connection: sqlite3.Connection
+) -> None:
+    screen = _screen(qtbot, connection)
+    with qtbot.waitSignal(screen.export_requested, timeout=5000) as signal:
+        qtbot.mouseClick(screen.pdf_button, Qt.MouseButton.LeftButton)
+    assert signal.args == ["pdf"]
+
+
+def test_progress_source_counts_today_and_this_week(connection: sqlite3.Connection) -> None:
+    progress = HistoryProgress(connection, 150, today=lambda: TODAY)
+    assert progress.minutes_today() == 10
+    assert progress.minutes_this_week() == 30  # Friday to Sunday; Monday 20 June is last week
+    assert progress.weekly_goal_minutes == 150

@@ -1,0 +1,102 @@
+"""Seated profile and "start gently" on the way into a session, through the real flow."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+from neuroguide.core.gentle import SessionOutcome
+from neuroguide.core.seated import SeatedVersion
+from neuroguide.store.models import CheckIn, Moment
+from neuroguide.ui.settings.install import Personalisation
+from neuroguide.ui.settings.profile import history_outcomes
+from tests.store.seed import add_session
+from tests.ui.conftest import GuiDriver
+
+
+def personal(driver: GuiDriver) -> Personalisation:
+    found = driver.flow.findChild(Personalisation)
+    assert found is not None
+    return found
+
+
+def test_a_standing_routine_offers_its_seated_version(driver: GuiDriver) -> None:
+    driver.flow.store.update(seated_only=True)
+    driver.flow.start_routine("lower-leg-stretches")
+    assert driver.window.current_screen == "seated-offer"
+    offer = personal(driver).profile.offer
+    assert "→" in offer.changes.text() and offer.seated_button.isVisible()
+    offer.seated_button.click()
+    assert driver.window.current_screen == "player", "no safety check when seated"
+    routine = driver.flow.routine
+    assert (
+        routine is not None and routine.position == "seated" and routine.id == "lower-leg-stretches"
+    )
+
+
+def test_the_routine_can_still_be_done_as_written_or_not_at_all(driver: GuiDriver) -> None:
+    driver.flow.store.update(seated_only=True)
+    driver.flow.start_routine("balance")
+    offer = personal(driver).profile.offer
+    offer.as_written_button.click()
+    assert driver.window.current_screen == "safety"
+    assert driver.flow.routine is not None and driver.flow.routine.name == "Balance at the wall"
+    driver.flow.go_home()
+    driver.flow.start_routine("balance")
+    assert offer.handle_key(0x01000000)  # Escape
+    assert driver.window.current_screen == "home"
+    personal(driver).profile._chosen(seated=True)  # a late press after leaving does nothing
+    assert driver.window.current_screen == "home"
+
+
+def test_a_routine_with_nothing_seated_says_so(driver: GuiDriver) -> None:
+    walk = driver.flow.content.catalog.routines["walk-or-ride"]
+    offer = personal(driver).profile.offer
+    offer.show_version(SeatedVersion(walk, None, (), ("Walking",)))
+    assert "no seated version" in offer.text.text() and "Walking" in offer.changes.text()
+    assert offer.seated_button.isHidden()
+    assert offer.handle_key(0x20), "Space does nothing harmful when there is no seated version"
+    assert not offer.handle_key(0x41)
+
+
+def test_a_seated_routine_starts_without_an_offer(driver: GuiDriver) -> None:
+    driver.flow.store.update(seated_only=True)
+    driver.flow.start_routine("seated")
+    assert driver.window.current_screen == "player"
+
+
+def test_start_gently_scales_the_first_sessions(driver: GuiDriver) -> None:
+    driver.flow.store.update(start_gently=True, gentle_since=date.today().isoformat())
+    driver.flow.start_routine("seated")
+    routine = driver.flow.routine
+    assert routine is not None and "gentle" in routine.name
+    full = driver.flow.content.catalog.routines["seated"]
+    assert routine.steps[1].dose.hold == round(full.steps[1].dose.hold * 2 / 3)
+
+
+def test_good_sessions_in_the_history_raise_the_level(driver: GuiDriver) -> None:
+    profile = personal(driver).profile
+    driver.flow.store.update(start_gently=True, gentle_since="not a date")
+    assert profile.level() == 0
+    connection = profile._history()
+    assert connection is not None
+    start = datetime.now(UTC) - timedelta(minutes=30)
+    calm = CheckIn(Moment.BEFORE, pain=3), CheckIn(Moment.AFTER, pain=3)
+    worse = CheckIn(Moment.BEFORE, pain=3), CheckIn(Moment.AFTER, pain=6)
+    add_session(connection, start, before=calm[0], after=calm[1])
+    add_session(connection, start + timedelta(minutes=5), before=worse[0], after=worse[1])
+    add_session(connection, start + timedelta(minutes=10))
+    add_session(connection, start + timedelta(minutes=15), outcome="stopped")
+    outcomes = history_outcomes(connection, date.today() - timedelta(days=1))
+    assert outcomes == [
+        SessionOutcome(True, 3, 3),
+        SessionOutcome(True, 3, 6),
+        SessionOutcome(True, None, None),
+        SessionOutcome(False, None, None),
+    ]
+    driver.flow.store.update(gentle_since=(date.today() - timedelta(days=1)).isoformat())
+    assert profile.level() == 1
+    for minutes in range(20, 60, 5):
+        add_session(connection, start + timedelta(minutes=minutes))
+    assert "full amount" in profile.describe() and profile.level() == 4
+    driver.flow.start_routine("seated")
+    assert driver.flow.routine is not None and "gentle" not in driver.flow.routine.name
