@@ -110,7 +110,13 @@ def build_gui(
         from neuroguide.speech.protocol import VoiceSettings
 
         voice = VoiceSettings(settings.voice_id, settings.voice_rate, settings.voice_volume)
-        made = create_speaker(settings.voice, voice, clock or MonotonicClock())
+        made = create_speaker(
+            settings.voice,
+            voice,
+            clock or MonotonicClock(),
+            phrase_cache=paths.phrase_cache,
+            sounds=paths.resources_dir / "sounds",
+        )
         _report_voice_problems(made, window)
         return made
 

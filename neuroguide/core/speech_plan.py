@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 
-from neuroguide.core.clock import FakeClock
+from neuroguide.core.clock import Clock, FakeClock
 from neuroguide.core.cues import SAME_MOMENT, Cue, CuePriority, CueWriter, Tone
 from neuroguide.core.events import Event
 from neuroguide.core.library import Routine
@@ -49,10 +49,14 @@ class SpeechPlan:
     switch_seconds: int = DEFAULT_SWITCH
 
     def session(self, clock: FakeClock | None = None) -> Session:
+        """A session that follows this plan (its get-ready lengths) on a fake clock."""
+        return self.session_on(clock or FakeClock(0.0))
+
+    def session_on(self, clock: Clock) -> Session:
         """A session that follows this plan (its get-ready lengths) on ``clock``."""
         return Session(
             self.routine,
-            clock or FakeClock(0.0),
+            clock,
             get_ready=self.minimum,
             switch_seconds=self.switch_seconds,
             ready_by_step=self.ready_by_step,
@@ -162,8 +166,11 @@ def dry_run(plan: SpeechPlan, lengths: ClipLength = estimate_seconds) -> Script:
             clip_end = None
             return
         seconds = lengths(item.text, item.tone)
+        # Only a cue's first sentence has a moment of its own; the others follow it.
+        first = all(said.cue is not item.cue for said, _ in script.said[-20:])
         script.said.append((item, now))
-        script.lines.append(ScriptLine(now, "say", item.text, seconds, now - item.at))
+        late = now - item.at if first else 0.0
+        script.lines.append(ScriptLine(now, "say", item.text, seconds, late))
         clip_end = now + seconds
 
     def publish(events: list[Event], now: float) -> None:

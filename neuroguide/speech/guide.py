@@ -21,6 +21,7 @@ from neuroguide.core.events import (
     TimeAdded,
 )
 from neuroguide.core.records import Outcome
+from neuroguide.core.timeline import Phase
 from neuroguide.speech.speaker import Speaker
 
 ON_TIME = 1e-3
@@ -60,6 +61,13 @@ class VoiceGuide:
         for cue in self.writer.cues_for(events):
             self._show([cue])
             self.speaker.say(cue)
+
+    def repeat(self, phase: Phase, at: float) -> None:
+        """The R key: say every step of the current exercise now, cutting what is said."""
+        cue = self.writer.repeat(phase, at)
+        self._show([cue])
+        self.speaker.interrupt()
+        self.speaker.say(cue)
 
     def _show(self, cues: Sequence[Cue]) -> None:
         if self.on_cue is not None:

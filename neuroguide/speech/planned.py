@@ -125,11 +125,14 @@ class PlannedSpeaker:
             return self.queue.busy
 
     def wait_until_idle(self, timeout: float) -> bool:
-        """Block until nothing plays or waits (for the terminal, tests and benchmarks). A
-        stuck player cannot hold this long: the watchdog ends it within its clip plus grace."""
+        """Block until nothing plays or waits (for the terminal, tests and benchmarks).
+
+        Once a player has hung (and been reported) this no longer waits: the last words would
+        only hang again.
+        """
         end = time.monotonic() + timeout
         with self._idle:
-            while self.queue.busy:
+            while self.queue.busy and "hang" not in self._told:
                 left = end - time.monotonic()
                 if left <= 0:
                     return False

@@ -8,7 +8,7 @@ when stdin is a terminal; otherwise the session simply runs to its end.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 from typing import IO
 
@@ -24,11 +24,14 @@ from neuroguide.core.session import Session, SessionState
 from neuroguide.core.timeline import total_seconds
 from neuroguide.paths import Paths
 from neuroguide.settings import Settings, load_settings
-from neuroguide.speech.client import WorkerSpeaker
+from neuroguide.speech.factory import create_speaker
 from neuroguide.speech.guide import VoiceGuide
+from neuroguide.speech.planned import PlannedSpeaker
+from neuroguide.speech.planning import plays_tones, start_plan
 from neuroguide.speech.protocol import VoiceSettings
 from neuroguide.speech.speaker import NullSpeaker, Speaker
 from neuroguide.speech.tones import TonePlayer
+from neuroguide.terminal.dry_run import print_dry_run
 from neuroguide.terminal.keys import Keys, KeySource
 
 EXIT_OK = 0
@@ -38,9 +41,13 @@ IDLE_WAIT = 0.25
 """How long to wait for a key while nothing is due (paused)."""
 WAKE_MARGIN = 0.002
 """Wake just after an event falls due, so the tick finds it due."""
-FINAL_WORDS_TIMEOUT = 20.0
-"""How long the player waits for the last words to be spoken before it exits."""
-KEYS_HELP = "Keys: Space pause or resume, n next, b back, q stop."
+FINAL_WORDS_TIMEOUT = 15.0
+"""How long the player waits at most for the last words (a stuck player is given up on
+sooner: the watchdog reports it within seconds and the wait ends)."""
+RENDER_WAIT = 20.0
+"""How long ``play`` waits at most for the routine's phrases to be rendered before it starts
+(the longest built-in routine takes a few seconds the first time, none after)."""
+KEYS_HELP = "Keys: Space pause or resume, n next, b back, r repeat the steps, q stop."
 
 ListenersFactory = Callable[[Paths, Session, VoiceGuide], list[SessionListener]]
 
@@ -70,14 +77,21 @@ def find_routine(reference: str, content: Content) -> tuple[Routine | None, str]
     return routine, ""
 
 
-def make_speaker(settings: Settings, clock: Clock, err: IO[str]) -> Speaker:
-    """The worker speaker with the user's voice settings; it reports once if it fails."""
+def make_speaker(paths: Paths, settings: Settings, clock: Clock, err: IO[str]) -> Speaker:
+    """The planned speaker with the user's voice settings; it reports each problem once."""
 
     def tell(message: str) -> None:
         print(f"neuroguide: {message}", file=err, flush=True)
 
     voice = VoiceSettings(settings.voice_id, settings.voice_rate, settings.voice_volume)
-    return WorkerSpeaker(voice, clock=clock, on_problem=tell)
+    return create_speaker(
+        True,
+        voice,
+        clock,
+        tell,
+        phrase_cache=paths.phrase_cache,
+        sounds=paths.resources_dir / "sounds",
+    )
 
 
 class TerminalPlayer:
@@ -95,6 +109,8 @@ class TerminalPlayer:
         self.keys = keys
         self.out = out
         self.listeners: list[SessionListener] = []
+        self.guide: VoiceGuide | None = None
+        """Says the steps again on R."""
         self._started_at = clock.now()
 
     def show(self, cue: Cue) -> None:
@@ -109,8 +125,12 @@ class TerminalPlayer:
                 listener.handle(events)
 
     def control(self, key: str) -> list[Event]:
-        """What a key does: Space pause/resume, n next, b back, q (or Ctrl-C byte) stop."""
+        """What a key does: Space pause/resume, n next, b back, r repeat, q (or Ctrl-C) stop."""
         key = key.lower()
+        if key == "r" and self.guide is not None:
+            if self.session.state is not SessionState.FINISHED:
+                self.guide.repeat(self.session.phase, self.clock.now())
+            return []
         if key == " ":
             return self.session.toggle_pause()
         if key == "n":
@@ -163,6 +183,8 @@ def run_play(
     out: IO[str] | None = None,
     err: IO[str] | None = None,
     speaker: Speaker | None = None,
+    known: Collection[str] = (),
+    dry: bool = False,
 ) -> int:
     """Play a routine in the terminal; the exit status for the command line."""
     out = out if out is not None else sys.stdout
@@ -177,11 +199,18 @@ def run_play(
         print(f"neuroguide: {message}", file=err)
     if get_ready is None and routine.get_ready is None:
         get_ready = settings.get_ready_seconds
+    if dry:
+        minimum = get_ready if get_ready is not None else max(routine.get_ready or 0, 0)
+        print_dry_run(paths, routine, settings, minimum, out, known)
+        return EXIT_OK
     clock = MonotonicClock()
-    session = Session(routine, clock, get_ready=get_ready)
     if speaker is None:
-        speaker = make_speaker(settings, clock, err) if voice and settings.voice else NullSpeaker()
-    tones = TonePlayer(paths.resources_dir) if settings.tones else None
+        wanted = voice and settings.voice
+        speaker = make_speaker(paths, settings, clock, err) if wanted else NullSpeaker()
+    minimum = get_ready if get_ready is not None else max(routine.get_ready or 0, 0)
+    plan = start_plan(routine, speaker, minimum=minimum, known=known, render_wait=RENDER_WAIT)
+    session = plan.session_on(clock)
+    tones = TonePlayer(paths.resources_dir) if settings.tones and not plays_tones(speaker) else None
     source: KeySource = keys if keys is not None else Keys()
     player = TerminalPlayer(session, clock, source, out)
 
@@ -190,7 +219,8 @@ def run_play(
         if tones is not None and cue.tone is not None:
             tones.play(cue.tone)
 
-    guide = VoiceGuide(speaker, CueWriter(session.timeline), on_cue=on_cue)
+    guide = VoiceGuide(speaker, CueWriter(session.timeline, known), on_cue=on_cue)
+    player.guide = guide
     player.listeners = listeners(paths, session, guide)
     length = format_duration(total_seconds(session.timeline))
     print(f"{routine.name} ({length})", file=out)
@@ -200,7 +230,7 @@ def run_play(
     finished = False
     try:
         finished = player.run()
-        if finished and isinstance(speaker, WorkerSpeaker):
+        if finished and isinstance(speaker, PlannedSpeaker):
             speaker.wait_until_idle(FINAL_WORDS_TIMEOUT)  # let the last words be heard
     except KeyboardInterrupt:
         finished = False
