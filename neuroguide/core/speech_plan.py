@@ -90,7 +90,9 @@ def plan_speech(
     ``lengths`` gives each clip's length: measured from the phrase cache where a clip is
     rendered, estimated where not yet.
     """
-    draft = SpeechPlan(routine, minimum, frozenset(known), {}, (), switch_seconds)
+    # A draft with a get-ready of at least a second, so each announcement has its moment even
+    # when the setting is 0: the words still need their time.
+    draft = SpeechPlan(routine, max(1, minimum), frozenset(known), {}, (), switch_seconds)
     clock = FakeClock(0.0)
     session = draft.session(clock)
     writer = draft.writer(session)
@@ -106,7 +108,7 @@ def plan_speech(
             if abs(cue.at - start) < SAME_MOMENT
             for u in utterances(cue)
         )
-        ready[phase.step_index] = get_ready_seconds(phase.seconds, said)
+        ready[phase.step_index] = get_ready_seconds(minimum, said)
     phrases: dict[Phrase, None] = {}
     for cue in cues:
         for item in utterances(cue):

@@ -62,9 +62,11 @@ def play(
     return cues, start
 
 
-def spoken(routine: Routine, clock: FakeClock, **options: int) -> Timed:
+def spoken(
+    routine: Routine, clock: FakeClock, known: tuple[str, ...] = (), **options: int
+) -> Timed:
     session = Session(routine, clock, **options)
-    cues, _ = play(session, clock, CueWriter(session.timeline))
+    cues, _ = play(session, clock, CueWriter(session.timeline, known))
     return cues
 
 
@@ -82,15 +84,29 @@ def at(cues: Timed, offset: float) -> str:
 def test_before_a_per_side_exercise_the_voice_gives_name_side_dose_instruction_and_safety(
     library: Library, clock: FakeClock
 ) -> None:
-    cues = spoken(make_routine(library, CALF), clock)
+    cues = spoken(make_routine(library, CALF), clock, known=("calf-stretch",))
     first = cues[0][1]
     assert first.text == (
         "Calf stretch. Start with your left leg. Hold for 15 seconds, three times on each leg. "
         "Stand facing a wall and put both hands on it at chest height. "
         "Ease into the stretch and stop short of pain."
     )
-    assert first.priority is CuePriority.SAFETY
+    assert first.priority is CuePriority.NAME
     assert first.step_index == 0 and first.phase_index == 0
+
+
+def test_the_first_time_an_exercise_is_met_every_step_is_said_and_only_then(
+    library: Library, clock: FakeClock
+) -> None:
+    calf = library.exercises["calf-stretch"]
+    cues = spoken(make_routine(library, CALF), clock)
+    first = cues[0][1].text
+    assert all(step in first for step in calf.steps)
+    again = make_routine(library, CALF.replace('id = "calf"', 'id = "calf2"'))
+    twice = Session(again, clock)
+    writer = CueWriter(twice.timeline)
+    writer.cues_for(twice.start())  # the first announcement marks it as explained
+    assert writer.announcement(twice.timeline[0]).count(".") < first.count(".")
 
 
 def test_a_routine_note_is_said_instead_of_the_first_safety_line(
@@ -156,17 +172,17 @@ def test_an_exercise_done_with_both_sides_never_hears_switch_or_a_side(
     assert "Rest for 10 seconds — next, hold 2 of 2." in words
 
 
-def test_reps_are_counted_in_time_with_the_cadence_and_warn_of_the_last_two(
+def test_reps_are_counted_as_each_rep_starts_with_the_movement_words(
     library: Library, clock: FakeClock
 ) -> None:
     cues = spoken(make_routine(library, RAISES), clock)
-    # get ready 5 s, then 6 reps of 2 s: up at the start, down half-way, count at the end.
-    assert at(cues, 5).endswith("6 repetitions. Begin. Up.")
+    # get ready 5 s, then 6 reps of 2 s: the number and "up" at the start, "down" half-way.
+    assert at(cues, 5) == "Begin. 1. Up."
     assert at(cues, 6) == "And down."
-    assert at(cues, 7) == "1. Up."
-    assert at(cues, 13) == "4. Last two. Up."
-    assert at(cues, 17).startswith("6. And relax. All done.")
-    counts = [cue for _, cue in cues if cue.text in ("And down.", "1. Up.")]
+    assert at(cues, 7) == "2. Up."
+    assert at(cues, 15) == "6. Up."
+    assert at(cues, 17).startswith("And relax. All done.")
+    counts = [cue for _, cue in cues if cue.text in ("And down.", "2. Up.")]
     assert {cue.priority for cue in counts} == {CuePriority.COUNT}
 
 
