@@ -15,6 +15,7 @@ import shlex
 import signal
 import subprocess
 import threading
+from collections import deque
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
@@ -59,58 +60,109 @@ class AudioOut:
         self.on_fault = on_fault
         self.hang_grace = hang_grace
         self._env = dict(os.environ if env is None else env)
-        self._lock = threading.Lock()
+        self._lock = threading.Condition()
         self._current: tuple[int, subprocess.Popen[bytes]] | None = None
+        self._requests: deque[tuple[int, Path, float]] = deque()
+        self._wanted: int | None = None
         self._stopped: set[int] = set()
         self._token = 0
+        self._closed = False
         self._watchers: list[threading.Thread] = []
+        self._spawner = threading.Thread(target=self._spawn_loop, name="audio", daemon=True)
+        self._spawner.start()
 
-    def play(self, path: Path, seconds: float) -> int | None:
-        """Start playing ``path`` (lasting ``seconds``) now; returns its token, or ``None`` if
-        the player could not be started (reported through ``on_fault``)."""
-        self.stop()
-        try:
-            process = subprocess.Popen(
-                [*self.command, str(path)],
-                stdin=subprocess.DEVNULL,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.PIPE,
-                env=self._env,
-                start_new_session=True,  # a stand-in script and its children end together
-            )
-        except OSError as error:
-            self._fault("missing", f"{self.command[0]}: {error.strerror or error}")
-            return None
+    def play(self, path: Path, seconds: float) -> int:
+        """Start playing ``path`` (lasting ``seconds``) now and return its token.
+
+        The player is started on the audio thread, so the caller (the GUI's event loop) never
+        waits for a process to start; a player that cannot start is reported through
+        ``on_fault`` and ends its clip at once.
+        """
         with self._lock:
+            previous = self._stop_locked()
             self._token += 1
             token = self._token
-            self._current = (token, process)
-        watcher = threading.Thread(
-            target=self._watch, args=(token, process, seconds), name="audio-watch", daemon=True
-        )
-        self._watchers = [w for w in self._watchers if w.is_alive()]
-        self._watchers.append(watcher)
-        watcher.start()
+            self._wanted = token
+            self._requests.append((token, path, seconds))
+            self._lock.notify_all()
+        if previous is not None:
+            _kill(previous)
         return token
 
     def stop(self) -> None:
         """Silence the clip playing now, if any (it gets no ``on_end``)."""
         with self._lock:
-            current, self._current = self._current, None
-            if current is not None:
-                self._stopped.add(current[0])
-        if current is not None:
-            _kill(current[1])
+            process = self._stop_locked()
+        if process is not None:
+            _kill(process)
 
     @property
     def playing(self) -> bool:
-        """Whether a clip is playing."""
+        """Whether a clip is playing or about to."""
         with self._lock:
-            return self._current is not None
+            return self._wanted is not None
+
+    def _stop_locked(self) -> subprocess.Popen[bytes] | None:
+        self._wanted = None
+        self._requests.clear()
+        current, self._current = self._current, None
+        if current is None:
+            return None
+        self._stopped.add(current[0])
+        return current[1]
+
+    def _spawn_loop(self) -> None:
+        """The audio thread: start each requested player as soon as it is asked for."""
+        while True:
+            with self._lock:
+                while not self._requests and not self._closed:
+                    self._lock.wait()
+                if self._closed:
+                    return
+                token, path, seconds = self._requests.popleft()
+            try:
+                process = subprocess.Popen(
+                    [*self.command, str(path)],
+                    stdin=subprocess.DEVNULL,
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.PIPE,
+                    env=self._env,
+                    start_new_session=True,  # a stand-in script and its children end together
+                )
+            except OSError as error:
+                self._fault("missing", f"{self.command[0]}: {error.strerror or error}")
+                self._ended(token)
+                continue
+            with self._lock:
+                wanted = self._wanted == token
+                if wanted:
+                    self._current = (token, process)
+            if not wanted:  # stopped while it was starting
+                _kill(process)
+                process.communicate()
+                continue
+            watcher = threading.Thread(
+                target=self._watch, args=(token, process, seconds), name="audio-watch", daemon=True
+            )
+            self._watchers = [w for w in self._watchers if w.is_alive()]
+            self._watchers.append(watcher)
+            watcher.start()
+
+    def _ended(self, token: int) -> None:
+        with self._lock:
+            if self._wanted != token:
+                return
+            self._wanted = None
+        if self.on_end is not None:
+            self.on_end(token)
 
     def close(self, timeout: float = 1.0) -> None:
-        """Stop playing and let the watchdog threads finish."""
+        """Stop playing and let the audio and watchdog threads finish."""
         self.stop()
+        with self._lock:
+            self._closed = True
+            self._lock.notify_all()
+        self._spawner.join(timeout)
         for watcher in self._watchers:
             watcher.join(timeout)
 
@@ -134,8 +186,7 @@ class AudioOut:
             self._fault("hang", f"{name} was still playing {self.hang_grace:.0f} s after the end")
         elif process.returncode:
             self._fault("crash", _describe(name, process.returncode, err))
-        if self.on_end is not None:
-            self.on_end(token)
+        self._ended(token)
 
     def _fault(self, kind: str, detail: str) -> None:
         if self.on_fault is not None:

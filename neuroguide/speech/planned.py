@@ -157,11 +157,9 @@ class PlannedSpeaker:
                 self.renderer.urgent((item.text, item.tone), partial(self._rendered, item))
                 return
             self._token = self.audio.play(clip.path, clip.seconds)
-            if self._token is not None:
-                if self.on_start is not None:
-                    self.on_start(item, time.monotonic())
-                return
-            item = self.queue.finished(self._clock.now())  # no player: go on without sound
+            if self.on_start is not None:
+                self.on_start(item, time.monotonic())
+            return
         self._idle.notify_all()
 
     def _rendered(self, item: Utterance, clip: Clip | None) -> None:
