@@ -3,49 +3,46 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-# What every start needs and Qt does not: imported with this module, before PySide, whose
-# import hook reads the source of each module imported after it (docs/decisions/0006).
-# Qt and everything built on it is imported inside the functions below.
 from neuroguide.core.clock import Clock, MonotonicClock
-from neuroguide.home_cache import content_stamp, read_home_cache, write_home_cache
 from neuroguide.paths import Paths
-from neuroguide.present.metrics import Metrics
-from neuroguide.present.progress import RunProgress
 from neuroguide.settings import load_settings
-from neuroguide.settings_store import SettingsStore
-from neuroguide.speech.speaker import NullSpeaker, Speaker
+from neuroguide.speech.speaker import Speaker
 from neuroguide.store.lock import InstanceLock
-from neuroguide.ui.shell.errors import ErrorReporter, install
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
     from neuroguide.content import Content
-    from neuroguide.core.listeners import SessionListener
     from neuroguide.core.problems import InvalidFileError
+    from neuroguide.present.progress import ProgressSource
+    from neuroguide.settings import Settings
+    from neuroguide.store.session_history import RecordingHistory
+    from neuroguide.ui.history.controller import HistoryController
     from neuroguide.ui.session.flow import SessionFlow
+    from neuroguide.ui.settings.personalisation import Personalisation
     from neuroguide.ui.shell.main_window import MainWindow
 
 DEFAULT_SIZE = (1280, 800)
-FIRST_PAINT_CARDS = 3
-"""Routine cards built before the first paint: one row at the widest. Those further down are
-below the fold of a laptop screen and follow right after the paint (decision 0006)."""
 
 
 @dataclass
 class Gui:
-    """What :func:`build_gui` made: the window and the session flow (which owns the speaker)."""
+    """What :func:`build_gui` made: the window, the session flow and the history (if any)."""
 
     window: MainWindow
     flow: SessionFlow
+    history: RecordingHistory | None
+    personal: Personalisation
+    """The settings screen, the editor and the reminders."""
+    history_screen: HistoryController | None
+    """The History screen, when there is a history."""
 
     @property
     def speaker(self) -> Speaker:
-        """The speaker in use (the real one may arrive just after the first paint)."""
+        """The speaker in use (the settings screen may swap it)."""
         return self.flow.speaker
 
 
@@ -76,156 +73,135 @@ def build_gui(
     large: bool = False,
     clock: Clock | None = None,
     speaker: Speaker | None = None,
-    listeners: Sequence[SessionListener] = (),
     show: bool = True,
-    quick_start: bool = False,
 ) -> Gui | None:
-    """Load content and settings, build the window and show it; ``None`` if content is broken.
+    """Load content, settings and history, build the window and show it.
 
-    Tests and the screenshot script pass a fake clock; the real app passes nothing. With
-    ``quick_start`` (the real app) the history and the screens not shown yet are set up right
-    after the home screen's first paint instead of before it.
+    Everything is built in order, each part given what it needs: the settings, the content,
+    the history, the voice, the window, the session flow and the screens around it. Returns
+    ``None`` (after saying why) if the built-in content is damaged. Tests and the screenshot
+    script pass a fake clock and a recording speaker; the real app passes neither.
     """
     from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
+    from neuroguide.present.metrics import Metrics
+    from neuroguide.settings_store import SettingsStore
+    from neuroguide.ui.history.controller import HistoryController
     from neuroguide.ui.session.flow import SessionFlow
-    from neuroguide.ui.shell.main_window import MainWindow, after_first_paint
+    from neuroguide.ui.settings.personalisation import Personalisation
+    from neuroguide.ui.shell.main_window import MainWindow
     from neuroguide.ui.shell.theme import apply_look, resolve_theme
 
     settings, messages = load_settings(paths.settings_file)
     for message in messages:
         print(f"neuroguide: {message}", file=sys.stderr)
-    start = _start_content(paths, seated_only=settings.seated_only, quick_start=quick_start)
-    if start is None:
+    content = _load_content(paths)
+    if content is None:
         return None
+    clock = clock or MonotonicClock()
+    history, history_notes = _open_history(paths, content)
     store = SettingsStore(settings, paths.settings_file)
-    # The real speaker unless one is passed in (tests); the history engineer adds
-    # the recorder to ``listeners`` and a database-backed ProgressSource.
-    real_voice = speaker is None
-
-    def start_voice() -> Speaker:
-        """The real voice; its worker warms up in the background."""
-        from neuroguide.speech.factory import create_speaker
-        from neuroguide.speech.protocol import VoiceSettings
-
-        voice = VoiceSettings(settings.voice_id, settings.voice_rate, settings.voice_volume)
-        made = create_speaker(
-            settings.voice,
-            voice,
-            clock or MonotonicClock(),
-            phrase_cache=paths.phrase_cache,
-            sounds=paths.resources_dir / "sounds",
-        )
-        _report_voice_problems(made, window)
-        return made
-
-    if speaker is None:
-        # Silent until install_history_parts starts the real voice (with quick_start: right
-        # after the first paint, before anybody can start a session).
-        speaker = NullSpeaker()
-    progress = RunProgress(settings.weekly_goal_minutes)
     metrics = Metrics(large=settings.large_buttons or large, text_scale=settings.text_scale)
     application = QApplication.instance()
     if isinstance(application, QApplication):  # style first: restyling built widgets is slow
         apply_look(application, resolve_theme(settings.theme), metrics)
-    window = MainWindow(
-        metrics,
-        keys_after_first_paint=quick_start,
-    )
+    window = MainWindow(metrics)
+    window.setWindowIcon(QIcon(str(paths.resources_dir / "icons" / "neuroguide.svg")))
+    if speaker is None:
+        speaker = _start_voice(settings, clock, window, paths)
     flow = SessionFlow(
         window,
-        start.content,
+        content,
         store,
-        clock=clock or MonotonicClock(),
+        clock=clock,
         speaker=speaker,
-        progress=progress,
-        listeners=listeners,
+        progress=_progress(history),
+        history=history,
         illustrations=paths.illustrations,
         large_forced=large,
-        cached_home=start.cached_home,
-        first_paint_cards=FIRST_PAINT_CARDS if quick_start else None,
     )
-
-    def install_history_parts() -> None:
-        from neuroguide.ui.history.install import install_history
-
-        if not _content_arrived(flow):
-            window.close()
-            QApplication.exit(1)
-            return
-        flow.refresh_home()  # every routine card now, not just the first row
-        _set_icon(window, paths)
-        if start.stamp is not None:
-            _keep_home_screen(flow, paths, start)
-        if real_voice:
-            flow.speaker = start_voice()
-        if install_history(flow, paths) is not None:  # recorder, check-ins, review, progress
-            _listen_for_later_starts(window, paths)
-        from neuroguide.ui.settings.install import install_personalisation
-
-        install_personalisation(flow, paths)  # settings, editor, seated/gentle, reminders
-        flow.refresh_home()
-        flow.prepare_screens()
-
-    if quick_start:
-        # Paint the home screen first; the history and the other screens follow at once
-        # (the header title is watched: it paints on every pass, see after_first_paint).
-        after_first_paint(window.header_title, install_history_parts)
-    else:
-        install_history_parts()
+    history_screen = None
+    if history is not None:
+        history_screen = HistoryController(flow, history)
+        window.closing.connect(history.close)  # after the flow stopped (and recorded) a session
+        _listen_for_later_starts(window, paths)
+    personal = Personalisation(flow, paths)
+    flow.refresh_home()
+    flow.prepare_screens()
     if not flow.restore_geometry():
         window.resize(*_default_size(window))
     if messages:
         QTimer.singleShot(0, lambda: _tell(window, "Some settings were reset", messages))
+    for title, text in history_notes:
+        QTimer.singleShot(0, lambda title=title, text=text: _inform(window, title, text))
     if show:
         window.show()
-    return Gui(window, flow)
+    return Gui(window, flow, history, personal, history_screen)
 
 
-@dataclass(frozen=True)
-class _StartContent:
-    """The content for the window: loaded, or a loader while the cached home screen shows."""
-
-    content: Content | Callable[[], Content]
-    cached_home: dict[str, Any] | None = None
-    stamp: list[Any] | None = None
-
-
-def _start_content(paths: Paths, *, seated_only: bool, quick_start: bool) -> _StartContent | None:
-    """Load the content now, unless a quick start finds the home screen cached for it."""
-    stamp = cached = None
-    if quick_start:
-        stamp = content_stamp(paths, seated_only=seated_only)
-        cached = read_home_cache(paths.home_cache, stamp)
-    if cached is not None:
-
-        def load() -> Content:
-            from neuroguide.content import load_content
-
-            return load_content(paths)
-
-        return _StartContent(load, cached, stamp)
+def _load_content(paths: Paths) -> Content | None:
+    """The exercise library and the routines; ``None`` (and say why) if the library is damaged."""
     from neuroguide.content import load_content
     from neuroguide.core.problems import InvalidFileError
 
     try:
-        return _StartContent(load_content(paths), None, stamp)
+        return load_content(paths)
     except InvalidFileError as error:
         _explain_damaged_library(error)
         return None
 
 
-def _content_arrived(flow: SessionFlow) -> bool:
-    """Load content the cached home screen stood in for; ``False`` (and say why) if broken."""
-    from neuroguide.core.problems import InvalidFileError
+def _open_history(
+    paths: Paths, content: Content
+) -> tuple[RecordingHistory | None, list[tuple[str, str]]]:
+    """The history for recording, or ``None``; with what to tell the person about it."""
+    from neuroguide.store.database import HistoryError
+    from neuroguide.store.session_history import open_for_recording
 
     try:
-        flow.content  # noqa: B018 (loading it is the point)
-    except InvalidFileError as error:
-        _explain_damaged_library(error)
-        return False
-    return True
+        history = open_for_recording(
+            paths.data_dir, paths.history_db, paths.backups, content.catalog.routines
+        )
+    except HistoryError as error:
+        message = f"{error} Your sessions will not be saved in the history this time."
+        print(f"neuroguide: {message}", file=sys.stderr)
+        return None, [("History is not available", message)]
+    notes = []
+    if history.messages:
+        text = "\n\n".join(history.messages)
+        print(f"neuroguide: {text}", file=sys.stderr)
+        notes.append(("Your history file", text))
+    return history, notes
+
+
+def _progress(history: RecordingHistory | None) -> ProgressSource:
+    """Today's and this week's minutes: from the history, or counted in this run without one."""
+    from neuroguide.present.progress import RunProgress
+    from neuroguide.store.progress import HistoryProgress
+
+    return HistoryProgress(history.connection) if history is not None else RunProgress()
+
+
+def _start_voice(settings: Settings, clock: Clock, window: MainWindow, paths: Paths) -> Speaker:
+    """The real voice; its worker warms up in the background. Problems show on the window."""
+    from neuroguide.speech.factory import create_speaker
+    from neuroguide.speech.protocol import VoiceSettings
+
+    def tell(message: str) -> None:  # from the speaker's thread: the signal crosses safely
+        print(f"neuroguide: {message}", file=sys.stderr)
+        window.notice_requested.emit(message)
+
+    voice = VoiceSettings(settings.voice_id, settings.voice_rate, settings.voice_volume)
+    return create_speaker(
+        settings.voice,
+        voice,
+        clock,
+        on_problem=tell,
+        phrase_cache=paths.phrase_cache,
+        sounds=paths.resources_dir / "sounds",
+    )
 
 
 def _explain_damaged_library(error: InvalidFileError) -> None:
@@ -239,13 +215,6 @@ def _explain_damaged_library(error: InvalidFileError) -> None:
         "The exercise library that comes with NeuroGuide is damaged, so NeuroGuide cannot "
         "start. Reinstalling NeuroGuide repairs it.\n\n" + lines,
     )
-
-
-def _keep_home_screen(flow: SessionFlow, paths: Paths, start: _StartContent) -> None:
-    """Cache the home screen's words for the next start, if they changed."""
-    words = flow.home_words().to_cache()
-    if start.stamp is not None and words != start.cached_home:
-        write_home_cache(paths.home_cache, start.stamp, words)
 
 
 def _listen_for_later_starts(window: MainWindow, paths: Paths) -> None:
@@ -287,20 +256,6 @@ def _already_running(paths: Paths) -> bool:
     return ask_to_show(paths.data_dir)
 
 
-def _report_voice_problems(speaker: Speaker, window: MainWindow) -> None:
-    """Say once, on the window, why the voice is off (the speaker reports from its thread)."""
-
-    def tell(message: str) -> None:
-        print(f"neuroguide: {message}", file=sys.stderr)
-        window.notice_requested.emit(message)
-
-    if hasattr(speaker, "on_problem"):
-        speaker.on_problem = tell
-        problem = getattr(speaker, "problem", None)
-        if problem:
-            tell(problem)
-
-
 def _default_size(window: MainWindow) -> tuple[int, int]:
     screen = window.screen()
     if screen is None:
@@ -312,11 +267,12 @@ def _default_size(window: MainWindow) -> tuple[int, int]:
     )
 
 
-def _set_icon(window: MainWindow, paths: Paths) -> None:
-    """The window's icon: after the first paint, as it loads the SVG plugin (about 3 ms)."""
-    from PySide6.QtGui import QIcon
+def _inform(window: MainWindow, title: str, text: str) -> None:
+    # open(), not exec(): a message must never block the app (or a test) behind a modal loop.
+    from PySide6.QtWidgets import QMessageBox
 
-    window.setWindowIcon(QIcon(str(paths.resources_dir / "icons" / "neuroguide.svg")))
+    box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=window)
+    box.open()
 
 
 def _tell(window: MainWindow, title: str, lines: list[str]) -> None:
@@ -335,9 +291,11 @@ def run_gui(paths: Paths, *, large: bool = False) -> int:
         print(f"NeuroGuide is already open for {paths.data_dir}; its window was brought forward.")
         return 0
     app = create_application()
-    gui = build_gui(paths, large=large, quick_start=True)
+    gui = build_gui(paths, large=large)
     if gui is None:
         return 1
+    from neuroguide.ui.shell.errors import ErrorReporter, install
+
     previous = install(ErrorReporter(lambda: gui.window))
     try:
         return int(app.exec())

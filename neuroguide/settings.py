@@ -48,6 +48,7 @@ class Settings:
     auto_advance: bool = True
     get_ready_seconds: int = 5
     safety_check: bool = True
+    checkins: bool = True
     voice: bool = True
     voice_id: str = ""
     voice_rate: int = 160

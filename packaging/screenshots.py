@@ -30,8 +30,7 @@ def _open(large: bool, text_scale: int, clock: FakeClock) -> Gui:
     save_settings(Settings(text_scale=text_scale, theme="light"), folder / "settings.toml")
     gui = build_gui(Paths(folder, folder, resources_dir()), large=large, clock=clock)
     assert gui is not None
-    gui.flow.before_session = None  # the history's check-in screens have their own shots
-    gui.flow.after_session = None
+    gui.flow.store.update(checkins=False)  # the check-in screens have their own shots
     gui.window.resize(*SIZE)
     return gui
 

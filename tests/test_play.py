@@ -17,12 +17,15 @@ from neuroguide.content import Content
 from neuroguide.core.clock import FakeClock
 from neuroguide.core.cues import CueWriter
 from neuroguide.core.events import Event, SessionFinished, SessionStarted
-from neuroguide.core.listeners import SessionListener
+from neuroguide.core.library import Routine
 from neuroguide.core.records import Outcome
+from neuroguide.core.runner import Listener, SessionRunner
 from neuroguide.core.session import Session, SessionState
 from neuroguide.paths import Paths
+from neuroguide.settings import Settings, save_settings
 from neuroguide.speech.guide import VoiceGuide
 from neuroguide.speech.speaker import RecordingSpeaker
+from neuroguide.store.history_listener import TerminalHistory
 from neuroguide.terminal.keys import Keys
 from neuroguide.terminal.player import EXIT_INTERRUPTED, TerminalPlayer, run_play
 from tests.speech.conftest import CALF, make_routine
@@ -75,12 +78,12 @@ def player_for(
 ) -> tuple[TerminalPlayer, RecordingSpeaker, io.StringIO]:
     routine = make_routine(content, CALF)
     clock = FakeClock()
-    session = Session(routine, clock)
+    runner = SessionRunner(Session(routine, clock))
     out = io.StringIO()
-    player = TerminalPlayer(session, clock, ScriptedKeys(clock, presses), out)
+    player = TerminalPlayer(runner, clock, ScriptedKeys(clock, presses), out)
     speaker = RecordingSpeaker()
-    guide = VoiceGuide(speaker, CueWriter(session.timeline), on_cue=player.show)
-    player.listeners = [guide]
+    guide = VoiceGuide(speaker, CueWriter(runner.session.timeline), on_cue=player.show)
+    runner.add_listener(Listener("voice", guide))
     return player, speaker, out
 
 
@@ -112,14 +115,14 @@ def test_every_event_batch_reaches_the_injected_listeners(
 ) -> None:
     recorder = Recorder()
 
-    def listeners(paths: Paths, session: Session, guide: VoiceGuide) -> list[SessionListener]:
-        return [guide, recorder]
+    def history(paths: Paths, routine: Routine) -> TerminalHistory:
+        return TerminalHistory(listeners=[recorder])
 
     status = run_play(
         app_paths,
         str(tiny_file),
         get_ready=0,
-        listeners=listeners,
+        history=history,
         speaker=RecordingSpeaker(),
         out=io.StringIO(),
     )
@@ -223,3 +226,47 @@ def test_voices_lists_the_engine_voices(tmp_path: Path, capsys: pytest.CaptureFi
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].split() == ["ID", "NAME"]
     assert any(line.split()[0] == "gmw/en" for line in lines[1:])
+
+
+class FullDisk:
+    """A history listener that fails on every batch."""
+
+    def handle(self, events: Sequence[Event]) -> None:
+        raise OSError("database or disk is full")
+
+
+def test_a_failing_history_is_reported_once_and_the_session_runs_to_its_end(
+    app_paths: Paths, tiny_file: Path
+) -> None:
+    err, out = io.StringIO(), io.StringIO()
+    status = run_play(
+        app_paths,
+        str(tiny_file),
+        get_ready=0,
+        history=lambda paths, routine: TerminalHistory(listeners=[FullDisk()]),
+        speaker=RecordingSpeaker(),
+        out=out,
+        err=err,
+    )
+    assert status == 0
+    assert err.getvalue().count("could not be saved in the history") == 1
+    assert "Finished 'Tiny'" in out.getvalue()
+
+
+def test_play_takes_the_seated_version_and_the_gentle_dose_from_the_settings(
+    app_paths: Paths, tiny_file: Path
+) -> None:
+    save_settings(Settings(seated_only=True, start_gently=True), app_paths.settings_file)
+    err, out = io.StringIO(), io.StringIO()
+    run_play(
+        app_paths,
+        "lower-leg-stretches",
+        get_ready=0,
+        history=lambda paths, routine: TerminalHistory(),
+        speaker=RecordingSpeaker(),
+        keys=ScriptedKeys(FakeClock(), [(0, "q")]),
+        out=out,
+        err=err,
+    )
+    assert "the seated version" in err.getvalue() and "start gently" in err.getvalue()
+    assert out.getvalue().startswith("Lower-leg stretches (seated) (gentle start)")

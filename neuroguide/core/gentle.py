@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from datetime import date
 
 from neuroguide.core.dose_check import LIMITS
 from neuroguide.core.library import Dose, Routine
@@ -83,3 +84,11 @@ def _scale(value: int | None, share: float, key: str) -> int | None:
         return None
     lowest = LIMITS[key][0]
     return max(lowest, min(value, round(value * share)))
+
+
+def gentle_since(saved: str, today: date) -> date:
+    """The day "start gently" was switched on (``saved`` as ISO text), or ``today``."""
+    try:
+        return date.fromisoformat(saved)
+    except ValueError:
+        return today

@@ -15,9 +15,15 @@ if TYPE_CHECKING:
 
 
 class ProgressSource(Protocol):
-    """Active minutes done, and the weekly goal they count towards."""
+    """Active minutes done (the weekly goal they count towards is a setting).
 
-    weekly_goal_minutes: int
+    It hears every session's events (as a listener of the session runner), so a source that
+    counts in memory can add a finished session, and one that reads the history can ignore them.
+    """
+
+    def handle(self, events: Sequence[Event]) -> None:
+        """A batch of session events."""
+        ...
 
     def minutes_today(self) -> float:
         """Active minutes since local midnight."""
@@ -34,10 +40,7 @@ class RunProgress:
     It is a session listener, so the app simply adds it to the session's listeners.
     """
 
-    def __init__(
-        self, weekly_goal_minutes: int, today: Callable[[], date] = lambda: datetime.now().date()
-    ) -> None:
-        self.weekly_goal_minutes = weekly_goal_minutes
+    def __init__(self, today: Callable[[], date] = lambda: datetime.now().date()) -> None:
         self._today = today
         self._seconds: list[tuple[date, float]] = []
 

@@ -157,6 +157,12 @@ def groups() -> list[tuple[str, list[Row]]]:
                     "Before balance work, a reminder to stand by a wall or counter.",
                     "toggle",
                 ),
+                Row(
+                    "checkins",
+                    "Check-ins",
+                    "Before and after each session, rate pain, numbness, tingling and balance.",
+                    "toggle",
+                ),
             ],
         ),
         (

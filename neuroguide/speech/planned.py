@@ -22,6 +22,7 @@ from neuroguide.core.voice_queue import Decision, Utterance, VoiceQueue
 from neuroguide.speech.audio import AudioOut
 from neuroguide.speech.messages import CARRY_ON
 from neuroguide.speech.phrase_cache import Clip, PhraseCache
+from neuroguide.speech.protocol import VoiceSettings
 from neuroguide.speech.renderer import Renderer
 
 FAULT_WORDS = {
@@ -109,6 +110,14 @@ class PlannedSpeaker:
             self._waiting_render = None
             self.audio.stop()
             self._idle.notify_all()
+
+    def configure(self, voice: VoiceSettings) -> None:
+        """Use ``voice`` from the next sentence on: clips for it come from its own cache keys
+        (rendered on demand, or by the next :meth:`prepare`)."""
+        cache = PhraseCache(self.cache.folder, voice, self.cache.sounds, self.cache.max_bytes)
+        with self._lock:
+            self.cache = cache
+        self.renderer.use(cache)
 
     def close(self) -> None:
         """Stop speaking and rendering."""

@@ -65,6 +65,7 @@ class Renderer:
         self._tmpdir = ""
         self._request = 0
         self._buffer = b""
+        self._restart = False
         self.rendered = 0
         """Phrases rendered by this renderer (those already on disk are not counted)."""
         self.busy_seconds = 0.0
@@ -111,6 +112,15 @@ class Renderer:
                     return False
                 self._cond.wait(min(left, 0.05))
 
+    def use(self, cache: PhraseCache) -> None:
+        """Render into ``cache`` (another voice, rate or volume) from now on; what was queued
+        for the old one is forgotten and the next render starts a worker with the new voice."""
+        with self._cond:
+            self.cache = cache
+            self._queue.clear()
+            self._restart = True
+            self._cond.notify_all()
+
     def close(self) -> None:
         """Stop rendering and end the worker."""
         with self._cond:
@@ -130,6 +140,9 @@ class Renderer:
                 if self._closed:
                     return
                 phrase, done = self._queue.popleft()
+            if self._restart:
+                self._restart = False
+                self._end_worker()
             clip = self.cache.get(*phrase)
             if clip is None and not self._failed:
                 started = time.monotonic()

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Protocol
 
-if TYPE_CHECKING:  # only for annotations: the silent speaker is built before the first paint
+if TYPE_CHECKING:
     from neuroguide.core.cues import Cue
+    from neuroguide.speech.protocol import VoiceSettings
 
 
 class Speaker(Protocol):
@@ -17,6 +18,10 @@ class Speaker(Protocol):
 
     def interrupt(self) -> None:
         """Silence whatever is being said now and forget what waits."""
+        ...
+
+    def configure(self, voice: VoiceSettings) -> None:
+        """Use ``voice`` (its id, rate and volume) from the next cue on."""
         ...
 
     def close(self) -> None:
@@ -33,6 +38,9 @@ class NullSpeaker:
     def interrupt(self) -> None:
         """Do nothing."""
 
+    def configure(self, voice: VoiceSettings) -> None:
+        """Do nothing."""
+
     def close(self) -> None:
         """Do nothing."""
 
@@ -46,6 +54,7 @@ class RecordingSpeaker:
         self.log: list[Cue | None] = []
         """Cues and interruptions (``None``) in the order they came, to check which was first."""
         self.closed = False
+        self.voice: VoiceSettings | None = None
 
     def say(self, cue: Cue) -> None:
         """Remember ``cue``."""
@@ -56,6 +65,10 @@ class RecordingSpeaker:
         """Count the interruption."""
         self.interruptions += 1
         self.log.append(None)
+
+    def configure(self, voice: VoiceSettings) -> None:
+        """Remember the voice asked for."""
+        self.voice = voice
 
     def close(self) -> None:
         """Remember that it was closed."""

@@ -1,35 +1,51 @@
-"""The history recorder for ``neuroguide play``: the same recording as the GUI's."""
+"""The history of a ``neuroguide play`` session: the same recording as the window's."""
 
 from __future__ import annotations
 
-import atexit
 import sys
+from dataclasses import dataclass, field
+from datetime import date
 from typing import TextIO
 
+from neuroguide.core.gentle import gentle_level
 from neuroguide.core.library import Routine
 from neuroguide.core.listeners import SessionListener
 from neuroguide.paths import Paths
 from neuroguide.store.database import HistoryError
-from neuroguide.store.session_history import open_for_recording
+from neuroguide.store.queries import session_outcomes
+from neuroguide.store.session_history import RecordingHistory, open_for_recording
 
 
-def terminal_recorder(
-    paths: Paths, routine: Routine, err: TextIO | None = None
-) -> list[SessionListener]:
-    """A recorder for one terminal session, or none (with a one-line note) if unavailable.
+@dataclass
+class TerminalHistory:
+    """What a terminal session needs of the history; empty when it cannot be used."""
 
-    The lock and the connection are released when the process exits; every item is committed
-    as it ends, so nothing waits for that.
-    """
+    recording: RecordingHistory | None = None
+    listeners: list[SessionListener] = field(default_factory=list)
+
+    def gentle_level(self, since: date) -> int:
+        """How far "start gently" has come since ``since`` (the first level without history)."""
+        if self.recording is None:
+            return 0
+        return gentle_level(session_outcomes(self.recording.connection, since))
+
+    def close(self) -> None:
+        """Release the history (every item was committed as it ended)."""
+        if self.recording is not None:
+            self.recording.close()
+            self.recording = None
+
+
+def terminal_history(paths: Paths, routine: Routine, err: TextIO | None = None) -> TerminalHistory:
+    """The history for one terminal session, or none (with a one-line note) if unavailable."""
     err = err if err is not None else sys.stderr
     try:
-        history = open_for_recording(
+        recording = open_for_recording(
             paths.data_dir, paths.history_db, paths.backups, {routine.id: routine}
         )
     except HistoryError as error:
         print(f"neuroguide: {error} This session will not be saved in the history.", file=err)
-        return []
-    for message in history.messages:
+        return TerminalHistory()
+    for message in recording.messages:
         print(f"neuroguide: {message}", file=err)
-    atexit.register(history.close)
-    return [history.recorder]
+    return TerminalHistory(recording, [recording.recorder])

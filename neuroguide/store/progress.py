@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 
+from neuroguide.core.events import Event
 from neuroguide.store.queries import minutes_between
 
 
@@ -18,12 +19,13 @@ class HistoryProgress:
     def __init__(
         self,
         connection: sqlite3.Connection,
-        weekly_goal_minutes: int,
         today: Callable[[], date] = date.today,
     ) -> None:
         self._connection = connection
-        self.weekly_goal_minutes = weekly_goal_minutes
         self._today = today
+
+    def handle(self, events: Sequence[Event]) -> None:
+        """Nothing to count: the recorder writes each session to the history it reads."""
 
     def minutes_today(self) -> float:
         """Active minutes recorded on today's local date."""

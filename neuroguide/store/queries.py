@@ -7,6 +7,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from neuroguide.core.gentle import SessionOutcome
+from neuroguide.core.records import Outcome
 from neuroguide.store.models import (
     SYMPTOMS,
     CheckIn,
@@ -281,3 +283,21 @@ def exercise_totals(
         parameters,
     ).fetchall()
     return [(row[0], row[1], row[2], row[3]) for row in rows]
+
+
+def session_outcomes(connection: sqlite3.Connection, since: date) -> list[SessionOutcome]:
+    """The sessions from ``since`` on, oldest first, with their pain ratings."""
+    chosen = Filter(first_day=since)
+    ratings = checkins(connection, chosen)
+    outcomes = []
+    for row in reversed(list_sessions(connection, chosen)):
+        found = ratings.get(row.id, {})
+        before, after = found.get(Moment.BEFORE), found.get(Moment.AFTER)
+        outcomes.append(
+            SessionOutcome(
+                finished=row.outcome == Outcome.FINISHED,
+                pain_before=before.pain if before else None,
+                pain_after=after.pain if after else None,
+            )
+        )
+    return outcomes

@@ -1,14 +1,18 @@
 """``neuroguide play ROUTINE``: a session in the terminal, guided by voice and captions.
 
-The same core ``Session`` runs against the real monotonic clock; every batch of events goes to
-every listener (the voice, and the history once it exists), exactly as in the GUI. Keys work
-when stdin is a terminal; otherwise the session simply runs to its end.
+The same :class:`~neuroguide.core.runner.SessionRunner` as the window's runs the session
+against the real monotonic clock: every batch goes to the voice, then the screen (the printed
+captions hang off the voice's cues), then the history. The steps of a session that make sense
+without a screen apply here too: the seated version when the settings say seated only, and
+the gentle dose when "start gently" is on. Keys work when stdin is a terminal; otherwise the
+session simply runs to its end.
 """
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection
+from datetime import date
 from pathlib import Path
 from typing import IO
 
@@ -16,11 +20,13 @@ from neuroguide.content import Content, load_content
 from neuroguide.core.clock import Clock, MonotonicClock
 from neuroguide.core.cues import Cue, CueWriter
 from neuroguide.core.events import Event
+from neuroguide.core.gentle import gentle_since
 from neuroguide.core.library import Routine, format_duration
-from neuroguide.core.listeners import SessionListener
+from neuroguide.core.preparation import prepare_routine
 from neuroguide.core.records import Outcome
 from neuroguide.core.routine_file import RoutineCatalog, load_files
-from neuroguide.core.session import Session, SessionState
+from neuroguide.core.runner import Listener, SessionRunner, get_ready_seconds
+from neuroguide.core.session import SessionState
 from neuroguide.core.timeline import total_seconds
 from neuroguide.paths import Paths
 from neuroguide.settings import Settings, load_settings
@@ -31,9 +37,15 @@ from neuroguide.speech.planning import plays_tones, start_plan
 from neuroguide.speech.protocol import VoiceSettings
 from neuroguide.speech.speaker import NullSpeaker, Speaker
 from neuroguide.speech.tones import TonePlayer
+from neuroguide.store.history_listener import TerminalHistory
 from neuroguide.terminal.dry_run import print_dry_run
 from neuroguide.terminal.keys import Keys, KeySource
 
+LISTENER_TROUBLE = {
+    "history": "this session could not be saved in the history; it carries on",
+    "voice": "the voice stopped working; the captions carry on",
+}
+"""What a failing listener means to the person, by role."""
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
 EXIT_INTERRUPTED = 130
@@ -46,17 +58,17 @@ FINAL_WORDS_TIMEOUT = 15.0
 sooner: the watchdog reports it within seconds and the wait ends)."""
 RENDER_WAIT = 20.0
 """How long ``play`` waits at most for the routine's phrases to be rendered before it starts
-(the longest built-in routine takes a few seconds the first time, none after)."""
+(the longest built-in routine takes about two seconds the first time, none after)."""
 KEYS_HELP = "Keys: Space pause or resume, n next, b back, r repeat the steps, q stop."
 
-ListenersFactory = Callable[[Paths, Session, VoiceGuide], list[SessionListener]]
+HistoryFactory = Callable[[Paths, Routine], TerminalHistory]
 
 
-def build_listeners(paths: Paths, session: Session, guide: VoiceGuide) -> list[SessionListener]:
-    """Every listener of a terminal session, wired here and nowhere else."""
-    from neuroguide.store.history_listener import terminal_recorder  # the GUI records the same way
+def open_history(paths: Paths, routine: Routine) -> TerminalHistory:
+    """The history of a terminal session: its recorder and what "start gently" reads."""
+    from neuroguide.store.history_listener import terminal_history
 
-    return [guide, *terminal_recorder(paths, session.routine)]
+    return terminal_history(paths, routine)
 
 
 def find_routine(reference: str, content: Content) -> tuple[Routine | None, str]:
@@ -95,20 +107,20 @@ def make_speaker(paths: Paths, settings: Settings, clock: Clock, err: IO[str]) -
 
 
 class TerminalPlayer:
-    """Drives a session from the keyboard and a short timer; prints every caption."""
+    """Drives a session runner from the keyboard and a short timer; prints every caption."""
 
     def __init__(
         self,
-        session: Session,
+        runner: SessionRunner,
         clock: Clock,
         keys: KeySource,
         out: IO[str],
     ) -> None:
-        self.session = session
+        self.runner = runner
+        self.session = runner.session
         self.clock = clock
         self.keys = keys
         self.out = out
-        self.listeners: list[SessionListener] = []
         self.guide: VoiceGuide | None = None
         """Says the steps again on R."""
         self._started_at = clock.now()
@@ -118,43 +130,39 @@ class TerminalPlayer:
         minutes, seconds = divmod(int(max(0.0, cue.at - self._started_at)), 60)
         print(f"[{minutes:2d}:{seconds:02d}] {cue.text}", file=self.out, flush=True)
 
-    def publish(self, events: Sequence[Event]) -> None:
-        """Hand a batch of events to every listener."""
-        if events:
-            for listener in self.listeners:
-                listener.handle(events)
-
     def control(self, key: str) -> list[Event]:
         """What a key does: Space pause/resume, n next, b back, r repeat, q (or Ctrl-C) stop."""
         key = key.lower()
+        runner = self.runner
         if key == "r" and self.guide is not None:
-            if self.session.state is not SessionState.FINISHED:
+            if runner.state is not SessionState.FINISHED:
                 self.guide.repeat(self.session.phase, self.clock.now())
             return []
         if key == " ":
-            return self.session.toggle_pause()
+            return runner.toggle_pause()
         if key == "n":
-            return self.session.next()
+            return runner.next()
         if key == "b":
-            return self.session.previous()
+            return runner.previous()
         if key in ("q", "\x03"):
-            return self.session.stop()
+            return runner.stop()
         return []
 
     def run(self) -> bool:
         """Run the session to its end; returns False if Ctrl-C ended it."""
         self._started_at = self.clock.now()
+        runner = self.runner
         try:
-            self.publish(self.session.start())
+            runner.start()
             with self.keys.listening():
-                while self.session.state is not SessionState.FINISHED:
-                    due = self.session.seconds_to_next_event()
+                while runner.state is not SessionState.FINISHED:
+                    due = runner.seconds_to_next_event()
                     key = self.keys.wait(IDLE_WAIT if due is None else due + WAKE_MARGIN)
                     if key:
-                        self.publish(self.control(key))
-                    self.publish(self.session.tick())
+                        self.control(key)
+                    runner.tick()
         except KeyboardInterrupt:
-            self.publish(self.session.stop())
+            runner.stop()
             return False
         return True
 
@@ -178,7 +186,7 @@ def run_play(
     *,
     voice: bool = True,
     get_ready: int | None = None,
-    listeners: ListenersFactory = build_listeners,
+    history: HistoryFactory = open_history,
     keys: KeySource | None = None,
     out: IO[str] | None = None,
     err: IO[str] | None = None,
@@ -197,31 +205,59 @@ def run_play(
     settings, messages = load_settings(paths.settings_file)
     for message in messages:
         print(f"neuroguide: {message}", file=err)
-    if get_ready is None and routine.get_ready is None:
-        get_ready = settings.get_ready_seconds
+    recording = history(paths, routine)
+    prepared = prepare_routine(
+        routine,
+        content.library,
+        seated_only=settings.seated_only,
+        gentle_level=(
+            recording.gentle_level(gentle_since(settings.gentle_since, date.today()))
+            if settings.start_gently
+            else None
+        ),
+    )
+    for note in prepared.notes:
+        print(f"neuroguide: {note}", file=err)
+    if prepared.routine is None:
+        recording.close()
+        return EXIT_PROBLEMS
+    routine = prepared.routine
+    setting = settings.get_ready_seconds if get_ready is None else get_ready
+    minimum = get_ready_seconds(routine, setting)
     if dry:
-        minimum = get_ready if get_ready is not None else max(routine.get_ready or 0, 0)
+        recording.close()
         print_dry_run(paths, routine, settings, minimum, out, known)
         return EXIT_OK
     clock = MonotonicClock()
     if speaker is None:
         wanted = voice and settings.voice
         speaker = make_speaker(paths, settings, clock, err) if wanted else NullSpeaker()
-    minimum = get_ready if get_ready is not None else max(routine.get_ready or 0, 0)
     plan = start_plan(routine, speaker, minimum=minimum, known=known, render_wait=RENDER_WAIT)
-    session = plan.session_on(clock)
+
+    def report(role: str, error: BaseException) -> None:
+        print(f"neuroguide: {LISTENER_TROUBLE.get(role, role)}: {error}", file=err, flush=True)
+
+    runner = SessionRunner.for_routine(
+        routine,
+        clock,
+        get_ready_minimum=setting,
+        ready_by_step=plan.ready_by_step,
+        listeners=[Listener("history", listener) for listener in recording.listeners],
+        on_error=report,
+    )
+    session = runner.session
     tones = TonePlayer(paths.resources_dir) if settings.tones and not plays_tones(speaker) else None
     source: KeySource = keys if keys is not None else Keys()
-    player = TerminalPlayer(session, clock, source, out)
+    player = TerminalPlayer(runner, clock, source, out)
 
     def on_cue(cue: Cue) -> None:
         player.show(cue)
         if tones is not None and cue.tone is not None:
             tones.play(cue.tone)
 
-    guide = VoiceGuide(speaker, CueWriter(session.timeline, known), on_cue=on_cue)
+    guide = VoiceGuide(speaker, CueWriter(session.timeline, known), on_cue)
     player.guide = guide
-    player.listeners = listeners(paths, session, guide)
+    runner.add_listener(Listener("voice", guide))
     length = format_duration(total_seconds(session.timeline))
     print(f"{routine.name} ({length})", file=out)
     if source.interactive:
@@ -236,6 +272,7 @@ def run_play(
         finished = False
     finally:
         speaker.close()
+        recording.close()
         if tones is not None:
             tones.stop()
     print(player.summary_line(), file=out, flush=True)

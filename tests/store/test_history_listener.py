@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import io
+from datetime import date
 from pathlib import Path
 
 from neuroguide.core.library import Routine
 from neuroguide.paths import resolve_paths
 from neuroguide.store.database import open_history
-from neuroguide.store.history_listener import terminal_recorder
+from neuroguide.store.history_listener import terminal_history
 from neuroguide.store.lock import InstanceLock
 from neuroguide.store.queries import list_sessions
 from tests.store.session_driver import SessionDriver
@@ -16,12 +17,13 @@ from tests.store.session_driver import SessionDriver
 
 def test_terminal_sessions_are_recorded(tmp_path: Path, stretch_break: Routine) -> None:
     paths = resolve_paths(str(tmp_path / "data"), {})
-    listeners = terminal_recorder(paths, stretch_break, io.StringIO())
-    assert len(listeners) == 1
-    driver = SessionDriver(stretch_break, listeners)
+    history = terminal_history(paths, stretch_break, io.StringIO())
+    assert len(history.listeners) == 1
+    driver = SessionDriver(stretch_break, history.listeners)
     driver.send(driver.session.start())
     driver.run_until(2)
     driver.send(driver.session.stop())
+    history.close()
     connection = open_history(paths.history_db).connection
     [session] = list_sessions(connection)
     assert (session.routine_name, session.outcome, session.completed) == (
@@ -39,7 +41,8 @@ def test_a_running_instance_means_no_recording_and_one_line(
     err = io.StringIO()
     with InstanceLock(paths.data_dir) as lock:
         assert lock.acquire()
-        assert terminal_recorder(paths, stretch_break, err) == []
+        history = terminal_history(paths, stretch_break, err)
+        assert history.listeners == [] and history.gentle_level(date(2026, 1, 1)) == 0
     assert err.getvalue().count("\n") == 1
     assert "already open" in err.getvalue()
     assert not paths.history_db.exists()

@@ -50,9 +50,9 @@ def open_gui(qtbot: QtBot, paths: Paths, *, large: bool = False) -> GuiDriver:
     gui.window.resize(1280, 800)
     with qtbot.waitExposed(gui.window):
         gui.window.show()
-    # The history's check-in screens hook in here; these tests cover the session flow itself.
-    gui.flow.before_session = None
-    gui.flow.after_session = None
+    # Check-ins are a step of their own (tests/ui/session/test_session_steps.py); these tests
+    # cover the rest of the flow.
+    gui.flow.store.update(checkins=False)
     return GuiDriver(gui, clock, speaker)
 
 

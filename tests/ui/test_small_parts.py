@@ -37,7 +37,7 @@ def test_countdown_figures_round_up_and_show_minutes() -> None:
 
 def test_run_progress_counts_today_and_this_week() -> None:
     today = date(2025, 3, 12)  # a Wednesday
-    progress = RunProgress(150, today=lambda: today)
+    progress = RunProgress(today=lambda: today)
     summary = Summary("x", Outcome.FINISHED, 300, 240.0, 300.0, 4, 0, ())
     progress.handle([SessionFinished(at=0.0, summary=summary)])
     assert progress.minutes_today() == 4 and progress.minutes_this_week() == 4

@@ -7,7 +7,7 @@ description for screen readers.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMargins, QPoint, QRect, QSize
+from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
@@ -21,15 +21,6 @@ from PySide6.QtWidgets import (
     QWidgetItem,
 )
 
-# The first screen is built without touching PySide's ``Qt`` namespace: the first use of any
-# ``Qt.*`` enum makes PySide build all ~95 of its enum classes, about 15 ms that would delay
-# the first paint (docs/decisions/0006). Qt's property system takes plain numbers instead;
-# tests check each against its enum.
-TAB_FOCUS = 1  # Qt.FocusPolicy.TabFocus
-NO_FOCUS = 0  # Qt.FocusPolicy.NoFocus
-PLAIN_TEXT = 0  # Qt.TextFormat.PlainText
-SCROLL_BAR_ALWAYS_OFF = 1  # Qt.ScrollBarPolicy.ScrollBarAlwaysOff
-
 
 def make_button(
     text: str, name: str, description: str, *, role: str = "", object_name: str = ""
@@ -39,7 +30,7 @@ def make_button(
     button.setAccessibleName(name)
     button.setAccessibleDescription(description)
     button.setToolTip(description)
-    button.setProperty("focusPolicy", TAB_FOCUS)
+    button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
     button.setAutoDefault(False)
     button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
     if role:
@@ -53,7 +44,7 @@ def make_label(text: str = "", *, role: str = "", name: str = "") -> QLabel:
     """A word-wrapping label (text is never cut off, it grows downwards instead)."""
     label = QLabel(text)
     label.setWordWrap(True)
-    label.setProperty("textFormat", PLAIN_TEXT)
+    label.setTextFormat(Qt.TextFormat.PlainText)
     label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
     if role:
         label.setProperty("role", role)
@@ -67,8 +58,8 @@ def vertical_scroll(content: QWidget) -> QScrollArea:
     area itself never takes the keyboard focus (Space must reach the screen)."""
     area = QScrollArea()
     area.setWidgetResizable(True)
-    area.setProperty("horizontalScrollBarPolicy", SCROLL_BAR_ALWAYS_OFF)
-    area.setProperty("focusPolicy", NO_FOCUS)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     area.setWidget(content)
     return area
 

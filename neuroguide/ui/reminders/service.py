@@ -224,10 +224,10 @@ class ReminderService(QObject):
         if self.tray_icon is None:
             return
         progress = self.flow.progress
+        goal = self.flow.store.settings.weekly_goal_minutes
         self.tray_icon.setToolTip(
             f"NeuroGuide: {round(progress.minutes_today())} min active today, "
-            f"{round(progress.minutes_this_week())} of {progress.weekly_goal_minutes} min "
-            "this week"
+            f"{round(progress.minutes_this_week())} of {goal} min this week"
         )
 
     def _make_tray(self) -> Any:

@@ -1,33 +1,44 @@
-"""Adapts a core Session to Qt: a timer wakes it, every batch of events goes out to listeners.
+"""Adapts the session runner to Qt: a timer wakes it, signals tell the screen.
 
-The timer is never the time base: it only calls ``session.tick()``, which reads the injected
+The timer is never the time base: it only calls ``runner.tick()``, which reads the injected
 clock. It is single-shot and re-armed just after the next moment something can change, as the
 session itself computes it (``Session.seconds_to_next_event``: the next whole second of the
 countdown or the next mark, at most a second away), so a machine sleep is noticed by the
-session's jump check. Speech goes through the same ``VoiceGuide`` the terminal player uses,
-which silences the voice when the person pauses, skips, goes back or stops. Tests call
-:meth:`tick` directly after advancing a ``FakeClock``.
+session's jump check. The runner (:mod:`neuroguide.core.runner`, shared with
+``neuroguide play``) hands every batch to the voice, then the screen, then the history, and
+keeps one failing listener from stopping the others or the clock. Tests call :meth:`tick`
+directly after advancing a ``FakeClock``.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
 from neuroguide.core.clock import Clock
 from neuroguide.core.cues import Cue, CueWriter
-from neuroguide.core.events import Event, PauseReason, SessionFinished, StepFinished
+from neuroguide.core.events import Event
 from neuroguide.core.library import Routine
-from neuroguide.core.listeners import SessionListener
-from neuroguide.core.session import ADD_SECONDS, Session, SessionState
+from neuroguide.core.runner import ErrorReport, Listener, SessionRunner, finished_summary
+from neuroguide.core.session import Session, SessionState
 from neuroguide.speech.guide import VoiceGuide
 from neuroguide.speech.speaker import Speaker
 from neuroguide.speech.tones import TonePlayer
 
 WAKE_MARGIN_MS = 1
 """Wake this long after a boundary so the session sees it as passed."""
+
+
+class _Screen:
+    """The screen as a listener: re-emits each batch as a Qt signal, in the runner's order."""
+
+    def __init__(self, emit: Callable[[object], None]) -> None:
+        self._emit = emit
+
+    def handle(self, events: Sequence[Event]) -> None:
+        self._emit(list(events))
 
 
 class SessionController(QObject):
@@ -51,30 +62,45 @@ class SessionController(QObject):
         speaker: Speaker,
         cue_writer: CueWriter | None = None,
         tones: TonePlayer | None = None,
-        listeners: Sequence[SessionListener] = (),
+        listeners: Sequence[Listener] = (),
         get_ready_seconds: int = 5,
         auto_advance: bool = True,
         captions: bool = True,
+        on_error: ErrorReport | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        ready = max(get_ready_seconds, routine.get_ready or 0)
-        self.session = Session(routine, clock, get_ready=ready)
-        self.auto_advance = auto_advance
         self.captions = captions
         self.caption = ""
-        self.waiting = False
-        """Paused at the end of a step until Space or Next (when auto-advance is off)."""
         self._tones = tones
+        self.runner = SessionRunner.for_routine(
+            routine,
+            clock,
+            get_ready_minimum=get_ready_seconds,
+            listeners=listeners,
+            on_error=on_error,
+            auto_advance=auto_advance,
+        )
         writer = cue_writer if cue_writer is not None else CueWriter(self.session.timeline)
         self._voice = VoiceGuide(speaker, writer, on_cue=self._on_cue)
-        self._listeners: list[SessionListener] = [*listeners, self._voice]
+        self.runner.add_listener(Listener("voice", self._voice))
+        self.runner.add_listener(Listener("screen", _Screen(self.events_emitted.emit)))
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(self.tick)
 
     # ----------------------------------------------------------------- queries
+
+    @property
+    def session(self) -> Session:
+        """The session the runner advances."""
+        return self.runner.session
+
+    @property
+    def waiting(self) -> bool:
+        """Paused at the end of an exercise until Space or Next (auto-advance off)."""
+        return self.runner.waiting
 
     @property
     def state(self) -> SessionState:
@@ -91,75 +117,62 @@ class SessionController(QObject):
     @Slot()
     def start(self) -> None:
         """Begin the session."""
-        self._handle(self.session.start())
+        self._after(self.runner.start())
 
     @Slot()
     def tick(self) -> None:
         """Let the session catch up with the clock (the timer's only job)."""
-        self._handle(self.session.tick())
+        self._after(self.runner.tick())
 
     @Slot()
     def toggle_pause(self) -> None:
         """Space: start, pause or resume (and go on after a step when waiting)."""
-        if self.session.state is SessionState.RUNNING:
-            self.pause()
-        elif self.session.state is SessionState.PAUSED:
-            self.resume()
-        elif self.session.state is SessionState.READY:
-            self.start()
+        self._after(self.runner.toggle_pause())
 
     @Slot()
     def pause(self) -> None:
         """Pause at once."""
-        self._handle(self.session.pause(PauseReason.USER))
+        self._after(self.runner.pause())
 
     @Slot()
     def resume(self) -> None:
         """Carry on from where the session paused."""
-        self.waiting = False
-        self._handle(self.session.resume())
+        self._after(self.runner.resume())
 
     @Slot()
     def unsteady(self) -> None:
         """ "Stop, I feel unsteady": pause at once and say the safety words."""
-        self.waiting = False
-        self._handle(self.session.pause(PauseReason.UNSTEADY))
+        self._after(self.runner.unsteady())
 
     @Slot()
     def next(self) -> None:
         """Skip to the next part; while waiting after a step, simply go on."""
-        if self.waiting:
-            self.resume()
-            return
-        self._handle(self.session.next())
+        self._after(self.runner.next())
 
     @Slot()
     def done(self) -> None:
         """Finish a set of reps or a timed block early, as done."""
-        self._handle(self.session.done())
+        self._after(self.runner.done())
 
     @Slot()
     def previous(self) -> None:
         """Start this part again, or go back to the one before."""
-        self.waiting = False
-        self._handle(self.session.previous())
+        self._after(self.runner.previous())
 
     @Slot()
     def restart_step(self) -> None:
         """Go back to the start of the current exercise."""
-        self.waiting = False
-        self._handle(self.session.restart_step())
+        self._after(self.runner.restart_step())
 
     @Slot()
     def add_time(self) -> None:
         """Fifteen more seconds in this part."""
-        self._handle(self.session.add_time(ADD_SECONDS))
+        self._after(self.runner.add_time())
 
     @Slot()
     def stop(self) -> None:
         """End the session now (the summary follows)."""
-        self.waiting = False
-        self._handle(self.session.stop())
+        self._after(self.runner.stop())
 
     def shutdown(self) -> None:
         """Stop the timer and any tone; the window is closing or the player is leaving."""
@@ -169,23 +182,12 @@ class SessionController(QObject):
 
     # ---------------------------------------------------------------- internals
 
-    def _handle(self, events: list[Event]) -> None:
-        if (
-            not self.auto_advance
-            and self.session.state is SessionState.RUNNING
-            and any(isinstance(e, StepFinished) for e in events)
-        ):
-            # Wait for a press before the next exercise; the engine itself knows nothing of it.
-            events = events + self.session.pause(PauseReason.USER)
-            self.waiting = True
-        if events:
-            for listener in self._listeners:
-                listener.handle(events)
-            self.events_emitted.emit(events)
+    def _after(self, events: list[Event]) -> None:
+        """Re-arm the timer (whatever the listeners did), then say so if the session ended."""
         self._arm()
-        finished = [e for e in events if isinstance(e, SessionFinished)]
-        if finished:
-            self.finished.emit(finished[-1].summary)
+        summary = finished_summary(events)
+        if summary is not None:
+            self.finished.emit(summary)
 
     def _on_cue(self, cue: Cue) -> None:
         if self._tones is not None and cue.tone is not None:

@@ -106,8 +106,6 @@ class SettingsController(QObject):
             self._switch_voice(bool(value))
         if key in VOICE_KEYS:
             self._configure_voice()
-        if key == "weekly_goal_minutes":
-            flow.progress.weekly_goal_minutes = int(value)
         if key in HOME_KEYS:
             flow.refresh_home()
         if key in REMINDER_KEYS and self._on_reminders_changed is not None:
@@ -143,6 +141,5 @@ class SettingsController(QObject):
 
     def _configure_voice(self) -> None:
         settings = self.flow.store.settings
-        configure = getattr(self.flow.speaker, "configure", None)
-        if configure is not None:
-            configure(VoiceSettings(settings.voice_id, settings.voice_rate, settings.voice_volume))
+        voice = VoiceSettings(settings.voice_id, settings.voice_rate, settings.voice_volume)
+        self.flow.speaker.configure(voice)

@@ -9,9 +9,8 @@ every key press to the screen on show, unless a Tab-framed button takes Space or
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import cache
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -30,53 +29,21 @@ APP_TITLE = "NeuroGuide"
 KeyHandler = Callable[[int], bool]
 
 
-@cache
-def action_keys() -> frozenset[int]:
-    """Keys that do something; held down, each does its action once."""
-    from PySide6.QtCore import Qt
-
-    keys = Qt.Key
-    return frozenset(
-        {
-            keys.Key_Space,
-            keys.Key_Left,
-            keys.Key_Right,
-            keys.Key_Plus,
-            keys.Key_Equal,
-            keys.Key_Return,
-            keys.Key_Enter,
-            keys.Key_Escape,
-            keys.Key_U,
-            keys.Key_F1,
-        }
-    )
-
-
-class _FirstPaint(QObject):
-    """Calls back once, on the event loop turn after a widget's first paint."""
-
-    def __init__(self, widget: QWidget, callback: Callable[[], None]) -> None:
-        super().__init__(widget)
-        self._callback = callback
-        widget.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
-        """Wait for the paint, then hand over to the event loop."""
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, self._callback)
-        return False
-
-
-def after_first_paint(widget: QWidget, callback: Callable[[], None]) -> None:
-    """Run ``callback`` once ``widget`` has been painted for the first time.
-
-    Watch a widget that paints itself, like a label: Qt sends no paint event to a container
-    whose children cover it (the home screen with few routine cards got none, so what was
-    waiting for it never ran). The whole window is painted in one pass, so the callback runs
-    after all of it.
-    """
-    _FirstPaint(widget, callback)
+ACTION_KEYS = frozenset(
+    {
+        Qt.Key.Key_Space,
+        Qt.Key.Key_Left,
+        Qt.Key.Key_Right,
+        Qt.Key.Key_Plus,
+        Qt.Key.Key_Equal,
+        Qt.Key.Key_Return,
+        Qt.Key.Key_Enter,
+        Qt.Key.Key_Escape,
+        Qt.Key.Key_U,
+        Qt.Key.Key_F1,
+    }
+)
+"""Keys that do something; held down, each does its action once."""
 
 
 class MainWindow(QMainWindow):
@@ -95,7 +62,7 @@ class MainWindow(QMainWindow):
     closing = Signal()
     notice_requested = Signal(str)
 
-    def __init__(self, metrics: Metrics, *, keys_after_first_paint: bool = False) -> None:
+    def __init__(self, metrics: Metrics) -> None:
         super().__init__()
         self.setWindowTitle(APP_TITLE)
         self.setMinimumSize(640, 480)
@@ -134,18 +101,9 @@ class MainWindow(QMainWindow):
         self.large_button.toggled.connect(self.large_toggled)
         self.keys_button.clicked.connect(self.keys_requested)
         self.set_metrics(metrics)
-        if keys_after_first_paint:
-            # Routing keys through Python makes PySide build the Python types (and enums) of
-            # every event class it sees; doing that after the first paint shows the window
-            # sooner. Nobody can press a key at a window that has not appeared yet.
-            after_first_paint(self.header_title, self._route_keys)
-        else:
-            self._route_keys()
-
-    def _route_keys(self) -> None:
         app = QApplication.instance()
         if app is not None:
-            app.installEventFilter(self)
+            app.installEventFilter(self)  # every key press of this window goes to route_key
 
     def show_notice(self, text: str) -> None:
         """Show ``text`` under the header until the person hides it; it never takes focus."""
@@ -182,7 +140,7 @@ class MainWindow(QMainWindow):
         focused = QApplication.focusWidget()
         if focused is not None and self.isAncestorOf(focused):
             focused.clearFocus()
-        self.setFocus()  # no reason given, no ``Qt`` enum used (see widgets.TAB_FOCUS)
+        self.setFocus()
 
     @property
     def current_screen(self) -> str:
@@ -224,8 +182,6 @@ class MainWindow(QMainWindow):
 
     def route_key(self, event: QKeyEvent) -> bool:
         """Decide what a key press does; returns whether it was used."""
-        from PySide6.QtCore import Qt  # keys arrive after the first paint (see widgets.py)
-
         key = event.key()
         if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
             return False
@@ -243,7 +199,7 @@ class MainWindow(QMainWindow):
                 return True
             return False
         if event.isAutoRepeat():
-            return key in action_keys()  # a held key does its action once, not over and over
+            return key in ACTION_KEYS  # a held key does its action once, not over and over
         if key == Qt.Key.Key_F1 or event.text() == "?":
             self.keys_requested.emit()
             return True

@@ -187,8 +187,7 @@ def desktop_is_dark() -> bool:
     """Whether the desktop's colours are dark: its window darker than its text.
 
     Read once, from the palette the desktop gave the app before :func:`apply_look` replaced
-    it. (``QStyleHints.colorScheme()`` would say the same on most desktops, but its ``Qt``
-    enum costs the first paint about 15 ms; see widgets.TAB_FOCUS.)
+    it, so it works also where Qt cannot tell the desktop's colour scheme.
     """
     palette = QGuiApplication.palette()
     window = palette.color(QPalette.ColorRole.Window).lightness()

@@ -16,12 +16,11 @@ from neuroguide.cli import main as cli_main
 from neuroguide.core.library import Position
 from neuroguide.paths import Paths
 from neuroguide.ui.editor.screen import EditorScreen
-from neuroguide.ui.settings.install import Personalisation
 from tests.ui.conftest import GuiDriver
 
 
 def open_editor(driver: GuiDriver) -> EditorScreen:
-    personal = driver.flow.findChild(Personalisation)
+    personal = driver.gui.personal
     assert personal is not None
     driver.flow.home.editor_button.click()
     assert driver.window.current_screen == "editor"

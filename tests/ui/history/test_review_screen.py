@@ -127,7 +127,6 @@ def test_export_buttons_ask_the_owner_to_export(
 
 
 def test_progress_source_counts_today_and_this_week(connection: sqlite3.Connection) -> None:
-    progress = HistoryProgress(connection, 150, today=lambda: TODAY)
+    progress = HistoryProgress(connection, today=lambda: TODAY)
     assert progress.minutes_today() == 10
     assert progress.minutes_this_week() == 30  # Friday to Sunday; Monday 20 June is last week
-    assert progress.weekly_goal_minutes == 150

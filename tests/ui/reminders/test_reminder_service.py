@@ -8,7 +8,6 @@ from PySide6.QtWidgets import QApplication
 
 from neuroguide.core.reminders import ReminderKind
 from neuroguide.ui.reminders.service import ReminderService, plan_from
-from neuroguide.ui.settings.install import Personalisation
 from tests.ui.conftest import GuiDriver
 
 ZONE = timezone(timedelta(hours=1))
@@ -107,7 +106,7 @@ def test_the_plan_follows_the_settings(driver: GuiDriver) -> None:
 
 
 def test_the_app_reminds_through_its_settings_screen(driver: GuiDriver) -> None:
-    personal = driver.flow.findChild(Personalisation)
+    personal = driver.gui.personal
     assert personal is not None
     personal._voices = lambda: ([], None)
     driver.flow.home.settings_button.click()

@@ -9,8 +9,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
-from neuroguide.core.library import Routine
-from neuroguide.core.records import Summary
 from neuroguide.paths import Paths
 from neuroguide.settings import load_settings
 from tests.ui.conftest import GuiDriver, open_gui
@@ -91,25 +89,6 @@ def test_summary_buttons_go_home_or_run_again(driver: GuiDriver) -> None:
     driver.flow.summary_view.home_button.click()
     assert driver.window.current_screen == "home"
     assert driver.window.windowTitle() == "NeuroGuide"
-
-
-def test_hooks_run_before_and_after_a_session(driver: GuiDriver) -> None:
-    seen: list[str] = []
-
-    def before(routine: Routine, proceed: object) -> None:
-        seen.append(f"before {routine.id}")
-        proceed()  # type: ignore[operator]
-
-    def after(summary: Summary, proceed: object) -> None:
-        seen.append(f"after {summary.routine_id}")
-        proceed()  # type: ignore[operator]
-
-    driver.flow.before_session = before
-    driver.flow.after_session = after
-    driver.flow.start_routine("seated")
-    driver.flow.controller.stop()  # type: ignore[union-attr]
-    assert seen == ["before seated", "after seated"]
-    assert driver.window.current_screen == "summary"
 
 
 def test_history_button_opens_a_registered_history_screen(driver: GuiDriver) -> None:

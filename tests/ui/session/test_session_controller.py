@@ -10,6 +10,7 @@ from neuroguide.content import Content
 from neuroguide.core.clock import FakeClock
 from neuroguide.core.cues import CueWriter
 from neuroguide.core.events import Event, PauseReason, SessionFinished, SessionPaused
+from neuroguide.core.runner import Listener
 from neuroguide.core.session import SessionState
 from neuroguide.core.timeline import PhaseKind
 from neuroguide.speech.speaker import RecordingSpeaker
@@ -36,7 +37,7 @@ def make(
         clock,
         speaker=speaker,
         cue_writer=CueWriter(),
-        listeners=[listener],
+        listeners=[Listener("history", listener)],
         **options,  # type: ignore[arg-type]
     )
     return controller, speaker, listener

@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 from neuroguide.paths import Paths
 from neuroguide.settings import Settings, save_settings
 from neuroguide.ui.reminders.service import ReminderService
-from neuroguide.ui.settings.install import Personalisation
+from neuroguide.ui.settings.personalisation import Personalisation
 from tests.ui.conftest import GuiDriver, open_gui
 from tests.ui.session.test_player_accessibility import check_screen, visible_buttons
 
@@ -58,7 +58,7 @@ def test_personal_screens_meet_target_size_spacing_and_names(
     save_settings(Settings(text_scale=text_scale), app_paths.settings_file)
     driver = open_gui(qtbot, app_paths, large=large)
     driver.window.resize(*size)
-    personal = driver.flow.findChild(Personalisation)
+    personal = driver.gui.personal
     assert personal is not None
     personal._voices = lambda: ([], None)
     for where, go in screens(driver, personal):

@@ -12,7 +12,7 @@ from neuroguide.paths import Paths
 from neuroguide.settings import DEFAULTS, Settings, load_settings
 from neuroguide.speech.protocol import VoiceSettings
 from neuroguide.speech.speaker import NullSpeaker, RecordingSpeaker
-from neuroguide.ui.settings.install import Personalisation
+from neuroguide.ui.settings.personalisation import Personalisation
 from neuroguide.ui.settings.screen import SettingsScreen
 from tests.ui.conftest import GuiDriver, open_gui
 
@@ -35,7 +35,7 @@ def fake_voices() -> tuple[list[tuple[str, str]], str | None]:
 
 
 def open_settings(driver: GuiDriver) -> tuple[Personalisation, SettingsScreen]:
-    personal = driver.flow.findChild(Personalisation)
+    personal = driver.gui.personal
     assert personal is not None
     personal._voices = fake_voices
     driver.flow.home.settings_button.click()

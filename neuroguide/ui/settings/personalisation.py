@@ -1,6 +1,6 @@
-"""Wires the personal parts into the running app: settings, routine editor, profile, reminders.
+"""The personal parts of the window: settings, the routine editor and reminders.
 
-Called once from the composition root after the first paint. The settings screen and the
+Built once by the composition root. The settings screen and the
 editor are built the first time they are opened; the reminders only keep a timer (and, when a
 reminder is on and the desktop has one, a tray icon).
 """
@@ -15,7 +15,6 @@ from PySide6.QtCore import QObject
 from neuroguide.core.reminders import WallClock
 from neuroguide.paths import Paths
 from neuroguide.ui.reminders.service import ReminderService, local_now
-from neuroguide.ui.settings.profile import ProfileHook
 from neuroguide.ui.settings.screen import VoiceList
 
 if TYPE_CHECKING:
@@ -37,7 +36,7 @@ def engine_voices() -> tuple[list[tuple[str, str]], str | None]:
 
 
 class Personalisation(QObject):
-    """The settings screen, the routine editor, the seated/gentle hook and the reminders."""
+    """The settings screen, the routine editor and the reminders."""
 
     def __init__(
         self,
@@ -57,8 +56,6 @@ class Personalisation(QObject):
         self._settings: SettingsScreen | None = None
         self._controller: SettingsController | None = None
         self._editor: EditorScreen | None = None
-        self.profile = ProfileHook(flow)
-        flow.prepare_routine = self.profile
         self.reminders = ReminderService(
             flow,
             wall_clock=wall_clock,
@@ -87,7 +84,7 @@ class Personalisation(QObject):
                 on_look_changed=self.look_changed,
                 on_reminders_changed=self.reminders.settings_changed,
                 describe_reminders=self.reminders.describe,
-                describe_gentle=self.profile.describe,
+                describe_gentle=self.flow.steps.describe_gentle,
             )
             self.flow.window.add_screen("settings", screen)
         return self._settings
@@ -136,8 +133,3 @@ class Personalisation(QObject):
         return create_speaker(
             True, voice, self.flow.clock, phrase_cache=self.paths.phrase_cache, sounds=sounds
         )
-
-
-def install_personalisation(flow: SessionFlow, paths: Paths, **options: object) -> Personalisation:
-    """Add settings, the editor, the seated/gentle hook and reminders to the running app."""
-    return Personalisation(flow, paths, **options)  # type: ignore[arg-type]

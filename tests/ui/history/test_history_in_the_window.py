@@ -13,7 +13,6 @@ from neuroguide.paths import resolve_paths
 from neuroguide.store.database import open_history
 from neuroguide.store.models import Moment
 from neuroguide.store.queries import checkins, list_sessions
-from neuroguide.ui.history.install import HistoryInstall
 
 
 def test_a_session_in_the_gui_is_recorded_with_its_check_ins(qtbot: QtBot, tmp_path: Path) -> None:
@@ -22,20 +21,20 @@ def test_a_session_in_the_gui_is_recorded_with_its_check_ins(qtbot: QtBot, tmp_p
     assert gui is not None
     window, flow = gui.window, gui.flow
     qtbot.addWidget(window)
-    installed = window.findChild(HistoryInstall)
+    installed = gui.history_screen
     assert installed is not None
     assert window.has_screen("history")
 
     flow.start_routine("seated")
     assert window.current_screen == "checkin-before"
-    installed.before.scales["pain"].button(6).click()
-    qtbot.mouseClick(installed.before.save_button, Qt.MouseButton.LeftButton)
+    flow.steps.checkin_view(Moment.BEFORE).scales["pain"].button(6).click()
+    qtbot.mouseClick(flow.steps.checkin_view(Moment.BEFORE).save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.current_screen == "player", timeout=5000)
     assert flow.controller is not None
     flow.controller.stop()
     qtbot.waitUntil(lambda: window.current_screen == "checkin-after", timeout=5000)
-    installed.after.scales["pain"].button(4).click()
-    qtbot.mouseClick(installed.after.save_button, Qt.MouseButton.LeftButton)
+    flow.steps.checkin_view(Moment.AFTER).scales["pain"].button(4).click()
+    qtbot.mouseClick(flow.steps.checkin_view(Moment.AFTER).save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.current_screen == "summary", timeout=5000)
 
     window.show_screen("history")
@@ -78,9 +77,9 @@ def test_only_the_space_bar_gets_through_check_ins_and_a_whole_session(
         clock.advance(1)
         flow.controller.tick()
     assert window.current_screen == "checkin-after"
-    installed = window.findChild(HistoryInstall)
+    installed = gui.history_screen
     assert installed is not None
-    installed.after.scales["pain"].button(2).click()
+    flow.steps.checkin_view(Moment.AFTER).scales["pain"].button(2).click()
     space()  # an answer was given: Space saves it
     assert window.current_screen == "summary"
     space()
@@ -105,7 +104,7 @@ def test_escape_skips_a_check_in_and_typing_a_note_keeps_its_spaces(
     qtbot.addWidget(window)
     with qtbot.waitExposed(window):
         window.show()
-    installed = window.findChild(HistoryInstall)
+    installed = gui.history_screen
     assert installed is not None
     flow.start_routine("seated")
     assert window.current_screen == "checkin-before"
@@ -114,8 +113,8 @@ def test_escape_skips_a_check_in_and_typing_a_note_keeps_its_spaces(
     assert flow.controller is not None
     flow.controller.stop()
     assert window.current_screen == "checkin-after"
-    installed.after.note.setFocus()
-    qtbot.keyClicks(installed.after.note, "calves tight")
-    assert installed.after.note.text() == "calves tight"
+    flow.steps.checkin_view(Moment.AFTER).note.setFocus()
+    qtbot.keyClicks(flow.steps.checkin_view(Moment.AFTER).note, "calves tight")
+    assert flow.steps.checkin_view(Moment.AFTER).note.text() == "calves tight"
     assert window.current_screen == "checkin-after"
     window.close()

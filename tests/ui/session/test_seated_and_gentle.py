@@ -7,23 +7,16 @@ from datetime import UTC, date, datetime, timedelta
 from neuroguide.core.gentle import SessionOutcome
 from neuroguide.core.seated import SeatedVersion
 from neuroguide.store.models import CheckIn, Moment
-from neuroguide.ui.settings.install import Personalisation
-from neuroguide.ui.settings.profile import history_outcomes
+from neuroguide.store.queries import session_outcomes
 from tests.store.seed import add_session
 from tests.ui.conftest import GuiDriver
-
-
-def personal(driver: GuiDriver) -> Personalisation:
-    found = driver.flow.findChild(Personalisation)
-    assert found is not None
-    return found
 
 
 def test_a_standing_routine_offers_its_seated_version(driver: GuiDriver) -> None:
     driver.flow.store.update(seated_only=True)
     driver.flow.start_routine("lower-leg-stretches")
     assert driver.window.current_screen == "seated-offer"
-    offer = personal(driver).profile.offer
+    offer = driver.flow.steps.seated_offer
     assert "→" in offer.changes.text() and offer.seated_button.isVisible()
     offer.seated_button.click()
     assert driver.window.current_screen == "player", "no safety check when seated"
@@ -36,7 +29,7 @@ def test_a_standing_routine_offers_its_seated_version(driver: GuiDriver) -> None
 def test_the_routine_can_still_be_done_as_written_or_not_at_all(driver: GuiDriver) -> None:
     driver.flow.store.update(seated_only=True)
     driver.flow.start_routine("balance")
-    offer = personal(driver).profile.offer
+    offer = driver.flow.steps.seated_offer
     offer.as_written_button.click()
     assert driver.window.current_screen == "safety"
     assert driver.flow.routine is not None and driver.flow.routine.name == "Balance at the wall"
@@ -44,13 +37,13 @@ def test_the_routine_can_still_be_done_as_written_or_not_at_all(driver: GuiDrive
     driver.flow.start_routine("balance")
     assert offer.handle_key(0x01000000)  # Escape
     assert driver.window.current_screen == "home"
-    personal(driver).profile._chosen(seated=True)  # a late press after leaving does nothing
+    driver.flow.steps._seated_chosen(seated=True)  # a late press after leaving does nothing
     assert driver.window.current_screen == "home"
 
 
 def test_a_routine_with_nothing_seated_says_so(driver: GuiDriver) -> None:
     walk = driver.flow.content.catalog.routines["walk-or-ride"]
-    offer = personal(driver).profile.offer
+    offer = driver.flow.steps.seated_offer
     offer.show_version(SeatedVersion(walk, None, (), ("Walking",)))
     assert "no seated version" in offer.text.text() and "Walking" in offer.changes.text()
     assert offer.seated_button.isHidden()
@@ -74,11 +67,11 @@ def test_start_gently_scales_the_first_sessions(driver: GuiDriver) -> None:
 
 
 def test_good_sessions_in_the_history_raise_the_level(driver: GuiDriver) -> None:
-    profile = personal(driver).profile
+    steps = driver.flow.steps
     driver.flow.store.update(start_gently=True, gentle_since="not a date")
-    assert profile.level() == 0
-    connection = profile._history()
-    assert connection is not None
+    assert steps.gentle_level() == 0
+    assert steps.history is not None
+    connection = steps.history.connection
     start = datetime.now(UTC) - timedelta(minutes=30)
     calm = CheckIn(Moment.BEFORE, pain=3), CheckIn(Moment.AFTER, pain=3)
     worse = CheckIn(Moment.BEFORE, pain=3), CheckIn(Moment.AFTER, pain=6)
@@ -86,7 +79,7 @@ def test_good_sessions_in_the_history_raise_the_level(driver: GuiDriver) -> None
     add_session(connection, start + timedelta(minutes=5), before=worse[0], after=worse[1])
     add_session(connection, start + timedelta(minutes=10))
     add_session(connection, start + timedelta(minutes=15), outcome="stopped")
-    outcomes = history_outcomes(connection, date.today() - timedelta(days=1))
+    outcomes = session_outcomes(connection, date.today() - timedelta(days=1))
     assert outcomes == [
         SessionOutcome(True, 3, 3),
         SessionOutcome(True, 3, 6),
@@ -94,9 +87,9 @@ def test_good_sessions_in_the_history_raise_the_level(driver: GuiDriver) -> None
         SessionOutcome(False, None, None),
     ]
     driver.flow.store.update(gentle_since=(date.today() - timedelta(days=1)).isoformat())
-    assert profile.level() == 1
+    assert steps.gentle_level() == 1
     for minutes in range(20, 60, 5):
         add_session(connection, start + timedelta(minutes=minutes))
-    assert "full amount" in profile.describe() and profile.level() == 4
+    assert "full amount" in steps.describe_gentle() and steps.gentle_level() == 4
     driver.flow.start_routine("seated")
     assert driver.flow.routine is not None and "gentle" not in driver.flow.routine.name
