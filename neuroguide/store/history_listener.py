@@ -12,7 +12,7 @@ from neuroguide.core.library import Routine
 from neuroguide.core.listeners import SessionListener
 from neuroguide.paths import Paths
 from neuroguide.store.database import HistoryError
-from neuroguide.store.queries import session_outcomes
+from neuroguide.store.queries import known_exercises, session_outcomes
 from neuroguide.store.session_history import RecordingHistory, open_for_recording
 
 
@@ -28,6 +28,12 @@ class TerminalHistory:
         if self.recording is None:
             return 0
         return gentle_level(session_outcomes(self.recording.connection, since))
+
+    def known_exercises(self) -> frozenset[str]:
+        """Exercises completed before: the voice gives them the short announcement."""
+        if self.recording is None:
+            return frozenset()
+        return known_exercises(self.recording.connection)
 
     def close(self) -> None:
         """Release the history (every item was committed as it ended)."""

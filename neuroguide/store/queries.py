@@ -285,6 +285,20 @@ def exercise_totals(
     return [(row[0], row[1], row[2], row[3]) for row in rows]
 
 
+def known_exercises(connection: sqlite3.Connection) -> frozenset[str]:
+    """Ids of the exercises completed at least once: the voice explains the others in full.
+
+    Empty if the history cannot be read: hearing every step once more does no harm.
+    """
+    try:
+        rows = connection.execute(
+            "SELECT DISTINCT exercise_id FROM items WHERE status = 'completed'"
+        ).fetchall()
+    except sqlite3.Error:
+        return frozenset()
+    return frozenset(str(row[0]) for row in rows)
+
+
 def session_outcomes(connection: sqlite3.Connection, since: date) -> list[SessionOutcome]:
     """The sessions from ``since`` on, oldest first, with their pain ratings."""
     chosen = Filter(first_day=since)

@@ -191,7 +191,7 @@ def run_play(
     out: IO[str] | None = None,
     err: IO[str] | None = None,
     speaker: Speaker | None = None,
-    known: Collection[str] = (),
+    known: Collection[str] | None = None,
     dry: bool = False,
 ) -> int:
     """Play a routine in the terminal; the exit status for the command line."""
@@ -222,6 +222,8 @@ def run_play(
         recording.close()
         return EXIT_PROBLEMS
     routine = prepared.routine
+    if known is None:
+        known = recording.known_exercises()
     setting = settings.get_ready_seconds if get_ready is None else get_ready
     minimum = get_ready_seconds(routine, setting)
     if dry:

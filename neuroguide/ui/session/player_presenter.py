@@ -145,6 +145,7 @@ class PlayerPresenter(QObject):
             Qt.Key.Key_Equal: self.controller.add_time,
             Qt.Key.Key_Escape: self.ask_stop,
             Qt.Key.Key_U: self.unsteady,
+            Qt.Key.Key_R: self.controller.repeat,
         }
         if enter:
             if self.view.done_button.isEnabled():

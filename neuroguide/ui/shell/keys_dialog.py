@@ -15,6 +15,7 @@ KEYS = (
     ("Enter", "Done (finish a set of repetitions early)"),
     ("Escape", "Stop the session (asks first)"),
     ("U", "Stop, I feel unsteady: pause at once"),
+    ("R", "Repeat: hear every step of this exercise again"),
     ("Tab", "Move between buttons; Space or Enter presses the framed one"),
     ("F1 or ?", "Show this list"),
 )

@@ -40,6 +40,7 @@ ACTION_KEYS = frozenset(
         Qt.Key.Key_Enter,
         Qt.Key.Key_Escape,
         Qt.Key.Key_U,
+        Qt.Key.Key_R,
         Qt.Key.Key_F1,
     }
 )
