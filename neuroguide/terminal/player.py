@@ -193,6 +193,7 @@ def run_play(
     speaker: Speaker | None = None,
     known: Collection[str] | None = None,
     dry: bool = False,
+    clock: Clock | None = None,
 ) -> int:
     """Play a routine in the terminal; the exit status for the command line."""
     out = out if out is not None else sys.stdout
@@ -230,7 +231,7 @@ def run_play(
         recording.close()
         print_dry_run(paths, routine, settings, minimum, out, known)
         return EXIT_OK
-    clock = MonotonicClock()
+    clock = clock if clock is not None else MonotonicClock()
     if speaker is None:
         wanted = voice and settings.voice
         speaker = make_speaker(paths, settings, clock, err) if wanted else NullSpeaker()
