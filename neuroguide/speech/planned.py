@@ -20,7 +20,6 @@ from neuroguide.core.cues import Cue
 from neuroguide.core.speech_plan import Phrase
 from neuroguide.core.voice_queue import Decision, Utterance, VoiceQueue
 from neuroguide.speech.audio import AudioOut
-from neuroguide.speech.messages import CARRY_ON
 from neuroguide.speech.phrase_cache import Clip, PhraseCache
 from neuroguide.speech.protocol import VoiceSettings
 from neuroguide.speech.renderer import Renderer
@@ -31,11 +30,12 @@ FAULT_WORDS = {
     "missing": "The voice could not be heard: the sound player could not start ({detail}).",
 }
 AFTER_FAULT = "Check the sound settings and that no other program holds the sound card."
+CAPTIONS_CARRY_ON = "The captions keep guiding you."
 
 
 def fault_message(kind: str, detail: str) -> str:
     """One plain message about a broken sound path."""
-    return f"{FAULT_WORDS[kind].format(detail=detail)} {AFTER_FAULT} {CARRY_ON}"
+    return f"{FAULT_WORDS[kind].format(detail=detail)} {AFTER_FAULT} {CAPTIONS_CARRY_ON}"
 
 
 class PlannedSpeaker:
