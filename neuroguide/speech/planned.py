@@ -72,7 +72,6 @@ class PlannedSpeaker:
         self.audio = audio or AudioOut()
         self.audio.on_end = self._clip_ended
         self.audio.on_fault = self._fault
-        self.renderer = renderer or Renderer(cache, on_problem=self._tell)
         self.queue = VoiceQueue()
         self.problems: list[str] = []
         self._told: set[str] = set()
@@ -81,6 +80,7 @@ class PlannedSpeaker:
         self._token: int | None = None
         self._waiting_render: Utterance | None = None
         self._closed = False
+        self.renderer = renderer or Renderer(cache, on_problem=self._tell)
 
     # ------------------------------------------------------------------ public
 

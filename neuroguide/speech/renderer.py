@@ -127,12 +127,19 @@ class Renderer:
             self._closed = True
             self._queue.clear()
             self._cond.notify_all()
-        self._end_worker()
+        process = self._process
+        if process is not None:
+            kill_group(process)  # ends a read in progress on the renderer's thread
         self._thread.join(2.0)
+        self._end_worker()
 
     # ---------------------------------------------------------------- thread
 
     def _run(self) -> None:
+        # Start the worker at once: it is warm for the first phrase, and a machine without a
+        # speech engine is told so when the app starts, not when a routine is chosen.
+        if not self._closed:
+            self._start_worker()
         while True:
             with self._cond:
                 while not self._queue and not self._closed:
@@ -170,6 +177,8 @@ class Renderer:
                 self._failures = 0
                 return clip
             self._end_worker()
+            if self._closed:
+                return None
             self._fail("crash" if reply is None else "hang")
         return None
 
@@ -182,6 +191,8 @@ class Renderer:
             return False
         self._process, self._tmpdir, self._buffer = process, tmpdir, b""
         reply = self._read(RENDER_TIMEOUT)
+        if self._closed:
+            return False
         if reply is not None and reply.get("event") == "ready":
             return True
         self._end_worker()
@@ -194,7 +205,8 @@ class Renderer:
 
     def _ask(self, message: dict[str, Any]) -> dict[str, Any] | None:
         process = self._process
-        assert process is not None and process.stdin is not None
+        if process is None or process.stdin is None:
+            return None
         try:
             process.stdin.write(encode(message))
             process.stdin.flush()
@@ -208,7 +220,8 @@ class Renderer:
     def _read(self, timeout: float) -> dict[str, Any] | None:
         """The next message from the worker, or ``None`` on timeout or its end."""
         process = self._process
-        assert process is not None and process.stdout is not None
+        if process is None or process.stdout is None:
+            return None
         end = time.monotonic() + timeout
         while True:
             line, newline, rest = self._buffer.partition(b"\n")
@@ -221,10 +234,16 @@ class Renderer:
             left = end - time.monotonic()
             if left <= 0:
                 return None
-            ready, _, _ = select.select([process.stdout], [], [], left)
+            try:
+                ready, _, _ = select.select([process.stdout], [], [], left)
+            except (OSError, ValueError):
+                return None
             if not ready:
                 return None
-            chunk = os.read(process.stdout.fileno(), 65536)
+            try:
+                chunk = os.read(process.stdout.fileno(), 65536)
+            except (OSError, ValueError):  # closed under us by close()
+                return None
             if not chunk:
                 return None
             self._buffer += chunk

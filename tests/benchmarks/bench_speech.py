@@ -213,7 +213,9 @@ def timeliness(cache: object, folder: Path) -> list[Result]:
         guide.handle(session.start())
         arm()
 
+    load_before = os.getloadavg()[0]
     meter: StallMeter = run_loop(240, setup)
+    load_after = os.getloadavg()[0]
     speaker.close()
     quiet = quiet_baseline(60)
     # Pair each started clip with its stand-in log line (same file, in order).
@@ -249,7 +251,8 @@ def timeliness(cache: object, folder: Path) -> list[Result]:
             p95 <= LATE_P95_MS and worst <= LATE_MAX_MS,
             f"{len(late)} cues heard of {len(cues)} shown; transitions, names and safety "
             f"heard {heard_urgent} of {len(urgent)}; {len(asked)} clips in all (later "
-            f"sentences of a cue follow the one before); problems: {problems or 'none'}",
+            f"sentences of a cue follow the one before); problems: {problems or 'none'}; "
+            f"machine load average {load_before:.1f} before, {load_after:.1f} after (2 cores)",
         ),
         Result(
             "Countdown numbers (3, 2, 1 and rep numbers) vs their second",
