@@ -3,7 +3,8 @@
 It also decides when to silence the voice: when the person pauses, stops, skips or goes back.
 Those show up in the events as a pause, a stop, or a phase that starts before the previous
 one was due to end (or out of order); a phase that starts exactly on time is the session
-moving on by itself, and the cue in flight is then left to finish.
+moving on by itself, and the speaker's own rules then decide what its transition cuts (see
+:mod:`neuroguide.core.voice_queue`).
 """
 
 from __future__ import annotations
