@@ -35,9 +35,20 @@ def audio_command(environ: Mapping[str, str] | None = None) -> list[str]:
     return shlex.split(chosen) if chosen else list(DEFAULT_COMMAND)
 
 
+GATE = 'IFS= read -r clip || exit 0; exec "$@" "$clip"'
+"""A shell that waits for a clip's path on its standard input, then becomes the player: started
+ahead of time, so a clip starts without forking the app at its moment."""
+NOT_FOUND = (126, 127)
+"""The shell's exit statuses for a player that cannot be run."""
+
+
 class AudioOut:
     """Plays one clip at a time; ``on_end(token)`` is called (from a background thread) when a
     clip ends by itself, never for a clip that :meth:`stop` cut short.
+
+    A player process is kept waiting (:data:`GATE`) for the next clip, so starting a clip is
+    one short write to a pipe; every process start happens on the audio thread, never on the
+    caller's (the GUI's event loop).
 
     Args:
         command: the player and its options (default :func:`audio_command`).
@@ -62,31 +73,38 @@ class AudioOut:
         self._env = dict(os.environ if env is None else env)
         self._lock = threading.Condition()
         self._current: tuple[int, subprocess.Popen[bytes]] | None = None
-        self._requests: deque[tuple[int, Path, float]] = deque()
+        self._gate: subprocess.Popen[bytes] | None = None
+        self._jobs: deque[tuple[int, Path, float, subprocess.Popen[bytes] | None]] = deque()
         self._wanted: int | None = None
         self._stopped: set[int] = set()
         self._token = 0
         self._closed = False
+        self._gates_broken = False
         self._watchers: list[threading.Thread] = []
-        self._spawner = threading.Thread(target=self._spawn_loop, name="audio", daemon=True)
-        self._spawner.start()
+        self._thread = threading.Thread(target=self._audio_loop, name="audio", daemon=True)
+        self._thread.start()
 
     def play(self, path: Path, seconds: float) -> int:
         """Start playing ``path`` (lasting ``seconds``) now and return its token.
 
-        The player is started on the audio thread, so the caller (the GUI's event loop) never
-        waits for a process to start; a player that cannot start is reported through
-        ``on_fault`` and ends its clip at once.
+        A player that cannot start is reported through ``on_fault``; its clip ends at once.
         """
         with self._lock:
             previous = self._stop_locked()
             self._token += 1
             token = self._token
             self._wanted = token
-            self._requests.append((token, path, seconds))
+            gate, self._gate = self._gate, None
+            if gate is not None and _release(gate, path):
+                self._current = (token, gate)
+                self._jobs.append((token, path, seconds, gate))
+                gate = None
+            else:
+                self._jobs.append((token, path, seconds, None))
             self._lock.notify_all()
-        if previous is not None:
-            _kill(previous)
+        for process in (previous, gate):  # the clip cut short, and a gate that would not take it
+            if process is not None:
+                _kill(process)
         return token
 
     def stop(self) -> None:
@@ -102,51 +120,109 @@ class AudioOut:
         with self._lock:
             return self._wanted is not None
 
+    def close(self, timeout: float = 1.0) -> None:
+        """Stop playing, end the waiting player and let the audio threads finish."""
+        self.stop()
+        with self._lock:
+            self._closed = True
+            gate, self._gate = self._gate, None
+            self._lock.notify_all()
+        if gate is not None:
+            _kill(gate)
+            gate.communicate()
+        self._thread.join(timeout)
+        for watcher in self._watchers:
+            watcher.join(timeout)
+
+    # ---------------------------------------------------------------- internals
+
     def _stop_locked(self) -> subprocess.Popen[bytes] | None:
         self._wanted = None
-        self._requests.clear()
+        self._jobs = deque(job for job in self._jobs if job[3] is not None)  # keep watchers
         current, self._current = self._current, None
         if current is None:
             return None
         self._stopped.add(current[0])
         return current[1]
 
-    def _spawn_loop(self) -> None:
-        """The audio thread: start each requested player as soon as it is asked for."""
+    def _audio_loop(self) -> None:
+        """Start the players: the one asked for, a watchdog for each, and the next gate."""
         while True:
             with self._lock:
-                while not self._requests and not self._closed:
+                while (
+                    not self._jobs
+                    and not self._closed
+                    and (self._gate is not None or self._gates_broken)
+                ):
                     self._lock.wait()
                 if self._closed:
                     return
-                token, path, seconds = self._requests.popleft()
-            try:
-                process = subprocess.Popen(
-                    [*self.command, str(path)],
-                    stdin=subprocess.DEVNULL,
-                    stdout=subprocess.DEVNULL,
-                    stderr=subprocess.PIPE,
-                    env=self._env,
-                    start_new_session=True,  # a stand-in script and its children end together
-                )
-            except OSError as error:
-                self._fault("missing", f"{self.command[0]}: {error.strerror or error}")
-                self._ended(token)
+                job = self._jobs.popleft() if self._jobs else None
+            if job is None:
+                self._prepare_gate()
                 continue
-            with self._lock:
-                wanted = self._wanted == token
-                if wanted:
-                    self._current = (token, process)
-            if not wanted:  # stopped while it was starting
-                _kill(process)
-                process.communicate()
-                continue
-            watcher = threading.Thread(
-                target=self._watch, args=(token, process, seconds), name="audio-watch", daemon=True
+            token, path, seconds, process = job
+            if process is None:
+                process = self._spawn(token, path)
+                if process is None:
+                    continue
+            self._watch_in_thread(token, process, seconds)
+
+    def _prepare_gate(self) -> None:
+        try:
+            gate = subprocess.Popen(
+                ["sh", "-c", GATE, "neuroguide-audio", *self.command],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
+                env=self._env,
+                start_new_session=True,  # the player and its children end together
             )
-            self._watchers = [w for w in self._watchers if w.is_alive()]
-            self._watchers.append(watcher)
-            watcher.start()
+        except OSError:
+            with self._lock:
+                self._gates_broken = True  # no shell: start each player when asked
+            return
+        kept = False
+        with self._lock:
+            if not self._closed and self._gate is None:
+                self._gate, kept = gate, True
+        if not kept:
+            _kill(gate)
+            gate.communicate()
+
+    def _spawn(self, token: int, path: Path) -> subprocess.Popen[bytes] | None:
+        try:
+            process = subprocess.Popen(
+                [*self.command, str(path)],
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
+                env=self._env,
+                start_new_session=True,
+            )
+        except OSError as error:
+            self._fault("missing", f"{self.command[0]}: {error.strerror or error}")
+            self._ended(token)
+            return None
+        with self._lock:
+            wanted = self._wanted == token
+            if wanted:
+                self._current = (token, process)
+        if not wanted:  # stopped while it was starting
+            _kill(process)
+            process.communicate()
+            return None
+        return process
+
+    def _watch_in_thread(
+        self, token: int, process: subprocess.Popen[bytes], seconds: float
+    ) -> None:
+        watcher = threading.Thread(
+            target=self._watch, args=(token, process, seconds), name="audio-watch", daemon=True
+        )
+        self._watchers = [w for w in self._watchers if w.is_alive()]
+        self._watchers.append(watcher)
+        watcher.start()
 
     def _ended(self, token: int) -> None:
         with self._lock:
@@ -155,16 +231,6 @@ class AudioOut:
             self._wanted = None
         if self.on_end is not None:
             self.on_end(token)
-
-    def close(self, timeout: float = 1.0) -> None:
-        """Stop playing and let the audio and watchdog threads finish."""
-        self.stop()
-        with self._lock:
-            self._closed = True
-            self._lock.notify_all()
-        self._spawner.join(timeout)
-        for watcher in self._watchers:
-            watcher.join(timeout)
 
     def _watch(self, token: int, process: subprocess.Popen[bytes], seconds: float) -> None:
         hung = False
@@ -184,6 +250,8 @@ class AudioOut:
         name = Path(self.command[0]).name
         if hung:
             self._fault("hang", f"{name} was still playing {self.hang_grace:.0f} s after the end")
+        elif process.returncode in NOT_FOUND and b"exec" in err:
+            self._fault("missing", f"{self.command[0]}: not found or not a program")
         elif process.returncode:
             self._fault("crash", _describe(name, process.returncode, err))
         self._ended(token)
@@ -191,6 +259,21 @@ class AudioOut:
     def _fault(self, kind: str, detail: str) -> None:
         if self.on_fault is not None:
             self.on_fault(kind, detail)
+
+
+def _release(gate: subprocess.Popen[bytes], path: Path) -> bool:
+    """Hand ``path`` to a waiting player; False if it cannot take it (gone, or a path the
+    one-line protocol cannot carry)."""
+    name = str(path)
+    if "\n" in name or gate.poll() is not None or gate.stdin is None:
+        return False
+    try:
+        os.write(gate.stdin.fileno(), name.encode() + b"\n")
+        gate.stdin.close()
+    except OSError:
+        return False
+    gate.stdin = None  # closed: communicate() must not flush it
+    return True
 
 
 def _kill(process: subprocess.Popen[bytes]) -> None:

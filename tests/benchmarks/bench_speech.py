@@ -266,7 +266,8 @@ def timeliness(cache: object, folder: Path) -> list[Result]:
             f"≤ {ASK_MS} ms",
             f"max {max(ask_ms):.1f} ms, median {median(ask_ms):.1f} ms",
             max(ask_ms) <= ASK_MS,
-            "includes starting the stand-in aplay (a shell script) up to its first line",
+            "from the call to the stand-in aplay's first line: the waiting player takes the "
+            "path and execs the stand-in (a shell script), which logs the time",
         ),
         Result(
             "Event loop stall while speaking",
