@@ -105,7 +105,7 @@ def test_play_runs_a_routine_file_to_the_end_printing_captions_and_a_summary(
     assert status == 0
     assert out[0] == "Tiny (1 s)"
     assert out[1].startswith("[ 0:00] Overhead reach. Hold for 1 second.")
-    assert out[1].endswith("Hold.")
+    assert out[1].endswith("Hold. Keep breathing. Do not hold your breath.")
     goodbye = "And relax. All done. You were active for 1 second. Well done, see you next time."
     assert out[2] == f"[ 0:01] {goodbye}"
     assert out[3] == "Finished 'Tiny': active for 1 s of 1 s planned; 1 done, 0 skipped."

@@ -56,6 +56,9 @@ __all__ = [
     "spoken_duration",
 ]
 
+HALFWAY_WORDS_MIN = 20
+"""Holds at least this long hear their breathing line at halfway; shorter ones have no time
+for it before "5 seconds" (they hear the exercise's safety words as the hold starts)."""
 SAME_MOMENT = 1e-6
 """Cues whose ``at`` differ by less than this are said as one."""
 
@@ -156,6 +159,7 @@ class CueWriter:
             dose_phrase(phase),
             *(as_sentence(step) for step in steps),
             as_sentence(note),
+            as_sentence(exercise.spoken_safety) if phase.step.dose.reps is not None else "",
         ]
         return " ".join(p for p in parts if p)
 
@@ -177,7 +181,7 @@ class CueWriter:
         if isinstance(event, LastSeconds):
             return self._last_seconds(event)
         if isinstance(event, RepMoved):
-            return [self._rep_moved(event)]
+            return self._rep_moved(event)
         if isinstance(event, RepCounted):
             return []  # the number is said as the rep starts, when the screen shows it
         if isinstance(event, Milestone):
@@ -222,9 +226,11 @@ class CueWriter:
             coming = self._next_work(phase)
             words += f" — next, {coming}." if coming else "."
             cues.append(_cue(words, CuePriority.TRANSITION, at, phase, Tone.REST))
-        if phase.kind.is_work and phase.exercise.spoken_safety:
+        if self._safety_now(phase):
             safety = as_sentence(phase.exercise.spoken_safety)
             cues.append(_cue(safety, CuePriority.SAFETY, at, phase))
+        elif self._breathe_at_start(phase):
+            cues.append(_cue(breathing_line(phase), CuePriority.SAFETY, at, phase))
         return cues
 
     def _announce(self, phase: Phase, at: float) -> list[Cue]:
@@ -240,10 +246,14 @@ class CueWriter:
             words += " " + as_sentence(extra.replace("{side}", phase.side))
         return _cue(words, CuePriority.TRANSITION, at, phase, tone)
 
-    def _rep_moved(self, event: RepMoved) -> Cue:
+    def _rep_moved(self, event: RepMoved) -> list[Cue]:
+        if event.rep == 1 and event.movement == "up":
+            return []  # "Begin." starts the first rep: no time for more before "down"
         up, down = rep_words(event.phase.exercise)
-        words = f"{event.rep}. {up}" if event.movement == "up" else down
-        return _cue(words, CuePriority.COUNT, event.at, event.phase)
+        # "5, up." is said in under a second; "5. Up." pauses after the number for longer
+        # than half a 2-second rep leaves.
+        words = f"{event.rep}, {up[0].lower()}{up[1:]}" if event.movement == "up" else down
+        return [_cue(words, CuePriority.COUNT, event.at, event.phase)]
 
     def _step_finished(self, event: StepFinished) -> list[Cue]:
         phase = next((p for p in self._timeline if p.step_index == event.step_index), None)
@@ -258,9 +268,30 @@ class CueWriter:
         phase = event.phase
         words = "Halfway."
         breathe = breathing_line(phase)
-        if breathe and phase.set_number == 1:
+        if breathe and phase.set_number == 1 and phase.seconds >= HALFWAY_WORDS_MIN:
             words += f" {breathe}"
         return _cue(words, CuePriority.INFO, event.at, phase)
+
+    @staticmethod
+    def _safety_now(phase: Phase) -> bool:
+        """The exercise's safety words go with each hold or block as it starts, and before
+        each set of reps (in the announcement or the rest), where no count needs the time."""
+        if not phase.exercise.spoken_safety:
+            return False
+        if phase.kind in (PhaseKind.HOLD, PhaseKind.TIMED):
+            return True
+        return phase.kind is PhaseKind.REST and phase.step.dose.reps is not None
+
+    @staticmethod
+    def _breathe_at_start(phase: Phase) -> bool:
+        """A short first hold hears its breathing line as it starts: at halfway there would
+        be no time for it before "5 seconds"."""
+        return (
+            phase.kind is PhaseKind.HOLD
+            and phase.set_number == 1
+            and phase.seconds < HALFWAY_WORDS_MIN
+            and bool(breathing_line(phase))
+        )
 
     def _last_seconds(self, event: LastSeconds) -> list[Cue]:
         phase = event.phase

@@ -73,6 +73,7 @@ class Session:
         switch_seconds: int = DEFAULT_SWITCH,
         jump_threshold: float = JUMP_THRESHOLD,
         ready_by_step: Mapping[int, int] | None = None,
+        switch_by_step: Mapping[int, int] | None = None,
     ) -> None:
         self.routine = routine
         self.timeline = build_timeline(
@@ -80,6 +81,7 @@ class Session:
             get_ready=get_ready,
             switch_seconds=switch_seconds,
             ready_by_step=ready_by_step,
+            switch_by_step=switch_by_step,
         )
         if not self.timeline:
             raise ValueError(f"routine '{routine.id}' has no phases")

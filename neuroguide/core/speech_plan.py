@@ -18,7 +18,12 @@ from neuroguide.core.cues import SAME_MOMENT, Cue, CuePriority, CueWriter, Tone
 from neuroguide.core.events import Event
 from neuroguide.core.library import Routine
 from neuroguide.core.session import Session, SessionState
-from neuroguide.core.timeline import DEFAULT_SWITCH, PhaseKind, get_ready_seconds
+from neuroguide.core.timeline import (
+    DEFAULT_SWITCH,
+    PhaseKind,
+    get_ready_seconds,
+    switch_seconds_for,
+)
 from neuroguide.core.voice_queue import Utterance, VoiceQueue, utterances
 
 Phrase = tuple[str, Tone | None]
@@ -38,8 +43,9 @@ def estimate_seconds(text: str, tone: Tone | None = None, rate: int = WORDS_PER_
 
 @dataclass(frozen=True)
 class SpeechPlan:
-    """What a session will say: ``phrases`` in order of first use, and the get-ready of each
-    step (``ready_by_step``) stretched to fit its announcement."""
+    """What a session will say: ``phrases`` in order of first use, the get-ready of each step
+    (``ready_by_step``) stretched to fit its announcement, and each switch of sides
+    (``switch_by_step``) long enough for its words before its countdown."""
 
     routine: Routine
     minimum: int
@@ -47,6 +53,7 @@ class SpeechPlan:
     ready_by_step: Mapping[int, int]
     phrases: tuple[Phrase, ...]
     switch_seconds: int = DEFAULT_SWITCH
+    switch_by_step: Mapping[int, int] = field(default_factory=dict)
 
     def session(self, clock: FakeClock | None = None) -> Session:
         """A session that follows this plan (its get-ready lengths) on a fake clock."""
@@ -60,6 +67,7 @@ class SpeechPlan:
             get_ready=self.minimum,
             switch_seconds=self.switch_seconds,
             ready_by_step=self.ready_by_step,
+            switch_by_step=self.switch_by_step,
         )
 
     def writer(self, session: Session) -> CueWriter:
@@ -98,8 +106,9 @@ def plan_speech(
     writer = draft.writer(session)
     cues = [cue for events, _ in run_to_end(session, clock) for cue in writer.cues_for(events)]
     ready: dict[int, int] = {}
+    switch: dict[int, int] = {}
     for phase in session.timeline:
-        if phase.kind is not PhaseKind.GET_READY:
+        if phase.kind not in (PhaseKind.GET_READY, PhaseKind.SWITCH_SIDES):
             continue
         start = sum(p.seconds for p in session.timeline[: phase.index])
         said = sum(
@@ -108,12 +117,17 @@ def plan_speech(
             if abs(cue.at - start) < SAME_MOMENT
             for u in utterances(cue)
         )
-        ready[phase.step_index] = get_ready_seconds(minimum, said)
+        if phase.kind is PhaseKind.GET_READY:
+            ready[phase.step_index] = get_ready_seconds(minimum, said)
+        else:
+            switch[phase.step_index] = switch_seconds_for(switch_seconds, said)
     phrases: dict[Phrase, None] = {}
     for cue in cues:
         for item in utterances(cue):
             phrases.setdefault((item.text, item.tone), None)
-    return SpeechPlan(routine, minimum, frozenset(known), ready, tuple(phrases), switch_seconds)
+    return SpeechPlan(
+        routine, minimum, frozenset(known), ready, tuple(phrases), switch_seconds, switch
+    )
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,18 @@ BREATH = 1.0
 """Seconds of quiet between the end of an announcement and the start of the work."""
 
 
+COUNTDOWN = 3
+"""A switch of sides ends with "3", "2", "1": the seconds its words must leave free."""
+
+
+def switch_seconds_for(minimum: int, words_seconds: float) -> int:
+    """How long a switch of sides lasts: at least ``minimum``, and long enough for its words
+    ("And relax. Switch to your right leg." ...) to end before its countdown begins."""
+    if words_seconds <= 0:
+        return minimum
+    return max(minimum, math.ceil(words_seconds + BREATH / 2) + COUNTDOWN)
+
+
 def get_ready_seconds(minimum: int, announcement_seconds: float, breath: float = BREATH) -> int:
     """How long a get-ready lasts: the setting is a minimum, stretched so that the exercise's
     announcement is heard to its end, plus a breath, before the work begins.
@@ -78,13 +90,15 @@ def build_timeline(
     get_ready: int | None = None,
     switch_seconds: int = DEFAULT_SWITCH,
     ready_by_step: Mapping[int, int] | None = None,
+    switch_by_step: Mapping[int, int] | None = None,
 ) -> tuple[Phase, ...]:
     """Return every phase of ``routine`` in order.
 
     Each step opens with a get-ready phase; a step done per side does every set on one side,
     then a switch-sides phase, then the other side; sets are separated by the step's rest.
     Zero-length phases are left out. ``get_ready`` overrides the routine's own value;
-    ``ready_by_step`` gives single steps a longer one (see :func:`get_ready_seconds`).
+    ``ready_by_step`` and ``switch_by_step`` give single steps a longer get-ready or switch
+    (see :func:`get_ready_seconds` and :func:`switch_seconds_for`).
     """
     ready = get_ready if get_ready is not None else routine.get_ready
     ready = DEFAULT_GET_READY if ready is None else ready
@@ -107,7 +121,8 @@ def build_timeline(
                 seconds = (ready_by_step or {}).get(step_index, ready)
                 add(PhaseKind.GET_READY, step_index, step, side, 1, seconds)
             else:
-                add(PhaseKind.SWITCH_SIDES, step_index, step, side, 1, switch_seconds)
+                seconds = (switch_by_step or {}).get(step_index, switch_seconds)
+                add(PhaseKind.SWITCH_SIDES, step_index, step, side, 1, seconds)
             for number in range(1, dose.sets + 1):
                 add(work, step_index, step, side, number, dose.work_seconds)
                 if number < dose.sets:

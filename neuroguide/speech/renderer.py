@@ -26,6 +26,8 @@ from neuroguide.speech.messages import problem_message
 from neuroguide.speech.phrase_cache import Clip, PhraseCache
 from neuroguide.speech.protocol import decode, default_driver, encode, worker_command
 
+ATTEMPTS = 3
+"""Renders of one phrase before it is given up on (espeak now and then writes an empty file)."""
 RENDER_TIMEOUT = 10.0
 """Seconds one phrase may take to render before the worker counts as hung."""
 MAX_FAILURES = 3
@@ -66,6 +68,8 @@ class Renderer:
         self._request = 0
         self._buffer = b""
         self._restart = False
+        self.unrenderable: set[Phrase] = set()
+        """Phrases that came out silent every time: they are not waited for."""
         self.rendered = 0
         """Phrases rendered by this renderer (those already on disk are not counted)."""
         self.busy_seconds = 0.0
@@ -105,8 +109,11 @@ class Renderer:
         end = time.monotonic() + timeout
         with self._cond:
             while True:
-                if all(self.cache.get(*p) is not None for p in wanted):
+                missing = [p for p in wanted if self.cache.get(*p) is None]
+                if not missing:
                     return True
+                if all(p in self.unrenderable for p in missing):
+                    return False
                 left = end - time.monotonic()
                 if left <= 0 or self._failed or self._closed:
                     return False
@@ -161,6 +168,15 @@ class Renderer:
                 self._cond.notify_all()
 
     def _render(self, phrase: Phrase) -> Clip | None:
+        for _ in range(ATTEMPTS):
+            clip = self._render_once(phrase)
+            if clip is not None or self._failed or self._closed:
+                return clip
+        with self._cond:
+            self.unrenderable.add(phrase)
+        return None
+
+    def _render_once(self, phrase: Phrase) -> Clip | None:
         text, tone = phrase
         while not self._failed and not self._closed:
             if self._process is None and not self._start_worker():

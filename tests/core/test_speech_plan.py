@@ -62,15 +62,15 @@ ROUTINE = Routine(
     name="Mine",
     description="",
     steps=(
-        Step(STAND, Dose(hold=10, sides=("left", "right"))),
+        Step(STAND, Dose(hold=20, sides=("left", "right"))),
         Step(SIT, Dose(reps=4, cadence=4)),
     ),
 )
 
 
 def length_by_words(text: str, tone: Tone | None) -> float:
-    """Known clip lengths: half a second a word, plus the tone."""
-    return 0.5 * len(text.split()) + (0.3 if tone else 0.0)
+    """Known clip lengths: 0.4 s a word, plus the tone."""
+    return 0.4 * len(text.split()) + (0.3 if tone else 0.0)
 
 
 def said(routine: Routine = ROUTINE, known: tuple[str, ...] = ()) -> list[str]:
@@ -148,7 +148,7 @@ def test_safety_is_said_in_every_hold_and_set_and_the_after_words_at_the_end() -
     words = said(known=("one-leg", "sit-to-stand"))
     assert words.count("Keep your eyes on one spot and a hand near the wall.") == 2
     assert words.count("Stop if it hurts.") == 1
-    assert words.index("Rise slowly.") > words.index("4. Stand up.")
+    assert words.index("Rise slowly.") > words.index("4, stand up.")
 
 
 def test_the_switch_names_the_new_side_and_what_changes() -> None:
@@ -163,11 +163,13 @@ def test_reps_use_the_exercise_words_and_the_number_the_screen_shows() -> None:
     reps = next(p for p in session.timeline if p.kind is PhaseKind.REPS)
     start = sum(p.seconds for p in session.timeline[: reps.index])
     script = dry_run(plan, length_by_words)
-    numbered = [line for line in script.lines if line.kind == "show" and "Stand up." in line.text]
-    assert len(numbered) == 4
+    numbered = [line for line in script.lines if line.kind == "show" and "stand up." in line.text]
+    assert [line.text for line in numbered] == ["2, stand up.", "3, stand up.", "4, stand up."]
     for line in numbered:
-        number = line.text.split(". ")[-2].split()[-1]
+        number = line.text.split(",")[0]
         assert reps_text(reps, line.at - start).startswith(f"{number} of 4")
+    begin = next(line for line in script.lines if line.kind == "show" and line.text == "Begin.")
+    assert reps_text(reps, begin.at - start).startswith("1 of 4")
     assert any(line.text == "Sit down." for line in script.lines)
 
 
@@ -193,3 +195,21 @@ def test_the_plan_lists_each_phrase_once_in_order_of_use() -> None:
     assert len(plan.phrases) == len(set(plan.phrases))
     assert plan.phrases[0] == ("One leg stand.", Tone.REST)
     assert ("Hold.", Tone.WORK) in plan.phrases
+
+
+def test_a_switch_of_sides_lasts_until_its_words_end_and_then_counts_down() -> None:
+    plan = plan_speech(ROUTINE, minimum=5, lengths=length_by_words)
+    script = dry_run(plan, length_by_words)
+    switch = next(p for p in plan.session().timeline if p.kind is PhaseKind.SWITCH_SIDES)
+    assert switch.seconds > 5
+    said = [u.text for u, _ in script.said]
+    assert said.count("3.") == 3  # both holds' and the switch's countdowns, none dropped
+    assert not script.dropped
+
+
+def test_the_switch_rule_keeps_its_minimum_and_leaves_room_for_the_countdown() -> None:
+    from neuroguide.core.timeline import switch_seconds_for
+
+    assert switch_seconds_for(5, 0.0) == 5
+    assert switch_seconds_for(5, 1.0) == 5
+    assert switch_seconds_for(5, 3.3) == 7  # 3.3 s of words, half a breath, then 3, 2, 1

@@ -68,6 +68,7 @@ class SessionController(QObject):
         captions: bool = True,
         on_error: ErrorReport | None = None,
         ready_by_step: Mapping[int, int] | None = None,
+        switch_by_step: Mapping[int, int] | None = None,
         known: Collection[str] = (),
         parent: QObject | None = None,
     ) -> None:
@@ -83,6 +84,7 @@ class SessionController(QObject):
             on_error=on_error,
             auto_advance=auto_advance,
             ready_by_step=ready_by_step,
+            switch_by_step=switch_by_step,
         )
         writer = cue_writer or CueWriter(self.session.timeline, known)
         self._clock = clock
