@@ -6,20 +6,28 @@ import sys
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+# The Qt-free parts are imported here, before PySide6 (which the functions below import):
+# PySide6's import hook reads the source of every module imported after it.
+from neuroguide.content import Content, load_content
 from neuroguide.core.clock import Clock, MonotonicClock
+from neuroguide.core.problems import InvalidFileError
 from neuroguide.paths import Paths
-from neuroguide.settings import load_settings
+from neuroguide.present.metrics import Metrics
+from neuroguide.present.progress import ProgressSource, RunProgress
+from neuroguide.settings import Settings, load_settings
+from neuroguide.settings_store import SettingsStore
+from neuroguide.speech.factory import create_speaker
+from neuroguide.speech.protocol import VoiceSettings
 from neuroguide.speech.speaker import Speaker
+from neuroguide.store.checks import ProgressChecks
+from neuroguide.store.database import HistoryError
 from neuroguide.store.lock import InstanceLock
+from neuroguide.store.progress import HistoryProgress
+from neuroguide.store.session_history import RecordingHistory, open_for_recording
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
-    from neuroguide.content import Content
-    from neuroguide.core.problems import InvalidFileError
-    from neuroguide.present.progress import ProgressSource
-    from neuroguide.settings import Settings
-    from neuroguide.store.session_history import RecordingHistory
     from neuroguide.ui.history.controller import HistoryController
     from neuroguide.ui.session.flow import SessionFlow
     from neuroguide.ui.settings.personalisation import Personalisation
@@ -86,8 +94,7 @@ def build_gui(
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
-    from neuroguide.present.metrics import Metrics
-    from neuroguide.settings_store import SettingsStore
+    from neuroguide.ui.checks.install import install_checks
     from neuroguide.ui.history.controller import HistoryController
     from neuroguide.ui.session.flow import SessionFlow
     from neuroguide.ui.settings.personalisation import Personalisation
@@ -128,8 +135,8 @@ def build_gui(
         window.closing.connect(history.close)  # after the flow stopped (and recorded) a session
         _listen_for_later_starts(window, paths)
     personal = Personalisation(flow, paths)
-    flow.refresh_home()
-    flow.prepare_screens()
+    install_checks(flow, ProgressChecks(history.connection) if history is not None else None, paths)
+    flow.update_history_button()
     if not flow.restore_geometry():
         window.resize(*_default_size(window))
     if messages:
@@ -143,8 +150,6 @@ def build_gui(
 
 def _load_content(paths: Paths) -> Content | None:
     """The exercise library and the routines; ``None`` (and say why) if the library is damaged."""
-    from neuroguide.content import load_content
-    from neuroguide.core.problems import InvalidFileError
 
     try:
         return load_content(paths)
@@ -157,8 +162,6 @@ def _open_history(
     paths: Paths, content: Content
 ) -> tuple[RecordingHistory | None, list[tuple[str, str]]]:
     """The history for recording, or ``None``; with what to tell the person about it."""
-    from neuroguide.store.database import HistoryError
-    from neuroguide.store.session_history import open_for_recording
 
     try:
         history = open_for_recording(
@@ -178,16 +181,12 @@ def _open_history(
 
 def _progress(history: RecordingHistory | None) -> ProgressSource:
     """Today's and this week's minutes: from the history, or counted in this run without one."""
-    from neuroguide.present.progress import RunProgress
-    from neuroguide.store.progress import HistoryProgress
 
     return HistoryProgress(history.connection) if history is not None else RunProgress()
 
 
 def _start_voice(settings: Settings, clock: Clock, window: MainWindow, paths: Paths) -> Speaker:
     """The real voice; its worker warms up in the background. Problems show on the window."""
-    from neuroguide.speech.factory import create_speaker
-    from neuroguide.speech.protocol import VoiceSettings
 
     def tell(message: str) -> None:  # from the speaker's thread: the signal crosses safely
         print(f"neuroguide: {message}", file=sys.stderr)

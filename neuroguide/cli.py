@@ -55,6 +55,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--strict", action="store_true", help="count a missing speech engine as a failure"
     )
     _add_export_parser(commands)
+    from neuroguide.progress_cli import add_progress_parser
+
+    add_progress_parser(commands)
     from neuroguide.terminal.commands import add_speech_parsers  # voices, play
 
     add_speech_parsers(commands)
@@ -110,6 +113,9 @@ def _add_export_parser(commands: argparse._SubParsersAction[argparse.ArgumentPar
     export.add_argument(
         "--sessions", action="store_true", help="with --csv: one row per session with check-ins"
     )
+    export.add_argument(
+        "--progress", action="store_true", help="with --csv: one row per progress check"
+    )
     export.add_argument("--from", dest="first", metavar="YYYY-MM-DD", help="first day to include")
     export.add_argument("--to", dest="last", metavar="YYYY-MM-DD", help="last day to include")
     export.add_argument("--routine", metavar="ID", help="only this routine")
@@ -134,6 +140,10 @@ def _run_command(command: str, paths: Paths, args: argparse.Namespace) -> int:
             from neuroguide.export import run_export
 
             return run_export(paths, args)
+        if command == "progress":
+            from neuroguide.progress_cli import run_progress
+
+            return run_progress(paths, args)
         if command == "voices":
             from neuroguide.terminal.commands import run_voices
 

@@ -41,6 +41,10 @@ def run_export(paths: Paths, args: argparse.Namespace) -> int:
     if args.sessions and not args.csv:
         print("neuroguide export: --sessions goes with --csv", file=sys.stderr)
         return EXIT_USAGE
+    if getattr(args, "progress", False):
+        from neuroguide.progress_export import export_progress_csv
+
+        return export_progress_csv(paths, args, flt)
     try:
         with _history(paths) as connection:
             if args.csv is not None:
@@ -86,6 +90,10 @@ def _history(paths: Paths) -> Iterator[sqlite3.Connection]:
         lock.release()
 
 
+reading_history = _history
+"""The history for reading (opened and upgraded if free, else read beside the app)."""
+
+
 def _write_csv(target: str, write: Callable[[TextIO], int]) -> None:
     if target == "-":
         try:
@@ -120,6 +128,7 @@ def _write_report(paths: Paths, connection: sqlite3.Connection, path: Path, flt:
     from PySide6.QtGui import QGuiApplication
 
     from neuroguide.content import load_content
+    from neuroguide.core.check_progress import Profile
     from neuroguide.settings import load_settings
     from neuroguide.ui.history.report_pdf import write_report
 
@@ -134,4 +143,5 @@ def _write_report(paths: Paths, connection: sqlite3.Connection, path: Path, flt:
             goal_minutes=settings.weekly_goal_minutes,
             exercise_names=names,
             today=date.today(),
+            profile=Profile.of(settings.birth_year, settings.sex),
         )

@@ -29,12 +29,14 @@ RANGES: dict[str, tuple[int, int]] = {
     "default_rest": (0, 600),
     "breaks_per_day": (1, 12),
     "snooze_minutes": (5, 60),
+    "birth_year": (1900, 2100),
 }
 CHOICES: dict[str, tuple[str, ...]] = {
     "theme": THEMES,
     "break_from": QUARTER_HOURS,
     "break_until": QUARTER_HOURS,
     "session_time": QUARTER_HOURS,
+    "sex": ("", "female", "male"),
 }
 
 
@@ -70,6 +72,10 @@ class Settings:
     session_reminder: bool = False
     session_time: str = "18:00"
     snooze_minutes: int = 10
+    birth_year: int = 0
+    """Only to compare progress checks with the norms for an age; 0 means not given."""
+    sex: str = ""
+    """"female" or "male", only for the progress check norms; "" means not given."""
 
     def changed(self, **values: Any) -> Settings:
         """A copy with ``values`` replaced (validated like a loaded file)."""

@@ -74,7 +74,30 @@ CREATE TABLE checkins (
 );
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2)
+_V3 = """
+CREATE TABLE progress_checks (
+    id INTEGER PRIMARY KEY,
+    check_id TEXT NOT NULL
+        CHECK (check_id IN ('chair-stand', 'balance-4-stage', 'sit-to-stand-5')),
+    taken_utc TEXT NOT NULL,
+    utc_offset_min INTEGER NOT NULL,
+    local_day TEXT NOT NULL,
+    outcome TEXT NOT NULL CHECK (outcome IN ('scored', 'stopped')),
+    stop_reason TEXT CHECK (stop_reason IN ('unsteady')),
+    stands INTEGER CHECK (stands BETWEEN 0 AND 40),
+    time_ms INTEGER CHECK (time_ms > 0),
+    stance1_ms INTEGER CHECK (stance1_ms BETWEEN 0 AND 10000),
+    stance2_ms INTEGER CHECK (stance2_ms BETWEEN 0 AND 10000),
+    stance3_ms INTEGER CHECK (stance3_ms BETWEEN 0 AND 10000),
+    stance4_ms INTEGER CHECK (stance4_ms BETWEEN 0 AND 10000),
+    support_used INTEGER NOT NULL DEFAULT 0 CHECK (support_used IN (0, 1)),
+    CHECK ((outcome = 'stopped') = (stop_reason IS NOT NULL)),
+    CHECK (outcome = 'scored' OR (stands IS NULL AND time_ms IS NULL AND stance1_ms IS NULL))
+);
+CREATE INDEX progress_checks_by_check ON progress_checks (check_id, taken_utc);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
 """Migration N (1-based) brings a file from version N-1 to version N."""
 
 LATEST_VERSION = len(MIGRATIONS)

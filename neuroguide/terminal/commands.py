@@ -32,7 +32,12 @@ def add_speech_parsers(commands: Any) -> None:
         description="Run a routine in the terminal. Keys (when typing in a terminal): "
         "Space pause or resume, n next, b back, r repeat the steps, q stop.",
     )
-    play.add_argument("routine", metavar="ROUTINE", help="a routine id or a routine file")
+    play.add_argument(
+        "routine",
+        metavar="ROUTINE",
+        help="a routine id or a routine file; or a progress check: chair-stand, "
+        "balance-4-stage, sit-to-stand-5",
+    )
     play.add_argument("--no-voice", action="store_true", help="captions and tones only")
     play.add_argument(
         "--dry-run",
@@ -64,7 +69,14 @@ def run_voices(paths: Paths, args: argparse.Namespace) -> int:
 
 
 def run_play_command(paths: Paths, args: argparse.Namespace) -> int:
-    """Run ``neuroguide play``."""
+    """Run ``neuroguide play`` (a routine, or a progress check such as ``chair-stand``)."""
+    from neuroguide.core.checks import check_by_id
+
+    check = check_by_id(args.routine)
+    if check is not None:
+        from neuroguide.terminal.check_player import run_check_play
+
+        return run_check_play(paths, check, voice=not args.no_voice, get_ready=args.get_ready)
     from neuroguide.terminal.player import run_play
 
     return run_play(

@@ -21,6 +21,11 @@ HERE = Path(__file__).parent
 def main() -> int:
     """Run the benchmarks and write the report."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    # One application for every benchmark in this process: a benchmark that made a bare
+    # QCoreApplication first would leave the widget benchmarks after it without one.
+    app = QApplication.instance() or QApplication(sys.argv[:1])
     parser = argparse.ArgumentParser(prog="python -m tests.benchmarks")
     parser.add_argument("names", nargs="*", help="benchmarks to run (default: all)")
     parser.add_argument("--out", type=Path, default=Path("benchmark-report.md"))
@@ -46,6 +51,7 @@ def main() -> int:
     args.out.write_text(report, encoding="utf-8")
     print(report)
     print(f"written to {args.out}")
+    del app
     return 0 if all(r.passed for rs in sections.values() for r in rs) else 1
 
 

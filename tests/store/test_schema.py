@@ -57,3 +57,34 @@ def test_a_failing_migration_leaves_the_previous_version_intact(
         migrate(connection, target=2)
     assert user_version(connection) == 1
     assert "checkins" not in _tables(connection)
+
+
+def test_version_three_adds_progress_checks_beside_older_data(tmp_path: Path) -> None:
+    connection = connect(tmp_path / "history.sqlite3")
+    migrate(connection, target=2)
+    assert "progress_checks" not in _tables(connection)
+    migrate(connection, target=3)
+    assert "progress_checks" in _tables(connection)
+    assert user_version(connection) >= 3
+
+
+def test_progress_checks_refuse_out_of_range_and_scored_stops(tmp_path: Path) -> None:
+    connection = connect(tmp_path / "history.sqlite3")
+    migrate(connection, target=3)
+    insert = (
+        "INSERT INTO progress_checks (check_id, taken_utc, utc_offset_min, local_day, outcome,"
+        " stop_reason, stands, stance1_ms) VALUES ('chair-stand', '2026-01-01T08:00:00.000+00:00',"
+        " 0, '2026-01-01', ?, ?, ?, ?)"
+    )
+    for values in (
+        ("scored", None, 41, None),  # more than 40 stands
+        ("scored", None, None, 10001),  # a stance held longer than 10 s
+        ("stopped", "unsteady", 12, None),  # a safety stop with a score
+        ("stopped", None, None, None),  # a stop without its reason
+        ("scored", "unsteady", 12, None),  # a score with a stop reason
+    ):
+        with pytest.raises(sqlite3.IntegrityError):
+            connection.execute(insert, values)
+    connection.execute(insert, ("stopped", "unsteady", None, None))
+    connection.execute(insert, ("scored", None, 40, None))
+    assert connection.execute("SELECT count(*) FROM progress_checks").fetchone()[0] == 2

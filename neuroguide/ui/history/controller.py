@@ -11,9 +11,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from neuroguide.store.csv_export import write_items_csv
+from neuroguide.core.check_progress import Profile
 from neuroguide.store.session_history import RecordingHistory
 from neuroguide.ui.session.flow import SessionFlow
 
@@ -71,6 +71,10 @@ class HistoryController(QObject):
             self.review.refresh()
 
     def _export(self, kind: str) -> None:
+        from PySide6.QtWidgets import QFileDialog  # the export's imports wait for an export
+
+        from neuroguide.store.csv_export import write_items_csv
+
         window = self.flow.window
         suffix = "pdf" if kind == "pdf" else "csv"
         suggested = str(Path.home() / f"neuroguide-history.{suffix}")
@@ -93,6 +97,9 @@ class HistoryController(QObject):
                     goal_minutes=self.review.goal_minutes,
                     exercise_names=names,
                     today=date.today(),
+                    profile=Profile.of(
+                        self.flow.store.settings.birth_year, self.flow.store.settings.sex
+                    ),
                 )
             else:
                 with open(path, "w", encoding="utf-8", newline="") as out:
@@ -105,5 +112,7 @@ class HistoryController(QObject):
 
 def _tell(flow: SessionFlow, title: str, text: str) -> None:
     # open(), not exec(): a message must never block the app (or a test) behind a modal loop.
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=flow.window)
     box.open()

@@ -13,7 +13,9 @@ from pathlib import Path
 from PySide6.QtCore import QMarginsF, QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QPageLayout, QPageSize, QPainter, QPdfWriter
 
+from neuroguide.core.check_progress import Profile
 from neuroguide.present.review_text import day_text, minutes_text
+from neuroguide.store.checks import list_checks
 from neuroguide.store.models import SYMPTOMS, Filter
 from neuroguide.store.queries import (
     active_days,
@@ -24,6 +26,7 @@ from neuroguide.store.queries import (
     weekly_minutes,
     weekly_symptoms,
 )
+from neuroguide.ui.checks.report_section import write_progress_section
 from neuroguide.ui.history.charts import PAPER, paint_symptoms, paint_weekly_minutes
 from neuroguide.ui.history.review_charts import symptom_series
 
@@ -105,11 +108,18 @@ def write_report(
     goal_minutes: int,
     exercise_names: Mapping[str, str],
     today: date,
+    profile: Profile | None = None,
 ) -> None:
-    """Write the report for ``flt`` to ``path`` (a PDF)."""
+    """Write the report for ``flt`` to ``path`` (a PDF).
+
+    ``profile`` (year of birth and sex) lets the progress checks be compared with their norms.
+    """
     whole = day_range(connection)
     first = flt.first_day or (whole[0] if whole else today)
     last = flt.last_day or today
+    checks = list_checks(connection, None, flt.first_day, last)
+    if flt.first_day is None and checks:  # a period that holds only progress checks
+        first = min(first, checks[0].taken.local_day)
     period = Filter(first, last, flt.routine_id)
     writer = QPdfWriter(str(path))
     writer.setTitle("NeuroGuide exercise report")
@@ -125,7 +135,13 @@ def write_report(
     )
     painter = QPainter(writer)
     try:
-        _write(_Page(writer, painter), connection, period, goal_minutes, exercise_names, today)
+        page = _Page(writer, painter)
+        _write(page, connection, period, goal_minutes, exercise_names, today)
+        write_progress_section(
+            page,
+            [row for row in checks if row.taken.local_day >= first],
+            profile or Profile(),
+        )
     finally:
         painter.end()
 

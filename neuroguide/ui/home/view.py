@@ -164,6 +164,7 @@ class HomeView(QWidget):
             "History", "History", "See what you did on earlier days.", object_name="history"
         )
         history_row.add(self.history_button)
+        self.history_row = history_row  # features add their buttons here (progress checks)
         progress_layout.addLayout(history_row)
         self.history_note = make_label()
         progress_layout.addWidget(self.history_note)

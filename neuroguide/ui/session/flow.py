@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from neuroguide.present.metrics import Metrics
 from neuroguide.present.routine_words import routine_info
@@ -123,7 +123,7 @@ class SessionFlow(QObject):
         window.large_toggled.connect(self.set_large)
         window.keys_requested.connect(self.show_keys)
         window.closing.connect(self.on_closing)
-        window.stack.currentChanged.connect(lambda _index: self._update_history_button())
+        window.stack.currentChanged.connect(lambda _index: self.update_history_button())
 
     # ------------------------------------------------- the session, for others
 
@@ -229,9 +229,10 @@ class SessionFlow(QObject):
             self.store.settings.weekly_goal_minutes,
         )
         self.home.set_problems(len({p.file for p in self.content.catalog.problems}))
-        self._update_history_button()
+        self.update_history_button()
 
-    def _update_history_button(self) -> None:
+    def update_history_button(self) -> None:
+        """Enable the home screen's History button when a History screen is registered."""
         self.home.set_history_available(self.window.has_screen("history"))
 
     def go_home(self) -> None:
@@ -246,6 +247,8 @@ class SessionFlow(QObject):
     def show_problems(self) -> None:
         """List the routine files that could not be loaded, one located line each."""
         problems = "\n".join(str(p) for p in self.content.catalog.problems)
+        from PySide6.QtWidgets import QMessageBox  # only for this rare message
+
         box = QMessageBox(self.window)
         box.setWindowTitle("Routine files left out")
         box.setText("These routine files could not be loaded. Fix the line named, then restart.")

@@ -16,7 +16,9 @@ from neuroguide.ui.settings.personalisation import Personalisation
 from neuroguide.ui.settings.screen import SettingsScreen
 from tests.ui.conftest import GuiDriver, open_gui
 
-NOT_ON_SCREEN = {"voice_id", "gentle_since", "window_geometry"}
+# birth_year and sex are asked in the Progress checks view (neuroguide/ui/checks), where the
+# comparison they serve is shown.
+NOT_ON_SCREEN = {"voice_id", "gentle_since", "window_geometry", "birth_year", "sex"}
 
 
 class ConfigurableSpeaker(RecordingSpeaker):

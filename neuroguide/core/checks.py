@@ -1,0 +1,236 @@
+"""Progress checks: the three short tests a physiotherapist uses, and their validated results.
+
+A result is built only through the functions here, so a count of 41 or a stance held for
+12 seconds never reaches the history: the caller gets a :class:`CheckInputError` whose text is
+one sentence to show the person. Pure Python; the time of a check comes from the caller.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+MAX_STANDS = 40
+"""The highest count of stands the app accepts for the 30-second chair stand."""
+CHAIR_STAND_SECONDS = 30
+STANCE_SECONDS = 10
+"""Each balance stance is held for this long."""
+STANCES = 4
+SIT_TO_STAND_REPS = 5
+SIT_TO_STAND_LIMIT = 60.0
+"""The stopwatch of the five-times sit to stand stops by itself after this many seconds."""
+
+
+class CheckId(StrEnum):
+    """The id of each check (also the ``neuroguide play`` name)."""
+
+    CHAIR_STAND = "chair-stand"
+    BALANCE = "balance-4-stage"
+    SIT_TO_STAND = "sit-to-stand-5"
+
+
+class Sex(StrEnum):
+    """The sex the published norms are split by."""
+
+    FEMALE = "female"
+    MALE = "male"
+
+
+class CheckOutcome(StrEnum):
+    """A check either gives a result or was stopped because the person felt unsteady."""
+
+    SCORED = "scored"
+    UNSTEADY = "unsteady"
+
+
+@dataclass(frozen=True)
+class CheckInfo:
+    """What a person sees about a check before starting it."""
+
+    id: CheckId
+    name: str
+    short: str
+    equipment: str
+
+
+CHECKS: dict[CheckId, CheckInfo] = {
+    CheckId.CHAIR_STAND: CheckInfo(
+        CheckId.CHAIR_STAND,
+        "30-second chair stand",
+        "How many times you can stand up and sit down in 30 seconds.",
+        "a firm chair without arms, its back against a wall.",
+    ),
+    CheckId.BALANCE: CheckInfo(
+        CheckId.BALANCE,
+        "4-stage balance test",
+        "Four standing positions, each a little harder, held for 10 seconds each.",
+        "a sturdy counter or table beside you, to hold if you need it.",
+    ),
+    CheckId.SIT_TO_STAND: CheckInfo(
+        CheckId.SIT_TO_STAND,
+        "Five times sit to stand",
+        "How long it takes you to stand up fully five times.",
+        "the same firm chair without arms, its back against a wall.",
+    ),
+}
+
+SAFETY_POINTS: tuple[str, ...] = (
+    "Best with someone nearby while you do the check.",
+    "Keep a sturdy counter or heavy table within reach.",
+    "Stop straight away if you feel dizzy, unsteady or in pain.",
+    "Skip the check on a day your blood sugar runs low.",
+    "If you have fallen recently, ask your doctor before doing these checks.",
+)
+"""Shown (and spoken) before every check; the person confirms before anything starts."""
+
+
+class CheckInputError(ValueError):
+    """A result that cannot be stored; ``str()`` is one sentence saying what to do."""
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """One check as it will be stored.
+
+    Attributes:
+        check: which check.
+        outcome: scored, or stopped because the person felt unsteady (then no score).
+        count: chair stand: stands in 30 seconds (0 when the arms were needed).
+        seconds: five-times sit to stand: the time for five stands (``None`` if not scored).
+        stances: balance: seconds each attempted stance was held, in order (at most four).
+        support_used: the arms (chair tests) or the counter (balance) were used.
+    """
+
+    check: CheckId
+    outcome: CheckOutcome
+    count: int | None = None
+    seconds: float | None = None
+    stances: tuple[float, ...] = ()
+    support_used: bool = False
+
+    @property
+    def scored(self) -> bool:
+        """True when this result has a score to compare and chart."""
+        return self.outcome is CheckOutcome.SCORED
+
+    @property
+    def stances_held(self) -> int:
+        """Balance: how many stances were held for the full 10 seconds."""
+        return sum(1 for held in self.stances if held >= STANCE_SECONDS)
+
+    def value(self) -> float | None:
+        """The number charted over time: stands, stances held, or seconds; ``None`` if none."""
+        if not self.scored:
+            return None
+        if self.check is CheckId.CHAIR_STAND:
+            return float(self.count or 0)
+        if self.check is CheckId.BALANCE:
+            return float(self.stances_held)
+        return self.seconds
+
+
+def chair_stand_result(count: int, *, arms_used: bool = False) -> CheckResult:
+    """The chair stand's result; needing the arms ends the test with a score of 0."""
+    if isinstance(count, bool) or not isinstance(count, int) or not 0 <= count <= MAX_STANDS:
+        raise CheckInputError(
+            f"The number of stands must be a whole number from 0 to {MAX_STANDS}; "
+            "nothing was saved."
+        )
+    return CheckResult(
+        CheckId.CHAIR_STAND,
+        CheckOutcome.SCORED,
+        count=0 if arms_used else count,
+        support_used=arms_used,
+    )
+
+
+def balance_result(held: Sequence[float], *, support_used: bool = False) -> CheckResult:
+    """The balance test's result from the seconds each stance was held, in order.
+
+    The test stops at the first stance not held for 10 seconds, so nothing may follow it.
+    """
+    if not 1 <= len(held) <= STANCES:
+        raise CheckInputError(
+            f"Give the seconds held for 1 to {STANCES} stances, in order; nothing was saved."
+        )
+    for number, seconds in enumerate(held, start=1):
+        if not 0 <= seconds <= STANCE_SECONDS:
+            raise CheckInputError(
+                f"Stance {number}: the time held must be from 0 to {STANCE_SECONDS} seconds; "
+                "nothing was saved."
+            )
+        if seconds < STANCE_SECONDS and number < len(held):
+            raise CheckInputError(
+                f"Stance {number} was not held for {STANCE_SECONDS} seconds, so the test ends "
+                "there; nothing was saved."
+            )
+    rounded = tuple(round(float(seconds), 1) for seconds in held)
+    return CheckResult(
+        CheckId.BALANCE, CheckOutcome.SCORED, stances=rounded, support_used=support_used
+    )
+
+
+def sit_to_stand_result(seconds: float | None, *, arms_used: bool = False) -> CheckResult:
+    """The five-times sit to stand's result; using the arms scores 0 (no time is kept)."""
+    if arms_used:
+        return CheckResult(CheckId.SIT_TO_STAND, CheckOutcome.SCORED, support_used=True)
+    if seconds is None or not 0 < seconds <= SIT_TO_STAND_LIMIT:
+        raise CheckInputError(
+            f"The time for five stands must be more than 0 and at most "
+            f"{SIT_TO_STAND_LIMIT:.0f} seconds; nothing was saved."
+        )
+    return CheckResult(CheckId.SIT_TO_STAND, CheckOutcome.SCORED, seconds=round(seconds, 1))
+
+
+def stopped_unsteady(check: CheckId) -> CheckResult:
+    """A check the person stopped with "I feel unsteady": stored as such, never as a score."""
+    return CheckResult(check, CheckOutcome.UNSTEADY)
+
+
+def parse_count(text: str) -> int:
+    """A typed count of stands, or a :class:`CheckInputError` saying what to type."""
+    try:
+        value = int(text.strip())
+    except ValueError:
+        raise CheckInputError(
+            f"Type the number of stands as a whole number from 0 to {MAX_STANDS} "
+            f"(not '{text.strip()}'); nothing was saved."
+        ) from None
+    chair_stand_result(value)  # raises with the range message
+    return value
+
+
+def parse_seconds(text: str, *, what: str, low: float, high: float) -> float:
+    """A typed number of seconds within ``low``..``high``, or a :class:`CheckInputError`."""
+    try:
+        value = float(text.strip().replace(",", "."))
+    except ValueError:
+        raise CheckInputError(
+            f"Type {what} as a number of seconds (not '{text.strip()}'); nothing was saved."
+        ) from None
+    if not low <= value <= high or value != value:
+        raise CheckInputError(
+            f"{what[0].upper()}{what[1:]} must be from {low:g} to {high:g} seconds; "
+            "nothing was saved."
+        )
+    return value
+
+
+def check_by_id(text: str) -> CheckId | None:
+    """The check called ``text`` (``chair-stand``, ...), or ``None`` if there is none."""
+    try:
+        return CheckId(text)
+    except ValueError:
+        return None
+
+
+def parse_birth_year(text: str, this_year: int) -> int:
+    """A typed year of birth (four digits, not in the future), or a :class:`CheckInputError`."""
+    stripped = text.strip()
+    if not (stripped.isdigit() and len(stripped) == 4 and 1900 <= int(stripped) <= this_year):
+        raise CheckInputError(
+            f"Type your year of birth as four digits, from 1900 to {this_year} "
+            f"(not '{stripped}'); nothing was saved."
+        )
+    return int(stripped)

@@ -1,0 +1,44 @@
+"""``neuroguide export --csv FILE --progress``: the progress checks as CSV."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from neuroguide.paths import Paths
+from neuroguide.store.models import Filter
+
+EXIT_OK = 0
+EXIT_PROBLEMS = 1
+EXIT_USAGE = 2
+
+
+def export_progress_csv(paths: Paths, args: argparse.Namespace, flt: Filter) -> int:
+    """Write one row per progress check to ``args.csv`` ('-' for stdout)."""
+    from neuroguide.core.check_progress import Profile
+    from neuroguide.export import ExportError, _write_csv, reading_history
+    from neuroguide.settings import load_settings
+    from neuroguide.store.check_csv import write_checks_csv
+    from neuroguide.store.database import HistoryError
+
+    if not args.csv:
+        print("neuroguide export: --progress goes with --csv", file=sys.stderr)
+        return EXIT_USAGE
+    if args.sessions or args.routine:
+        print(
+            "neuroguide export: --progress cannot go with --sessions or --routine",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    settings, _messages = load_settings(paths.settings_file)
+    profile = Profile.of(settings.birth_year, settings.sex)
+    try:
+        with reading_history(paths) as connection:
+            _write_csv(
+                args.csv,
+                lambda out: write_checks_csv(connection, out, profile, flt.first_day, flt.last_day),
+            )
+    except (HistoryError, ExportError) as error:
+        print(f"neuroguide export: {error}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    return EXIT_OK

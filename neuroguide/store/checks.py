@@ -1,0 +1,175 @@
+"""Progress check results in the history: one row per check, written the moment it is taken.
+
+Kept in its own module with plain functions over a connection, so the ``History`` object can
+offer them as methods without this module knowing it. A result only reaches here through
+:mod:`neuroguide.core.checks`, and the table's CHECK constraints refuse anything out of range.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from neuroguide.core.checks import (
+    STANCES,
+    CheckId,
+    CheckOutcome,
+    CheckResult,
+)
+from neuroguide.store.database import HistoryError, open_history
+from neuroguide.store.lock import InstanceLock
+from neuroguide.store.models import Stamp
+from neuroguide.store.session_history import HistoryInUseError
+from neuroguide.store.writes import to_ms, transaction
+
+_COLUMNS = (
+    "id, check_id, taken_utc, utc_offset_min, outcome, stands, time_ms,"
+    " stance1_ms, stance2_ms, stance3_ms, stance4_ms, support_used"
+)
+
+
+@dataclass(frozen=True)
+class CheckRow:
+    """One stored check: when it was taken and its result."""
+
+    id: int
+    taken: Stamp
+    result: CheckResult
+
+
+def add_check(connection: sqlite3.Connection, result: CheckResult, taken: Stamp) -> int:
+    """Store ``result`` taken at ``taken`` in one committed transaction; returns its id."""
+    stances: list[int | None] = [to_ms(seconds) for seconds in result.stances]
+    stances += [None] * (STANCES - len(stances))
+    stopped = result.outcome is CheckOutcome.UNSTEADY
+    with transaction(connection):
+        cursor = connection.execute(
+            "INSERT INTO progress_checks (check_id, taken_utc, utc_offset_min, local_day,"
+            " outcome, stop_reason, stands, time_ms, stance1_ms, stance2_ms, stance3_ms,"
+            " stance4_ms, support_used) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                result.check.value,
+                taken.utc_text,
+                taken.offset_minutes,
+                taken.local_day.isoformat(),
+                "stopped" if stopped else "scored",
+                CheckOutcome.UNSTEADY.value if stopped else None,
+                result.count,
+                None if result.seconds is None else to_ms(result.seconds),
+                *stances,
+                int(result.support_used),
+            ),
+        )
+    return int(cursor.lastrowid or 0)
+
+
+def list_checks(
+    connection: sqlite3.Connection,
+    check: CheckId | None = None,
+    first_day: date | None = None,
+    last_day: date | None = None,
+) -> list[CheckRow]:
+    """Stored checks, oldest first; only ``check`` and the inclusive day range if given."""
+    clauses: list[str] = []
+    parameters: list[str] = []
+    if check is not None:
+        clauses.append("check_id = ?")
+        parameters.append(check.value)
+    if first_day is not None:
+        clauses.append("local_day >= ?")
+        parameters.append(first_day.isoformat())
+    if last_day is not None:
+        clauses.append("local_day <= ?")
+        parameters.append(last_day.isoformat())
+    where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
+    rows = connection.execute(
+        f"SELECT {_COLUMNS} FROM progress_checks{where} ORDER BY taken_utc, id", parameters
+    ).fetchall()
+    return [_row(row) for row in rows]
+
+
+def last_check_day(connection: sqlite3.Connection) -> date | None:
+    """The local day of the most recent check of any kind (scored or stopped), if any."""
+    row = connection.execute("SELECT max(local_day) FROM progress_checks").fetchone()
+    return None if row is None or row[0] is None else date.fromisoformat(row[0])
+
+
+def _row(row: tuple[object, ...]) -> CheckRow:
+    (ident, check_id, taken_utc, offset, outcome, stands, time_ms, *rest) = row
+    stance_ms, support = rest[:STANCES], rest[STANCES]
+    result = CheckResult(
+        CheckId(str(check_id)),
+        CheckOutcome.SCORED if outcome == "scored" else CheckOutcome.UNSTEADY,
+        count=None if stands is None else int(str(stands)),
+        seconds=None if time_ms is None else int(str(time_ms)) / 1000,
+        stances=tuple(int(str(ms)) / 1000 for ms in stance_ms if ms is not None),
+        support_used=bool(support),
+    )
+    return CheckRow(int(str(ident)), Stamp.parse(str(taken_utc), int(str(offset))), result)
+
+
+def save_check(
+    data_dir: Path, history_db: Path, backups: Path, result: CheckResult, taken: Stamp
+) -> list[str]:
+    """Lock the data folder, store one result and close; for ``neuroguide play``.
+
+    Returns sentences to show (a damaged file moved aside, and so on).
+
+    Raises:
+        HistoryInUseError: NeuroGuide is open on this data folder (nothing was stored).
+        HistoryError: the history cannot be used (nothing was stored).
+    """
+    lock = InstanceLock(data_dir)
+    try:
+        acquired = lock.acquire()
+    except OSError as error:
+        raise HistoryError(
+            f"The data folder {data_dir} cannot be used: {error.strerror}."
+        ) from None
+    if not acquired:
+        raise HistoryInUseError(
+            f"NeuroGuide is open with the data folder {data_dir}; close it and try again."
+        )
+    try:
+        opened = open_history(history_db, backups=backups)
+        try:
+            add_check(opened.connection, result, taken)
+        except sqlite3.Error as error:
+            raise HistoryError(f"The result could not be saved: {error}.") from None
+        finally:
+            opened.connection.close()
+    finally:
+        lock.release()
+    return opened.messages
+
+
+class ProgressChecks:
+    """The progress-check part of the history, over one open connection.
+
+    Written so the ``History`` object can expose it as an attribute; the GUI holds this
+    instead of the connection, so no screen touches SQLite.
+    """
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self._connection = connection
+
+    def add(self, result: CheckResult, taken: Stamp) -> int:
+        """Store ``result``; see :func:`add_check`.
+
+        Raises:
+            HistoryError: the file refused it (the sentence says why); nothing was stored.
+        """
+        try:
+            return add_check(self._connection, result, taken)
+        except sqlite3.Error as error:
+            raise HistoryError(f"The result could not be saved: {error}.") from None
+
+    def all(self, check: CheckId | None = None) -> list[CheckRow]:
+        """Every stored check (or every one of ``check``), oldest first."""
+        return list_checks(self._connection, check)
+
+    def last_day(self) -> date | None:
+        """The local day of the latest check, if any."""
+        return last_check_day(self._connection)

@@ -1,0 +1,1 @@
+"""Progress checks in the GUI: the guided check screens and the Progress view."""

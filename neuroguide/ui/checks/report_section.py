@@ -1,0 +1,119 @@
+"""The clinician report's "Progress checks" section: each check's trend, results and norms.
+
+Drawn onto the report's page writer (``neuroguide.ui.history.report_pdf``) with the same chart
+as the Progress view, so the physiotherapist sees what the person saw.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
+
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QPainter
+
+from neuroguide.core.check_norms import (
+    CHAIR_STAND_BELOW_AVERAGE,
+    CHAIR_STAND_REAL_CHANGE,
+    SIT_TO_STAND_SLOW,
+    SOURCES,
+    Standing,
+)
+from neuroguide.core.check_progress import Profile, ProgressPoint, check_name, progress
+from neuroguide.core.checks import CheckId
+from neuroguide.store.checks import CheckRow
+from neuroguide.ui.checks.chart import current_line, paint_check_trend
+from neuroguide.ui.history.charts import PAPER
+
+
+class ReportPage(Protocol):
+    """What the section needs of the report's page writer."""
+
+    painter: QPainter
+
+    def text(self, text: str, scale: float = 1.0, *, bold: bool = False) -> None: ...
+
+    def table(self, headers: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> None: ...
+
+    def chart(self, height_ratio: float = 0.35) -> QRectF: ...
+
+
+STANDING_WORDS = {
+    Standing.AT_OR_ABOVE: "meets it",
+    Standing.BELOW: "short of it",
+    Standing.NO_NORM: "not compared",
+}
+"""A result against its norm in a word or two, for the table (the sentence follows it)."""
+
+
+def short_change(point: ProgressPoint) -> str:
+    """The change since the previous result, compact: ``+3 (real change)``, ``-1.1 s``."""
+    if point.change is None:
+        return ""
+    sign = "+" if point.change > 0 else ""
+    unit = " s" if point.result.check is CheckId.SIT_TO_STAND else ""
+    text = f"{sign}{point.change:.1f}{unit}" if unit else f"{sign}{point.change:g}"
+    return f"{text} (real change)" if point.real else text
+
+
+def norm_lines() -> list[str]:
+    """Every norm the app compares with, in words, with its source."""
+    bands = "; ".join(
+        f"{first}–{last}: {men} / {women}" for first, last, men, women in CHAIR_STAND_BELOW_AVERAGE
+    )
+    return [
+        f"30-second chair stand: below average when under (men / women) {bands}. A change of "
+        f"{CHAIR_STAND_REAL_CHANGE} stands or more is a real change. "
+        f"Source: {SOURCES[CheckId.CHAIR_STAND]}.",
+        "4-stage balance test: not holding heel to toe (position 3) for 10 seconds marks a "
+        f"higher risk of falling. Source: {SOURCES[CheckId.BALANCE]}.",
+        f"Five times sit to stand: {SIT_TO_STAND_SLOW} seconds or more goes with mobility "
+        f"problems; using the arms scores 0. Source: {SOURCES[CheckId.SIT_TO_STAND]}.",
+    ]
+
+
+def write_progress_section(page: ReportPage, rows: Sequence[CheckRow], profile: Profile) -> None:
+    """The section for ``rows`` (the period's checks, oldest first)."""
+    page.text("Progress checks", 1.4, bold=True)
+    if not rows:
+        page.text("No progress checks were done in this period.")
+        return
+    if profile.birth_year is None or profile.sex is None:
+        page.text(
+            "Year of birth or sex not given, so the chair stand is shown without its norm. "
+            "Checks were guided and timed by the app and done at home."
+        )
+    else:
+        page.text(
+            f"Compared with the norms for {profile.sex.value}s born in {profile.birth_year} "
+            "(age = year of the check minus year of birth). Checks were guided and timed by "
+            "the app and done at home."
+        )
+    for check in CheckId:
+        mine = [(row.taken.local_day, row.result) for row in rows if row.result.check is check]
+        if not mine:
+            continue
+        points = progress(check, mine, profile)
+        page.text(check_name(check), 1.15, bold=True)
+        line = current_line(check, points, profile)
+        area = page.chart(0.22)
+        paint_check_trend(page.painter, area, check, points, line, PAPER)
+        page.table(
+            ("Date", "Result", "Against the norm", "Change"),
+            [
+                (
+                    point.day.isoformat(),
+                    point.text if point.result.scored else "stopped for safety (felt unsteady)",
+                    STANDING_WORDS[point.comparison.standing],
+                    short_change(point),
+                )
+                for point in points
+            ],
+        )
+        scored = [point for point in points if point.result.scored]
+        if scored:
+            latest = scored[-1]
+            page.text(f"Latest ({latest.day.isoformat()}): {latest.comparison.text}", 0.9)
+    page.text("Norms and sources", 1.15, bold=True)
+    for text in norm_lines():
+        page.text(text, 0.9)
