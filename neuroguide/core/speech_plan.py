@@ -21,8 +21,8 @@ from neuroguide.core.session import Session, SessionState
 from neuroguide.core.timeline import (
     DEFAULT_SWITCH,
     PhaseKind,
-    get_ready_seconds,
-    switch_seconds_for,
+    stretched_get_ready,
+    stretched_switch,
 )
 from neuroguide.core.voice_queue import Utterance, VoiceQueue, utterances
 
@@ -118,9 +118,9 @@ def plan_speech(
             for u in utterances(cue)
         )
         if phase.kind is PhaseKind.GET_READY:
-            ready[phase.step_index] = get_ready_seconds(minimum, said)
+            ready[phase.step_index] = stretched_get_ready(minimum, said)
         else:
-            switch[phase.step_index] = switch_seconds_for(switch_seconds, said)
+            switch[phase.step_index] = stretched_switch(switch_seconds, said)
     phrases: dict[Phrase, None] = {}
     for cue in cues:
         for item in utterances(cue):

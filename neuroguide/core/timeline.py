@@ -19,7 +19,7 @@ COUNTDOWN = 3
 """A switch of sides ends with "3", "2", "1": the seconds its words must leave free."""
 
 
-def switch_seconds_for(minimum: int, words_seconds: float) -> int:
+def stretched_switch(minimum: int, words_seconds: float) -> int:
     """How long a switch of sides lasts: at least ``minimum``, and long enough for its words
     ("And relax. Switch to your right leg." ...) to end before its countdown begins."""
     if words_seconds <= 0:
@@ -27,12 +27,14 @@ def switch_seconds_for(minimum: int, words_seconds: float) -> int:
     return max(minimum, math.ceil(words_seconds + BREATH / 2) + COUNTDOWN)
 
 
-def get_ready_seconds(minimum: int, announcement_seconds: float, breath: float = BREATH) -> int:
-    """How long a get-ready lasts: the setting is a minimum, stretched so that the exercise's
+def stretched_get_ready(minimum: int, announcement_seconds: float, breath: float = BREATH) -> int:
+    """How long a get-ready lasts: the minimum (the setting, or the routine's own if longer:
+    :func:`neuroguide.core.runner.get_ready_seconds`), stretched so that the exercise's
     announcement is heard to its end, plus a breath, before the work begins.
 
-    The one rule for the GUI, ``neuroguide play`` and the dry-run; ``announcement_seconds``
-    is the length of the words said as the get-ready starts (0 with the voice off).
+    The one rule for the window, ``neuroguide play`` and the dry-run (through the speech plan);
+    ``announcement_seconds`` is the length of the words said as the get-ready starts (0 with
+    the voice off).
     """
     if announcement_seconds <= 0:
         return minimum
@@ -98,7 +100,7 @@ def build_timeline(
     then a switch-sides phase, then the other side; sets are separated by the step's rest.
     Zero-length phases are left out. ``get_ready`` overrides the routine's own value;
     ``ready_by_step`` and ``switch_by_step`` give single steps a longer get-ready or switch
-    (see :func:`get_ready_seconds` and :func:`switch_seconds_for`).
+    (see :func:`stretched_get_ready` and :func:`stretched_switch`).
     """
     ready = get_ready if get_ready is not None else routine.get_ready
     ready = DEFAULT_GET_READY if ready is None else ready

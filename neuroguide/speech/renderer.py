@@ -68,6 +68,8 @@ class Renderer:
         self._request = 0
         self._buffer = b""
         self._restart = False
+        self._keep: set[Path] = set()
+        self._rendered_since_prune = 0
         self.unrenderable: set[Phrase] = set()
         """Phrases that came out silent every time: they are not waited for."""
         self.rendered = 0
@@ -84,9 +86,11 @@ class Renderer:
 
     def prepare(self, phrases: Iterable[Phrase]) -> None:
         """Render every phrase not yet cached, in the given order, in the background."""
+        wanted = list(phrases)
         with self._cond:
+            self._keep = {self.cache.path(*phrase) for phrase in wanted}
             queued = {phrase for phrase, _ in self._queue}
-            for phrase in phrases:
+            for phrase in wanted:
                 if phrase not in queued and self.cache.get(*phrase) is None:
                     self._queue.append((phrase, None))
                     queued.add(phrase)
@@ -166,6 +170,11 @@ class Renderer:
                 done(clip)
             with self._cond:
                 self._cond.notify_all()
+                idle = not self._queue
+                keep = set(self._keep)
+            if idle and self._rendered_since_prune:
+                self._rendered_since_prune = 0
+                self.cache.prune(keep)  # the folder stays within its limit; this plan stays
 
     def _render(self, phrase: Phrase) -> Clip | None:
         for _ in range(ATTEMPTS):
@@ -190,6 +199,7 @@ class Renderer:
                 with contextlib.suppress(OSError):
                     target.unlink()
                 self.rendered += clip is not None
+                self._rendered_since_prune += clip is not None
                 self._failures = 0
                 return clip
             self._end_worker()

@@ -13,7 +13,7 @@ from neuroguide.core.cues import Cue, CuePriority, Tone
 from neuroguide.core.library import Category, Dose, Exercise, Position, Routine, Step
 from neuroguide.core.routine_file import RoutineCatalog
 from neuroguide.core.speech_plan import dry_run, format_script, plan_speech
-from neuroguide.core.timeline import PhaseKind, get_ready_seconds
+from neuroguide.core.timeline import PhaseKind, stretched_get_ready
 from neuroguide.core.voice_queue import VoiceQueue
 from neuroguide.present.phase_text import reps_text
 
@@ -79,10 +79,10 @@ def said(routine: Routine = ROUTINE, known: tuple[str, ...] = ()) -> list[str]:
 
 
 def test_the_get_ready_rule_keeps_the_minimum_and_stretches_to_the_words_plus_a_breath() -> None:
-    assert get_ready_seconds(5, 0.0) == 5
-    assert get_ready_seconds(5, 3.5) == 5
-    assert get_ready_seconds(5, 9.2) == 11  # 9.2 s of words and a 1-s breath, rounded up
-    assert get_ready_seconds(5, 9.2, breath=2.0) == 12
+    assert stretched_get_ready(5, 0.0) == 5
+    assert stretched_get_ready(5, 3.5) == 5
+    assert stretched_get_ready(5, 9.2) == 11  # 9.2 s of words and a 1-s breath, rounded up
+    assert stretched_get_ready(5, 9.2, breath=2.0) == 12
 
 
 def test_each_get_ready_lasts_as_long_as_its_announcement_plus_a_breath() -> None:
@@ -208,8 +208,8 @@ def test_a_switch_of_sides_lasts_until_its_words_end_and_then_counts_down() -> N
 
 
 def test_the_switch_rule_keeps_its_minimum_and_leaves_room_for_the_countdown() -> None:
-    from neuroguide.core.timeline import switch_seconds_for
+    from neuroguide.core.timeline import stretched_switch
 
-    assert switch_seconds_for(5, 0.0) == 5
-    assert switch_seconds_for(5, 1.0) == 5
-    assert switch_seconds_for(5, 3.3) == 7  # 3.3 s of words, half a breath, then 3, 2, 1
+    assert stretched_switch(5, 0.0) == 5
+    assert stretched_switch(5, 1.0) == 5
+    assert stretched_switch(5, 3.3) == 7  # 3.3 s of words, half a breath, then 3, 2, 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import array
 import ctypes.util
+import time
 from pathlib import Path
 
 import pytest
@@ -87,3 +88,24 @@ def test_the_cache_keeps_to_its_size_and_keeps_the_clips_in_use(tmp_path: Path) 
     assert cache.size() <= cache.max_bytes
     assert cache.get("Hold.", Tone.WORK) is not None
     assert cache.get("Calf stretch.", Tone.REST) is None
+
+
+def test_the_renderer_keeps_the_folder_within_its_limit_and_the_plan_in_it(
+    tmp_path: Path,
+) -> None:
+    cache = PhraseCache(tmp_path / "phrases", VoiceSettings(), RESOURCES / "sounds")
+    old = [("An old phrase.", None), ("Another old one.", None)]
+    renderer = Renderer(cache)
+    try:
+        renderer.prepare(old)
+        assert renderer.wait(old, 60), renderer.problem
+        cache.max_bytes = 1  # from now on, only what the plan needs may stay
+        renderer.prepare(PHRASES)
+        assert renderer.wait(PHRASES, 60), renderer.problem
+        deadline = time.monotonic() + 10
+        while cache.get(*old[0]) is not None and time.monotonic() < deadline:
+            time.sleep(0.05)
+    finally:
+        renderer.close()
+    assert cache.get(*old[0]) is None and cache.get(*old[1]) is None
+    assert all(cache.get(*phrase) is not None for phrase in PHRASES)
