@@ -175,6 +175,8 @@ def dry_run(plan: SpeechPlan, lengths: ClipLength = estimate_seconds) -> Script:
     queue = VoiceQueue()
     script = Script()
     clip_end: float | None = None
+    begun: set[int] = set()
+    """Cues whose first sentence has been said: only that one has a moment of its own."""
 
     def start(item: Utterance | None, now: float) -> None:
         nonlocal clip_end
@@ -182,8 +184,8 @@ def dry_run(plan: SpeechPlan, lengths: ClipLength = estimate_seconds) -> Script:
             clip_end = None
             return
         seconds = lengths(item.text, item.tone)
-        # Only a cue's first sentence has a moment of its own; the others follow it.
-        first = all(said.cue is not item.cue for said, _ in script.said[-20:])
+        first = id(item.cue) not in begun
+        begun.add(id(item.cue))
         script.said.append((item, now))
         late = now - item.at if first else 0.0
         script.lines.append(ScriptLine(now, "say", item.text, seconds, late))
