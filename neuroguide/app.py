@@ -129,9 +129,10 @@ def build_gui(
         illustrations=paths.illustrations,
         large_forced=large,
     )
+    _configure_keys(window, flow)
     history_screen = None
     if history is not None:
-        history_screen = HistoryController(flow, history)
+        history_screen = HistoryController(flow, history, paths.reports_dir)
         window.closing.connect(history.close)  # after the flow stopped (and recorded) a session
         _listen_for_later_starts(window, paths)
     personal = Personalisation(flow, paths)
@@ -146,6 +147,17 @@ def build_gui(
     if show:
         window.show()
     return Gui(window, flow, history, personal, history_screen)
+
+
+def _configure_keys(window: MainWindow, flow: SessionFlow) -> None:
+    """Bounce timing on the session's clock; the switch key and delay from the settings."""
+    from neuroguide.ui.shell.keys import SwitchSettings
+
+    def switch() -> SwitchSettings:
+        settings = flow.store.settings
+        return SwitchSettings(settings.switch_key, settings.switch_delay_ms)
+
+    window.keys.configure(clock=flow.clock, settings=switch)
 
 
 def _load_content(paths: Paths) -> Content | None:

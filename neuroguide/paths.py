@@ -73,6 +73,20 @@ class Paths:
         """SVG drawings, one per exercise."""
         return self.resources_dir / "illustrations"
 
+    @property
+    def reports_dir(self) -> Path:
+        """Where "Save report" puts reports: a folder a person can find again.
+
+        ``Documents/NeuroGuide`` when the data lives in the usual place and a Documents
+        folder exists; otherwise (no Documents, or ``--data-dir`` as in tests) ``reports``
+        in the data folder, so a test never writes into a real home.
+        """
+        usual = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+        documents = Path(platformdirs.user_documents_dir())
+        if self.data_dir == usual and documents.is_dir() and documents != Path.home():
+            return documents / APP_NAME
+        return self.data_dir / "reports"
+
 
 def resolve_paths(data_dir: str | None = None, environ: Mapping[str, str] | None = None) -> Paths:
     """Paths from ``--data-dir``, else ``NEUROGUIDE_DATA_DIR``, else the platform defaults.

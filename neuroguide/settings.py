@@ -29,6 +29,8 @@ RANGES: dict[str, tuple[int, int]] = {
     "default_rest": (0, 600),
     "breaks_per_day": (1, 12),
     "snooze_minutes": (5, 60),
+    "switch_key": (0, 0x7FFFFFFF),
+    "switch_delay_ms": (0, 2000),
     "birth_year": (1900, 2100),
 }
 CHOICES: dict[str, tuple[str, ...]] = {
@@ -72,6 +74,10 @@ class Settings:
     session_reminder: bool = False
     session_time: str = "18:00"
     snooze_minutes: int = 10
+    switch_key: int = 0
+    """The person's own switch (a Qt key code) that means Space; 0 for none."""
+    switch_delay_ms: int = 300
+    """A second press of the same key within this many milliseconds is a bounce."""
     birth_year: int = 0
     """Only to compare progress checks with the norms for an age; 0 means not given."""
     sex: str = ""

@@ -1,11 +1,14 @@
-"""Grab the screenshots in packaging/screenshots/ (used by the AppStream metadata).
+"""Grab the screenshots in packaging/screenshots/ (used by the AppStream metadata and reviews).
 
 Run under Xvfb so the real window system and fonts are used:
 
-    xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python packaging/screenshots.py
+    xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python packaging/screenshots.py
 
 (``QT_QPA_PLATFORM=offscreen .venv/bin/python packaging/screenshots.py`` works as well.)
-Time is driven by a fake clock, so every shot shows a known moment of a session.
+Time is driven by a fake clock, so every shot shows a known moment of a session. Every mode
+a person can choose is shot at 1366x768, the most common laptop screen: normal, large
+buttons, 200 % text, high contrast, and large buttons with 200 % text. Names end in the mode
+(``player-hold-large-text200.png``); the normal mode has no ending.
 """
 
 from __future__ import annotations
@@ -15,6 +18,8 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtWidgets import QWidget
+
 from neuroguide.app import Gui, build_gui, create_application
 from neuroguide.core.clock import FakeClock
 from neuroguide.core.timeline import PhaseKind
@@ -22,15 +27,24 @@ from neuroguide.paths import Paths, resources_dir
 from neuroguide.settings import Settings, save_settings
 
 OUT = Path(__file__).resolve().parent / "screenshots"
-SIZE = (1280, 800)
+SIZE = (1366, 768)
+MODES = {
+    "": (False, 100, "light"),
+    "-large": (True, 100, "light"),
+    "-text200": (False, 200, "light"),
+    "-contrast": (False, 100, "high-contrast"),
+    "-large-text200": (True, 200, "light"),
+}
+"""File-name ending: (large buttons, text size, colours)."""
 
 
-def _open(large: bool, text_scale: int, clock: FakeClock) -> Gui:
+def _open(large: bool, text_scale: int, theme: str, clock: FakeClock) -> Gui:
     folder = Path(tempfile.mkdtemp(prefix="neuroguide-shots-"))
-    save_settings(Settings(text_scale=text_scale, theme="light"), folder / "settings.toml")
-    gui = build_gui(Paths(folder, folder, resources_dir()), large=large, clock=clock)
+    settings = Settings(text_scale=text_scale, theme=theme, large_buttons=large)
+    save_settings(settings, folder / "settings.toml")
+    gui = build_gui(Paths(folder, folder, resources_dir()), clock=clock)
     assert gui is not None
-    gui.flow.store.update(checkins=False)  # the check-in screens have their own shots
+    gui.window.keys.bounce.delay_ms = 0  # the script presses nothing twice by accident
     gui.window.resize(*SIZE)
     return gui
 
@@ -63,61 +77,81 @@ def _phase_is(gui: Gui, kind: PhaseKind) -> Callable[[], bool]:
     return check
 
 
-def _save(gui: Gui, name: str) -> None:
+def _save(widget: QWidget, name: str) -> None:
     app = create_application()
-    for _ in range(3):
+    for _ in range(4):
         app.processEvents()
     path = OUT / f"{name}.png"
-    if not gui.window.grab().save(str(path)):
+    if not widget.grab().save(str(path)):
         raise RuntimeError(f"could not write {path}")
     print(path)
 
 
-def shoot(large: bool, text_scale: int = 100) -> None:
-    """Home, the player in four phases, and the summary, in one mode."""
-    suffix = ("-large" if large else "") + (f"-text{text_scale}" if text_scale != 100 else "")
+def _screen(gui: Gui) -> QWidget:
+    return gui.window.screen_widget(gui.window.current_screen)
+
+
+def shoot(suffix: str) -> None:
+    """Home, check-ins, safety (and its question), the player in its phases, summary,
+    history and keys."""
+    large, text_scale, theme = MODES[suffix]
     clock = FakeClock()
-    gui = _open(large, text_scale, clock)
-    flow = gui.flow
-    _save(gui, f"home{suffix}")
-    if text_scale != 100:
-        flow.start_routine("lower-leg-stretches")
-        flow.safety.confirmed.emit()
-        _run_until(gui, clock, _phase_is(gui, PhaseKind.HOLD))
-        _advance(gui, clock, 3)
-        _save(gui, f"player-hold{suffix}")
-        gui.window.close()
-        return
+    gui = _open(large, text_scale, theme, clock)
+    flow, window = gui.flow, gui.window
+    _save(window, f"home{suffix}")
+    flow.show_keys()
+    _save(flow.keys_dialog, f"keys{suffix}")
+    flow.keys_dialog.close()
     flow.start_routine("lower-leg-stretches")
-    _save(gui, f"safety{suffix}")
-    flow.safety.confirmed.emit()
+    before = _screen(gui)
+    before.scales["pain"].button(3).click()  # type: ignore[attr-defined]
+    before.note.setText("Calves felt tight this morning")  # type: ignore[attr-defined]
+    _save(window, f"checkin-before{suffix}")
+    before.save_button.click()  # type: ignore[attr-defined]
+    _save(window, f"safety{suffix}")
+    flow.safety.off_button.click()  # "skip this check from now on" asks first
+    _save(window, f"safety-question{suffix}")
+    flow.safety.keep_button.click()
+    flow.safety.ready_button.click()
+    _advance(gui, clock, 1)
+    _save(window, f"player-get-ready{suffix}")
     _run_until(gui, clock, _phase_is(gui, PhaseKind.REPS))
     _advance(gui, clock, 7)
-    _save(gui, f"player-reps{suffix}")
+    _save(window, f"player-reps{suffix}")
     _run_until(gui, clock, _phase_is(gui, PhaseKind.HOLD))
     _advance(gui, clock, 4)
-    _save(gui, f"player-hold{suffix}")
-    _run_until(gui, clock, _phase_is(gui, PhaseKind.REST))
-    _advance(gui, clock, 2)
-    _save(gui, f"player-rest{suffix}")
+    _save(window, f"player-hold{suffix}")
+    assert flow.controller is not None
+    flow.controller.toggle_pause()
+    _save(window, f"player-paused{suffix}")
+    flow.controller.toggle_pause()
+    flow.player.toggle_how_to()
+    _save(window, f"player-how-to{suffix}")
+    flow.player.toggle_how_to()
     _run_until(gui, clock, _phase_is(gui, PhaseKind.SWITCH_SIDES))
     _advance(gui, clock, 1)
-    _save(gui, f"player-switch-sides{suffix}")
+    _save(window, f"player-switch-sides{suffix}")
     flow.player.unsteady_button.click()
-    _save(gui, f"player-unsteady{suffix}")
+    _save(window, f"player-unsteady{suffix}")
     flow.player.resume_button.click()
-    _run_until(gui, clock, lambda: flow.controller is None)
-    _save(gui, f"summary{suffix}")
-    gui.window.close()
+    _run_until(gui, clock, lambda: window.current_screen == "checkin-after")
+    after = _screen(gui)
+    after.scales["pain"].button(2).click()  # type: ignore[attr-defined]
+    _save(window, f"checkin-after{suffix}")
+    after.save_button.click()  # type: ignore[attr-defined]
+    _save(window, f"summary{suffix}")
+    flow.summary_view.home_button.click()
+    window.show_screen("history")
+    _save(window, f"history{suffix}")
+    window.close()
 
 
 def main() -> int:
     """Write every screenshot; returns the exit status."""
     create_application()
     OUT.mkdir(parents=True, exist_ok=True)
-    shoot(large=False)
-    shoot(large=True)
-    shoot(large=False, text_scale=200)
+    for suffix in sys.argv[1:] or list(MODES):
+        shoot("" if suffix == "normal" else suffix)
     return 0
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from neuroguide.core.library import Exercise, format_duration
 from neuroguide.core.records import ItemStatus, Outcome, Summary
@@ -22,6 +22,13 @@ PHASE_WORDS = {
 def phase_word(phase: Phase) -> str:
     """The phase in capital words (shown beside its colour, never instead of it)."""
     return PHASE_WORDS[phase.kind]
+
+
+def phase_announcement(phase: Phase) -> str:
+    """What a screen reader says when a phase begins: ``Hold. Calf stretch, left leg``."""
+    side = side_text(phase)
+    name = phase.exercise.name + (f", {side.lower()}" if side else "")
+    return f"{phase_word(phase).capitalize()}. {name}"
 
 
 def side_text(phase: Phase) -> str:
@@ -71,16 +78,36 @@ def upcoming_text(phase: Phase | None) -> str:
     return f"Next: {phase.exercise.name}" + (f", {side.lower()}" if side else "")
 
 
-def summary_lines(summary: Summary, exercises: Mapping[str, Exercise]) -> list[str]:
-    """One line per exercise and side: how many of its holds or sets were done."""
+def planned_parts(timeline: Sequence[Phase]) -> dict[tuple[int, str | None], int]:
+    """How many holds or sets each step plans on each side (work phases of the timeline)."""
+    planned: dict[tuple[int, str | None], int] = {}
+    for phase in timeline:
+        if phase.kind.is_work:
+            key = (phase.step_index, phase.side)
+            planned[key] = planned.get(key, 0) + 1
+    return planned
+
+
+def summary_lines(
+    summary: Summary,
+    exercises: Mapping[str, Exercise],
+    planned: Mapping[tuple[int, str | None], int] | None = None,
+) -> list[str]:
+    """One line per exercise and side: how many of its holds or sets were done.
+
+    With ``planned`` (see :func:`planned_parts`) a step stopped after its first set reads
+    ``1 of 2 sets done``, not ``1 of 1``.
+    """
     lines: list[str] = []
     groups: dict[tuple[int, str | None], list[ItemStatus]] = {}
     ids: dict[tuple[int, str | None], str] = {}
     latest: dict[int, tuple[tuple[int, str | None], ItemStatus]] = {}
+    nouns: dict[tuple[int, str | None], str] = {}
     for record in summary.records:
         key = (record.step_index, record.side)
         ids[key] = record.exercise_id
         latest[record.phase_index] = (key, record.status)
+        nouns[key] = "sets" if record.reps_planned is not None else "holds"
     for key, status in latest.values():
         groups.setdefault(key, []).append(status)
     for key, statuses in sorted(groups.items(), key=lambda item: (item[0][0], item[0][1] or "")):
@@ -89,13 +116,34 @@ def summary_lines(summary: Summary, exercises: Mapping[str, Exercise]) -> list[s
         side_word = (exercise.side_word if exercise else "") or "side"
         side = f", {key[1]} {side_word}" if key[1] else ""
         done = sum(s is ItemStatus.COMPLETED for s in statuses)
-        word = "completed" if done == len(statuses) else "skipped part"
-        lines.append(f"{name}{side}: {done} of {len(statuses)} done ({word})")
+        total = max(len(statuses), (planned or {}).get(key, 0))
+        noun = nouns[key]
+        if noun == "holds" and exercise is not None and exercise.dose.hold is None:
+            noun = ""  # a timed block ("keep going for 30 seconds"), neither hold nor set
+        if total == 1 and noun:
+            noun = noun[:-1]
+        word = "completed" if done == total else "skipped part"
+        counted = f"{done} of {total} {noun}".rstrip()
+        lines.append(f"{name}{side}: {counted} done ({word})")
     return lines
 
 
 def summary_heading(summary: Summary) -> str:
-    """The summary screen's heading."""
-    if summary.outcome is Outcome.FINISHED:
+    """The summary screen's heading: true to what was done (nothing done is not "all done")."""
+    if summary.completed == 0:
+        return "Stopped early. Nothing was done this time, and that is fine."
+    if summary.outcome is Outcome.FINISHED and summary.skipped == 0:
         return "All done. Well done!"
+    if summary.outcome is Outcome.FINISHED:
+        return "Finished, with some parts skipped. Well done!"
     return "Session stopped. Every bit counts."
+
+
+def summary_figures(summary: Summary, planned_text: str, active_text: str) -> str:
+    """``Active time: … of … planned.`` and the parts done and skipped, in words."""
+    done = summary.completed
+    skipped = summary.skipped
+    parts = f"{done} part{'s' if done != 1 else ''} done"
+    if skipped:
+        parts += f", {skipped} skipped"
+    return f"Active time: {active_text} of {planned_text} planned.\n{parts.capitalize()}."

@@ -158,6 +158,23 @@ def groups() -> list[tuple[str, list[Row]]]:
                     "toggle",
                 ),
                 Row(
+                    "switch_key",
+                    "Use my own switch",
+                    "A foot pedal, a switch box or any one key can do the next obvious "
+                    "thing, like Space: pause, carry on, start.",
+                    "switch",
+                ),
+                Row(
+                    "switch_delay_ms",
+                    "Count a double press once",
+                    "A second press of the same key this soon after the first is ignored, "
+                    "so a switch that bounces or a shaky press acts only once.",
+                    "stepper",
+                    step=50,
+                    words=lambda v: "off" if v == 0 else f"{v} ms",
+                    presets=(300, 500, 1000),
+                ),
+                Row(
                     "checkins",
                     "Check-ins",
                     "Before and after each session, rate pain, numbness, tingling and balance.",

@@ -13,6 +13,22 @@ from neuroguide.paths import Paths
 from neuroguide.speech.speaker import RecordingSpeaker
 
 
+class SteppingClock:
+    """Each reading a second after the last: no two key presses in a test are a bounce.
+
+    The key router's bounce filter reads its own clock; tests of the filter itself give it
+    a ``FakeClock`` they move by hand.
+    """
+
+    def __init__(self) -> None:
+        self._now = 0.0
+
+    def now(self) -> float:
+        """One second later than the last reading."""
+        self._now += 1.0
+        return self._now
+
+
 class GuiDriver:
     """The app under test, with helpers that move its fake time."""
 
@@ -47,6 +63,7 @@ def open_gui(qtbot: QtBot, paths: Paths, *, large: bool = False) -> GuiDriver:
     gui = build_gui(paths, large=large, clock=clock, speaker=speaker, show=False)
     assert gui is not None
     qtbot.addWidget(gui.window)
+    gui.window.keys.bounce.clock = SteppingClock()
     gui.window.resize(1280, 800)
     with qtbot.waitExposed(gui.window):
         gui.window.show()

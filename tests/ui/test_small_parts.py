@@ -80,7 +80,7 @@ def test_qt_calls_keep_none_alive(qtbot: QtBot) -> None:
 def test_summary_lines_name_the_limb_and_what_was_cut_short(content: Content) -> None:
     from neuroguide.core.clock import FakeClock
     from neuroguide.core.session import Session
-    from neuroguide.present.phase_text import summary_lines
+    from neuroguide.present.phase_text import planned_parts, summary_lines
 
     clock = FakeClock()
     session = Session(content.catalog.routines["lower-leg-stretches"], clock)
@@ -91,5 +91,8 @@ def test_summary_lines_name_the_limb_and_what_was_cut_short(content: Content) ->
     session.stop()
     assert session.summary is not None
     lines = summary_lines(session.summary, content.library.exercises)
-    assert "Calf stretch, left leg: 0 of 1 done (skipped part)" in lines
+    assert "Calf stretch, left leg: 0 of 1 hold done (skipped part)" in lines
+    planned = planned_parts(session.timeline)
+    lines = summary_lines(session.summary, content.library.exercises, planned)
+    assert "Calf stretch, left leg: 0 of 3 holds done (skipped part)" in lines
     assert any(line.startswith("Leg swings, left leg:") for line in lines)

@@ -40,16 +40,40 @@ def make_button(
     return button
 
 
+class ContentLabel(QLabel):
+    """A label whose accessible name carries its text: ``Caption: Hold, 1 of 3.``.
+
+    A fixed accessible name would hide the text from screen readers (they read the name, not
+    the text), so name and description follow every ``setText``.
+    """
+
+    def __init__(self, text: str, name: str) -> None:
+        super().__init__(text)
+        self._name = name
+        self._sync()
+
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt API)
+        """Show ``text`` and tell assistive technology what it says."""
+        super().setText(text)
+        self._sync()
+
+    def _sync(self) -> None:
+        text = self.text()
+        self.setAccessibleName(f"{self._name}: {text}" if text else self._name)
+        self.setAccessibleDescription(text)
+
+
 def make_label(text: str = "", *, role: str = "", name: str = "") -> QLabel:
-    """A word-wrapping label (text is never cut off, it grows downwards instead)."""
-    label = QLabel(text)
+    """A word-wrapping label (text is never cut off, it grows downwards instead).
+
+    With a ``name`` the label carries content whose accessible name follows its text.
+    """
+    label = ContentLabel(text, name) if name else QLabel(text)
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
     if role:
         label.setProperty("role", role)
-    if name:
-        label.setAccessibleName(name)
     return label
 
 

@@ -24,8 +24,12 @@ if TYPE_CHECKING:
 class HistoryController(QObject):
     """The History screen and its exports; a child of the window, so it lives as long."""
 
-    def __init__(self, flow: SessionFlow, history: RecordingHistory) -> None:
+    def __init__(
+        self, flow: SessionFlow, history: RecordingHistory, reports_dir: Path | None = None
+    ) -> None:
         super().__init__(flow.window)
+        self.reports_dir = reports_dir or Path.home() / "NeuroGuide"
+        self.saved_dialog: QWidget | None = None
         self.flow = flow
         self.history = history
         window = flow.window
@@ -55,6 +59,7 @@ class HistoryController(QObject):
             )
             self._review.back_requested.connect(flow.go_home)
             self._review.export_requested.connect(self._export)
+            self._review.report_requested.connect(self._save_report)
             layout = self._review_holder.layout()
             assert layout is not None
             layout.addWidget(self._review)
@@ -84,30 +89,43 @@ class HistoryController(QObject):
         if not chosen:
             return
         path = Path(chosen)
-        flt = self.review.current_filter()
         try:
             if kind == "pdf":
-                from neuroguide.ui.history.report_pdf import write_report
-
-                names = {e.id: e.name for e in self.flow.content.library.exercises.values()}
-                write_report(
-                    self.history.connection,
-                    path,
-                    flt,
-                    goal_minutes=self.review.goal_minutes,
-                    exercise_names=names,
-                    today=date.today(),
-                    profile=Profile.of(
-                        self.flow.store.settings.birth_year, self.flow.store.settings.sex
-                    ),
-                )
+                self._write_pdf(path)
             else:
                 with open(path, "w", encoding="utf-8", newline="") as out:
-                    write_items_csv(self.history.connection, out, flt)
+                    write_items_csv(self.history.connection, out, self.review.current_filter())
         except OSError as error:
             _tell(self.flow, "Not saved", f"{path} could not be written: {error.strerror}.")
             return
         _tell(self.flow, "Saved", f"Your history was saved to {path}.")
+
+    def _write_pdf(self, path: Path) -> None:
+        from neuroguide.ui.history.report_pdf import write_report
+
+        names = {e.id: e.name for e in self.flow.content.library.exercises.values()}
+        write_report(
+            self.history.connection,
+            path,
+            self.review.current_filter(),
+            goal_minutes=self.review.goal_minutes,
+            exercise_names=names,
+            today=date.today(),
+            profile=Profile.of(self.flow.store.settings.birth_year, self.flow.store.settings.sex),
+        )
+
+    def _save_report(self) -> None:
+        """ "Save report": straight into the reports folder, then offer to open it."""
+        from neuroguide.ui.history.report_folder import save_report
+
+        self.saved_dialog = save_report(
+            self.reports_dir,
+            self._write_pdf,
+            today=date.today(),
+            metrics=self.flow.metrics,
+            parent=self.flow.window,
+            tell=lambda title, text: _tell(self.flow, title, text),
+        )
 
 
 def _tell(flow: SessionFlow, title: str, text: str) -> None:

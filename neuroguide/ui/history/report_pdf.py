@@ -16,11 +16,13 @@ from PySide6.QtGui import QFont, QFontMetricsF, QPageLayout, QPageSize, QPainter
 from neuroguide.core.check_progress import Profile
 from neuroguide.present.review_text import day_text, minutes_text
 from neuroguide.store.checks import list_checks
-from neuroguide.store.models import SYMPTOMS, Filter
+from neuroguide.store.models import SYMPTOMS, Filter, Moment
 from neuroguide.store.queries import (
     active_days,
+    checkins,
     day_range,
     exercise_totals,
+    list_sessions,
     routine_totals,
     streak,
     weekly_minutes,
@@ -189,6 +191,8 @@ def _write(
         ],
     )
 
+    _notes(page, connection, flt)
+
     symptoms = weekly_symptoms(connection, flt)
     page.text("Symptoms (0 to 10, weekly averages of the check-ins)", 1.4, bold=True)
     if not symptoms:
@@ -209,6 +213,35 @@ def _write(
                 f"{label} by week",
                 *symptom_series(symptoms, name, PAPER),
             )
+
+
+def note_lines(connection: sqlite3.Connection, flt: Filter) -> list[str]:
+    """``Tue 3 Nov 2026, Lower-leg stretches. Before: … After: …``, oldest first.
+
+    The check-in asks for "a note for yourself or your therapist": the report is where the
+    therapist reads it.
+    """
+    found = checkins(connection, flt)
+    lines: list[str] = []
+    for session in reversed(list_sessions(connection, flt)):
+        notes = found.get(session.id, {})
+        words = [
+            f"{label}: {notes[moment].note.strip()}"
+            for moment, label in ((Moment.BEFORE, "Before"), (Moment.AFTER, "After"))
+            if moment in notes and notes[moment].note.strip()
+        ]
+        if words:
+            day = day_text(session.started.local.date())
+            lines.append(f"{day}, {session.routine_name}. " + " ".join(words))
+    return lines
+
+
+def _notes(page: _Page, connection: sqlite3.Connection, flt: Filter) -> None:
+    page.text("Notes from the check-ins", 1.4, bold=True)
+    lines = note_lines(connection, flt)
+    for line in lines or ["No notes were written in this period."]:
+        page.text(line)
+    page.gap(0.5)
 
 
 def _trend(values: Sequence[float | None]) -> str:

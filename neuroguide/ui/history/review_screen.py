@@ -1,7 +1,9 @@
 """The review screen: sessions by day, one session's detail, charts, filters and exports.
 
 It reads the history through the GUI thread's connection; every figure is aggregated in SQL,
-so ten years of daily sessions open in a blink.
+so ten years of daily sessions open in a blink. Nothing needs fine pointing: periods are
+chosen with big preset buttons and moved with big "Earlier" and "Later" buttons (no typed
+dates, no calendar cells), session lines wrap, and Escape goes back.
 """
 
 from __future__ import annotations
@@ -10,58 +12,59 @@ import sqlite3
 from collections.abc import Callable, Mapping
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, QItemSelection, Qt, Signal
-from PySide6.QtGui import QFont, QTextCharFormat
+from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QCalendarWidget,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QListView,
     QPushButton,
     QScrollArea,
-    QSplitter,
     QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
 from neuroguide.present.metrics import Metrics
+from neuroguide.present.review_text import day_text
 from neuroguide.store.models import Filter
-from neuroguide.store.queries import active_days, list_sessions, routines_used
-from neuroguide.ui.common.widgets import FlowLayout, make_button, make_label
+from neuroguide.store.queries import list_sessions, monday, routines_used
+from neuroguide.ui.common.widgets import FlowLayout, make_button, make_label, scrolling_page
 from neuroguide.ui.history.review_charts import ChartsPanel
 from neuroguide.ui.history.review_detail import SessionDetail
 from neuroguide.ui.history.review_model import SessionListModel
 
 RANGES: tuple[tuple[str, int | None], ...] = (
+    ("This week", 7),
     ("Last 4 weeks", 28),
     ("Last 3 months", 91),
     ("Last year", 365),
     ("Everything", None),
 )
-DEFAULT_RANGE = 1
+DEFAULT_RANGE = 2
 
 
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _pydate(day: QDate) -> date:
-    return date(day.year(), day.month(), day.day())
+def period_start(index: int, today: date, first_recorded: date | None) -> date:
+    """The first day of preset period ``index`` (see :data:`RANGES`) ending ``today``."""
+    text, days = RANGES[index]
+    if days is None:
+        return first_recorded or today
+    if text == "This week":
+        return monday(today)
+    return today - timedelta(days=days - 1)
 
 
 class ReviewScreen(QWidget):
     """Looking back over the history.
 
     Signals:
-        back_requested: the person pressed "Back".
+        back_requested: the person pressed "Back" or Escape.
         export_requested: "pdf" or "csv"; the owner asks for a file name and writes it.
+        report_requested: "Save report": the owner writes the PDF into the reports folder.
     """
 
     back_requested = Signal()
     export_requested = Signal(str)
+    report_requested = Signal()
 
     def __init__(
         self,
@@ -80,7 +83,9 @@ class ReviewScreen(QWidget):
         self.goal_minutes = goal_minutes
         self._buttons: list[QPushButton] = []
 
-        self.back_button = self._button("Back", "Back to the home screen", "Leave the history.")
+        self.back_button = self._button(
+            "Back  [Esc]", "Back to the home screen", "Leave the history."
+        )
         self.back_button.clicked.connect(self.back_requested)
         header = QHBoxLayout()
         header.addWidget(make_label("Your history", role="title"), 1)
@@ -93,28 +98,42 @@ class ReviewScreen(QWidget):
             button.setCheckable(True)
             self.range_buttons.addButton(button, index)
             filters.add(button)
-        self.first_day = QDateEdit()
-        self.last_day = QDateEdit()
-        for edit, name in ((self.first_day, "From"), (self.last_day, "To")):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("d MMM yyyy")
-            edit.setAccessibleName(f"{name} date")
-            edit.dateChanged.connect(self._dates_edited)
-            filters.add(make_label(name))
-            filters.add(edit)
+        self.first_day: date = self._today()
+        self.last_day: date = self.first_day
+        self.earlier_button = self._button(
+            "◀  Earlier", "Earlier period", "Show the period just before this one."
+        )
+        self.later_button = self._button(
+            "Later  ▶", "Later period", "Show the period just after this one."
+        )
+        self.period_label = make_label(role="heading", name="Period shown")
+        period = QHBoxLayout()
+        period.addWidget(self.earlier_button)
+        period.addWidget(self.period_label, 1)
+        period.addWidget(self.later_button)
+        self._period = period
+        self.earlier_button.clicked.connect(lambda: self.shift(-1))
+        self.later_button.clicked.connect(lambda: self.shift(1))
         self.routine = QComboBox()
         self.routine.setAccessibleName("Routine")
+        self.routine.setAccessibleDescription("Show one routine's sessions, or all of them.")
         self.routine.currentIndexChanged.connect(lambda _index: self.refresh())
         filters.add(self.routine)
 
         self.sessions_button = self._button("Sessions", "Show sessions", "List of sessions.")
         self.charts_button = self._button("Charts", "Show charts", "Charts and their numbers.")
+        self.report_button = self._button(
+            "Save report",
+            "Save a PDF report",
+            "A printable report for your clinician, saved in your NeuroGuide reports folder.",
+        )
         self.pdf_button = self._button(
-            "Save PDF report", "Save a PDF report", "A printable report for your clinician."
+            "Save as…", "Save the report as", "Choose where to save the PDF report yourself."
         )
         self.csv_button = self._button(
             "Save CSV", "Save a CSV file", "Every exercise done, for a spreadsheet."
         )
+        self.report_button.clicked.connect(self.report_requested)
         self.pdf_button.clicked.connect(lambda: self.export_requested.emit("pdf"))
         self.csv_button.clicked.connect(lambda: self.export_requested.emit("csv"))
         pages = QButtonGroup(self)
@@ -123,33 +142,27 @@ class ReviewScreen(QWidget):
             button.setCheckable(True)
             pages.addButton(button, index)
             switch.add(button)
+        switch.add(self.report_button)
         switch.add(self.pdf_button)
         switch.add(self.csv_button)
 
         self.model = SessionListModel(connection)
         self.list = QListView()
         self.list.setAccessibleName("Sessions, newest first")
-        self.list.setUniformItemSizes(True)
+        self.list.setAccessibleDescription("Choose a session to see what was done.")
         self.list.setSpacing(3)
-        self.list.setWordWrap(False)
+        self.list.setWordWrap(True)  # long lines wrap, never cut off on the right
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
         self.list.setModel(self.model)
         self.list.selectionModel().selectionChanged.connect(self._selected)
-        self.calendar = QCalendarWidget()
-        self.calendar.setAccessibleName("Calendar: days with sessions are bold")
-        self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
-        self.calendar.currentPageChanged.connect(lambda _y, _m: self._mark_calendar())
-        self.calendar.clicked.connect(self._day_clicked)
         self.detail = SessionDetail(exercise_names)
-        left = QWidget()
-        left_column = QVBoxLayout(left)
-        left_column.setContentsMargins(0, 0, 0, 0)
-        left_column.addWidget(self.calendar)
-        left_column.addWidget(self.list, 1)
-        sessions_page = QSplitter(Qt.Orientation.Horizontal)
-        sessions_page.addWidget(left)
-        sessions_page.addWidget(self.detail)
-        sessions_page.setStretchFactor(0, 2)
-        sessions_page.setStretchFactor(1, 3)
+        sessions_page = QWidget()
+        sessions_row = QHBoxLayout(sessions_page)
+        sessions_row.setContentsMargins(0, 0, 0, 0)
+        sessions_row.addWidget(self.list, 2)
+        sessions_row.addWidget(self.detail, 3)
+        self._sessions_row = sessions_row
 
         self.charts = ChartsPanel(metrics)
         charts_page = QScrollArea()
@@ -162,15 +175,16 @@ class ReviewScreen(QWidget):
         self.sessions_button.setChecked(True)
 
         self.empty = make_label("No sessions in this period yet.", role="heading")
-        layout = QVBoxLayout(self)
+        # At 200 % text in large mode the controls alone fill a laptop screen: the whole
+        # screen scrolls then, and the sessions keep a usable height of their own.
+        layout = scrolling_page(self)
         layout.addLayout(header)
         layout.addLayout(filters)
+        layout.addLayout(period)
         layout.addLayout(switch)
         layout.addWidget(self.empty)
         layout.addWidget(self.pages, 1)
 
-        self._refreshing = False
-        self._marked: list[QDate] = []
         self.set_metrics(metrics or Metrics())
         self.range_buttons.idClicked.connect(self.choose_range)
         self.reload_routines()
@@ -185,19 +199,38 @@ class ReviewScreen(QWidget):
         """Size every target for the mode (64 x 64 in large-button mode)."""
         for widget in (*self._buttons, *self.charts.buttons()):
             widget.setMinimumSize(metrics.target, metrics.target)
-        for widget in (self.first_day, self.last_day, self.routine):
-            widget.setMinimumHeight(metrics.target)
+        self.routine.setMinimumHeight(metrics.target)
+        self._sessions_row.setSpacing(metrics.spacing)
+        self._period.setSpacing(metrics.spacing)
+        self.pages.setMinimumHeight(int(300 * max(1.0, metrics.text_factor / 1.6)))
 
     def buttons(self) -> list[QWidget]:
         """Every pressable target of the screen."""
-        return [*self._buttons, *self.charts.buttons(), self.first_day, self.last_day, self.routine]
+        return [*self._buttons, *self.charts.buttons(), self.routine]
+
+    def main_action(self) -> QWidget:
+        """Back: where the focus rests (Enter and Escape go back)."""
+        return self.back_button
+
+    def handle_key(self, key: int) -> bool:
+        """Escape goes back; ← and → move to the earlier or later period."""
+        if key == Qt.Key.Key_Escape:
+            self.back_requested.emit()
+            return True
+        if key == Qt.Key.Key_Left:
+            self.shift(-1)
+            return True
+        if key == Qt.Key.Key_Right:
+            self.shift(1)
+            return True
+        return False
 
     def current_filter(self) -> Filter:
         """The filter the controls describe."""
         routine = self.routine.currentData()
         return Filter(
-            _pydate(self.first_day.date()),
-            _pydate(self.last_day.date()),
+            self.first_day,
+            self.last_day,
             routine if isinstance(routine, str) else None,
         )
 
@@ -214,30 +247,31 @@ class ReviewScreen(QWidget):
         self.routine.blockSignals(False)
 
     def choose_range(self, index: int) -> None:
-        """Apply one of the quick ranges (see :data:`RANGES`)."""
+        """Apply one of the preset periods (see :data:`RANGES`), ending today."""
         self.range_buttons.button(index).setChecked(True)
         today = self._today()
-        days = RANGES[index][1]
-        if days is None:
-            first = self._connection.execute("SELECT min(local_day) FROM sessions").fetchone()[0]
-            start = date.fromisoformat(first) if first else today
-        else:
-            start = today - timedelta(days=days - 1)
-        self._refreshing = True
-        self.first_day.setDate(_qdate(start))
-        self.last_day.setDate(_qdate(today))
-        self._refreshing = False
+        first = self._connection.execute("SELECT min(local_day) FROM sessions").fetchone()[0]
+        recorded = date.fromisoformat(first) if first else None
+        self.first_day = period_start(index, today, recorded)
+        self.last_day = today
         self.refresh()
 
-    def _dates_edited(self) -> None:
-        if self._refreshing:
+    def shift(self, direction: int) -> None:
+        """Show the period of the same length just before (-1) or after (+1) this one."""
+        if not self.earlier_button.isEnabled() and direction < 0:
             return
-        checked = self.range_buttons.checkedButton()
-        if checked is not None:
-            self.range_buttons.setExclusive(False)
-            checked.setChecked(False)
-            self.range_buttons.setExclusive(True)
+        if not self.later_button.isEnabled() and direction > 0:
+            return
+        length = (self.last_day - self.first_day).days + 1
+        self.first_day += timedelta(days=direction * length)
+        self.last_day += timedelta(days=direction * length)
         self.refresh()
+
+    def _show_period(self) -> None:
+        self.period_label.setText(f"{day_text(self.first_day)} to {day_text(self.last_day)}")
+        everything = self.range_buttons.checkedId() == len(RANGES) - 1
+        self.earlier_button.setEnabled(not everything)
+        self.later_button.setEnabled(self.last_day < self._today())
 
     def refresh(self) -> None:
         """Re-read the history for the current filter: the list, the detail and the charts."""
@@ -246,40 +280,11 @@ class ReviewScreen(QWidget):
         self.model.set_sessions(rows)
         self.empty.setVisible(not rows)
         self.charts.refresh(self._connection, flt, self.goal_minutes, self._today())
-        if flt.last_day is not None:
-            shown = _qdate(flt.last_day)
-            self.calendar.setSelectedDate(shown)
-            self.calendar.setCurrentPage(shown.year(), shown.month())
-        self._mark_calendar()
+        self._show_period()
         if rows:
             self.list.setCurrentIndex(self.model.index(0))
         else:
             self.detail.show_session(self._connection, None, {})
-
-    def _mark_calendar(self) -> None:
-        plain = QTextCharFormat()
-        for day in self._marked:
-            self.calendar.setDateTextFormat(day, plain)
-        year, month = self.calendar.yearShown(), self.calendar.monthShown()
-        first = date(year, month, 1)
-        last = (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
-        flt = self.current_filter()
-        bold = QTextCharFormat()
-        bold.setFontWeight(QFont.Weight.Black)
-        bold.setFontUnderline(True)
-        month_filter = Filter(
-            max(first, flt.first_day or first), min(last, flt.last_day or last), flt.routine_id
-        )
-        self._marked = [_qdate(day) for day in active_days(self._connection, month_filter)]
-        for day in self._marked:
-            self.calendar.setDateTextFormat(day, bold)
-
-    def _day_clicked(self, day: QDate) -> None:
-        row = self.model.row_of_day(_pydate(day))
-        if row is not None:
-            index = self.model.index(row)
-            self.list.setCurrentIndex(index)
-            self.list.scrollTo(index)
 
     def _selected(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         indexes = selected.indexes()

@@ -109,9 +109,14 @@ class HomeView(QWidget):
         self._columns = 0
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
+        # Text size, colours and settings sit above the scrolling part: reachable at once,
+        # whatever the text size (they are what a person needs when the text is too small).
+        self.display_bar = QWidget()
+        self._display_buttons = FlowLayout(self.display_bar)
+        outer.addWidget(self.display_bar)
         content = QWidget()
         self.scroll_area = vertical_scroll(content)
-        outer.addWidget(self.scroll_area)
+        outer.addWidget(self.scroll_area, 1)
         self._layout = QVBoxLayout(content)
 
         self.banner = make_card("banner")
@@ -174,10 +179,6 @@ class HomeView(QWidget):
         self._grid = QGridLayout()
         self._layout.addLayout(self._grid)
 
-        display = make_card()
-        display_layout = QVBoxLayout(display)
-        display_layout.addWidget(make_label("Display and settings", role="heading"))
-        self._display_buttons = FlowLayout()
         self.text_size_button = make_button(
             "Text size",
             "Text size",
@@ -200,8 +201,6 @@ class HomeView(QWidget):
         self._display_buttons.add(self.theme_button)
         self._display_buttons.add(self.settings_button)
         self._display_buttons.add(self.editor_button)
-        display_layout.addLayout(self._display_buttons)
-        self._layout.addWidget(display)
         self._layout.addStretch(1)
 
         self.start_button.clicked.connect(self.start_suggested)
@@ -289,6 +288,10 @@ class HomeView(QWidget):
         )
         self.banner.show()
 
+    def main_action(self) -> QWidget:
+        """The big Start: where the focus rests, so Enter starts as Space does."""
+        return self.start_button
+
     def set_display(self, text_scale: int, theme: str) -> None:
         """Show the current text size and colours on their buttons."""
         self.text_size_button.setText(f"Text size: {text_scale} %")
@@ -299,7 +302,9 @@ class HomeView(QWidget):
         self._metrics = metrics
         gap = metrics.spacing
         self._display_buttons.set_gap(gap)
-        self._layout.setContentsMargins(metrics.margin, metrics.margin, metrics.margin, 0)
+        half = gap // 2  # with the header's own margin: a full gap from its buttons
+        self._display_buttons.setContentsMargins(metrics.margin, half, metrics.margin, half)
+        self._layout.setContentsMargins(metrics.margin, metrics.margin // 2, metrics.margin, 0)
         self._layout.setSpacing(gap)
         self._grid.setSpacing(gap)
         self._columns = 0

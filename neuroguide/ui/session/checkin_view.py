@@ -160,7 +160,11 @@ class CheckInWidget(QWidget):
         for button in self._buttons:
             button.setMinimumSize(metrics.target, metrics.target)
         for flow in self._flows:
-            flow.set_gap(max(8, metrics.spacing // 2))
+            flow.set_gap(metrics.spacing)  # 16 px apart, 24 in large mode
+
+    def main_action(self) -> QWidget:
+        """Save (or go on): the focus rests there, so Enter does what Space does."""
+        return self.save_button
 
     def handle_key(self, key: int) -> bool:
         """Space or Enter goes on (saving any answer given), Escape skips; typing a note wins."""

@@ -12,6 +12,7 @@ from neuroguide.core.library import format_duration
 from neuroguide.core.session import SessionState
 from neuroguide.core.timeline import Phase, PhaseKind
 from neuroguide.present.phase_text import (
+    phase_announcement,
     phase_word,
     reps_text,
     seconds_text,
@@ -20,6 +21,7 @@ from neuroguide.present.phase_text import (
     title_text,
     upcoming_text,
 )
+from neuroguide.ui.common.announce import announce
 from neuroguide.ui.session.player_view import PlayerView
 from neuroguide.ui.session.session_controller import SessionController
 from neuroguide.ui.shell.theme import Theme
@@ -58,7 +60,7 @@ class PlayerPresenter(QObject):
         self._connect(view.pause_button.clicked, controller.toggle_pause)
         self._connect(view.countdown_clicked, self.countdown_clicked)
         self._connect(view.back_button.clicked, controller.previous)
-        self._connect(view.next_button.clicked, controller.next)
+        self._connect(view.next_button.clicked, self.next)
         self._connect(view.add_button.clicked, controller.add_time)
         self._connect(view.done_button.clicked, controller.done)
         self._connect(view.stop_button.clicked, self.ask_stop)
@@ -84,6 +86,18 @@ class PlayerPresenter(QObject):
         self.controller.shutdown()
 
     # ----------------------------------------------------------------- actions
+
+    def next(self) -> None:
+        """Next part; on the last part this would end the session, so it asks first."""
+        session = self.controller.session
+        if (
+            session.state is not SessionState.FINISHED
+            and session.upcoming() is None
+            and not self.controller.waiting
+        ):
+            self.ask_stop()
+            return
+        self.controller.next()
 
     def countdown_clicked(self) -> None:
         """A click on the countdown pauses or resumes."""
@@ -118,43 +132,43 @@ class PlayerPresenter(QObject):
             self.controller.resume()
 
     def handle_key(self, key: int) -> bool:
-        """The player's keys; returns whether the key was used."""
+        """The player's keys; returns whether the key was used.
+
+        Space is the next obvious thing on every page (pause or resume, resume when steady,
+        keep going); switch keys arrive here already turned into Space, → or ← by the window.
+        """
         page = self.view.page
-        enter = key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
         if page == "confirm":
             if key in (Qt.Key.Key_Space, Qt.Key.Key_Escape):
                 self.keep_going()
-            elif enter:
-                self.controller.stop()
-            else:
-                return False
-            return True
+                return True
+            return key in (Qt.Key.Key_Left, Qt.Key.Key_Right)  # nothing moves behind a question
         if page == "unsteady":
             if key == Qt.Key.Key_Space:
                 self.resume_steady()
             elif key == Qt.Key.Key_Escape:
                 self.ask_stop()
             else:
-                return False
+                return key in (Qt.Key.Key_Left, Qt.Key.Key_Right)
             return True
         actions = {
             Qt.Key.Key_Space: self.controller.toggle_pause,
-            Qt.Key.Key_Right: self.controller.next,
+            Qt.Key.Key_Right: self.next,
             Qt.Key.Key_Left: self.controller.previous,
             Qt.Key.Key_Plus: self.controller.add_time,
             Qt.Key.Key_Equal: self.controller.add_time,
             Qt.Key.Key_Escape: self.ask_stop,
             Qt.Key.Key_U: self.unsteady,
+            Qt.Key.Key_H: self.view.toggle_how_to,
+            Qt.Key.Key_D: self.controller.done,
             Qt.Key.Key_R: self.controller.repeat,
         }
-        if enter:
-            if self.view.done_button.isEnabled():
-                self.controller.done()
-            return True
         action = actions.get(Qt.Key(key))
         if action is None:
             return False
-        if action in (self.controller.add_time,) and not self.view.add_button.isEnabled():
+        if action == self.controller.add_time and not self.view.add_button.isEnabled():
+            return True
+        if action == self.controller.done and not self.view.done_button.isEnabled():
             return True
         action()
         return True
@@ -171,10 +185,12 @@ class PlayerPresenter(QObject):
         if phase.index != self._shown_phase:
             self._shown_phase = phase.index
             self._show_exercise(phase)
+            announce(self.view.phase_label, phase_announcement(phase))
         remaining = session.remaining()
         length = session.phase_length() or 1.0
         if phase.kind is PhaseKind.REPS:
-            text, detail = reps_text(phase, session.visit_elapsed()), "reps"
+            count, _of, reps = reps_text(phase, session.visit_elapsed()).partition(" of ")
+            text, detail = count, f"of {reps} reps"
         else:
             text, detail = seconds_text(remaining), "seconds" if remaining < 60 else "minutes"
         self.view.countdown.show_time(text, remaining / length, detail)
@@ -190,7 +206,7 @@ class PlayerPresenter(QObject):
         self.view.paused_label.setText(self._paused_words(events))
         self.view.done_button.setEnabled(phase.kind in (PhaseKind.REPS, PhaseKind.TIMED))
         self.view.add_button.setEnabled(phase.kind is not PhaseKind.REPS)
-        self.view.unsteady_button.setVisible(phase.exercise.is_standing_balance)
+        self.view.show_unsteady(phase.exercise.is_standing_balance)
         self.title_changed.emit(title_text(phase, remaining, paused=paused))
 
     def _paused_words(self, events: Sequence[Event]) -> str:
@@ -211,4 +227,11 @@ class PlayerPresenter(QObject):
         notes += [line for line in exercise.safety if line not in notes]
         safety = "Safety: " + " ".join(notes) if notes else ""
         drawing = self._illustrations / exercise.illustration if exercise.illustration else None
-        self.view.show_exercise(exercise.name, position, drawing, steps, safety)
+        self.view.show_exercise(
+            exercise.name,
+            position,
+            drawing,
+            steps,
+            safety,
+            balance=exercise.is_standing_balance,
+        )

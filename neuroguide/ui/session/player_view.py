@@ -1,17 +1,22 @@
 """The workout player: layout only. :mod:`neuroguide.ui.session.player_presenter` fills it in.
 
-Three pages share the screen: the running session, the calm "unsteady" page, and the
-two-button question before stopping.
+Made to be read from across the room: nothing scrolls. The countdown gets a square sized by
+the window alone (never by the text size), and the words around it are fitted into the room
+that is left (:mod:`neuroguide.ui.session.player_fit`): the steps and the drawing give way
+first (behind "How to", key H), then the text size, never the countdown. Three pages share
+the screen: the running session, the calm "unsteady" page, and the two-button question
+before stopping.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QGridLayout,
     QHBoxLayout,
+    QLayout,
     QProgressBar,
     QPushButton,
     QStackedWidget,
@@ -21,19 +26,20 @@ from PySide6.QtWidgets import (
 
 from neuroguide.present.metrics import Metrics
 from neuroguide.ui.common.illustration import Illustration
-from neuroguide.ui.common.widgets import (
-    FlowLayout,
-    make_button,
-    make_card,
-    make_label,
-    repolish,
-    vertical_scroll,
-)
+from neuroguide.ui.common.widgets import FlowLayout, make_button, make_card, make_label
 from neuroguide.ui.session.countdown import CountdownRing
+from neuroguide.ui.session.player_fit import (
+    PLAYER_FACTOR,
+    countdown_side,
+    font_sheet,
+    text_factors,
+)
 from neuroguide.ui.shell.theme import PhaseColours
 
 PAUSE_TEXT = "Pause  [Space]"
 RESUME_TEXT = "Resume  [Space]"
+HOW_TO_TEXT = "How to  [H]"
+HIDE_HOW_TO_TEXT = "Hide how to  [H]"
 
 
 class PlayerView(QWidget):
@@ -44,11 +50,18 @@ class PlayerView(QWidget):
     """
 
     countdown_clicked = Signal()
+    full_screen = True
+    """Read by the main window: the player needs the whole window (no header, no switches)."""
 
     def __init__(self, metrics: Metrics, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._metrics = metrics
-        self._placed = False
+        self._how_to = False
+        self._balance = False
+        self._fitted: tuple[object, ...] | None = None
+        self._steady: tuple[object, ...] | None = None
+        self.text_factor = metrics.text_factor
+        """The text factor the player is using now (at most the mode's)."""
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         self.pages = QStackedWidget()
@@ -57,21 +70,24 @@ class PlayerView(QWidget):
         self._build_unsteady_page()
         self._build_confirm_page()
         self.countdown.clicked.connect(self.countdown_clicked)
+        self.how_to_button.clicked.connect(self.toggle_how_to)
+        self._refit = QTimer(self)
+        self._refit.setSingleShot(True)
+        self._refit.setInterval(0)
+        self._refit.timeout.connect(self.fit)
         self.set_metrics(metrics)
 
     # ---------------------------------------------------------------- building
 
     def _build_run_page(self) -> None:
-        page = QWidget()
-        self.run_page = vertical_scroll(page)
-        self.pages.addWidget(self.run_page)
+        page = self.run_page = QWidget()
+        self.pages.addWidget(page)
         layout = self._run_layout = QVBoxLayout(page)
 
-        top = QHBoxLayout()
-        self._top = top
+        top = self._top = QHBoxLayout()
         self.phase_label = make_label(role="phase", name="Phase")
         self.phase_label.setWordWrap(False)
-        top.addWidget(self.phase_label, 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self.phase_label, 0)
         names = QVBoxLayout()
         names.setSpacing(0)
         self.exercise_label = make_label(role="exercise", name="Exercise")
@@ -86,61 +102,42 @@ class PlayerView(QWidget):
             role="danger",
             object_name="unsteady",
         )
-        top.addWidget(self.unsteady_button, 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self.unsteady_button, 0)
         layout.addLayout(top)
+
+        middle = self._middle = QHBoxLayout()
+        self.countdown = CountdownRing()
+        middle.addWidget(self.countdown, 0)
+        side = self.side_panel = QWidget()
+        column = self._column = QVBoxLayout(side)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.caption_label = make_label(role="caption", name="Caption")
+        column.addWidget(self.caption_label)
         self.paused_label = make_label(
-            "Paused. Press Space or click the countdown to carry on.", role="heading"
+            "Paused. Press Space or click the countdown to carry on.",
+            role="heading",
+            name="Paused",
         )
         self.paused_label.hide()
-        layout.addWidget(self.paused_label)
-
-        self._middle = QHBoxLayout()
-        self.countdown = CountdownRing()
-        self._middle.addWidget(self.countdown, 3)
-        details = QWidget()
-        details_layout = QVBoxLayout(details)
+        column.addWidget(self.paused_label)
+        self.safety_label = make_label(role="safety", name="Safety")
+        column.addWidget(self.safety_label)
+        self.details = QWidget()
+        details_layout = QHBoxLayout(self.details)
         details_layout.setContentsMargins(0, 0, 0, 0)
         self.picture_card = make_card("picture")
         picture_layout = QVBoxLayout(self.picture_card)
         self.illustration = Illustration()
+        self.illustration.setMinimumSize(150, 150)
         picture_layout.addWidget(self.illustration)
-        details_layout.addWidget(self.picture_card, 2)
+        details_layout.addWidget(self.picture_card, 0)
         self.steps_label = make_label(name="How to do it")
-        self.safety_label = make_label(role="detail", name="Safety")
-        text = QWidget()
-        text_layout = QVBoxLayout(text)
-        text_layout.setContentsMargins(0, 0, 0, 0)
-        text_layout.addWidget(self.steps_label)
-        text_layout.addWidget(self.safety_label)
-        text_layout.addStretch(1)
-        self.details_scroll = vertical_scroll(text)
-        details_layout.addWidget(self.details_scroll, 3)
-        self.details = details
-        self._details_layout = details_layout
-        self._middle.addWidget(details, 2)
-        layout.addLayout(self._middle, 1)
-
-        self.caption_label = make_label(role="caption", name="Caption")
-        layout.addWidget(self.caption_label)
-
-        info = QHBoxLayout()
-        self.upcoming_label = make_label(role="detail", name="What comes next")
-        self._info = info
-        info.addWidget(self.upcoming_label, 3)
-        self.progress_bar = QProgressBar()
-        self.progress_bar.setTextVisible(False)
-        self.progress_bar.setRange(0, 1000)
-        self.progress_bar.setAccessibleName("Routine progress")
-        info.addWidget(self.progress_bar, 1, Qt.AlignmentFlag.AlignVCenter)
-        self.time_left_label = make_label(role="detail", name="Time left")
-        info.addWidget(self.time_left_label, 2)
-        layout.addLayout(info)
+        details_layout.addWidget(self.steps_label, 1)
+        column.addWidget(self.details)
+        self.details.hide()
 
         self.controls_box = QWidget()
         self._controls = FlowLayout(self.controls_box)
-        self.controls_grid_box = QWidget()
-        self._controls_grid = QGridLayout(self.controls_grid_box)
-        self._controls_grid.setContentsMargins(0, 0, 0, 0)
         self.pause_button = make_button(
             PAUSE_TEXT,
             "Pause",
@@ -148,6 +145,13 @@ class PlayerView(QWidget):
             role="primary",
             object_name="pause",
         )
+        self.how_to_button = make_button(
+            HOW_TO_TEXT,
+            "How to",
+            "Show or hide the steps and the drawing of this exercise.",
+            object_name="how-to",
+        )
+        self.how_to_button.setCheckable(True)
         self.back_button = make_button(
             "Back  [←]", "Back", "Start this part again, or go back to the one before."
         )
@@ -156,21 +160,33 @@ class PlayerView(QWidget):
             "+15 s  [+]", "Add 15 seconds", "Make this part 15 seconds longer."
         )
         self.done_button = make_button(
-            "Done  [Enter]", "Done", "Finish this set of repetitions now, as done."
+            "Done  [D]", "Done", "Finish this set of repetitions now, as done."
         )
         self.stop_button = make_button(
             "Stop  [Esc]", "Stop the session", "End the session. You will be asked first."
         )
-        for button in self.control_buttons:
+        for button in (self.pause_button, self.how_to_button, *self.secondary_buttons):
             self._controls.add(button)
-        layout.addWidget(self.controls_box)
-        self._details_layout.insertWidget(0, self.controls_grid_box)
-        self.controls_grid_box.hide()
+        column.addWidget(self.controls_box)
+        column.addStretch(1)
+        middle.addWidget(side, 1)
+        layout.addLayout(middle, 1)
+
+        info = self._info = QHBoxLayout()
+        self.upcoming_label = make_label(role="detail", name="What comes next")
+        info.addWidget(self.upcoming_label, 3)
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setTextVisible(False)
+        self.progress_bar.setRange(0, 1000)
+        self.progress_bar.setAccessibleName("Routine progress")
+        info.addWidget(self.progress_bar, 1)
+        self.time_left_label = make_label(role="detail", name="Time left")
+        info.addWidget(self.time_left_label, 2)
+        layout.addLayout(info)
 
     def _build_unsteady_page(self) -> None:
-        page = QWidget()
-        self.unsteady_page = vertical_scroll(page)
-        self.pages.addWidget(self.unsteady_page)
+        page = self.unsteady_page = QWidget()
+        self.pages.addWidget(page)
         layout = self._unsteady_layout = QVBoxLayout(page)
         layout.addStretch(1)
         layout.addWidget(make_label("Take your time", role="title"))
@@ -198,12 +214,12 @@ class PlayerView(QWidget):
         layout.addStretch(2)
 
     def _build_confirm_page(self) -> None:
-        page = QWidget()
-        self.confirm_page = vertical_scroll(page)
-        self.pages.addWidget(self.confirm_page)
+        page = self.confirm_page = QWidget()
+        self.pages.addWidget(page)
         layout = self._confirm_layout = QVBoxLayout(page)
         layout.addStretch(1)
-        layout.addWidget(make_label("End this session?", role="title"))
+        self.confirm_title = make_label("End this session?", role="title", name="Question")
+        layout.addWidget(self.confirm_title)
         layout.addWidget(
             make_label("What you have done so far is kept in your summary.", role="detail")
         )
@@ -216,7 +232,7 @@ class PlayerView(QWidget):
             object_name="keep-going",
         )
         self.confirm_end_button = make_button(
-            "End session  [Enter]",
+            "End session",
             "End session now",
             "End the session and see the summary.",
             role="danger",
@@ -230,6 +246,12 @@ class PlayerView(QWidget):
     # ----------------------------------------------------------------- showing
 
     @property
+    def secondary_buttons(self) -> list[QPushButton]:
+        """The controls that give way to the steps when "How to" is on (keys still work)."""
+        return [self.back_button, self.next_button, self.add_button, self.done_button,
+                self.stop_button]  # fmt: skip
+
+    @property
     def control_buttons(self) -> list[QPushButton]:
         """The row of session controls, in order."""
         return [
@@ -241,10 +263,19 @@ class PlayerView(QWidget):
             self.stop_button,
         ]
 
+    def main_action(self) -> QWidget:
+        """The button the focus rests on for the page on show (Enter presses it)."""
+        return {
+            "unsteady": self.resume_button,
+            "confirm": self.keep_going_button,
+        }.get(self.page, self.pause_button)
+
     def show_page(self, name: str) -> None:
-        """``run``, ``unsteady`` or ``confirm``."""
+        """``run``, ``unsteady`` or ``confirm``; the focus goes to the page's main action."""
         page = {"run": self.run_page, "unsteady": self.unsteady_page, "confirm": self.confirm_page}
         self.pages.setCurrentWidget(page[name])
+        if self.isVisible():
+            self.main_action().setFocus()
 
     @property
     def page(self) -> str:
@@ -259,26 +290,39 @@ class PlayerView(QWidget):
     def show_phase(self, word: str, colours: PhaseColours) -> None:
         """The phase in words and in colour (never colour alone)."""
         self.phase_label.setText(word)
-        self.phase_label.setAccessibleName(f"Phase: {word}")
         self.phase_label.setStyleSheet(f"background: {colours.band}; color: {colours.band_text};")
         self.countdown.set_ring_colour(colours.ring)
 
     def show_exercise(
-        self, name: str, position: str, illustration: Path | None, steps: str, safety: str
+        self,
+        name: str,
+        position: str,
+        illustration: Path | None,
+        steps: str,
+        safety: str,
+        *,
+        balance: bool = False,
     ) -> None:
-        """The exercise name (wrapping, never cut off), side and set, drawing, steps, safety."""
+        """The exercise name (wrapping, never cut off), side and set, drawing, steps, safety.
+
+        During balance work (``balance``) the safety words stay on screen whatever the room.
+        """
         self.exercise_label.setText(name)
         self.position_label.setText(position)
         self.position_label.setVisible(bool(position))
         self.illustration.load(illustration)
+        self.picture_card.setVisible(self.illustration.has_drawing)
         self.steps_label.setText(steps)
         self.safety_label.setText(safety)
-        self.safety_label.setVisible(bool(safety))
+        self._balance = balance
+        self._show_details()
+        self.schedule_fit()
 
     def show_caption(self, text: str) -> None:
         """What the voice says, as text."""
         self.caption_label.setText(text)
         self.caption_label.setVisible(bool(text))
+        self.schedule_fit()
 
     def show_progress(self, upcoming: str, fraction: float, time_left: str) -> None:
         """What comes next, and how far through the routine the session is."""
@@ -286,60 +330,167 @@ class PlayerView(QWidget):
         self.progress_bar.setValue(round(max(0.0, min(1.0, fraction)) * 1000))
         self.time_left_label.setText(time_left)
 
+    def show_unsteady(self, shown: bool) -> None:
+        """The "Stop, I feel unsteady" button (balance work only)."""
+        if self.unsteady_button.isVisibleTo(self) != shown:
+            self.unsteady_button.setVisible(shown)
+            self.schedule_fit()
+
     def set_paused(self, paused: bool) -> None:
-        """Pause becomes Resume, and a plain sentence says the session is paused."""
+        """Pause becomes Resume; the countdown greys and says PAUSED; a sentence says why."""
         self.pause_button.setText(RESUME_TEXT if paused else PAUSE_TEXT)
         self.pause_button.setAccessibleName("Resume" if paused else "Pause")
-        self.paused_label.setVisible(paused)
+        self.countdown.set_paused(paused)
+        if self.paused_label.isVisibleTo(self) != paused:
+            self.paused_label.setVisible(paused)
+            self.schedule_fit()
 
-    def _place_controls(self, large: bool) -> None:
-        # Large mode: the controls sit in a grid beside the countdown, so the countdown can
-        # fill the height; the numbered steps give way (they are spoken, and shown in normal
-        # mode). Normal mode: one row under the countdown that wraps when narrow.
-        if large == self.controls_grid_box.isVisibleTo(self) and self._placed:
-            return
-        self._placed = True
-        buttons = self.control_buttons
-        for button in buttons:
-            self._controls.removeWidget(button)
-            self._controls_grid.removeWidget(button)
-        if large:
-            pause, back, next_, add, done, stop = buttons
-            self._controls_grid.addWidget(pause, 0, 0)
-            self._controls_grid.addWidget(stop, 0, 1)
-            self._controls_grid.addWidget(back, 1, 0)
-            self._controls_grid.addWidget(next_, 1, 1)
-            self._controls_grid.addWidget(add, 2, 0)
-            self._controls_grid.addWidget(done, 2, 1)
-        else:
-            for button in buttons:
-                self._controls.add(button)
-        for button in buttons:
-            button.show()
-        self.controls_grid_box.setVisible(large)
-        self.controls_box.setVisible(not large)
-        self.details_scroll.setVisible(not large)
-        self.illustration.setMinimumSize(0 if large else 120, 0 if large else 120)
+    # ------------------------------------------------------------- how to
+
+    @property
+    def how_to(self) -> bool:
+        """Whether the steps and the drawing are asked for."""
+        return self._how_to
+
+    def toggle_how_to(self) -> None:
+        """Show or hide the steps and the drawing (and the safety words, outside balance)."""
+        self._how_to = not self._how_to
+        self._show_details()
+        self.schedule_fit()
+
+    def _show_details(self) -> None:
+        on = self._how_to
+        self.how_to_button.blockSignals(True)
+        self.how_to_button.setChecked(on)
+        self.how_to_button.blockSignals(False)
+        self.how_to_button.setText(HIDE_HOW_TO_TEXT if on else HOW_TO_TEXT)
+        self.details.setVisible(on)
+        self.safety_label.setVisible(bool(self.safety_label.text()) and (on or self._balance))
+        for button in self.secondary_buttons:
+            button.setVisible(not on)
+
+    # ------------------------------------------------------------- fitting
 
     def set_metrics(self, metrics: Metrics) -> None:
-        """Spacing, and in large mode a countdown that fills most of the player."""
+        """Spacing for the mode; the text is fitted again."""
         self._metrics = metrics
+        m = metrics.margin
         for layout in (self._run_layout, self._unsteady_layout, self._confirm_layout):
-            m = metrics.margin
             layout.setContentsMargins(m, m // 2, m, m // 2)
             layout.setSpacing(metrics.spacing // 2 if layout is self._run_layout else 16)
         for flow in (self._controls, self._unsteady_buttons, self._confirm_buttons):
             flow.set_gap(metrics.spacing)
-        self._middle.setSpacing(metrics.spacing)
-        self._top.setSpacing(metrics.spacing)
-        self.unsteady_button.setMinimumHeight(metrics.target + 16)
-        self._middle.setStretch(0, 3)
-        self._middle.setStretch(1, 2)
-        # Pause is the largest control: bigger text, wider padding, and taller.
-        self.pause_button.setMinimumHeight(int(metrics.target * 1.5))
-        self._controls_grid.setSpacing(metrics.spacing)
-        self._place_controls(metrics.large)
-        self._info.setSpacing(metrics.spacing)
-        minimum = 200
-        self.countdown.setMinimumSize(minimum, minimum)
-        repolish(self.pause_button)
+        for box in (self._middle, self._top, self._info):
+            box.setSpacing(metrics.spacing)
+        self._column.setSpacing(metrics.spacing // 2)
+        self.unsteady_button.setMinimumHeight(metrics.target)
+        self.pause_button.setMinimumHeight(int(metrics.target * 1.25))
+        self._fitted = None
+        self.fit()
+
+    def schedule_fit(self) -> None:
+        """Fit again once the current changes are all made (one pass, not one per label)."""
+        self._fitted = None
+        self._refit.start()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
+        """A new size: a new countdown square and a new fit."""
+        super().resizeEvent(event)
+        self.fit()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt API)
+        """Fit for the size the player is shown at."""
+        super().showEvent(event)
+        self.fit()
+
+    def fit(self) -> None:
+        """Size the countdown by the window, then the largest text that fits around it."""
+        width, height = self.width(), self.height()
+        key = (width, height, self._metrics, self._texts())
+        if key == self._fitted or width < 100 or height < 100:
+            return
+        self._fitted = key
+        metrics = self._metrics
+        side = countdown_side(width, height, large=metrics.large)
+        self.countdown.setFixedSize(side, side)
+        # Within one exercise the text only ever shrinks: a long caption must not make the
+        # words jump back and forth in size as the captions change.
+        steady = (width, height, metrics, self.exercise_label.text(), self._how_to)
+        full = max(metrics.text_factor, PLAYER_FACTOR * max(1.0, height / 768))
+        if steady == self._steady:
+            full = min(full, self.text_factor)
+        self._steady = steady
+        factors = text_factors(full)
+        chosen = factors[-1]
+        for factor in factors:
+            self._use_factor(factor)
+            if self._fits(width, height, side):
+                chosen = factor
+                break
+        else:
+            self._use_factor(chosen)
+        self.text_factor = chosen
+        # Place everything now, outer boxes first, not on a later turn of the event loop (a
+        # box whose size did not change would keep its buttons where the old text put them).
+        for layout in (self._run_layout, self._unsteady_layout, self._confirm_layout):
+            layout.activate()
+        for box in (self.side_panel, self.controls_box, self.details):
+            inner = box.layout()
+            if inner is not None:
+                inner.invalidate()
+                inner.activate()
+
+    def _texts(self) -> tuple[object, ...]:
+        labels = (self.caption_label, self.safety_label, self.steps_label, self.exercise_label,
+                  self.position_label, self.upcoming_label, self.paused_label)  # fmt: skip
+        shown = tuple((label.text(), label.isVisibleTo(self)) for label in labels)
+        return (
+            *shown,
+            self._how_to,
+            self.pause_button.text(),
+            self.unsteady_button.isVisibleTo(self),
+        )
+
+    def _use_factor(self, factor: float) -> None:
+        sheet = font_sheet(factor, self._metrics)
+        if self.styleSheet() != sheet:
+            self.setStyleSheet(sheet)
+        for layout in (self._run_layout, self._unsteady_layout, self._confirm_layout):
+            _invalidate(layout)
+
+    def _fits(self, width: int, height: int, side: int) -> bool:
+        m = self._metrics.margin
+        inner = width - 2 * m
+        spacing = self._metrics.spacing
+        top = _height_for(self._top, inner)
+        info = _height_for(self._info, inner)
+        column_width = inner - side - spacing
+        if column_width < self.side_panel.minimumSizeHint().width():
+            return False
+        if column_width < self._controls.minimumSize().width():
+            return False
+        if inner < self._top.minimumSize().width():
+            return False
+        column = _height_for(self._column, column_width)
+        run = m + top + max(side, column) + info + 2 * (spacing // 2)
+        unsteady = _height_for(self._unsteady_layout, width)
+        confirm = _height_for(self._confirm_layout, width)
+        return max(run, unsteady, confirm) <= height
+
+
+def _invalidate(layout: QLayout) -> None:
+    layout.invalidate()
+    for index in range(layout.count()):
+        item = layout.itemAt(index)
+        child = item.layout() if item is not None else None
+        if child is not None:
+            _invalidate(child)
+        widget = item.widget() if item is not None else None
+        if widget is not None and widget.layout() is not None:
+            _invalidate(widget.layout())  # type: ignore[arg-type]
+
+
+def _height_for(layout: QLayout, width: int) -> int:
+    if layout.hasHeightForWidth():
+        return layout.totalHeightForWidth(width)
+    return layout.totalSizeHint().height()

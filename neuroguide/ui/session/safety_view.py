@@ -1,8 +1,13 @@
-"""The short safety check before a routine with standing balance work."""
+"""The short safety check before a routine with standing balance work.
+
+Turning the check off for good is a safety choice, so it is asked about first, with two big
+buttons (keeping the check is the one Space and Enter choose), and the words say where to
+switch it back on.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from neuroguide.present.metrics import Metrics
@@ -60,20 +65,90 @@ class SafetyView(QWidget):
         self.off_button = make_button(
             "Start, and skip this check from now on",
             "Start and skip this check from now on",
-            "Start the routine and do not show this check again. "
-            "You can switch it back on in the settings file.",
+            "Asks first. Start the routine and do not show this check again; "
+            "you can switch it back on in Settings.",
         )
         for button in (self.ready_button, self.back_button, self.off_button):
             self._buttons.add(button)
         self._layout.addLayout(self._buttons)
+        self.question = make_card("banner")
+        question_layout = QVBoxLayout(self.question)
+        question_layout.addWidget(
+            make_label("Stop showing this check before balance work?", role="heading")
+        )
+        question_layout.addWidget(
+            make_label(
+                "The three checks keep you safe while you stand on one leg or step. If you "
+                "stop them, you can switch them back on in Settings, under "
+                "\u201cDuring a session\u201d, \u201cSafety check\u201d.",
+                role="detail",
+            )
+        )
+        self._question_buttons = FlowLayout()
+        self.keep_button = make_button(
+            "No, keep the check  [Space]",
+            "No, keep the check",
+            "Keep showing this check before balance work.",
+            role="primary",
+            object_name="safety-keep",
+        )
+        self.confirm_off_button = make_button(
+            "Yes, stop showing it and start",
+            "Yes, stop showing it and start",
+            "Do not show this check again (Settings can bring it back), and start.",
+            object_name="safety-off-confirm",
+        )
+        self._question_buttons.add(self.keep_button)
+        self._question_buttons.add(self.confirm_off_button)
+        question_layout.addLayout(self._question_buttons)
+        self.question.hide()
+        self._layout.addWidget(self.question)
         self._layout.addStretch(1)
         self.ready_button.clicked.connect(self.confirmed)
         self.back_button.clicked.connect(self.cancelled)
-        self.off_button.clicked.connect(self.switched_off)
+        self.off_button.clicked.connect(self.ask_off)
+        self.keep_button.clicked.connect(self.keep_check)
+        self.confirm_off_button.clicked.connect(self._switch_off)
         self.set_metrics(metrics)
 
+    @property
+    def asking(self) -> bool:
+        """Whether the "stop showing this check?" question is on show."""
+        return self.question.isVisibleTo(self)
+
+    def main_action(self) -> QWidget:
+        """Keep the check while asking; otherwise "I am ready"."""
+        return self.keep_button if self.asking else self.ready_button
+
+    def ask_off(self) -> None:
+        """Ask before turning the check off for good."""
+        self.question.show()
+        for button in (self.ready_button, self.back_button, self.off_button):
+            button.setEnabled(False)
+        self.keep_button.setFocus()
+
+    def keep_check(self) -> None:
+        """Answered no: back to the check, nothing changed."""
+        self.question.hide()
+        for button in (self.ready_button, self.back_button, self.off_button):
+            button.setEnabled(True)
+        self.ready_button.setFocus()
+
+    def _switch_off(self) -> None:
+        self.keep_check()
+        self.switched_off.emit()
+
+    def handle_question_key(self, key: int) -> bool:
+        """Space and Escape keep the check; nothing else answers the question."""
+        if key in (Qt.Key.Key_Space, Qt.Key.Key_Escape):
+            self.keep_check()
+            return True
+        return False
+
     def set_routine(self, name: str) -> None:
-        """Name the routine about to start."""
+        """Name the routine about to start (and forget an unanswered question)."""
+        if self.asking:
+            self.keep_check()
         self.routine_text.setText(
             f"{name} has standing balance work. Please check these three things:"
         )
@@ -84,3 +159,4 @@ class SafetyView(QWidget):
         self._layout.setContentsMargins(m, m, m, m)
         self._layout.setSpacing(metrics.spacing)
         self._buttons.set_gap(metrics.spacing)
+        self._question_buttons.set_gap(metrics.spacing)

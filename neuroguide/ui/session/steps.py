@@ -34,9 +34,18 @@ from neuroguide.core.records import Summary
 from neuroguide.core.runner import Listener
 from neuroguide.core.runner import get_ready_seconds as runner_get_ready
 from neuroguide.core.seated import SeatedVersion, seated_version
+<<<<<<< HEAD
 from neuroguide.core.speech_plan import SpeechPlan
+=======
+from neuroguide.core.timeline import build_timeline
+>>>>>>> main
 from neuroguide.present.metrics import Metrics
-from neuroguide.present.phase_text import summary_heading, summary_lines
+from neuroguide.present.phase_text import (
+    planned_parts,
+    summary_figures,
+    summary_heading,
+    summary_lines,
+)
 from neuroguide.present.progress import ProgressSource
 from neuroguide.settings import Settings
 from neuroguide.settings_store import SettingsStore
@@ -436,16 +445,17 @@ class SessionSteps(QObject):
         if summary is None:  # nothing ran (cannot happen: the session step always runs)
             self.leave()
             return
-        planned = format_duration(summary.planned_seconds)
-        figures = (
-            f"Active time: {format_duration(summary.active_seconds)} of {planned} planned.\n"
-            f"Completed: {summary.completed}. Skipped: {summary.skipped}."
+        figures = summary_figures(
+            summary,
+            format_duration(summary.planned_seconds),
+            format_duration(summary.active_seconds),
         )
+        planned = planned_parts(build_timeline(plan.routine))  # sets counted as sets
         self.summary_view.show_summary(
             summary_heading(summary),
             plan.routine.name,
             figures,
-            summary_lines(summary, self._content().library.exercises),
+            summary_lines(summary, self._content().library.exercises, planned),
         )
         self.window.setWindowTitle(f"{APP_TITLE} — finished")
         self.window.show_screen("summary")
@@ -455,6 +465,8 @@ class SessionSteps(QObject):
     def _safety_key(self, key: int) -> bool:
         from PySide6.QtCore import Qt
 
+        if self.safety.asking:  # "skip this check from now on?" has its own safe keys
+            return self.safety.handle_question_key(key)
         if key in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.proceed()
         elif key == Qt.Key.Key_Escape:

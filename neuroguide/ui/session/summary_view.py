@@ -60,6 +60,10 @@ class SummaryView(QWidget):
         self.again_button.clicked.connect(self.again_requested)
         self.set_metrics(metrics)
 
+    def main_action(self) -> QWidget:
+        """Back to home: the focus rests there."""
+        return self.home_button
+
     def show_summary(self, heading: str, routine: str, figures: str, items: list[str]) -> None:
         """Fill in the words."""
         self.heading.setText(heading)

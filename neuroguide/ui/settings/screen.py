@@ -17,6 +17,7 @@ from neuroguide.present.settings_rows import Row, groups, quarter_hour
 from neuroguide.settings import QUARTER_HOURS, Settings
 from neuroguide.ui.common.widgets import FlowLayout, make_button, make_card, make_label
 from neuroguide.ui.settings.controls import ChoiceRow, Stepper, make_toggle, scroll_page, set_toggle
+from neuroguide.ui.settings.switch_row import SwitchRow
 
 VoiceList = Callable[[], tuple[list[tuple[str, str]], str | None]]
 """Returns the voices as (id, name), or an empty list and why there are none."""
@@ -128,6 +129,7 @@ class SettingsScreen(QWidget):
         outer.addWidget(self.scroll_area, 1)
         self._outer = outer
         self._layout = QVBoxLayout(content)
+        self.switch = SwitchRow()
         self.voice = VoicePicker(voices)
         self.voice.picked.connect(lambda voice_id: self.changed.emit("voice_id", voice_id))
         self.voice.try_requested.connect(self.voice_try_requested)
@@ -189,6 +191,9 @@ class SettingsScreen(QWidget):
             return stepper
         if row.kind == "voice":
             return self.voice
+        if row.kind == "switch":
+            self.switch.learned.connect(lambda key, name=row.key: self.changed.emit(name, key))
+            return self.switch
         choice = ChoiceRow(row.title, row.choices)
         choice.chosen.connect(lambda value, key=row.key: self.changed.emit(key, value))
         self.choices[row.key] = choice
@@ -211,6 +216,7 @@ class SettingsScreen(QWidget):
             value: Any = getattr(settings, key)
             stepper.set_value(QUARTER_HOURS.index(value) if isinstance(value, str) else value)
         self.voice.set_voice(settings.voice_id)
+        self.switch.show_key(settings.switch_key)
         voice_parts = [self.voice, *(self.steppers[k] for k in ("voice_rate", "voice_volume"))]
         for part in voice_parts:
             part.setEnabled(settings.voice)
@@ -236,6 +242,11 @@ class SettingsScreen(QWidget):
         for choice in self.choices.values():
             choice.set_metrics(metrics)
         self.voice.set_metrics(metrics)
+        self.switch.set_metrics(metrics)
+
+    def main_action(self) -> QWidget:
+        """Back to home: where the focus rests (Enter goes back, Tab reaches every row)."""
+        return self.back_button
 
     def handle_key(self, key: int) -> bool:
         """Escape goes back to the home screen."""

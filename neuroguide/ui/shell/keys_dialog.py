@@ -1,47 +1,121 @@
-"""The list of keys, shown with F1 or ?."""
+"""The list of keys, shown with F1 or ?.
+
+It must fit the screen it opens on (a 768-pixel laptop in large mode at 200 % text): the
+list is laid out in two columns when it is wide enough, and its text gives way, like the
+player's words, until the whole list and its Close button fit. Nothing scrolls.
+"""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QDialog, QGridLayout, QVBoxLayout, QWidget
 
-from neuroguide.present.metrics import Metrics
+from neuroguide.present.metrics import BASE_POINT_SIZE, Metrics
 from neuroguide.ui.common.widgets import make_button, make_label
+from neuroguide.ui.session.player_fit import text_factors
 
 KEYS = (
-    ("Space", "Start on the home screen; pause and resume during a session"),
-    ("Right arrow", "Next part"),
-    ("Left arrow", "Back: this part again, or the one before"),
+    ("Space", "The next obvious thing: start, pause, carry on, go on"),
+    ("Enter", "Press the framed button (the main one unless you moved with Tab)"),
+    ("B, . or F5", "Like Space (the keys presenter remotes and switches send)"),
+    ("→ or Page Down", "Next part; on the last part it asks first"),
+    ("← or Page Up", "Back: this part again, or the one before"),
     ("+", "Add 15 seconds"),
-    ("Enter", "Done (finish a set of repetitions early)"),
-    ("Escape", "Stop the session (asks first)"),
+    ("D", "Done: finish a set of repetitions early"),
+    ("H", "How to: show or hide the steps and the drawing"),
     ("U", "Stop, I feel unsteady: pause at once"),
     ("R", "Repeat: hear every step of this exercise again"),
-    ("Tab", "Move between buttons; Space or Enter presses the framed one"),
+    ("Escape", "Stop the session (asks first); leave History or Settings"),
+    ("Tab", "Move between buttons"),
     ("F1 or ?", "Show this list"),
 )
+"""Each key and what it does. Your own switch (Settings) does what Space does."""
 
 
 class KeysDialog(QDialog):
-    """A plain list of every key, closed with one press."""
+    """A plain list of every key, closed with one press; it always fits its window."""
 
     def __init__(self, metrics: Metrics, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Keys")
         self.setAccessibleName("Keys")
-        layout = QVBoxLayout(self)
+        self._metrics = metrics
+        layout = self._layout = QVBoxLayout(self)
         m = metrics.margin
         layout.setContentsMargins(m, m, m, m)
         layout.setSpacing(metrics.spacing)
         layout.addWidget(make_label("Keys", role="title"))
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(metrics.spacing * 2)
-        grid.setVerticalSpacing(8)
-        for row, (key, meaning) in enumerate(KEYS):
-            grid.addWidget(make_label(key, role="heading"), row, 0)
-            grid.addWidget(make_label(meaning, role="detail"), row, 1)
-        grid.setColumnStretch(1, 1)
-        layout.addLayout(grid)
+        layout.addWidget(
+            make_label("Your own switch (learned in Settings) does what Space does.", role="detail")
+        )
+        self._grid = QGridLayout()
+        self._grid.setHorizontalSpacing(metrics.spacing * 2)
+        self._grid.setVerticalSpacing(8)
+        self._cells = [
+            (make_label(key, role="heading"), make_label(meaning, role="detail"))
+            for key, meaning in KEYS
+        ]
+        layout.addLayout(self._grid)
+        layout.addStretch(1)  # any height left over goes above Close, not between lines
         self.close_button = make_button("Close", "Close", "Close the list of keys.", role="primary")
         self.close_button.setDefault(True)
         layout.addWidget(self.close_button)
         self.close_button.clicked.connect(self.accept)
+        self.text_factor = metrics.text_factor
+        self.fit(_room(parent))
+
+    def main_action(self) -> QWidget:
+        """Close: the focus rests there."""
+        return self.close_button
+
+    def _place(self, columns: int) -> None:
+        for key, meaning in self._cells:
+            self._grid.removeWidget(key)
+            self._grid.removeWidget(meaning)
+        rows = -(-len(self._cells) // columns)
+        for index, (key, meaning) in enumerate(self._cells):
+            row, column = index % rows, 2 * (index // rows)
+            self._grid.addWidget(key, row, column)
+            self._grid.addWidget(meaning, row, column + 1)
+        for column in range(4):
+            self._grid.setColumnStretch(column, 1 if column % 2 else 0)
+
+    def fit(self, room: QSize) -> None:
+        """The largest text (at most the person's) at which the list fits ``room``."""
+        width = max(320, room.width() - 40)
+        height = max(240, room.height() - 40)
+        columns = 2 if width >= 1000 else 1
+        self._place(columns)
+        for factor in text_factors(self._metrics.text_factor):
+            self.setStyleSheet(_sheet(factor))
+            self._layout.invalidate()
+            self.resize(width, height)
+            self._layout.activate()  # measured on a laid-out dialog, not on stale hints
+            needed = self.heightForWidth(width)
+            self.text_factor = factor
+            least = self.minimumSizeHint()  # what the window system will insist on
+            if max(needed, least.height()) <= height and least.width() <= width:
+                break
+        self.resize(width, min(height, self.heightForWidth(width)))
+
+
+def _room(parent: QWidget | None) -> QSize:
+    if parent is not None:
+        return parent.window().size()
+    from PySide6.QtGui import QGuiApplication
+
+    screen = QGuiApplication.primaryScreen()
+    return screen.availableSize() if screen is not None else QSize(1280, 720)
+
+
+def _sheet(factor: float) -> str:
+    def pt(relative: float) -> float:
+        return round(BASE_POINT_SIZE * factor * relative, 1)
+
+    return (
+        f"QWidget {{ font-size: {pt(1.0)}pt; }}"
+        f'QLabel[role="title"] {{ font-size: {pt(1.6)}pt; font-weight: bold; }}'
+        f'QLabel[role="heading"] {{ font-size: {pt(1.15)}pt; font-weight: bold; }}'
+        f'QLabel[role="detail"] {{ font-size: {pt(1.0)}pt; }}'
+        f'QPushButton[role="primary"] {{ font-size: {pt(1.2)}pt; font-weight: bold; }}'
+    )

@@ -3,17 +3,19 @@
 Other parts of the app add their own screens with :meth:`MainWindow.add_screen` and switch
 to them with :meth:`MainWindow.show_screen`. A screen that wants keys defines
 ``handle_key(key: int) -> bool`` (return ``True`` when the key was used); the window routes
-every key press to the screen on show, unless a Tab-framed button takes Space or Enter.
+every key press to the screen on show through :class:`~neuroguide.ui.shell.keys.KeyRouter`
+(Space whatever has the focus, switch keys, bounce). A screen may name its main action
+(``main_action()``: the focus goes there) and ask for the whole window (``full_screen``:
+the header with its switches is hidden, so no setting changes mid-session).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractButton,
     QApplication,
     QHBoxLayout,
     QMainWindow,
@@ -24,27 +26,21 @@ from PySide6.QtWidgets import (
 
 from neuroguide.present.metrics import Metrics
 from neuroguide.ui.common.widgets import large_toggle, make_button, make_card, make_label
+from neuroguide.ui.shell.keys import (
+    KeyRouter,
+    action_keys,
+    focus_main_action,
+    screen_attribute,
+)
+
+__all__ = ["ACTION_KEYS", "APP_TITLE", "KeyHandler", "MainWindow", "action_keys"]
 
 APP_TITLE = "NeuroGuide"
 KeyHandler = Callable[[int], bool]
 
 
-ACTION_KEYS = frozenset(
-    {
-        Qt.Key.Key_Space,
-        Qt.Key.Key_Left,
-        Qt.Key.Key_Right,
-        Qt.Key.Key_Plus,
-        Qt.Key.Key_Equal,
-        Qt.Key.Key_Return,
-        Qt.Key.Key_Enter,
-        Qt.Key.Key_Escape,
-        Qt.Key.Key_U,
-        Qt.Key.Key_R,
-        Qt.Key.Key_F1,
-    }
-)
-"""Keys that do something; held down, each does its action once."""
+ACTION_KEYS = action_keys()
+"""Keys that do something; held down, each does its action once (see shell.keys)."""
 
 
 class MainWindow(QMainWindow):
@@ -69,6 +65,7 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(640, 480)
         self._screens: dict[str, QWidget] = {}
         self._key_handlers: dict[str, KeyHandler] = {}
+        self.keys = KeyRouter()
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -135,13 +132,17 @@ class MainWindow(QMainWindow):
         return self._screens[name]
 
     def show_screen(self, name: str) -> None:
-        """Bring the screen ``name`` to the front, with no button framed for Space."""
+        """Bring the screen ``name`` to the front, the focus on its main action."""
         widget = self._screens[name]
+        full = bool(getattr(widget, "full_screen", False))
+        for part in (self.header_title, self.keys_button, self.large_button):
+            part.setVisible(not full)
         self.stack.setCurrentWidget(widget)
         focused = QApplication.focusWidget()
         if focused is not None and self.isAncestorOf(focused):
             focused.clearFocus()
         self.setFocus()
+        focus_main_action(widget)
 
     @property
     def current_screen(self) -> str:
@@ -183,29 +184,12 @@ class MainWindow(QMainWindow):
 
     def route_key(self, event: QKeyEvent) -> bool:
         """Decide what a key press does; returns whether it was used."""
-        key = event.key()
-        if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
-            return False
-        focused = QApplication.focusWidget()
-        activating = key in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter)
-        framed = (
-            isinstance(focused, QAbstractButton)
-            and focused.isVisible()
-            and focused.hasFocus()
-            and self.isAncestorOf(focused)
-        )
-        if activating and framed:
-            if key != Qt.Key.Key_Space and not event.isAutoRepeat():
-                focused.click()  # type: ignore[union-attr]  # Enter presses it, like Space
-                return True
-            return False
-        if event.isAutoRepeat():
-            return key in ACTION_KEYS  # a held key does its action once, not over and over
-        if key == Qt.Key.Key_F1 or event.text() == "?":
-            self.keys_requested.emit()
-            return True
         handler = self._key_handlers.get(self.current_screen)
-        return bool(handler and handler(key))
+        shown = self.stack.currentWidget()
+        if handler is None and shown is not None:
+            held = screen_attribute(shown, "handle_key")
+            handler = held if callable(held) else None
+        return self.keys.route(event, handler, self.keys_requested.emit, self)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
         """Let the app save the geometry and end a running session cleanly."""

@@ -56,6 +56,8 @@ class Theme:
     the engine to style the home screen)."""
     danger: str
     danger_text: str
+    disabled_text: str = "#94a3b8"
+    """Text of a control that cannot be used now: plainly fainter than anything usable."""
 
     def palette(self) -> QPalette:
         """A palette with every role this app uses, the same in every colour group."""
@@ -138,6 +140,7 @@ THEMES: dict[str, Theme] = {
         _DARK_PHASES,
         danger="#fca5a5",
         danger_text="#0f172a",
+        disabled_text="#64748b",
     ),
     "high-contrast": Theme(
         "high-contrast",
@@ -160,6 +163,7 @@ THEMES: dict[str, Theme] = {
         _CONTRAST_PHASES,
         danger="#ffb3b3",
         danger_text="#000000",
+        disabled_text="#8a8a8a",
     ),
 }
 
@@ -233,13 +237,18 @@ QPushButton {{
 }}
 QPushButton:focus {{ border: 4px solid palette(window-text); margin: 0px; }}
 QPushButton:checked {{ background: palette(highlight); color: palette(highlighted-text); }}
-QPushButton:disabled {{ border-style: dashed; }}
+QPushButton:disabled {{
+    border-style: dashed; background: palette(window); color: {theme.disabled_text};
+}}
 QPushButton[role="primary"] {{
     background: palette(highlight); color: palette(highlighted-text);
     font-size: {pt(1.3)}pt; font-weight: bold; padding: 6px 36px;
 }}
 QPushButton[role="danger"] {{
     background: {theme.danger}; color: {theme.danger_text}; font-weight: bold;
+}}
+QPushButton[role="primary"]:disabled, QPushButton[role="danger"]:disabled {{
+    background: palette(window); color: {theme.disabled_text};
 }}
 QFrame[role="card"] {{
     background: palette(base); border: 2px solid palette(mid); border-radius: 12px;

@@ -63,7 +63,15 @@ def test_safety_check_can_go_back_or_be_switched_off(
     driver.flow.safety.back_button.click()
     assert driver.window.current_screen == "home"
     driver.flow.start_routine("balance")
-    driver.flow.safety.off_button.click()
+    safety = driver.flow.safety
+    safety.off_button.click()  # asks first: two big buttons, keeping the check is Space's
+    assert driver.window.current_screen == "safety" and safety.question.isVisible()
+    assert safety.keep_button.width() >= 44 and safety.confirm_off_button.height() >= 44
+    qtbot.keyClick(driver.window, Qt.Key.Key_Space)
+    assert driver.window.current_screen == "safety" and not safety.question.isVisible()
+    assert load_settings(app_paths.settings_file)[0].safety_check is True
+    safety.off_button.click()
+    safety.confirm_off_button.click()
     assert driver.window.current_screen == "player"
     assert load_settings(app_paths.settings_file)[0].safety_check is False
     driver.flow.go_home()
@@ -185,15 +193,19 @@ def test_closing_during_a_session_stops_it_cleanly(qtbot: QtBot, app_paths: Path
         driver.window.close()
 
 
-def test_space_on_a_tab_framed_home_button_presses_that_button(
+def test_enter_presses_a_tab_framed_home_button_and_space_still_starts(
     qtbot: QtBot, driver: GuiDriver
 ) -> None:
     button = driver.flow.home.text_size_button
     button.setFocus(Qt.FocusReason.TabFocusReason)
     assert QApplication.focusWidget() is button
-    qtbot.keyClick(button, Qt.Key.Key_Space)
+    qtbot.keyClick(button, Qt.Key.Key_Return)
     assert driver.window.current_screen == "home"
     assert button.text() == "Text size: 125 %"
+    button.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(button, Qt.Key.Key_Space)  # Space is the next obvious thing: start
+    assert driver.window.current_screen in ("safety", "player")
+    assert driver.flow.store.settings.text_scale == 125
 
 
 def test_damaged_library_shows_a_message_not_a_traceback(

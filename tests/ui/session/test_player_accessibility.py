@@ -52,7 +52,7 @@ def check_screen(driver: GuiDriver, where: str, *, judge_visible_part: bool = Fa
     if judge_visible_part:
         buttons = [b for b in buttons if not on_screen(b).isEmpty()]
         rect = on_screen
-    assert len(buttons) >= 4, where  # the header's two, and the screen's own
+    assert len(buttons) >= 2, where  # at least the screen's own two (the player hides the header)
     for button in buttons:
         label = f"{where}: {button.text()!r}"
         assert button.accessibleName(), label

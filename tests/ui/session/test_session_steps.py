@@ -15,6 +15,7 @@ from neuroguide.core.events import Event
 from neuroguide.core.timeline import total_seconds
 from neuroguide.paths import Paths
 from neuroguide.speech.speaker import RecordingSpeaker
+from tests.ui.conftest import SteppingClock
 
 SCREEN_OF_STEP = {
     "seated offer": "seated-offer",
@@ -31,6 +32,7 @@ def open_app(qtbot: QtBot, paths: Paths, clock: FakeClock, **settings: object) -
     gui = build_gui(paths, clock=clock, speaker=RecordingSpeaker(), show=False)
     assert gui is not None
     qtbot.addWidget(gui.window)
+    gui.window.keys.bounce.clock = SteppingClock()  # presses a second apart: none is a bounce
     gui.window.resize(1280, 800)
     with qtbot.waitExposed(gui.window):
         gui.window.show()

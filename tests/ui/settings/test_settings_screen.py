@@ -47,7 +47,8 @@ def open_settings(driver: GuiDriver) -> tuple[Personalisation, SettingsScreen]:
 
 def test_every_setting_but_internal_ones_has_a_control(driver: GuiDriver) -> None:
     _personal, screen = open_settings(driver)
-    shown = set(screen.toggles) | set(screen.steppers) | set(screen.choices) | {"voice_id"}
+    shown = set(screen.toggles) | set(screen.steppers) | set(screen.choices)
+    shown |= {"voice_id", "switch_key"}  # the voice picker and the switch learner
     wanted = {f.name for f in fields(Settings)} - (NOT_ON_SCREEN - {"voice_id"})
     assert shown == wanted
 

@@ -1,0 +1,79 @@
+"""Settings row "Use my own switch": learn any one key as "the next obvious thing".
+
+A foot pedal or switch box may send a key nobody planned for. The person presses "Learn my
+switch", then their switch; from then on that key does what Space does. Learning goes
+through the window's key router (``window().keys``), which hands it the next key press
+whatever it is.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QWidget
+
+from neuroguide.present.metrics import Metrics
+from neuroguide.ui.common.widgets import FlowLayout, make_button, make_label
+from neuroguide.ui.shell.keys import KeyRouter, key_name
+
+NO_SWITCH = "No switch of your own yet. Space, Enter, Page Down, B and F5 work already."
+LISTENING = "Press your switch now (or any key you want to use)."
+
+
+class SwitchRow(QWidget):
+    """Shows the learned key, and learns a new one or forgets it.
+
+    Signals:
+        learned: a key was learned (its Qt key code; 0 when forgotten).
+    """
+
+    learned = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._key = 0
+        self.status = make_label(NO_SWITCH, role="detail", name="Your switch")
+        self.learn_button = make_button(
+            "Learn my switch",
+            "Learn my switch",
+            "Press this, then press your switch: it will do what Space does.",
+            object_name="learn-switch",
+        )
+        self.forget_button = make_button(
+            "Forget my switch", "Forget my switch", "Stop using the learned key as a switch."
+        )
+        self._flow = FlowLayout(self)
+        self._flow.add(self.status)
+        self._flow.add(self.learn_button)
+        self._flow.add(self.forget_button)
+        self.learn_button.clicked.connect(self.start_learning)
+        self.forget_button.clicked.connect(lambda: self.learned.emit(0))
+        self.show_key(0)
+
+    def _router(self) -> KeyRouter | None:
+        router = getattr(self.window(), "keys", None)
+        return router if isinstance(router, KeyRouter) else None
+
+    def start_learning(self) -> None:
+        """Wait for the next key press and learn it."""
+        router = self._router()
+        if router is None:
+            self.status.setText("Open the settings in the main window to learn a switch.")
+            return
+        self.status.setText(LISTENING)
+        router.learn(self._learned)
+
+    def _learned(self, key: int) -> None:
+        self.learned.emit(int(key))
+
+    def show_key(self, key: int) -> None:
+        """Show the learned key (0: none)."""
+        self._key = key
+        if key:
+            self.status.setText(f"Your switch: {key_name(key)}. It does what Space does.")
+        else:
+            self.status.setText(NO_SWITCH)
+        self.forget_button.setEnabled(bool(key))
+
+    def set_metrics(self, metrics: Metrics) -> None:
+        """Gaps for the mode."""
+        self._flow.set_gap(metrics.spacing)

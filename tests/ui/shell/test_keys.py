@@ -1,0 +1,183 @@
+"""Any one switch: switch keys, a learned key, bounce and repeat filtering, on a fake clock."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from neuroguide.core.clock import FakeClock
+from neuroguide.core.session import SessionState
+from neuroguide.core.timeline import PhaseKind
+from neuroguide.ui.common import announce
+from neuroguide.ui.shell.keys import BounceFilter
+from tests.ui.conftest import GuiDriver
+from tests.ui.settings.test_settings_screen import open_settings
+
+
+def test_a_second_press_within_the_delay_is_a_bounce() -> None:
+    clock = FakeClock()
+    bounce = BounceFilter(clock, delay_ms=300)
+    assert bounce.accept(Qt.Key.Key_Space)
+    clock.advance(0.1)
+    assert not bounce.accept(Qt.Key.Key_Space)  # the switch bounced
+    assert bounce.accept(Qt.Key.Key_Right)  # another key is no bounce
+    clock.advance(0.29)
+    assert not bounce.accept(Qt.Key.Key_Right)
+    clock.advance(0.31)
+    assert bounce.accept(Qt.Key.Key_Space)
+    bounce.delay_ms = 0
+    assert bounce.accept(Qt.Key.Key_Space)
+
+
+def start_hold(driver: GuiDriver) -> FakeClock:
+    driver.flow.start_routine("lower-leg-stretches")
+    driver.flow.safety.ready_button.click()
+    for _ in range(600):
+        controller = driver.flow.controller
+        if controller is not None and controller.session.phase.kind is PhaseKind.HOLD:
+            break
+        driver.advance(1)
+    clock = FakeClock()
+    driver.window.keys.bounce.clock = clock
+    return clock
+
+
+def state(driver: GuiDriver) -> SessionState:
+    assert driver.flow.controller is not None
+    return driver.flow.controller.state
+
+
+def press(driver: GuiDriver, key: Qt.Key, text: str = "", *, repeat: bool = False) -> None:
+    event = QKeyEvent(QEvent.Type.KeyPress, key, Qt.KeyboardModifier.NoModifier, text, repeat)
+    QApplication.sendEvent(driver.window, event)
+
+
+def test_bounces_and_held_keys_count_once(driver: GuiDriver) -> None:
+    clock = start_hold(driver)
+    press(driver, Qt.Key.Key_Space, " ")
+    assert state(driver) is SessionState.PAUSED
+    clock.advance(0.2)
+    press(driver, Qt.Key.Key_Space, " ")  # a bounce: still paused
+    assert state(driver) is SessionState.PAUSED
+    press(driver, Qt.Key.Key_Space, " ", repeat=True)  # held down
+    assert state(driver) is SessionState.PAUSED
+    clock.advance(0.4)
+    press(driver, Qt.Key.Key_Space, " ")
+    assert state(driver) is SessionState.RUNNING
+
+
+def test_the_delay_is_a_setting(driver: GuiDriver) -> None:
+    clock = start_hold(driver)
+    driver.flow.store.update(switch_delay_ms=1000)
+    press(driver, Qt.Key.Key_Space, " ")
+    clock.advance(0.6)
+    press(driver, Qt.Key.Key_Space, " ")
+    assert state(driver) is SessionState.PAUSED
+    clock.advance(0.6)
+    press(driver, Qt.Key.Key_Space, " ")
+    assert state(driver) is SessionState.RUNNING
+
+
+@pytest.mark.parametrize(
+    ("key", "text"),
+    [(Qt.Key.Key_B, "b"), (Qt.Key.Key_Period, "."), (Qt.Key.Key_F5, ""), (Qt.Key.Key_Return, "\r")],
+)
+def test_presenter_and_switch_keys_act_as_space(driver: GuiDriver, key: Qt.Key, text: str) -> None:
+    clock = start_hold(driver)
+    press(driver, key, text)
+    assert state(driver) is SessionState.PAUSED
+    clock.advance(1)
+    press(driver, key, text)
+    assert state(driver) is SessionState.RUNNING
+
+
+def test_page_down_and_page_up_act_as_the_arrows(driver: GuiDriver) -> None:
+    clock = start_hold(driver)
+    assert driver.flow.controller is not None
+    index = driver.flow.controller.session.index
+    press(driver, Qt.Key.Key_PageDown)
+    assert driver.flow.controller.session.index == index + 1
+    clock.advance(1)
+    press(driver, Qt.Key.Key_PageUp)  # back, like ← (to the part before: it just began)
+    assert driver.flow.controller.session.index <= index
+
+
+def test_settings_learn_any_one_key_as_the_next_obvious_thing(
+    qtbot: QtBot, driver: GuiDriver
+) -> None:
+    _personal, screen = open_settings(driver)
+    row = screen.switch
+    assert not row.forget_button.isEnabled()
+    row.learn_button.click()
+    assert driver.window.keys.learning and "Press your switch" in row.status.text()
+    qtbot.keyClick(driver.window, Qt.Key.Key_F8)
+    assert driver.flow.store.settings.switch_key == Qt.Key.Key_F8
+    assert "F8" in row.status.text() and row.forget_button.isEnabled()
+    assert not driver.window.keys.learning
+    driver.window.show_screen("home")
+    clock = start_hold(driver)
+    press(driver, Qt.Key.Key_F8)
+    assert state(driver) is SessionState.PAUSED
+    clock.advance(1)
+    press(driver, Qt.Key.Key_F8)
+    assert state(driver) is SessionState.RUNNING
+    driver.flow.steps.stop_running()
+    driver.flow.go_home()
+    _personal, screen = open_settings(driver)
+    screen.switch.forget_button.click()
+    assert driver.flow.store.settings.switch_key == 0
+
+
+def test_typing_a_note_is_never_taken_for_a_switch(qtbot: QtBot, driver: GuiDriver) -> None:
+    from PySide6.QtWidgets import QLineEdit
+
+    edit = QLineEdit(driver.flow.home)
+    edit.show()
+    edit.setFocus()
+    qtbot.keyClicks(edit, "b. b")
+    assert edit.text() == "b. b" and driver.window.current_screen == "home"
+
+
+def test_player_labels_expose_their_text_and_phases_are_announced(driver: GuiDriver) -> None:
+    start_hold(driver)
+    view = driver.flow.player
+    for label in (view.exercise_label, view.position_label, view.caption_label,
+                  view.upcoming_label, view.time_left_label, view.safety_label):  # fmt: skip
+        assert label.text() and label.text() in label.accessibleName(), label.accessibleName()
+        assert label.accessibleDescription() == label.text()
+    assert "Hold. Calf stretch, left leg" in announce.announced
+    home = driver.flow.home.progress_text
+    assert home.text() in home.accessibleName()
+
+
+def _atspi_bus() -> str | None:
+    if not os.environ.get("DBUS_SESSION_BUS_ADDRESS"):
+        return "no D-Bus session bus on this machine"
+    if shutil.which("at-spi-bus-launcher") is None and not os.path.exists(
+        "/usr/libexec/at-spi-bus-launcher"
+    ):
+        return "no AT-SPI bus launcher (at-spi2-core) installed"
+    try:
+        import pyatspi  # type: ignore[import-not-found]  # noqa: F401
+    except ImportError:
+        return "no pyatspi to read the accessibility tree"
+    return None
+
+
+@pytest.mark.skipif(_atspi_bus() is not None, reason=f"AT-SPI check: {_atspi_bus()}")
+def test_a_screen_reader_reads_the_players_labels(driver: GuiDriver) -> None:  # pragma: no cover
+    import pyatspi
+
+    start_hold(driver)
+    desktop = pyatspi.Registry.getDesktop(0)
+    names = []
+    for app in desktop:
+        if app is not None and "neuroguide" in (app.name or "").lower():
+            names = [node.name for node in pyatspi.findAllDescendants(app, lambda _n: True)]
+    assert any("Calf stretch" in name for name in names)
