@@ -34,11 +34,8 @@ from neuroguide.core.records import Summary
 from neuroguide.core.runner import Listener
 from neuroguide.core.runner import get_ready_seconds as runner_get_ready
 from neuroguide.core.seated import SeatedVersion, seated_version
-<<<<<<< HEAD
 from neuroguide.core.speech_plan import SpeechPlan
-=======
 from neuroguide.core.timeline import build_timeline
->>>>>>> main
 from neuroguide.present.metrics import Metrics
 from neuroguide.present.phase_text import (
     planned_parts,
