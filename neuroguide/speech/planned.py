@@ -159,17 +159,18 @@ class PlannedSpeaker:
             self._start(decision.start)
 
     def _start(self, item: Utterance | None) -> None:
-        while item is not None:
-            clip = self.cache.get(item.text, item.tone)
-            if clip is None:
-                self._waiting_render = item
-                self.renderer.urgent((item.text, item.tone), partial(self._rendered, item))
-                return
-            self._token = self.audio.play(clip.path, clip.seconds)
-            if self.on_start is not None:
-                self.on_start(item, time.monotonic())
+        """Play ``item`` now, or have it rendered first (the live fallback)."""
+        if item is None:
+            self._idle.notify_all()
             return
-        self._idle.notify_all()
+        clip = self.cache.get(item.text, item.tone)
+        if clip is None:
+            self._waiting_render = item
+            self.renderer.urgent((item.text, item.tone), partial(self._rendered, item))
+            return
+        self._token = self.audio.play(clip.path, clip.seconds)
+        if self.on_start is not None:
+            self.on_start(item, time.monotonic())
 
     def _rendered(self, item: Utterance, clip: Clip | None) -> None:
         with self._lock:

@@ -109,3 +109,24 @@ def test_the_renderer_keeps_the_folder_within_its_limit_and_the_plan_in_it(
         renderer.close()
     assert cache.get(*old[0]) is None and cache.get(*old[1]) is None
     assert all(cache.get(*phrase) is not None for phrase in PHRASES)
+
+
+def test_a_phrase_not_planned_is_rendered_at_once_and_played(tmp_path: Path) -> None:
+    from neuroguide.core.clock import FakeClock
+    from neuroguide.core.cues import Cue, CuePriority
+    from neuroguide.speech.audio import AudioOut
+    from neuroguide.speech.planned import PlannedSpeaker
+
+    log = tmp_path / "played.log"
+    player = tmp_path / "player"
+    player.write_text(f'#!/bin/sh\necho "$1" >> "{log}"\n')
+    player.chmod(0o755)
+    cache = PhraseCache(tmp_path / "phrases", VoiceSettings(), RESOURCES / "sounds")
+    speaker = PlannedSpeaker(cache, clock=FakeClock(0.0), audio=AudioOut([str(player)]))
+    try:
+        speaker.say(Cue("Fifteen seconds more.", CuePriority.INFO, 0.0))
+        assert speaker.wait_until_idle(30)
+    finally:
+        speaker.close()
+    clip = cache.get("Fifteen seconds more.")
+    assert clip is not None and log.read_text().split() == [str(clip.path)]
