@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 # The Qt-free parts are imported here, before PySide6 (which the functions below import):
 # PySide6's import hook reads the source of every module imported after it.
@@ -19,13 +19,15 @@ from neuroguide.settings_store import SettingsStore
 from neuroguide.speech.factory import create_speaker
 from neuroguide.speech.protocol import VoiceSettings
 from neuroguide.speech.speaker import Speaker
-from neuroguide.store.checks import ProgressChecks
 from neuroguide.store.database import HistoryError
+from neuroguide.store.history import History
 from neuroguide.store.lock import InstanceLock
 from neuroguide.store.progress import HistoryProgress
-from neuroguide.store.session_history import RecordingHistory, open_for_recording
+from neuroguide.store.session_history import open_for_recording
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from PySide6.QtWidgets import QApplication
 
     from neuroguide.ui.history.controller import HistoryController
@@ -42,7 +44,7 @@ class Gui:
 
     window: MainWindow
     flow: SessionFlow
-    history: RecordingHistory | None
+    history: History | None
     personal: Personalisation
     """The settings screen, the editor and the reminders."""
     history_screen: HistoryController | None
@@ -66,7 +68,10 @@ def create_application() -> QApplication:
     if app is None:
         # Fusion from the start, chosen by name: asking for or setting the style from Python
         # makes PySide build QStyle's enums, ~6 ms before the first paint (decision 0006).
-        app = QApplication([*sys.argv[:1], "-style", "Fusion", *sys.argv[1:]])
+        from neuroguide.display import platform_failure_guard, qt_arguments
+
+        with platform_failure_guard():  # no usable display: one line and exit 1, not an abort
+            app = QApplication(qt_arguments(sys.argv))
         app.setProperty(FUSION_SET, True)
     assert isinstance(app, QApplication)
     app.setApplicationName("NeuroGuide")
@@ -101,14 +106,13 @@ def build_gui(
     from neuroguide.ui.shell.main_window import MainWindow
     from neuroguide.ui.shell.theme import apply_look, resolve_theme
 
-    settings, messages = load_settings(paths.settings_file)
+    settings, messages = load_settings(paths.settings_file, keep_aside=True)  # we write it
     for message in messages:
         print(f"neuroguide: {message}", file=sys.stderr)
     content = _load_content(paths)
     if content is None:
         return None
     clock = clock or MonotonicClock()
-    history, history_notes = _open_history(paths, content)
     store = SettingsStore(settings, paths.settings_file)
     metrics = Metrics(large=settings.large_buttons or large, text_scale=settings.text_scale)
     application = QApplication.instance()
@@ -116,6 +120,7 @@ def build_gui(
         apply_look(application, resolve_theme(settings.theme), metrics)
     window = MainWindow(metrics)
     window.setWindowIcon(QIcon(str(paths.resources_dir / "icons" / "neuroguide.svg")))
+    history, history_notes = _open_history(paths, window)
     if speaker is None:
         speaker = _start_voice(settings, clock, window, paths)
     flow = SessionFlow(
@@ -136,7 +141,7 @@ def build_gui(
         window.closing.connect(history.close)  # after the flow stopped (and recorded) a session
         _listen_for_later_starts(window, paths)
     personal = Personalisation(flow, paths)
-    install_checks(flow, ProgressChecks(history.connection) if history is not None else None, paths)
+    install_checks(flow, history.progress_checks if history is not None else None, paths)
     flow.update_history_button()
     if not flow.restore_geometry():
         window.resize(*_default_size(window))
@@ -170,15 +175,19 @@ def _load_content(paths: Paths) -> Content | None:
         return None
 
 
-def _open_history(
-    paths: Paths, content: Content
-) -> tuple[RecordingHistory | None, list[tuple[str, str]]]:
-    """The history for recording, or ``None``; with what to tell the person about it."""
+def _open_history(paths: Paths, window: MainWindow) -> tuple[History | None, list[tuple[str, str]]]:
+    """The history for recording, or ``None``; with what to tell the person about it.
+
+    When writing stops mid-session (a full disk, a lock held by another program), resumes,
+    or gives up at the end, the person is told once under the window's header.
+    """
+
+    def tell(message: str) -> None:
+        print(f"neuroguide: {message}", file=sys.stderr)
+        window.notice_requested.emit(message)
 
     try:
-        history = open_for_recording(
-            paths.data_dir, paths.history_db, paths.backups, content.catalog.routines
-        )
+        history = open_for_recording(paths.data_dir, paths.history_db, paths.backups, tell=tell)
     except HistoryError as error:
         message = f"{error} Your sessions will not be saved in the history this time."
         print(f"neuroguide: {message}", file=sys.stderr)
@@ -191,10 +200,10 @@ def _open_history(
     return history, notes
 
 
-def _progress(history: RecordingHistory | None) -> ProgressSource:
+def _progress(history: History | None) -> ProgressSource:
     """Today's and this week's minutes: from the history, or counted in this run without one."""
 
-    return HistoryProgress(history.connection) if history is not None else RunProgress()
+    return HistoryProgress(history) if history is not None else RunProgress()
 
 
 def _start_voice(settings: Settings, clock: Clock, window: MainWindow, paths: Paths) -> Speaker:
@@ -296,15 +305,53 @@ def _tell(window: MainWindow, title: str, lines: list[str]) -> None:
     box.open()
 
 
-def run_gui(paths: Paths, *, large: bool = False) -> int:
-    """Start the Qt application and return its exit status."""
+def open_programme(gui: Gui, path: Path) -> bool:
+    """Show a shared programme in the editor's import page (or why it cannot be added)."""
+    gui.personal.show_editor()
+    return gui.personal.editor.import_path(path)
+
+
+def _start_quietly(app: Any, gui: Gui) -> None:
+    """No window for a log-in start: the tray icon (or a minimised window without a tray)."""
+    from neuroguide.ui.reminders.service import tray_available
+
+    app.setQuitOnLastWindowClosed(False)
+    if tray_available():
+        reminders = gui.personal.reminders
+        reminders.settings_changed()  # the icon, even with no reminder set
+        if reminders.tray_icon is not None and reminders.tray_icon.contextMenu() is not None:
+            reminders.tray_icon.contextMenu().addAction("Quit NeuroGuide", app.quit)
+    else:
+        gui.window.showMinimized()
+
+
+def run_gui(
+    paths: Paths, *, large: bool = False, tray: bool = False, programme: Path | None = None
+) -> int:
+    """Start the Qt application and return its exit status.
+
+    ``tray`` (the log-in start) shows no window when the desktop has a tray, and a minimised
+    one when it has not: reminders then come without the person opening the app. ``programme``
+    (a ``.neuroguide`` file opened with the app) is checked and shown in the editor.
+    """
+    app = create_application()  # first: without a usable display it ends here, data untouched
+    from neuroguide.display import close_on_interrupt
+
+    close_on_interrupt(app)  # Ctrl+C in the terminal closes the window like its close button
     if _already_running(paths):
+        if programme is not None:
+            print(f"NeuroGuide is already open; import {programme} with Edit routines → Import.")
+        if tray:
+            return 0  # already running: a log-in start has nothing to bring forward
         print(f"NeuroGuide is already open for {paths.data_dir}; its window was brought forward.")
         return 0
-    app = create_application()
-    gui = build_gui(paths, large=large)
+    gui = build_gui(paths, large=large, show=not tray)
     if gui is None:
         return 1
+    if tray:
+        _start_quietly(app, gui)
+    if programme is not None:
+        open_programme(gui, programme)
     from neuroguide.ui.shell.errors import ErrorReporter, install
 
     previous = install(ErrorReporter(lambda: gui.window))

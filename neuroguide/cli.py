@@ -42,6 +42,11 @@ def build_parser() -> argparse.ArgumentParser:
         "(default: the platform's data folder; also NEUROGUIDE_DATA_DIR)",
     )
     parser.add_argument("--large", action="store_true", help="start the GUI in large-button mode")
+    parser.add_argument(
+        "--tray",
+        action="store_true",
+        help="start quietly: only the tray icon, no window (as at log-in)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.add_parser("gui", help="start the app (the default)")
     commands.add_parser("routines", help="list every routine with its position and length")
@@ -55,6 +60,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--strict", action="store_true", help="count a missing speech engine as a failure"
     )
     _add_export_parser(commands)
+    from neuroguide.programme_cli import add_import_parser
+
+    add_import_parser(commands)
     from neuroguide.progress_cli import add_progress_parser
 
     add_progress_parser(commands)
@@ -80,6 +88,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The usual start (the desktop menu, a plain `neuroguide`): the GUI with its defaults.
         # Building the parser would cost that start about 5 ms (docs/decisions/0006).
         return _start_gui(resolve_paths(None), large=False)
+    if len(arguments) == 1 and arguments[0].endswith(".neuroguide"):
+        # A shared programme opened with the app (a file manager's "Open with NeuroGuide").
+        return _start_gui(resolve_paths(None), large=False, programme=Path(arguments[0]))
     parser = build_parser()
     try:
         args = parser.parse_args(arguments)
@@ -88,13 +99,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     paths = resolve_paths(args.data_dir)
     command = args.command or "gui"
     if command == "gui":
-        return _start_gui(paths, large=args.large)
+        return _start_gui(paths, large=args.large, tray=args.tray)
     return _run_command(command, paths, args)
 
 
-def _start_gui(paths: Paths, *, large: bool) -> int:
+def _start_gui(
+    paths: Paths, *, large: bool, tray: bool = False, programme: Path | None = None
+) -> int:
+    from neuroguide.display import display_problem
+
+    problem = display_problem()  # before the data folder is touched: no lock is left behind
+    if problem:
+        print(problem, file=sys.stderr)
+        return EXIT_PROBLEMS
     from neuroguide.app import run_gui  # Qt loads only when a window is wanted
 
+    if tray:
+        return run_gui(paths, large=large, tray=True)
+    if programme is not None:
+        return run_gui(paths, large=large, programme=programme)
     return run_gui(paths, large=large)
 
 
@@ -110,6 +133,18 @@ def _add_export_parser(commands: argparse._SubParsersAction[argparse.ArgumentPar
         "--csv", metavar="FILE", help="CSV with one row per hold, set or block ('-' for stdout)"
     )
     what.add_argument("--report", metavar="FILE.pdf", help="a printable PDF report")
+    what.add_argument(
+        "--programme",
+        nargs=2,
+        metavar=("ROUTINE", "FILE.neuroguide"),
+        help="a routine with its own exercises and pictures as one file to share",
+    )
+    what.add_argument(
+        "--handout",
+        nargs=2,
+        metavar=("ROUTINE", "FILE.pdf"),
+        help="a printable large-print sheet of a routine's exercises",
+    )
     export.add_argument(
         "--sessions", action="store_true", help="with --csv: one row per session with check-ins"
     )
@@ -136,6 +171,14 @@ def _run_command(command: str, paths: Paths, args: argparse.Namespace) -> int:
             from neuroguide.selftest import run_self_test
 
             return run_self_test(paths, strict=args.strict)
+        if command == "export" and (args.programme or args.handout):
+            from neuroguide.programme_cli import run_programme_export
+
+            return run_programme_export(paths, args)
+        if command == "import":
+            from neuroguide.programme_cli import run_import
+
+            return run_import(paths, args)
         if command == "export":
             from neuroguide.export import run_export
 
@@ -171,6 +214,7 @@ def list_routines(paths: Paths) -> int:
     """Print every routine: id, position, length and name; then any problem in user files."""
     from neuroguide.content import load_content
     from neuroguide.core.library import format_duration
+    from neuroguide.core.problems import printable
     from neuroguide.core.timeline import build_timeline, total_seconds
 
     content = load_content(paths)
@@ -181,39 +225,74 @@ def list_routines(paths: Paths) -> int:
         rows.append((routine.id, routine.position, length, origin, routine.name))
     width = max((len(row[0]) for row in rows), default=2)
     print(f"{'ID':<{width}}  {'POSITION':<8}  {'LENGTH':<11}  {'ORIGIN':<8}  NAME")
-    for row in rows:
-        print(f"{row[0]:<{width}}  {row[1]:<8}  {row[2]:<11}  {row[3]:<8}  {row[4]}")
+    for row in rows:  # a name is checked for control codes when loaded; printable() again here
+        print(f"{row[0]:<{width}}  {row[1]:<8}  {row[2]:<11}  {row[3]:<8}  {printable(row[4])}")
     for problem in content.catalog.problems:
         print(f"skipped: {problem}", file=sys.stderr)
     return EXIT_OK
 
 
 def list_exercises(paths: Paths) -> int:
-    """Print every exercise id with its category, position and name."""
+    """Print every exercise id with its category, position, origin and name; then problems."""
     from neuroguide.content import load_content
+    from neuroguide.core.problems import printable
 
     content = load_content(paths)
     for exercise in content.library.exercises.values():
-        print(f"{exercise.id:<26} {exercise.category:<12} {exercise.position:<9} {exercise.name}")
+        origin = "yours" if exercise.own else "built-in"
+        print(
+            f"{exercise.id:<26} {exercise.category:<12} {exercise.position:<9} "
+            f"{origin:<8} {printable(exercise.name)}"
+        )
+    for problem in content.exercise_problems:
+        print(f"skipped: {problem}", file=sys.stderr)
     return EXIT_OK
 
 
 def check_files(paths: Paths, files: list[Path]) -> int:
-    """Validate routine files: 0 if all are valid, 1 with one located line per problem."""
+    """Validate routine and exercise files: 0 if all are valid, 1 with one line per problem."""
     from neuroguide.content import load_content
     from neuroguide.core.library import format_duration
+    from neuroguide.core.own_exercises import load_exercise_files
+    from neuroguide.core.problems import printable
     from neuroguide.core.routine_file import RoutineCatalog, load_files
     from neuroguide.core.timeline import build_timeline, total_seconds
+    from neuroguide.programme_files import is_exercise_file
 
     content = load_content(paths)
+    builtin = [e.id for e in content.library.exercises.values() if not e.own]
+    counts: dict[Path, int] = {}
+    problems: list[object] = []  # Problems, and lines from programme files
+    programmes = [path for path in files if path.suffix == ".neuroguide"]
+    files = [path for path in files if path not in programmes]
+    checked = []
+    for path in programmes:
+        from neuroguide.programme import ProgrammeError, builtin_library, read_programme
+
+        try:
+            checked.append(read_programme(path, builtin_library(content.library)))
+        except ProgrammeError as error:
+            problems.extend(error.messages)
+    for path in [path for path in files if is_exercise_file(path)]:
+        own = load_exercise_files([path], builtin)
+        problems.extend(own.problems)
+        counts[path] = len(own.exercises)
     catalog = RoutineCatalog()
-    load_files(catalog, files, content.library, builtin=False)
-    for problem in catalog.problems:
-        print(problem)
-    if catalog.problems:
+    load_files(
+        catalog, [path for path in files if path not in counts], content.library, builtin=False
+    )
+    problems.extend(catalog.problems)
+    for problem in problems:
+        print(printable(str(problem)))
+    if problems:
         return EXIT_PROBLEMS
+    for path, count in counts.items():
+        print(printable(f"{path}: ok: {count} exercise{'s' if count != 1 else ''} of your own"))
+    for programme in checked:
+        print(printable(f"{programme.source}: ok: " + "; ".join(programme.describe())))
     for routine in catalog.ordered():
         length = format_duration(total_seconds(build_timeline(routine)))
         steps = f"{len(routine.steps)} step{'s' if len(routine.steps) != 1 else ''}"
-        print(f"{routine.origin}: ok: '{routine.id}', {steps}, {length}")
+        extra = f", {len(routine.exercises)} own exercises" if routine.exercises else ""
+        print(printable(f"{routine.origin}: ok: '{routine.id}', {steps}, {length}{extra}"))
     return EXIT_OK

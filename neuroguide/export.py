@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import sqlite3
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -17,8 +16,9 @@ from pathlib import Path
 from typing import TextIO
 
 from neuroguide.paths import Paths
-from neuroguide.store.csv_export import write_items_csv, write_sessions_csv
-from neuroguide.store.database import HistoryError, open_history, open_read_only
+from neuroguide.store.database import HistoryError
+from neuroguide.store.files import private_output
+from neuroguide.store.history import History
 from neuroguide.store.lock import InstanceLock
 from neuroguide.store.models import Filter
 
@@ -46,16 +46,18 @@ def run_export(paths: Paths, args: argparse.Namespace) -> int:
 
         return export_progress_csv(paths, args, flt)
     try:
-        with _history(paths) as connection:
+        with _history(paths) as history:
             if args.csv is not None:
-                write: Callable[[sqlite3.Connection, TextIO, Filter], int]
-                write = write_sessions_csv if args.sessions else write_items_csv
-                _write_csv(args.csv, lambda out: write(connection, out, flt))
+                write = history.write_sessions_csv if args.sessions else history.write_items_csv
+                _write_csv(args.csv, lambda out: write(out, flt))
             else:
-                _write_report(paths, connection, Path(args.report), flt)
+                _write_report(paths, history, Path(args.report), flt)
+            damaged = history.damaged_note()
     except (HistoryError, ExportError) as error:
         print(f"neuroguide export: {error}", file=sys.stderr)
         return EXIT_PROBLEMS
+    if damaged is not None:
+        print(f"neuroguide export: {damaged}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -69,24 +71,27 @@ def _day(text: str | None, option: str) -> date | None:
 
 
 @contextmanager
-def _history(paths: Paths) -> Iterator[sqlite3.Connection]:
+def _history(paths: Paths) -> Iterator[History]:
     if not paths.history_db.is_file():
         raise ExportError(f"there is no history yet in {paths.data_dir}; nothing to export")
     lock = InstanceLock(paths.data_dir)
     try:
         if lock.acquire():
-            opened = open_history(paths.history_db, backups=paths.backups)
-            for message in opened.messages:
+            history = History.open(paths.history_db, backups=paths.backups)
+            for message in history.messages:
                 print(f"neuroguide: {message}", file=sys.stderr)
-            connection = opened.connection
         else:
-            connection = open_read_only(paths.history_db)
+            history = History.open_read_only(paths.history_db)
     except OSError as error:
+        lock.release()
         raise ExportError(f"cannot use {paths.data_dir}: {error.strerror}") from None
+    except HistoryError:
+        lock.release()
+        raise
     try:
-        yield connection
+        yield history
     finally:
-        connection.close()
+        history.close()
         lock.release()
 
 
@@ -110,17 +115,14 @@ def _write_csv(target: str, write: Callable[[TextIO], int]) -> None:
 @contextmanager
 def _private_output(path: Path) -> Iterator[Path]:
     """Write to ``path.part`` (owner-only), then move it into place; no half-written file."""
-    partial = path.with_name(path.name + ".part")
     try:
-        os.close(os.open(partial, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600))
-        yield partial
-        os.replace(partial, path)
+        with private_output(path) as partial:
+            yield partial
     except OSError as error:
-        partial.unlink(missing_ok=True)
         raise ExportError(f"cannot write {path}: {error.strerror or error}") from None
 
 
-def _write_report(paths: Paths, connection: sqlite3.Connection, path: Path, flt: Filter) -> None:
+def _write_report(paths: Paths, history: History, path: Path, flt: Filter) -> None:
     if path.suffix.lower() != ".pdf":
         raise ExportError(f"the report is a PDF; give a file name ending in .pdf, not '{path}'")
     if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
@@ -134,14 +136,16 @@ def _write_report(paths: Paths, connection: sqlite3.Connection, path: Path, flt:
 
     _app = QGuiApplication.instance() or QGuiApplication([sys.argv[0]])
     settings, _messages = load_settings(paths.settings_file)
-    names = {e.id: e.name for e in load_content(paths).library.exercises.values()}
+    content = load_content(paths)
+    names = {e.id: e.name for e in content.library.exercises.values()}
     with _private_output(path) as partial:
         write_report(
-            connection,
+            history,
             partial,
             flt,
             goal_minutes=settings.weekly_goal_minutes,
             exercise_names=names,
             today=date.today(),
             profile=Profile.of(settings.birth_year, settings.sex),
+            routines=content.catalog.routines,
         )

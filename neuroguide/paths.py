@@ -39,6 +39,11 @@ class Paths:
         return self.data_dir / "routines"
 
     @property
+    def user_exercises(self) -> Path:
+        """Folder of the person's own exercise files (``[[exercises]]`` tables)."""
+        return self.data_dir / "exercises"
+
+    @property
     def backups(self) -> Path:
         """Rotated backups of the history."""
         return self.data_dir / "backups"

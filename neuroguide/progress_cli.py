@@ -70,7 +70,6 @@ def _print_progress(paths: Paths, profile: object, out: IO[str], today: date) ->
     from neuroguide.core.check_reminder import suggestion_text
     from neuroguide.core.checks import CheckId
     from neuroguide.export import ExportError, reading_history
-    from neuroguide.store.checks import list_checks
     from neuroguide.store.database import HistoryError
 
     assert isinstance(profile, Profile)
@@ -78,8 +77,8 @@ def _print_progress(paths: Paths, profile: object, out: IO[str], today: date) ->
         rows = []
     else:
         try:
-            with reading_history(paths) as connection:
-                rows = list_checks(connection)
+            with reading_history(paths) as history:
+                rows = history.checks()
         except (HistoryError, ExportError) as error:
             print(f"neuroguide progress: {error}", file=sys.stderr)
             return EXIT_PROBLEMS

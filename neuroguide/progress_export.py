@@ -18,7 +18,6 @@ def export_progress_csv(paths: Paths, args: argparse.Namespace, flt: Filter) -> 
     from neuroguide.core.check_progress import Profile
     from neuroguide.export import ExportError, _write_csv, reading_history
     from neuroguide.settings import load_settings
-    from neuroguide.store.check_csv import write_checks_csv
     from neuroguide.store.database import HistoryError
 
     if not args.csv:
@@ -33,10 +32,10 @@ def export_progress_csv(paths: Paths, args: argparse.Namespace, flt: Filter) -> 
     settings, _messages = load_settings(paths.settings_file)
     profile = Profile.of(settings.birth_year, settings.sex)
     try:
-        with reading_history(paths) as connection:
+        with reading_history(paths) as history:
             _write_csv(
                 args.csv,
-                lambda out: write_checks_csv(connection, out, profile, flt.first_day, flt.last_day),
+                lambda out: history.write_checks_csv(out, profile, flt.first_day, flt.last_day),
             )
     except (HistoryError, ExportError) as error:
         print(f"neuroguide export: {error}", file=sys.stderr)

@@ -14,7 +14,6 @@ from __future__ import annotations
 import array
 import math
 import os
-import sqlite3
 import sys
 import tempfile
 import wave
@@ -202,31 +201,10 @@ def check_tones(paths: Paths) -> Check:
 
 def check_history() -> Check:
     """Upgrade an empty in-memory history step by step, keeping a session across the upgrade."""
-    from neuroguide.store.database import MEMORY, connect
-    from neuroguide.store.schema import LATEST_VERSION, migrate, user_version
+    from neuroguide.store.selfcheck import check_upgrade
 
-    try:
-        connection = connect(MEMORY)
-        try:
-            migrate(connection, target=1)
-            connection.execute(
-                "INSERT INTO sessions (routine_id, routine_name, started_utc, utc_offset_min,"
-                " local_day, planned_ms, outcome) VALUES ('self-test', 'Self test',"
-                " '2025-01-01T10:00:00Z', 0, '2025-01-01', 60000, 'finished')"
-            )
-            version = migrate(connection)
-            kept = connection.execute("SELECT count(*) FROM sessions").fetchone()[0]
-            check = connection.execute("PRAGMA quick_check").fetchone()[0]
-            final = user_version(connection)
-        finally:
-            connection.close()
-    except sqlite3.Error as error:
-        return fail("history", f"the upgrade failed ({error})")
-    if version != LATEST_VERSION or final != LATEST_VERSION:
-        return fail("history", f"ended at version {final}, expected {LATEST_VERSION}")
-    if kept != 1 or check != "ok":
-        return fail("history", f"the upgrade lost data (sessions {kept}, check {check})")
-    return ok("history", f"upgraded in memory to version {LATEST_VERSION}, data kept")
+    worked, line = check_upgrade()
+    return ok("history", line) if worked else fail("history", line)
 
 
 # ----------------------------------------------------------------------------- speech

@@ -2,16 +2,20 @@
 
 Only values that differ from the defaults are written, so a future default change reaches
 users who never touched that setting. A broken file or value never stops the app: it falls
-back to the default and the caller gets a message to show.
+back to the default and the caller gets a message to show. A file that cannot be read at all
+is moved aside by the app (the one writer) before anything is written, so nothing is lost.
 """
 
 from __future__ import annotations
 
 import os
-import tomllib
+import time
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import Any
+
+from neuroguide.core.problems import printable
+from neuroguide.core.toml_source import MAX_DIGITS, load_toml, read_limited
 
 THEMES = ("system", "light", "dark", "high-contrast")
 QUARTER_HOURS = tuple(
@@ -74,6 +78,8 @@ class Settings:
     session_reminder: bool = False
     session_time: str = "18:00"
     snooze_minutes: int = 10
+    start_at_login: bool = False
+    """Start quietly in the tray at log-in (an XDG autostart entry), so reminders come."""
     switch_key: int = 0
     """The person's own switch (a Qt key code) that means Space; 0 for none."""
     switch_delay_ms: int = 300
@@ -94,23 +100,45 @@ class Settings:
 DEFAULTS = Settings()
 
 
-def load_settings(path: Path) -> tuple[Settings, list[str]]:
-    """Read ``path``; return the settings and one message per value that fell back."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
+def load_settings(path: Path, *, keep_aside: bool = False) -> tuple[Settings, list[str]]:
+    """Read ``path``; return the settings and one message per value that fell back.
+
+    ``keep_aside``: a file that cannot be read as settings (broken TOML, a byte-order mark, a
+    duplicate key, not a plain file) is renamed to ``settings.damaged-YYYYmmdd-HHMMSS.toml``
+    beside it, and the message says so; the app passes True, since it will write the file.
+    """
+    if not os.path.lexists(path):
         return DEFAULTS, []
-    except OSError as error:
-        return DEFAULTS, [f"{path}: cannot read the settings ({error.strerror}); using defaults"]
-    try:
-        table = tomllib.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        message = f"{path}: the settings file is damaged ({error}); using the defaults"
-        return DEFAULTS, [message]
-    except RecursionError:  # tomllib recurses once per level of [ or {
-        message = f"{path}: the settings file is damaged (nested too deeply); using the defaults"
-        return DEFAULTS, [message]
-    return _from_table(table, str(path), base=DEFAULTS)
+    data, problem = read_limited(path, str(path))
+    if data is not None:
+        table, _text, problems = load_toml(data, str(path))
+        if table is not None:
+            return _from_table(table, str(path), base=DEFAULTS)
+        problem = problems[0]
+    reason = problem.message if problem else "cannot read"
+    if problem and problem.line:
+        reason = f"line {problem.line}: {reason}"
+    message = f"{path}: the settings file could not be read ({reason})"
+    if keep_aside:
+        aside = _move_aside(path)
+        message += f"; it was kept as {aside.name}" if aside else "; it could not be moved aside"
+    return DEFAULTS, [printable(f"{message}; using the defaults")]
+
+
+def _move_aside(path: Path) -> Path | None:
+    """Rename a damaged settings file beside itself, keeping its bytes; None if it cannot be."""
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    for number in range(1, 100):
+        suffix = "" if number == 1 else f"-{number}"
+        aside = path.with_name(f"{path.stem}.damaged-{stamp}{suffix}{path.suffix}")
+        if os.path.lexists(aside):
+            continue
+        try:
+            os.rename(path, aside)
+        except OSError:
+            return None
+        return aside
+    return None
 
 
 def save_settings(settings: Settings, path: Path) -> None:
@@ -139,7 +167,7 @@ def _from_table(
     problems: list[str] = []
     for key, value in table.items():
         if key not in known:
-            problems.append(f"{origin}: unknown setting '{key}' ignored")
+            problems.append(printable(f"{origin}: unknown setting '{key}' ignored"))
             continue
         problem = _check(key, value, type(getattr(DEFAULTS, key)))
         if problem:
@@ -157,6 +185,10 @@ def _check(key: str, value: Any, kind: type) -> str | None:
         if isinstance(value, bool) or not isinstance(value, int):
             return f"'{key}' must be a whole number"
         low, high = RANGES[key]
+        if len(str(abs(value))) > MAX_DIGITS:
+            return (
+                f"'{key}' is a number with {len(str(abs(value)))} digits, outside {low} to {high}"
+            )
         if not low <= value <= high:
             return f"'{key}' = {value} is outside {low} to {high}"
         return None

@@ -15,7 +15,15 @@ from neuroguide.content import Content
 from neuroguide.core.library import Routine
 from neuroguide.core.routine_file import RoutineCatalog, load_folder, parse_routine
 from neuroguide.core.routine_writer import make_id, routine_toml
+from neuroguide.core.toml_source import read_limited
 from neuroguide.paths import Paths, make_private_dir
+from neuroguide.programme import (
+    Programme,
+    builtin_library,
+    install_programme,
+    read_programme,
+    taken_by,
+)
 
 MAX_IMPORT_BYTES = 1_000_000
 
@@ -64,13 +72,9 @@ class RoutineFiles:
 
     def import_file(self, source: Path) -> ImportResult:
         """Check ``source`` and copy it in; an id already in use gets a new one."""
-        try:
-            size = source.stat().st_size
-            if size > MAX_IMPORT_BYTES:
-                return ImportResult(None, [f"{source}: the file is larger than 1 MB"])
-            data = source.read_bytes()
-        except OSError as error:
-            return ImportResult(None, [f"{source}: cannot read: {error.strerror}"])
+        data, problem = read_limited(source, str(source), limit=MAX_IMPORT_BYTES)
+        if data is None:  # a pipe, a device, too big or unreadable: said, never waited on
+            return ImportResult(None, [str(problem)])
         routine, problems = parse_routine(data, str(source), self.content.library)
         if routine is None:
             return ImportResult(None, [str(problem) for problem in problems])
@@ -83,19 +87,35 @@ class RoutineFiles:
         self.reload()
         return ImportResult(self.content.catalog.routines.get(routine.id), [])
 
+    def check_programme(self, source: Path) -> Programme:
+        """Read and check a programme file (raises ProgrammeError); nothing is written."""
+        return read_programme(source, builtin_library(self.content.library))
+
+    def add_programme(self, programme: Programme, *, replace_existing: bool = False) -> Routine:
+        """Add a checked programme; raises ``FileExistsError`` if its id is taken and not
+        ``replace_existing`` (the caller asks the person first)."""
+        if taken_by(programme, self.content.catalog.routines) and not replace_existing:
+            raise FileExistsError(programme.routine.id)
+        install_programme(programme, self.folder, write=write_private)
+        self.reload()
+        return self.content.catalog.routines[programme.routine.id]
+
     def export(self, routine: Routine, target: Path) -> None:
         """Write ``routine`` to ``target`` to share it (raises OSError if it cannot)."""
         target.write_text(routine_toml(routine), encoding="utf-8")
 
     def reload(self) -> None:
         """Load every routine again, into the same catalog object the app holds."""
+        from neuroguide.programme_files import reload_own_exercises
+
+        reload_own_exercises(self.paths, self.content)
         fresh = RoutineCatalog()
         load_folder(fresh, self.paths.builtin_routines, self.content.library, builtin=True)
         load_folder(fresh, self.folder, self.content.library, builtin=False)
         catalog = self.content.catalog
         catalog.routines.clear()
         catalog.routines.update(fresh.routines)
-        catalog.problems[:] = fresh.problems
+        catalog.problems[:] = [*self.content.exercise_problems, *fresh.problems]
 
 
 def write_private(path: Path, data: bytes) -> None:

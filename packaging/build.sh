@@ -14,7 +14,8 @@ if [ ! -x "$python" ]; then
 fi
 if ! "$python" -c "import PyInstaller" 2>/dev/null; then
   echo "== installing PyInstaller into .venv"
-  "$python" -m pip install -q -e ".[bundle]"
+  PYTHONWARNINGS="${PYTHONWARNINGS:+$PYTHONWARNINGS,}ignore:Editable installation" \
+    "$python" -m pip install -q -e ".[bundle]"  # (the warning: see setup.sh)
 fi
 
 echo "== building dist/neuroguide"

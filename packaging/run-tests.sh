@@ -1,9 +1,16 @@
 #!/usr/bin/env bash
-# The test command: sets up everything (packaging/setup.sh --test) unless NEUROGUIDE_SKIP_SETUP=1,
-# then runs the suite headless with branch coverage of neuroguide/core.
+# The test command: sets up everything (packaging/setup.sh --test), then runs the suite headless
+# with branch coverage of neuroguide/core. Extra arguments go to pytest.
+#   The set-up checks the system packages and remakes .venv only when packaging/setup.sh or
+#   pyproject.toml changed (a stamp in .venv); NEUROGUIDE_FORCE_SETUP=1 remakes it anyway,
+#   NEUROGUIDE_SKIP_SETUP=1 skips the set-up altogether (CI=true too: .ci/run has just run it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-[ "${NEUROGUIDE_SKIP_SETUP:-}" = "1" ] || [ "${CI:-}" = "true" ] || bash packaging/setup.sh --test
+if [ "${NEUROGUIDE_SKIP_SETUP:-}" = "1" ] || [ "${CI:-}" = "true" ]; then
+  echo "run-tests.sh: set-up skipped (NEUROGUIDE_SKIP_SETUP=1 or CI=true)" >&2
+else
+  bash packaging/setup.sh --test
+fi
 export QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-offscreen}"
 .venv/bin/python -m pytest --cov=neuroguide --cov-branch --cov-report=term-missing:skip-covered \
   --cov-fail-under=0 "$@"

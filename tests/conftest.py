@@ -32,3 +32,11 @@ def content(tmp_path_factory: pytest.TempPathFactory) -> Content:
     """The real exercise library and built-in routines (no user routines)."""
     empty = tmp_path_factory.mktemp("empty-data")
     return load_content(Paths(empty, empty, resources_dir()))
+
+
+@pytest.fixture(autouse=True)
+def _private_config_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Keep the log-in entry ("Start NeuroGuide when I log in") out of the real ~/.config."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config-home")))

@@ -359,3 +359,43 @@ def test_the_window_and_play_say_the_same_lines_on_the_same_routine(
     window_lines = [cue.text for cue in heard_in_window.said]
     assert play_lines == window_lines
     assert len(play_lines) > 50
+
+
+class StoppedThenContinued:
+    """Input that is not a terminal; the process is stopped for 30 s once, 2 s in."""
+
+    interactive = False
+
+    def __init__(self, clock: FakeClock) -> None:
+        self.clock = clock
+        self.start = clock.now()
+        self.stopped = False
+
+    @contextlib.contextmanager
+    def listening(self) -> Iterator[StoppedThenContinued]:
+        yield self
+
+    def wait(self, seconds: float) -> str:
+        self.clock.advance(seconds)
+        if not self.stopped and self.clock.now() - self.start >= 2.0:
+            self.stopped = True
+            self.clock.advance(30.0)  # SIGSTOP ... SIGCONT
+        return ""
+
+
+def test_without_a_terminal_a_stopped_and_continued_session_still_runs_to_its_end(
+    content: Content,
+) -> None:
+    clock = FakeClock()
+    session = Session(content.catalog.routines["stretch-break"], clock, get_ready=0)
+    runner = SessionRunner(session)
+    out = io.StringIO()
+    player = TerminalPlayer(runner, clock, StoppedThenContinued(clock), out)
+    guide = VoiceGuide(RecordingSpeaker(), CueWriter(session.timeline), on_cue=player.show)
+    runner.add_listener(Listener("voice", guide))
+    assert player.run() is True
+    assert session.summary is not None and session.summary.outcome is Outcome.FINISHED
+    text = out.getvalue()
+    assert "The computer was asleep" in text
+    assert "no keyboard to resume from (input is not a terminal), so it carries on" in text
+    assert session.summary.active_seconds <= session.summary.planned_seconds + 1

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import stat
+import sys
 from pathlib import Path
 
 import pytest
@@ -49,7 +51,7 @@ def test_a_damaged_file_gives_defaults_and_says_so(tmp_path: Path, damage: bytes
     path = tmp_path / "settings.toml"
     path.write_bytes(damage)
     settings, problems = load_settings(path)
-    assert settings == DEFAULTS and "damaged" in problems[0]
+    assert settings == DEFAULTS and "could not be read" in problems[0]
 
 
 def test_changed_refuses_bad_values() -> None:
@@ -73,3 +75,51 @@ def test_data_dir_option_beats_the_variable(tmp_path: Path) -> None:
 def test_private_dirs_are_owner_only(tmp_path: Path) -> None:
     made = make_private_dir(tmp_path / "a" / "b")
     assert stat.S_IMODE(made.stat().st_mode) == 0o700
+
+
+@pytest.mark.parametrize(
+    ("damage", "said"),
+    [
+        (b"text_scale = [\n", "not valid TOML"),
+        (b"\xef\xbb\xbftext_scale = 150\n", "byte-order mark (BOM); save it as plain UTF-8"),
+        (b"text_scale = 150\ntext_scale = 120\n", "not valid TOML"),
+        (b"text_scale = " + b"9" * 5000 + b"\n", "a number with 5,000 digits"),
+    ],
+)
+def test_a_settings_file_that_cannot_be_read_is_kept_aside_before_anything_is_written(
+    tmp_path: Path, damage: bytes, said: str
+) -> None:
+    path = tmp_path / "settings.toml"
+    path.write_bytes(damage)
+    settings, problems = load_settings(path, keep_aside=True)
+    assert settings == DEFAULTS and len(problems) == 1
+    kept = list(tmp_path.glob("settings.damaged-*.toml"))
+    assert len(kept) == 1 and kept[0].read_bytes() == damage, "the bytes are kept, untouched"
+    assert said in problems[0] and f"it was kept as {kept[0].name}" in problems[0]
+    save_settings(DEFAULTS.changed(text_scale=150), path)  # the app writes; the copy stays
+    assert kept[0].read_bytes() == damage
+
+
+def test_the_command_line_only_reports_a_damaged_settings_file(tmp_path: Path) -> None:
+    path = tmp_path / "settings.toml"
+    path.write_bytes(b"\xef\xbb\xbfvoice = false\n")
+    settings, problems = load_settings(path)
+    assert settings == DEFAULTS and "byte-order mark" in problems[0]
+    assert path.read_bytes().startswith(b"\xef\xbb\xbf") and len(list(tmp_path.iterdir())) == 1
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="named pipes")
+@pytest.mark.timeout(20)
+def test_a_named_pipe_as_settings_does_not_hang(tmp_path: Path) -> None:
+    path = tmp_path / "settings.toml"
+    os.mkfifo(path)
+    settings, problems = load_settings(path, keep_aside=True)
+    assert settings == DEFAULTS and "named pipe" in problems[0] and not path.exists()
+
+
+def test_an_enormous_number_in_a_valid_file_is_a_short_message(tmp_path: Path) -> None:
+    path = tmp_path / "settings.toml"
+    path.write_text(f"captions = false\ntext_scale = {'9' * 400}\n")
+    settings, problems = load_settings(path)
+    assert settings.captions is False and len(problems[0]) < 200
+    assert "'text_scale' is a number with 400 digits" in problems[0]

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from neuroguide.core.library import Step
 from neuroguide.core.records import ItemRecord, Summary
 from neuroguide.core.timeline import Phase
 
@@ -30,10 +31,20 @@ class Event:
 
 @dataclass(frozen=True, kw_only=True)
 class SessionStarted(Event):
-    """The first phase is about to begin."""
+    """The first phase is about to begin.
+
+    It carries the routine as it runs, after any seated swap or gentle scaling, so the history
+    records what was done and not the library's version of the same routine (same id).
+    """
 
     routine_id: str
     total_seconds: int
+    routine_name: str
+    """The name of the routine that runs, e.g. "Stretch break (gentle start)"."""
+    work_seconds: int
+    """Planned holds, sets and timed blocks (no get-ready, rests or switches)."""
+    steps: tuple[Step, ...]
+    """Every step with the dose that runs."""
 
 
 @dataclass(frozen=True, kw_only=True)

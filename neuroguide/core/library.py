@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from neuroguide.core.schedule import Schedule
+
 
 class Category(StrEnum):
     """What kind of exercise it is; the GUI groups and the cues phrase by it."""
@@ -128,6 +130,11 @@ class Exercise:
     ``{side}``, replaced by the new side."""
     wheelchair: str = ""
     """How to do a seated exercise from a wheelchair (brakes, footrests, staying back)."""
+    picture: str = ""
+    """An own exercise's ``picture`` as written in its file (a figure name or a relative path);
+    ``illustration`` then holds the figure's file or the image's absolute path."""
+    own: bool = False
+    """Defined by the person (``<data dir>/exercises`` or inline in a routine), not shipped."""
 
     @property
     def is_standing_balance(self) -> bool:
@@ -157,6 +164,10 @@ class Routine:
     origin: str = ""
     builtin: bool = True
     get_ready: int | None = None
+    schedule: Schedule | None = None
+    """How often the routine is meant to be done (``[schedule]``), if it says."""
+    exercises: tuple[Exercise, ...] = ()
+    """Own exercises written inline in the routine's file (``[[exercises]]``)."""
 
     @property
     def position(self) -> str:

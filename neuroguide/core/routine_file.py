@@ -14,18 +14,29 @@ from typing import Any
 
 from neuroguide.core.dose_check import DOSE_KEYS, check_dose, check_int
 from neuroguide.core.library import Library, Routine, Step
+from neuroguide.core.pictures import PictureCheck
 from neuroguide.core.problems import Locator, Problem, closest
-from neuroguide.core.toml_source import parse_toml
+from neuroguide.core.routine_extras import check_extras
+from neuroguide.core.toml_source import parse_toml, read_limited
 
-ROUTINE_KEYS = ("id", "name", "description", "get_ready", "steps")
+ROUTINE_KEYS = ("id", "name", "description", "get_ready", "schedule", "exercises", "steps")
 STEP_KEYS = ("exercise", *DOSE_KEYS, "note")
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_STEPS = 100
 MAX_NAME = 80
+MAX_PROBLEMS_SHOWN = 20
+"""Problems listed per file; a file of ten thousand unknown keys gets a count for the rest."""
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_CONTROL_BUT_LINES = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def parse_routine(
-    data: bytes, origin: str, library: Library, *, builtin: bool = False
+    data: bytes,
+    origin: str,
+    library: Library,
+    *,
+    builtin: bool = False,
+    pictures: PictureCheck | None = None,
 ) -> tuple[Routine | None, list[Problem]]:
     """Validate one routine file's bytes; return the routine (or ``None``) and every problem."""
     table, text, problems = parse_toml(data, origin)
@@ -43,13 +54,14 @@ def parse_routine(
     if routine_id is not None and not ID_PATTERN.fullmatch(routine_id):
         report_top(f"id '{routine_id}' may use only a-z, 0-9 and single hyphens", "id")
         routine_id = None
-    name = _check_text(table, "name", report_top, required=True, longest=MAX_NAME)
+    name = _check_text(table, "name", report_top, required=True, longest=MAX_NAME, one_line=True)
     description = _check_text(table, "description", report_top, required=False) or ""
     get_ready = table.get("get_ready")
     if get_ready is not None:
         problem = check_int(get_ready, "get_ready")
         if problem:
             report_top(problem, "get_ready")
+    library, schedule, inline = check_extras(table, origin, locate, library, problems, pictures)
     steps = _check_steps(table, origin, locate, library, problems)
     if problems or routine_id is None or name is None or steps is None:
         return None, problems
@@ -61,6 +73,8 @@ def parse_routine(
         origin=origin,
         builtin=builtin,
         get_ready=get_ready,
+        schedule=schedule,
+        exercises=inline,
     )
     return routine, problems
 
@@ -72,6 +86,7 @@ def _check_text(
     *,
     required: bool,
     longest: int = 2000,
+    one_line: bool = False,
 ) -> str | None:
     value = table.get(key)
     if value is None:
@@ -84,7 +99,15 @@ def _check_text(
     if len(value) > longest:
         report(f"'{key}' is {len(value)} characters long; the most is {longest}", key)
         return None
+    if (_CONTROL if one_line else _CONTROL_BUT_LINES).search(value):
+        report(_control_message(key, one_line=one_line), key)
+        return None
     return value.strip()
+
+
+def _control_message(key: str, *, one_line: bool) -> str:
+    kind = "a line break or a control code" if one_line else "a control code"
+    return f"'{key}' holds {kind} (such as a terminal escape); write plain text"
 
 
 def _check_steps(
@@ -148,6 +171,8 @@ def _check_step(
     note = step.get("note", "")
     if not isinstance(note, str) or len(note) > 200:
         report("'note' must be text of at most 200 characters", "note")
+    elif _CONTROL.search(note):
+        report(_control_message("note", one_line=True), "note")
     if len(problems) > count_before or exercise is None or dose is None:
         return None
     return Step(exercise=exercise, dose=dose, note=note.strip())
@@ -173,22 +198,34 @@ def load_folder(catalog: RoutineCatalog, folder: Path, library: Library, *, buil
     """
     if not folder.is_dir():
         return
-    load_files(catalog, sorted(folder.glob("*.toml")), library, builtin=builtin)
+    files = sorted(folder.glob("*.toml"))
+    load_files(catalog, files, library, builtin=builtin, inside=folder)
 
 
 def load_files(
-    catalog: RoutineCatalog, paths: Iterable[Path], library: Library, *, builtin: bool
+    catalog: RoutineCatalog,
+    paths: Iterable[Path],
+    library: Library,
+    *,
+    builtin: bool,
+    inside: Path | None = None,
 ) -> None:
-    """Load the given routine files into ``catalog`` (see :func:`load_folder`)."""
+    """Load the given routine files into ``catalog`` (see :func:`load_folder`).
+
+    ``inside``: the folder they were found in; links out of it are not followed.
+    """
     for path in paths:
         origin = str(path)
-        try:
-            data = path.read_bytes()
-        except OSError as error:
-            catalog.problems.append(Problem(origin, None, f"cannot read: {error.strerror}"))
+        data, problem = read_limited(path, origin, inside=inside)
+        if data is None:
+            catalog.problems.append(problem or Problem(origin, None, "cannot read"))
             continue
         routine, problems = parse_routine(data, origin, library, builtin=builtin)
-        catalog.problems.extend(problems)
+        catalog.problems.extend(problems[:MAX_PROBLEMS_SHOWN])
+        if len(problems) > MAX_PROBLEMS_SHOWN:
+            more = len(problems) - MAX_PROBLEMS_SHOWN
+            message = f"{more:,} more problems like these; fix the ones above first"
+            catalog.problems.append(Problem(origin, None, message))
         if routine is None:
             continue
         existing = catalog.routines.get(routine.id)

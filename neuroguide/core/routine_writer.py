@@ -16,8 +16,10 @@ from typing import Any
 import tomli_w
 
 from neuroguide.core.dose_check import LIMITS
+from neuroguide.core.exercise_writer import exercise_table
 from neuroguide.core.library import DEFAULT_CADENCE, Dose, Exercise, Routine, Step
 from neuroguide.core.routine_file import MAX_NAME, MAX_STEPS
+from neuroguide.core.schedule import schedule_table
 
 HEADER = "# NeuroGuide routine, written by the routine editor. See docs/routines.md.\n\n"
 MAX_ID = 40
@@ -42,6 +44,10 @@ def routine_table(routine: Routine) -> dict[str, Any]:
         table["description"] = routine.description
     if routine.get_ready is not None:
         table["get_ready"] = routine.get_ready
+    if routine.schedule is not None:
+        table["schedule"] = schedule_table(routine.schedule)
+    if routine.exercises:
+        table["exercises"] = [exercise_table(exercise) for exercise in routine.exercises]
     table["steps"] = [_step_table(step) for step in routine.steps]
     return table
 

@@ -185,8 +185,16 @@ class Session:
         self.state = SessionState.RUNNING
         self._last_wake = now
         total = sum(phase.seconds for phase in self.timeline)
+        work = sum(phase.seconds for phase in self.timeline if phase.kind.is_work)
         events: list[Event] = [
-            SessionStarted(at=now, routine_id=self.routine.id, total_seconds=total)
+            SessionStarted(
+                at=now,
+                routine_id=self.routine.id,
+                total_seconds=total,
+                routine_name=self.routine.name,
+                work_seconds=work,
+                steps=self.routine.steps,
+            )
         ]
         events += self._begin(0, now)
         events += self._advance(now)

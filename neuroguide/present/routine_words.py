@@ -24,6 +24,8 @@ class RoutineInfo:
     position: str
     needs: str
     description: str
+    schedule: str = ""
+    """How often, and this week's sessions against it ("" without a schedule)."""
 
 
 def routine_info(routine: Routine) -> RoutineInfo:

@@ -249,6 +249,12 @@ def groups() -> list[tuple[str, list[Row]]]:
                 ),
                 Row("session_time", "Remind me at", "The time of the daily reminder.", "time"),
                 Row(
+                    "start_at_login",
+                    "Start NeuroGuide when I log in",
+                    "It starts quietly in the tray, so reminders come without opening it by hand.",
+                    "toggle",
+                ),
+                Row(
                     "snooze_minutes",
                     "Snooze for",
                     "How long 'Later' puts a reminder off.",

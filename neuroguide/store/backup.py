@@ -34,14 +34,18 @@ def backup_daily(
     partial = target.with_name(target.name + ".part")
     partial.unlink(missing_ok=True)
     create_private_file(partial)
-    destination = sqlite3.connect(partial)
     try:
-        connection.backup(destination)
-        # A plain rollback-journal file opens read-only anywhere, without -wal or -shm.
-        destination.execute("PRAGMA journal_mode = DELETE")
-    finally:
-        destination.close()
-    partial.rename(target)  # a half-written backup never carries a backup's name
+        destination = sqlite3.connect(partial)
+        try:
+            connection.backup(destination)
+            # A plain rollback-journal file opens read-only anywhere, without -wal or -shm.
+            destination.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            destination.close()
+        partial.rename(target)  # a half-written backup never carries a backup's name
+    except BaseException:
+        partial.unlink(missing_ok=True)  # no empty or half-written .part is left behind
+        raise
     for old in backup_files(folder)[:-keep]:
         old.unlink()
     return target

@@ -18,10 +18,9 @@ from neuroguide.core.checks import (
     CheckOutcome,
     CheckResult,
 )
-from neuroguide.store.database import HistoryError, open_history
+from neuroguide.store.database import HistoryError, HistoryInUseError, open_history
 from neuroguide.store.lock import InstanceLock
 from neuroguide.store.models import Stamp
-from neuroguide.store.session_history import HistoryInUseError
 from neuroguide.store.writes import to_ms, transaction
 
 _COLUMNS = (

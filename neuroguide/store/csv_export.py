@@ -67,12 +67,17 @@ def local_iso(utc_text: str | None, offset_minutes: int) -> str:
     return Stamp.parse(utc_text, offset_minutes).local.isoformat(timespec="seconds")
 
 
-def write_items_csv(connection: sqlite3.Connection, out: TextIO, flt: Filter = EVERYTHING) -> int:
-    """Write one row per hold, set or block, oldest first; returns the number of rows."""
+def write_items_csv(
+    connection: sqlite3.Connection, out: TextIO, flt: Filter = EVERYTHING
+) -> tuple[int, int]:
+    """Write one row per hold, set or block, oldest first.
+
+    Returns the rows written and the rows left out because their session's date is damaged.
+    """
     where, parameters = where_clause(flt)
     writer = csv.writer(out)
     writer.writerow(ITEM_COLUMNS)
-    count = 0
+    count = skipped = 0
     cursor = connection.execute(
         "SELECT sessions.started_utc, sessions.utc_offset_min, sessions.routine_id,"
         " sessions.routine_name, items.exercise_id, items.side, items.set_number,"
@@ -83,9 +88,14 @@ def write_items_csv(connection: sqlite3.Connection, out: TextIO, flt: Filter = E
         parameters,
     )
     for row in cursor:
+        try:
+            started = local_iso(row[0], row[1])
+        except (TypeError, ValueError):
+            skipped += 1
+            continue
         writer.writerow(
             (
-                local_iso(row[0], row[1]),
+                started,
                 spreadsheet_safe(row[2]),
                 spreadsheet_safe(row[3]),
                 spreadsheet_safe(row[4]),
@@ -101,19 +111,22 @@ def write_items_csv(connection: sqlite3.Connection, out: TextIO, flt: Filter = E
             )
         )
         count += 1
-    return count
+    return count, skipped
 
 
 def write_sessions_csv(
     connection: sqlite3.Connection, out: TextIO, flt: Filter = EVERYTHING
-) -> int:
-    """Write one row per session with its check-ins and note, oldest first; returns the rows."""
+) -> tuple[int, int]:
+    """Write one row per session with its check-ins and note, oldest first.
+
+    Returns the rows written and the sessions left out because their dates are damaged.
+    """
     where, parameters = where_clause(flt, "s")
     before = ", ".join(f"b.{name}" for name in _CHECKIN_FIELDS)
     after = ", ".join(f"a.{name}" for name in _CHECKIN_FIELDS)
     writer = csv.writer(out)
     writer.writerow(SESSION_COLUMNS)
-    count = 0
+    count = skipped = 0
     cursor = connection.execute(
         "SELECT s.started_utc, s.ended_utc, s.utc_offset_min, s.routine_id, s.routine_name,"
         " s.outcome, s.planned_ms, s.active_ms,"
@@ -129,10 +142,15 @@ def write_sessions_csv(
     )
     for row in cursor:
         ratings = ["" if value is None else value for value in row[11:21]]
+        try:
+            started, ended = local_iso(row[0], row[2]), local_iso(row[1], row[2])
+        except (TypeError, ValueError):
+            skipped += 1
+            continue
         writer.writerow(
             (
-                local_iso(row[0], row[2]),
-                local_iso(row[1], row[2]),
+                started,
+                ended,
                 spreadsheet_safe(row[3]),
                 spreadsheet_safe(row[4]),
                 row[5],
@@ -147,4 +165,4 @@ def write_sessions_csv(
             )
         )
         count += 1
-    return count
+    return count, skipped

@@ -19,6 +19,8 @@ from neuroguide.store.schema import APPLICATION_ID, LATEST_VERSION, application_
 from neuroguide.store.writes import mark_interrupted
 
 MEMORY = ":memory:"
+START_WAIT = 3.0
+"""Seconds to wait at start-up for another program's lock on the history before going on."""
 
 
 class HistoryError(Exception):
@@ -29,19 +31,37 @@ class HistoryTooNewError(HistoryError):
     """The file was written by a newer NeuroGuide; it is left exactly as it is."""
 
 
+class HistoryInUseError(HistoryError):
+    """Another NeuroGuide holds this data folder; nothing was opened."""
+
+
+class _BusyError(Exception):
+    """Another program holds a lock on the file; it is in use, not damaged."""
+
+
+IN_USE = (
+    "The history is in use by another program. Your sessions will be saved in it when it is "
+    "free; nothing was changed or moved."
+)
+
+
 @dataclass
 class OpenedHistory:
     """An open history connection and what happened on the way.
 
     Attributes:
         connection: autocommit connection owned by the thread that opened it.
-        messages: sentences to show the person (a file moved aside, a restore).
+        messages: sentences to show the person (a file moved aside, a restore, a backup
+            that could not be written, a file in use by another program).
         interrupted: how many sessions cut off earlier were marked interrupted.
+        ready: False when another program held the file: :func:`prepare` has not run yet and
+            must run (as the first write) once the file is free.
     """
 
     connection: sqlite3.Connection
     messages: list[str] = field(default_factory=list)
     interrupted: int = 0
+    ready: bool = True
 
 
 def local_now() -> datetime:
@@ -56,13 +76,45 @@ class _State(Enum):
     DAMAGED = "damaged"
 
 
-def connect(path: Path | str) -> sqlite3.Connection:
-    """Open ``path`` (or ``":memory:"``) with the pragmas every connection needs."""
-    connection = sqlite3.connect(path, isolation_level=None)
+def connect(path: Path | str, timeout: float = START_WAIT) -> sqlite3.Connection:
+    """Open ``path`` (or ``":memory:"``) with the pragmas every connection needs.
+
+    ``timeout`` is how long a statement waits for another program's lock.
+    """
+    connection = sqlite3.connect(path, isolation_level=None, timeout=timeout)
+    connection.execute("PRAGMA foreign_keys = ON")
+    try:
+        _durable(connection)
+    except sqlite3.OperationalError as error:
+        if not is_busy(error):
+            raise
+        # Another program holds the file; prepare() sets these once it is free.
+    return connection
+
+
+def _durable(connection: sqlite3.Connection) -> None:
     connection.execute("PRAGMA journal_mode = WAL")
     connection.execute("PRAGMA synchronous = FULL")
-    connection.execute("PRAGMA foreign_keys = ON")
-    return connection
+
+
+def is_busy(error: BaseException) -> bool:
+    """Whether ``error`` means another connection holds a lock (in use, not damaged)."""
+    code = getattr(error, "sqlite_errorcode", None)
+    return code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+
+
+def prepare(connection: sqlite3.Connection) -> int:
+    """Bring an opened file up to date and mark sessions cut off earlier; returns how many.
+
+    Runs at open, or as the first write when another program held the file at start-up.
+    """
+    if application_id(connection) not in (0, APPLICATION_ID) or _version(connection) > (
+        LATEST_VERSION
+    ):
+        raise sqlite3.DatabaseError("the file is not a history this NeuroGuide can write")
+    _durable(connection)
+    migrate(connection)
+    return mark_interrupted(connection)
 
 
 def open_history(
@@ -70,8 +122,14 @@ def open_history(
     *,
     backups: Path | None = None,
     now: Callable[[], datetime] = local_now,
+    wait: float | None = None,
 ) -> OpenedHistory:
     """Open (creating, repairing or upgrading as needed) the history at ``path``.
+
+    A file another program holds a lock on is waited for up to ``wait`` seconds (default
+    :data:`START_WAIT`); if it is still held, it is opened without being checked or changed
+    (``ready`` is False) and never taken for damaged. A backup that cannot be written is
+    reported, never fatal.
 
     Raises:
         HistoryTooNewError: the file is from a newer version; it was not touched.
@@ -82,25 +140,52 @@ def open_history(
         migrate(connection)
         return OpenedHistory(connection)
     path = Path(path)
+    wait = START_WAIT if wait is None else wait
     messages: list[str] = []
+    busy = False
     try:
         make_private_dir(path.parent)
-        state = _inspect(path)
+        try:
+            state = _inspect(path, wait)
+        except _BusyError:
+            busy, state = True, _State.OURS
         if state in (_State.FOREIGN, _State.DAMAGED):
             messages += _replace(path, state, backups, now())
         create_private_file(path)
-        connection = connect(path)
+        connection = connect(path, wait)
     except (OSError, sqlite3.Error) as error:
         raise HistoryError(f"The history file {path} cannot be opened: {_reason(error)}.") from None
+    interrupted = 0
     try:
-        migrate(connection)
-        interrupted = mark_interrupted(connection)
-        if backups is not None:
-            backup_daily(connection, backups, now().date())
+        if not busy:
+            interrupted = prepare(connection)
+    except sqlite3.OperationalError as error:
+        if not is_busy(error):
+            connection.close()
+            raise HistoryError(
+                f"The history file {path} cannot be used: {_reason(error)}."
+            ) from None
+        busy = True
     except (OSError, sqlite3.Error) as error:
         connection.close()
         raise HistoryError(f"The history file {path} cannot be used: {_reason(error)}.") from None
+    if busy:
+        return OpenedHistory(connection, [*messages, IN_USE], 0, ready=False)
+    if backups is not None:
+        messages += _backup(connection, backups, now())
     return OpenedHistory(connection, messages, interrupted)
+
+
+def _backup(connection: sqlite3.Connection, backups: Path, when: datetime) -> list[str]:
+    """Today's backup; a failure is one sentence, and recording goes on without it."""
+    try:
+        backup_daily(connection, backups, when.date())
+    except (OSError, sqlite3.Error) as error:
+        return [
+            f"Today's backup of your history could not be written in {backups} "
+            f"({_reason(error)}). Your history itself is fine and sessions are still saved."
+        ]
+    return []
 
 
 def open_read_only(path: Path | str) -> sqlite3.Connection:
@@ -128,11 +213,12 @@ def open_read_only(path: Path | str) -> sqlite3.Connection:
     return connection
 
 
-def _inspect(path: Path) -> _State:
+def _inspect(path: Path, wait: float = START_WAIT) -> _State:
+    """What the file is; raises :class:`_BusyError` if another program holds it beyond ``wait``."""
     if not path.exists() or path.stat().st_size == 0:
         return _State.EMPTY
     try:
-        connection = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
+        connection = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True, timeout=wait)
     except sqlite3.Error:
         return _State.DAMAGED
     try:
@@ -147,7 +233,9 @@ def _inspect(path: Path) -> _State:
             return _State.OURS
         tables = connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
         return _State.EMPTY if app == 0 and version == 0 and tables == 0 else _State.FOREIGN
-    except sqlite3.Error:
+    except sqlite3.Error as error:
+        if is_busy(error):
+            raise _BusyError from None
         return _State.DAMAGED
     finally:
         connection.close()

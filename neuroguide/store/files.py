@@ -1,8 +1,10 @@
-"""File-level care for the history: owner-only creation and moving damaged files aside."""
+"""File-level care for the history: owner-only files and exports, moving damaged files aside."""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
@@ -48,3 +50,22 @@ def move_aside(path: Path, reason: str, when: datetime) -> Path:
             os.rename(companion, f"{target}{side}")
     os.rename(path, target)
     return target
+
+
+@contextmanager
+def private_output(path: Path) -> Iterator[Path]:
+    """Write to ``path.part`` (owner-only), then move it into place as ``path``.
+
+    A person's history is health data: every export is readable by its owner only (0600),
+    whatever the umask, and no half-written file is left behind if anything fails.
+    """
+    partial = path.with_name(path.name + ".part")
+    try:
+        partial.unlink(missing_ok=True)
+        os.close(os.open(partial, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+        yield partial
+        os.chmod(partial, 0o600)  # a writer that replaced the file keeps it private too
+        os.replace(partial, path)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise

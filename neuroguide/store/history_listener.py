@@ -12,46 +12,61 @@ from neuroguide.core.library import Routine
 from neuroguide.core.listeners import SessionListener
 from neuroguide.paths import Paths
 from neuroguide.store.database import HistoryError
-from neuroguide.store.queries import known_exercises, session_outcomes
-from neuroguide.store.session_history import RecordingHistory, open_for_recording
+from neuroguide.store.history import History
+from neuroguide.store.session_history import open_for_recording
 
 
 @dataclass
 class TerminalHistory:
     """What a terminal session needs of the history; empty when it cannot be used."""
 
-    recording: RecordingHistory | None = None
+    history: History | None = None
     listeners: list[SessionListener] = field(default_factory=list)
 
     def gentle_level(self, since: date) -> int:
         """How far "start gently" has come since ``since`` (the first level without history)."""
-        if self.recording is None:
+        if self.history is None:
             return 0
-        return gentle_level(session_outcomes(self.recording.connection, since))
+        try:
+            return gentle_level(self.history.session_outcomes(since))
+        except HistoryError:  # unreadable just now: the gentlest level is the safe one
+            return 0
 
     def known_exercises(self) -> frozenset[str]:
         """Exercises completed before: the voice gives them the short announcement."""
-        if self.recording is None:
+        if self.history is None:
             return frozenset()
-        return known_exercises(self.recording.connection)
+        try:
+            return self.history.known_exercises()
+        except HistoryError:  # unreadable just now: every step once more does no harm
+            return frozenset()
 
     def close(self) -> None:
-        """Release the history (every item was committed as it ended)."""
-        if self.recording is not None:
-            self.recording.close()
-            self.recording = None
+        """Write what still waits (or say what could not be), then release the history."""
+        if self.history is not None:
+            self.history.close()
+            self.history = None
 
 
-def terminal_history(paths: Paths, routine: Routine, err: TextIO | None = None) -> TerminalHistory:
-    """The history for one terminal session, or none (with a one-line note) if unavailable."""
-    err = err if err is not None else sys.stderr
+def terminal_history(
+    paths: Paths, routine: Routine | None = None, err: TextIO | None = None
+) -> TerminalHistory:
+    """The history for one terminal session, or none (with a one-line note) if unavailable.
+
+    A write that fails mid-session (a full disk, a lock held by another program) is kept in
+    memory and written when it can; the person is told on ``err``, once. ``routine`` is not
+    needed: the record comes from the session-start event (the routine that runs).
+    """
+    stream = err if err is not None else sys.stderr
+
+    def tell(message: str) -> None:
+        print(f"neuroguide: {message}", file=stream, flush=True)
+
     try:
-        recording = open_for_recording(
-            paths.data_dir, paths.history_db, paths.backups, {routine.id: routine}
-        )
+        history = open_for_recording(paths.data_dir, paths.history_db, paths.backups, tell=tell)
     except HistoryError as error:
-        print(f"neuroguide: {error} This session will not be saved in the history.", file=err)
+        tell(f"{error} This session will not be saved in the history.")
         return TerminalHistory()
-    for message in recording.messages:
-        print(f"neuroguide: {message}", file=err)
-    return TerminalHistory(recording, [recording.recorder])
+    for message in history.messages:
+        tell(message)
+    return TerminalHistory(history, [history.recorder])

@@ -142,6 +142,21 @@ class ItemRow:
 
 
 @dataclass(frozen=True)
+class StepRow:
+    """One step of a session as it ran: the exercise and the dose after any changes."""
+
+    position: int
+    exercise_id: str
+    hold_s: int | None
+    reps: int | None
+    duration_s: int | None
+    sets: int
+    sides: tuple[str, ...]
+    rest_s: int
+    cadence_s: int | None
+
+
+@dataclass(frozen=True)
 class PauseRow:
     """An "I feel unsteady" stop or a machine sleep during a session."""
 

@@ -19,6 +19,7 @@ from neuroguide.store.models import (
     PauseRow,
     SessionRow,
     Stamp,
+    StepRow,
     Where,
 )
 
@@ -48,9 +49,18 @@ class Streak:
     active_days: int
 
 
+def _valid_day(table: str) -> str:
+    # A row whose dates cannot be read (a damaged or hand-edited file) is left out everywhere.
+    return (
+        f"date({table}.local_day) IS {table}.local_day"
+        f" AND julianday({table}.started_utc) IS NOT NULL"
+        f" AND ({table}.ended_utc IS NULL OR julianday({table}.ended_utc) IS NOT NULL)"
+    )
+
+
 def where_clause(flt: Filter, table: str = "sessions") -> tuple[str, list[object]]:
-    """SQL conditions (``WHERE ...`` or empty) and parameters for ``flt``."""
-    conditions: list[str] = []
+    """SQL conditions (``WHERE ...``) and parameters for ``flt``; bad local days left out."""
+    conditions: list[str] = [_valid_day(table)]
     parameters: list[object] = []
     if flt.first_day is not None:
         conditions.append(f"{table}.local_day >= ?")
@@ -75,18 +85,64 @@ def list_sessions(connection: sqlite3.Connection, flt: Filter = EVERYTHING) -> l
         f" FROM sessions{where} ORDER BY started_utc DESC",
         parameters,
     ).fetchall()
+    found = []
+    for row in rows:
+        try:
+            started = Stamp.parse(row[3], row[4])
+            ended = None if row[5] is None else Stamp.parse(row[5], row[4])
+        except (TypeError, ValueError):
+            continue  # a damaged date: counted by damaged_sessions(), not shown
+        found.append(
+            SessionRow(
+                id=row[0],
+                routine_id=row[1],
+                routine_name=row[2],
+                started=started,
+                ended=ended,
+                planned_ms=row[6],
+                active_ms=row[7],
+                outcome=row[8],
+                completed=row[9],
+                skipped=row[10],
+            )
+        )
+    return found
+
+
+def damaged_sessions(connection: sqlite3.Connection) -> int:
+    """Sessions whose stored day or times cannot be read as dates."""
+    count = 0
+    for day, started, ended, offset in connection.execute(
+        "SELECT local_day, started_utc, ended_utc, utc_offset_min FROM sessions"
+    ):
+        try:
+            date.fromisoformat(day)
+            Stamp.parse(started, offset)
+            if ended is not None:
+                Stamp.parse(ended, offset)
+        except (TypeError, ValueError):
+            count += 1
+    return count
+
+
+def session_steps(connection: sqlite3.Connection, session_id: int) -> list[StepRow]:
+    """The steps and doses one session ran with, in order (none for sessions before v3)."""
+    rows = connection.execute(
+        "SELECT position, exercise_id, hold_s, reps, duration_s, sets, sides, rest_s, cadence_s"
+        " FROM session_steps WHERE session_id = ? ORDER BY position",
+        (session_id,),
+    ).fetchall()
     return [
-        SessionRow(
-            id=row[0],
-            routine_id=row[1],
-            routine_name=row[2],
-            started=Stamp.parse(row[3], row[4]),
-            ended=None if row[5] is None else Stamp.parse(row[5], row[4]),
-            planned_ms=row[6],
-            active_ms=row[7],
-            outcome=row[8],
-            completed=row[9],
-            skipped=row[10],
+        StepRow(
+            row[0],
+            row[1],
+            row[2],
+            row[3],
+            row[4],
+            row[5],
+            tuple(side for side in row[6].split(",") if side),
+            row[7],
+            row[8],
         )
         for row in rows
     ]
@@ -176,9 +232,8 @@ def weekly_minutes(
 def active_days(connection: sqlite3.Connection, flt: Filter = EVERYTHING) -> list[date]:
     """Days with any active time, oldest first."""
     where, parameters = where_clause(flt)
-    joiner = " AND" if where else " WHERE"
     rows = connection.execute(
-        f"SELECT DISTINCT local_day FROM sessions{where}{joiner} active_ms > 0 ORDER BY local_day",
+        f"SELECT DISTINCT local_day FROM sessions{where} AND active_ms > 0 ORDER BY local_day",
         parameters,
     ).fetchall()
     return [date.fromisoformat(row[0]) for row in rows]
@@ -220,7 +275,8 @@ def weekly_symptoms(connection: sqlite3.Connection, flt: Filter = EVERYTHING) ->
 def minutes_between(connection: sqlite3.Connection, first_day: date, last_day: date) -> float:
     """Active minutes on the local days from ``first_day`` to ``last_day`` inclusive."""
     row = connection.execute(
-        "SELECT coalesce(sum(active_ms), 0) FROM sessions WHERE local_day BETWEEN ? AND ?",
+        "SELECT coalesce(sum(active_ms), 0) FROM sessions WHERE local_day BETWEEN ? AND ?"
+        f" AND {_valid_day('sessions')}",
         (first_day.isoformat(), last_day.isoformat()),
     ).fetchone()
     return float(row[0]) / 60000
@@ -237,7 +293,9 @@ def routines_used(connection: sqlite3.Connection) -> list[tuple[str, str]]:
 
 def day_range(connection: sqlite3.Connection) -> tuple[date, date] | None:
     """The first and last local days with a session, or ``None`` for an empty history."""
-    row = connection.execute("SELECT min(local_day), max(local_day) FROM sessions").fetchone()
+    row = connection.execute(
+        f"SELECT min(local_day), max(local_day) FROM sessions WHERE {_valid_day('sessions')}"
+    ).fetchone()
     if row[0] is None:
         return None
     return date.fromisoformat(row[0]), date.fromisoformat(row[1])

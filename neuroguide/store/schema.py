@@ -97,7 +97,24 @@ CREATE TABLE progress_checks (
 CREATE INDEX progress_checks_by_check ON progress_checks (check_id, taken_utc);
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
+_V4 = """
+CREATE TABLE session_steps (
+    session_id INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    exercise_id TEXT NOT NULL,
+    hold_s INTEGER,
+    reps INTEGER,
+    duration_s INTEGER,
+    sets INTEGER NOT NULL,
+    sides TEXT NOT NULL DEFAULT '',
+    rest_s INTEGER NOT NULL DEFAULT 0,
+    cadence_s INTEGER,
+    PRIMARY KEY (session_id, position)
+);
+"""
+"""The steps and doses a session ran with (after a seated swap or a gentle start)."""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4)
 """Migration N (1-based) brings a file from version N-1 to version N."""
 
 LATEST_VERSION = len(MIGRATIONS)

@@ -1,51 +1,36 @@
 """Opening the history for a process that records sessions (the GUI or ``neuroguide play``).
 
-Takes the one-instance lock first, then opens (repairing, upgrading, backing up) the file,
-and makes the recorder. Both front ends use this, so they record the same way.
+Takes the one-instance lock first, then opens (repairing, upgrading, backing up) the file.
+Both front ends use this, so they record the same way.
 """
 
 from __future__ import annotations
 
-import sqlite3
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
-from neuroguide.core.library import Routine
-from neuroguide.store.database import HistoryError, open_history
+from neuroguide.store.database import HistoryError, HistoryInUseError, local_now, open_history
+from neuroguide.store.history import History
 from neuroguide.store.lock import InstanceLock
-from neuroguide.store.recorder import SessionRecorder
+from neuroguide.store.pending import Tell
+from neuroguide.store.recorder import tell_stderr
 
-
-class HistoryInUseError(HistoryError):
-    """Another NeuroGuide holds this data folder; nothing was opened."""
-
-
-@dataclass
-class RecordingHistory:
-    """The lock, the connection and the recorder of one process; close it at exit.
-
-    Attributes:
-        messages: sentences to show the person (a damaged file moved aside, and so on).
-        interrupted: sessions of an earlier run now marked interrupted.
-    """
-
-    lock: InstanceLock
-    connection: sqlite3.Connection
-    recorder: SessionRecorder
-    messages: list[str] = field(default_factory=list)
-    interrupted: int = 0
-
-    def close(self) -> None:
-        """Close the database, then let the next instance in."""
-        self.connection.close()
-        self.lock.release()
+__all__ = ["HistoryInUseError", "open_for_recording"]
 
 
 def open_for_recording(
-    data_dir: Path, history_db: Path, backups: Path, routines: Mapping[str, Routine]
-) -> RecordingHistory:
-    """Lock ``data_dir`` and open its history for recording.
+    data_dir: Path,
+    history_db: Path,
+    backups: Path,
+    *,
+    tell: Tell = tell_stderr,
+    now_utc: Callable[[], datetime] = local_now,
+    wait: float | None = None,
+) -> History:
+    """Lock ``data_dir`` and open its history for recording; closing it releases the lock.
+
+    ``tell`` shows the person a sentence when writing stops, resumes, or gives up at the end.
 
     Raises:
         HistoryInUseError: another instance runs on this data folder.
@@ -61,9 +46,8 @@ def open_for_recording(
     if not acquired:
         raise HistoryInUseError(f"NeuroGuide is already open with the data folder {data_dir}.")
     try:
-        opened = open_history(history_db, backups=backups)
+        opened = open_history(history_db, backups=backups, now=now_utc, wait=wait)
     except HistoryError:
         lock.release()
         raise
-    recorder = SessionRecorder(opened.connection, routines)
-    return RecordingHistory(lock, opened.connection, recorder, opened.messages, opened.interrupted)
+    return History(opened, tell=tell, now_utc=now_utc, lock=lock)

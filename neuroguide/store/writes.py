@@ -6,6 +6,7 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from neuroguide.core.library import Step
 from neuroguide.core.records import ItemRecord
 from neuroguide.store.models import CheckIn, Stamp
 
@@ -19,10 +20,12 @@ def transaction(connection: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     connection.execute("BEGIN IMMEDIATE")
     try:
         yield connection
+        connection.execute("COMMIT")
     except BaseException:
-        connection.execute("ROLLBACK")
+        # A failed COMMIT (disk full, locked) may or may not have ended the transaction.
+        if connection.in_transaction:
+            connection.execute("ROLLBACK")
         raise
-    connection.execute("COMMIT")
 
 
 def to_ms(seconds: float) -> int:
@@ -36,8 +39,9 @@ def begin_session(
     routine_name: str,
     started: Stamp,
     planned_ms: int,
+    steps: tuple[Step, ...] = (),
 ) -> int:
-    """Insert a session in the ``running`` state; returns its id."""
+    """Insert a session in the ``running`` state with the steps it runs; returns its id."""
     with transaction(connection):
         cursor = connection.execute(
             "INSERT INTO sessions (routine_id, routine_name, started_utc, utc_offset_min,"
@@ -51,7 +55,27 @@ def begin_session(
                 planned_ms,
             ),
         )
-    return int(cursor.lastrowid or 0)
+        session_id = int(cursor.lastrowid or 0)
+        connection.executemany(
+            "INSERT INTO session_steps (session_id, position, exercise_id, hold_s, reps,"
+            " duration_s, sets, sides, rest_s, cadence_s) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    session_id,
+                    position,
+                    step.exercise.id,
+                    step.dose.hold,
+                    step.dose.reps,
+                    step.dose.duration,
+                    step.dose.sets,
+                    ",".join(step.dose.sides),
+                    step.dose.rest,
+                    step.dose.cadence,
+                )
+                for position, step in enumerate(steps, start=1)
+            ],
+        )
+    return session_id
 
 
 def add_item(

@@ -161,10 +161,22 @@ class TerminalPlayer:
                     if key:
                         self.control(key)
                     runner.tick()
+                    if runner.state is SessionState.PAUSED and not self.keys.interactive:
+                        self._resume_by_itself()
         except KeyboardInterrupt:
             runner.stop()
             return False
         return True
+
+    def _resume_by_itself(self) -> list[Event]:
+        """A pause (the machine slept, or the process was stopped and continued) with no
+        keyboard to resume from: say so and carry on, as "runs to the end" promises."""
+        minutes, seconds = divmod(int(max(0.0, self.clock.now() - self._started_at)), 60)
+        note = "no keyboard to resume from (input is not a terminal), so it carries on by itself"
+        print(
+            f"[{minutes:2d}:{seconds:02d}] The session paused; {note}.", file=self.out, flush=True
+        )
+        return self.runner.resume()
 
     def summary_line(self) -> str:
         """One line: how it ended, active time against the plan, items done and skipped."""

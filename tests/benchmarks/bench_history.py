@@ -19,6 +19,7 @@ from neuroguide.core.records import ItemRecord, ItemStatus
 from neuroguide.store import writes
 from neuroguide.store.csv_export import write_items_csv, write_sessions_csv
 from neuroguide.store.database import open_history
+from neuroguide.store.history import History
 from neuroguide.store.models import Filter, Stamp
 from tests.benchmarks.report import Result, median
 
@@ -130,7 +131,9 @@ def run() -> list[Result]:
     results: list[Result] = []
     with tempfile.TemporaryDirectory(dir="/tmp") as folder:
         path = Path(folder) / "history.sqlite3"
-        connection = open_history(path).connection
+        opened = open_history(path)
+        connection = opened.connection
+        history = History(opened)
         sessions, items = generate(connection)
         scale = f"{sessions} sessions, {items} items"
 
@@ -138,7 +141,7 @@ def run() -> list[Result]:
         everything = next(i for i, (text, _) in enumerate(RANGES) if text == "Everything")
         for _ in range(5):
             start = time.perf_counter()
-            screen = ReviewScreen(connection, today=lambda: TODAY)
+            screen = ReviewScreen(history, today=lambda: TODAY)
             screen.resize(1280, 900)
             screen.show()
             screen.pages.setCurrentIndex(1)
@@ -198,7 +201,7 @@ def run() -> list[Result]:
         for name, writer in (("items", write_items_csv), ("sessions", write_sessions_csv)):
             start = time.perf_counter()
             with open(Path(folder) / f"{name}.csv", "w", encoding="utf-8", newline="") as out:
-                rows = writer(connection, out)
+                rows, _damaged = writer(connection, out)
             took = _ms(start) / 1000
             results.append(
                 Result(
@@ -211,7 +214,7 @@ def run() -> list[Result]:
             )
         start = time.perf_counter()
         pdf = Path(folder) / "report.pdf"
-        write_report(connection, pdf, Filter(), goal_minutes=150, exercise_names={}, today=TODAY)
+        write_report(history, pdf, Filter(), goal_minutes=150, exercise_names={}, today=TODAY)
         took = _ms(start) / 1000
         results.append(
             Result(

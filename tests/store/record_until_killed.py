@@ -23,7 +23,7 @@ def main() -> None:
     routine = content.catalog.routines["stretch-break"]
     wall = [datetime(2024, 5, 1, 9, 30, tzinfo=timezone(timedelta(hours=2)))]
     connection = open_history(database).connection
-    recorder = SessionRecorder(connection, content.catalog.routines, now_utc=lambda: wall[0])
+    recorder = SessionRecorder(connection, now_utc=lambda: wall[0])
     driver = SessionDriver(routine, [recorder])
     driver.send(driver.session.start())
     driver.run_until(items)

@@ -7,11 +7,12 @@ from datetime import datetime
 
 from neuroguide.core.records import ItemRecord, ItemStatus
 from neuroguide.store import writes
+from neuroguide.store.history import History, connection_of
 from neuroguide.store.models import CheckIn, Stamp
 
 
 def add_session(
-    connection: sqlite3.Connection,
+    connection: sqlite3.Connection | History,
     started: datetime,
     *,
     routine_id: str = "stretch-break",
@@ -24,6 +25,8 @@ def add_session(
     exercise_id: str = "calf-stretch",
 ) -> int:
     """Add a session of ``holds`` completed holds of ``seconds`` each; returns its id."""
+    if isinstance(connection, History):
+        connection = connection_of(connection)
     stamp = Stamp.of(started)
     session_id = writes.begin_session(
         connection, routine_id, routine_name, stamp, holds * seconds * 1000

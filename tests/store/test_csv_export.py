@@ -47,7 +47,7 @@ def _rows(text: str) -> list[dict[str, str]]:
 def test_item_rows_have_every_promised_column(connection: sqlite3.Connection) -> None:
     add_session(connection, datetime(2024, 5, 1, 9, 30, tzinfo=PLUS_TWO), holds=3, seconds=15)
     out = io.StringIO()
-    assert write_items_csv(connection, out) == 3
+    assert write_items_csv(connection, out) == (3, 0)
     rows = _rows(out.getvalue())
     assert tuple(rows[0]) == ITEM_COLUMNS
     assert rows[0]["session_start"] == "2024-05-01T09:30:00+02:00"
@@ -69,7 +69,7 @@ def test_session_rows_carry_check_ins_and_a_defused_note(connection: sqlite3.Con
         after=CheckIn(Moment.AFTER, pain=4, feel=Feel.TOO_HARD, note="-felt dizzy"),
     )
     out = io.StringIO()
-    assert write_sessions_csv(connection, out) == 1
+    assert write_sessions_csv(connection, out) == (1, 0)
     [row] = _rows(out.getvalue())
     assert tuple(row) == SESSION_COLUMNS
     assert row["routine_name"].startswith("'=")

@@ -84,3 +84,31 @@ def test_no_history_yet_is_a_one_line_message(
 ) -> None:
     assert main(["--data-dir", str(tmp_path / "empty"), "export", "--csv", "-"]) == 1
     assert "no history yet" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("column", ["started_utc", "ended_utc", "local_day"])
+def test_a_session_with_a_damaged_date_is_left_out_and_said(
+    data_dir: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    qapp: object,
+    column: str,
+) -> None:
+    connection = open_history(data_dir / "history.sqlite3").connection
+    add_session(connection, datetime(2024, 5, 2, 9, tzinfo=timezone(timedelta(hours=2))))
+    connection.execute(f"UPDATE sessions SET {column} = '31/02/2024 9 h' WHERE id = 1")
+    connection.close()
+    sessions, items, report = tmp_path / "s.csv", tmp_path / "i.csv", tmp_path / "r.pdf"
+    for arguments in (
+        ["--csv", str(sessions), "--sessions"],
+        ["--csv", str(items)],
+        ["--report", str(report)],
+    ):
+        assert main(["--data-dir", str(data_dir), "export", *arguments]) == 0
+        error = capsys.readouterr().err
+        assert "1 session has a damaged date in the history and was left out" in error
+        assert "Traceback" not in error
+    assert len(sessions.read_text().splitlines()) == 2  # the header and the good session
+    assert len(items.read_text().splitlines()) == 3
+    assert report.read_bytes().startswith(b"%PDF")
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.endswith(".part")) == []

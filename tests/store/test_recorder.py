@@ -27,7 +27,7 @@ def connection() -> Iterator[sqlite3.Connection]:
 def _driver(
     connection: sqlite3.Connection, routine: Routine, wall: FakeWallClock
 ) -> tuple[SessionDriver, SessionRecorder]:
-    recorder = SessionRecorder(connection, {routine.id: routine}, now_utc=wall)
+    recorder = SessionRecorder(connection, now_utc=wall)
     return SessionDriver(routine, [recorder], wall.advance), recorder
 
 
@@ -135,11 +135,11 @@ def test_out_of_range_rating_is_rejected() -> None:
         CheckIn(Moment.BEFORE, pain=11)
 
 
-def test_unknown_routine_is_recorded_by_its_id(
+def test_the_name_comes_from_the_session_not_from_a_library(
     connection: sqlite3.Connection, stretch_break: Routine, wall: FakeWallClock
 ) -> None:
-    recorder = SessionRecorder(connection, now_utc=wall)
+    recorder = SessionRecorder(connection, now_utc=wall)  # knows no routines at all
     driver = SessionDriver(stretch_break, [recorder])
     driver.send(driver.session.start())
     [session] = list_sessions(connection)
-    assert session.routine_name == "stretch-break"
+    assert session.routine_name == "Stretch break"

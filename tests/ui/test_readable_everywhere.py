@@ -3,7 +3,6 @@ pointing, the report folder and notes, contrast computed from the theme colours.
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -15,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from neuroguide.paths import Paths
 from neuroguide.present.metrics import Metrics
 from neuroguide.settings import Settings, save_settings
-from neuroguide.store.database import open_history
+from neuroguide.store.history import History
 from neuroguide.store.models import CheckIn, Filter, Moment
 from neuroguide.ui.history.report_folder import report_path, save_report
 from neuroguide.ui.history.report_pdf import note_lines
@@ -109,25 +108,25 @@ ZONE = timezone(timedelta(hours=2))
 
 
 @pytest.fixture
-def connection() -> sqlite3.Connection:
-    connection = open_history(":memory:").connection
+def history() -> History:
+    history = History.in_memory()
     for days_ago in (0, 3, 40):
         day = TODAY - timedelta(days=days_ago)
         add_session(
-            connection,
+            history,
             datetime(day.year, day.month, day.day, 9, 15, tzinfo=ZONE),
             before=CheckIn(Moment.BEFORE, pain=5, note="calves tight" if days_ago == 3 else ""),
             after=CheckIn(Moment.AFTER, pain=3),
         )
-    return connection
+    return history
 
 
 @pytest.mark.parametrize(("large", "scale"), MODES)
 def test_history_periods_move_with_big_buttons_and_escape_goes_back(
-    qtbot: QtBot, connection: sqlite3.Connection, large: bool, scale: int
+    qtbot: QtBot, history: History, large: bool, scale: int
 ) -> None:
     metrics = Metrics(large=large, text_scale=scale)
-    screen = ReviewScreen(connection, today=lambda: TODAY, metrics=metrics)
+    screen = ReviewScreen(history, today=lambda: TODAY, metrics=metrics)
     qtbot.addWidget(screen)
     screen.resize(1366, 700)
     screen.show()
@@ -150,8 +149,8 @@ def test_history_periods_move_with_big_buttons_and_escape_goes_back(
     assert screen.handle_key(Qt.Key.Key_Escape) and seen
 
 
-def test_the_report_carries_the_check_in_notes(connection: sqlite3.Connection) -> None:
-    lines = note_lines(connection, Filter(TODAY - timedelta(days=30), TODAY, None))
+def test_the_report_carries_the_check_in_notes(history: History) -> None:
+    lines = note_lines(history, Filter(TODAY - timedelta(days=30), TODAY, None))
     assert lines == ["Thu 27 Jun 2024, Stretch break. Before: calves tight"]
 
 

@@ -78,6 +78,12 @@ class ExerciseCard(QFrame):
         )
         add_row = QHBoxLayout()
         add_row.addWidget(self.add_button)
+        self.change_button: QPushButton | None = None
+        if exercise.own:
+            self.change_button = make_button(
+                "Change", f"Change {exercise.name}", f"Change your exercise {exercise.name}."
+            )
+            add_row.addWidget(self.change_button)
         add_row.addStretch(1)
         column.addLayout(add_row)
         row.addLayout(column, 1)
@@ -93,6 +99,8 @@ class ExercisePicker(QWidget):
 
     chosen = Signal(str)
     back_requested = Signal()
+    new_exercise_requested = Signal()
+    change_requested = Signal(str)
 
     def __init__(
         self, metrics: Metrics, exercises: Sequence[Exercise], illustrations: Path
@@ -112,6 +120,13 @@ class ExercisePicker(QWidget):
         top.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignTop)
         outer.addLayout(top)
         self._top = top
+        self.new_exercise_button = make_button(
+            "New exercise",
+            "New exercise",
+            "Make an exercise of your own (from your physiotherapist) and add it.",
+        )
+        self.new_exercise_button.clicked.connect(self.new_exercise_requested)
+        top.addWidget(self.new_exercise_button, 0, Qt.AlignmentFlag.AlignTop)
         scroll, content = scroll_page()
         outer.addWidget(scroll, 1)
         self._outer = outer
@@ -147,6 +162,11 @@ class ExercisePicker(QWidget):
         self.back_button.clicked.connect(self.back_requested)
         self.set_metrics(metrics)
 
+    def set_exercises(self, exercises: Sequence[Exercise]) -> None:
+        """A new list (after an own exercise was saved)."""
+        self._exercises = list(exercises)
+        self.refresh()
+
     def set_seated_only(self, seated_only: bool) -> None:
         """In the seated profile, hide the position filter and every standing exercise."""
         self._seated_only = seated_only
@@ -176,6 +196,10 @@ class ExercisePicker(QWidget):
         for exercise in shown:
             card = ExerciseCard(exercise, self._illustrations)
             card.add_button.clicked.connect(lambda _c=False, eid=exercise.id: self.chosen.emit(eid))
+            if card.change_button is not None:
+                card.change_button.clicked.connect(
+                    lambda _c=False, eid=exercise.id: self.change_requested.emit(eid)
+                )
             self._list.addWidget(card)
             self.cards.append(card)
         self.count.setText(

@@ -35,6 +35,16 @@ class RoutineRow(QFrame):
         self.export_button = make_button(
             "Export", f"Export {name}", f"Save {name} as a routine file to share."
         )
+        self.share_button = make_button(
+            "Share",
+            f"Share {name}",
+            f"Save {name} with its own exercises and pictures as one file to give to someone.",
+        )
+        self.handout_button = make_button(
+            "Print handout",
+            f"Print a handout of {name}",
+            f"A large-print PDF of {name}: pictures, steps, doses, safety and how often.",
+        )
         self.edit_button: QPushButton | None = None
         self.delete_button: QPushButton | None = None
         self.confirm_button: QPushButton | None = None
@@ -48,6 +58,8 @@ class RoutineRow(QFrame):
             self.buttons.add(self.edit_button)
         self.buttons.add(self.duplicate_button)
         self.buttons.add(self.export_button)
+        self.buttons.add(self.share_button)
+        self.buttons.add(self.handout_button)
         if not routine.builtin:
             self.delete_button = make_button(
                 "Delete", f"Delete {name}", f"Remove {name}; you are asked once more."
@@ -102,6 +114,9 @@ class EditorListView(QWidget):
     duplicate_requested = Signal(str)
     export_requested = Signal(str)
     delete_requested = Signal(str)
+    share_requested = Signal(str)
+    handout_requested = Signal(str)
+    new_exercise_requested = Signal()
 
     def __init__(self, metrics: Metrics) -> None:
         super().__init__()
@@ -134,9 +149,16 @@ class EditorListView(QWidget):
         self.import_button = make_button(
             "Import a routine file",
             "Import a routine file",
-            "Add a routine file someone gave you; it is checked first.",
+            "Add a routine file or a shared programme (.neuroguide) someone gave you; "
+            "it is checked first.",
+        )
+        self.new_exercise_button = make_button(
+            "New exercise",
+            "New exercise",
+            "Add an exercise of your own, such as one from your physiotherapist.",
         )
         self.action_row.add(self.new_button)
+        self.action_row.add(self.new_exercise_button)
         self.action_row.add(self.import_button)
         self._column.addLayout(self.action_row)
         self.own_heading = make_label("Your own routines", role="heading")
@@ -155,6 +177,7 @@ class EditorListView(QWidget):
         self.back_button.clicked.connect(self.back_requested)
         self.new_button.clicked.connect(self.new_requested)
         self.import_button.clicked.connect(self.import_requested)
+        self.new_exercise_button.clicked.connect(self.new_exercise_requested)
         self.set_metrics(metrics)
 
     def show_routines(self, routines: Sequence[tuple[Routine, str]]) -> None:
@@ -170,6 +193,10 @@ class EditorListView(QWidget):
                 lambda _c=False, r=rid: self.duplicate_requested.emit(r)
             )
             row.export_button.clicked.connect(lambda _c=False, r=rid: self.export_requested.emit(r))
+            row.share_button.clicked.connect(lambda _c=False, r=rid: self.share_requested.emit(r))
+            row.handout_button.clicked.connect(
+                lambda _c=False, r=rid: self.handout_requested.emit(r)
+            )
             if row.edit_button is not None and row.confirm_button is not None:
                 row.edit_button.clicked.connect(lambda _c=False, r=rid: self.edit_requested.emit(r))
                 row.confirm_button.clicked.connect(

@@ -20,6 +20,7 @@ from neuroguide.core.routine_file import MAX_NAME
 from neuroguide.core.timeline import build_timeline, total_seconds
 from neuroguide.present.metrics import Metrics
 from neuroguide.ui.common.widgets import FlowLayout, make_button, make_label
+from neuroguide.ui.editor.schedule_view import ScheduleEditor
 from neuroguide.ui.settings.controls import scroll_page
 
 
@@ -117,6 +118,9 @@ class RoutineEditView(QWidget):
         add_row.addWidget(self.add_button)
         add_row.addStretch(1)
         column.addLayout(add_row)
+        column.addWidget(make_label("How often", role="heading"))
+        self.schedule = ScheduleEditor()
+        column.addWidget(self.schedule)
         column.addStretch(1)
         self._column = column
         self.action_row = FlowLayout()
@@ -167,6 +171,7 @@ class RoutineEditView(QWidget):
             row.buttons.set_gap(self._gap)
             self._steps.addWidget(row)
             self.rows.append(row)
+        self.schedule.set_schedule(routine.schedule)
         seconds = total_seconds(build_timeline(routine))
         steps = f"{count} exercise{'s' if count != 1 else ''}"
         self.total.setText(f"Total time: {format_duration(seconds)} · {steps}")
@@ -192,5 +197,6 @@ class RoutineEditView(QWidget):
         self._steps.setSpacing(self._gap)
         self.action_row.set_gap(self._gap)
         self.name.setMinimumHeight(metrics.target)
+        self.schedule.set_metrics(metrics)
         for row in self.rows:
             row.buttons.set_gap(self._gap)

@@ -28,7 +28,12 @@ from neuroguide.core.routine_writer import (
 )
 from neuroguide.core.timeline import build_timeline, total_seconds
 from neuroguide.present.metrics import Metrics
+from neuroguide.programme import SUFFIX
+from neuroguide.ui.editor.exercise_controller import ExerciseController
+from neuroguide.ui.editor.exercise_view import ExerciseEditView
 from neuroguide.ui.editor.picker import ExercisePicker
+from neuroguide.ui.editor.programme_actions import ProgrammeActions
+from neuroguide.ui.editor.programme_view import ProgrammeView
 from neuroguide.ui.editor.routine_list import EditorListView
 from neuroguide.ui.editor.routine_view import RoutineEditView
 from neuroguide.ui.editor.step_view import StepEditView
@@ -61,8 +66,19 @@ class EditorScreen(QStackedWidget):
         self.step_page = StepEditView(metrics, illustrations)
         library = flow.content.library.exercises.values()
         self.picker = ExercisePicker(metrics, list(library), illustrations)
-        for page in (self.list_page, self.routine_page, self.step_page, self.picker):
+        self.exercise_page = ExerciseEditView(metrics, illustrations)
+        self.programme_page = ProgrammeView(metrics)
+        for page in (
+            self.list_page,
+            self.routine_page,
+            self.step_page,
+            self.picker,
+            self.exercise_page,
+            self.programme_page,
+        ):
             self.addWidget(page)
+        self.exercises = ExerciseController(self.exercise_page, files, self._exercise_done)
+        self.programmes = ProgrammeActions(self, self.programme_page)
         self.draft: Routine | None = None
         self._name_text = ""
         self._saved = False
@@ -80,12 +96,18 @@ class EditorScreen(QStackedWidget):
         lists.duplicate_requested.connect(self.duplicate)
         lists.export_requested.connect(self.ask_export)
         lists.delete_requested.connect(self.delete)
+        lists.share_requested.connect(lambda rid: self.programmes.ask_share(rid))
+        lists.handout_requested.connect(lambda rid: self.programmes.ask_handout(rid))
+        lists.new_exercise_requested.connect(lambda: self.new_exercise())
+        picker.new_exercise_requested.connect(lambda: self.new_exercise())
+        picker.change_requested.connect(self.change_exercise)
         edit.name_edited.connect(self._name_edited)
         edit.add_requested.connect(self.show_picker)
         edit.change_requested.connect(self.change_step)
         edit.move_requested.connect(lambda index, offset: self._edit(move_step, index, offset))
         edit.remove_requested.connect(lambda index: self._edit(remove_step, index))
         edit.save_requested.connect(self.save)
+        edit.schedule.schedule_changed.connect(self._schedule_changed)
         edit.cancel_requested.connect(self.show_list)
         step.step_changed.connect(self._step_changed)
         step.done_requested.connect(self._back_to_routine)
@@ -138,6 +160,28 @@ class EditorScreen(QStackedWidget):
         name = f"{routine.name} (my copy)"[:MAX_NAME]
         self._start(copy_routine(routine, "", name), saved=False)
 
+    def new_exercise(self) -> None:
+        """The "New exercise" page (from the list, or from the picker while editing)."""
+        self.exercises.start(None)
+        self.setCurrentWidget(self.exercise_page)
+
+    def change_exercise(self, exercise_id: str) -> None:
+        """Change one of the person's own exercises."""
+        self.exercises.start(self.flow.content.library.exercises[exercise_id])
+        self.setCurrentWidget(self.exercise_page)
+
+    def _exercise_done(self, exercise_id: str | None) -> None:
+        self.picker.set_exercises(list(self.flow.content.library.exercises.values()))
+        if exercise_id is not None:
+            self.after_change()
+        if self.draft is None:
+            name = self.flow.content.library.exercises[exercise_id].name if exercise_id else ""
+            self.show_list(f"Saved {name}. Add it to a routine from here." if name else "")
+        elif exercise_id is not None and self.exercises.editing is None:
+            self.add(exercise_id)
+        else:
+            self.show_picker()
+
     def _start(self, routine: Routine, *, saved: bool) -> None:
         self.draft = routine
         self._name_text = routine.name
@@ -166,6 +210,10 @@ class EditorScreen(QStackedWidget):
         assert self.draft is not None and callable(change)
         self.draft = change(self.draft, *args)
         self.routine_page.show_routine(self.draft)
+
+    def _schedule_changed(self, schedule: object) -> None:
+        if self.draft is not None:
+            self.draft = replace(self.draft, schedule=schedule)  # type: ignore[arg-type]
 
     def _name_edited(self, text: str) -> None:
         self._name_text = text
@@ -207,7 +255,12 @@ class EditorScreen(QStackedWidget):
         self.show_list(f"Deleted {routine.name}.")
 
     def import_path(self, path: Path) -> bool:
-        """Import the routine file at ``path``; problems are shown as ``neuroguide check`` does."""
+        """Import the routine file at ``path``; problems are shown as ``neuroguide check`` does.
+
+        A shared programme (``.neuroguide``) is shown first and added on a second press.
+        """
+        if path.suffix == SUFFIX:
+            return self.programmes.open_programme(path)
         result = self.files.import_file(path)
         if result.routine is None:
             lines = "\n".join(result.messages)
@@ -231,7 +284,10 @@ class EditorScreen(QStackedWidget):
     def ask_import(self) -> None:
         """Ask for a routine file, then import it."""
         chosen, _filter = QFileDialog.getOpenFileName(
-            self, "Import a routine file", str(Path.home()), "Routine files (*.toml)"
+            self,
+            "Import a routine file",
+            str(Path.home()),
+            f"Routines and programmes (*.toml *{SUFFIX})",
         )
         if chosen:
             self.import_path(Path(chosen))
@@ -247,9 +303,12 @@ class EditorScreen(QStackedWidget):
 
     # ----------------------------------------------------------------- the rest
 
-    def _after_change(self) -> None:
+    def after_change(self) -> None:
+        """Refresh the home screen and tell others the routines changed."""
         self.flow.refresh_home()
         self.routines_changed.emit()
+
+    _after_change = after_change
 
     def _facts(self, routine: Routine) -> str:
         length = format_duration(total_seconds(build_timeline(routine)))
@@ -259,7 +318,14 @@ class EditorScreen(QStackedWidget):
 
     def set_metrics(self, metrics: Metrics) -> None:
         """Pass the mode on to every page."""
-        for page in (self.list_page, self.routine_page, self.step_page, self.picker):
+        for page in (
+            self.list_page,
+            self.routine_page,
+            self.step_page,
+            self.picker,
+            self.exercise_page,
+            self.programme_page,
+        ):
             page.set_metrics(metrics)
 
     def handle_key(self, key: int) -> bool:

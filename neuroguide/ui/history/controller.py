@@ -10,22 +10,25 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from neuroguide.core.check_progress import Profile
-from neuroguide.store.session_history import RecordingHistory
+from neuroguide.store.history import History
 from neuroguide.ui.session.flow import SessionFlow
 
 if TYPE_CHECKING:
     from neuroguide.ui.history.review_screen import ReviewScreen
+
+RETRY_MS = 5000
+"""How often records that could not be written yet are tried again."""
 
 
 class HistoryController(QObject):
     """The History screen and its exports; a child of the window, so it lives as long."""
 
     def __init__(
-        self, flow: SessionFlow, history: RecordingHistory, reports_dir: Path | None = None
+        self, flow: SessionFlow, history: History, reports_dir: Path | None = None
     ) -> None:
         super().__init__(flow.window)
         self.reports_dir = reports_dir or Path.home() / "NeuroGuide"
@@ -42,6 +45,12 @@ class HistoryController(QObject):
         window.add_screen("history", self._review_holder)
         window.stack.currentChanged.connect(self._screen_changed)
         window.large_toggled.connect(lambda _large: self._resize())
+        # Records kept in memory while the file could not be written (a full disk, another
+        # program's lock) are written as soon as it can be, even while nobody touches the app.
+        self._retry = QTimer(self)
+        self._retry.setInterval(RETRY_MS)
+        self._retry.timeout.connect(self._retry_writes)
+        self._retry.start()
 
     @property
     def review(self) -> ReviewScreen:
@@ -52,7 +61,7 @@ class HistoryController(QObject):
             flow = self.flow
             names = {e.id: e.name for e in flow.content.library.exercises.values()}
             self._review = ReviewScreen(
-                self.history.connection,
+                self.history,
                 goal_minutes=flow.store.settings.weekly_goal_minutes,
                 exercise_names=names,
                 metrics=flow.metrics,
@@ -64,6 +73,10 @@ class HistoryController(QObject):
             assert layout is not None
             layout.addWidget(self._review)
         return self._review
+
+    def _retry_writes(self) -> None:
+        if self.history.unsaved:
+            self.history.retry()
 
     def _resize(self) -> None:
         if self._review is not None:
@@ -78,7 +91,8 @@ class HistoryController(QObject):
     def _export(self, kind: str) -> None:
         from PySide6.QtWidgets import QFileDialog  # the export's imports wait for an export
 
-        from neuroguide.store.csv_export import write_items_csv
+        from neuroguide.store.database import HistoryError
+        from neuroguide.store.files import private_output
 
         window = self.flow.window
         suffix = "pdf" if kind == "pdf" else "csv"
@@ -93,26 +107,39 @@ class HistoryController(QObject):
             if kind == "pdf":
                 self._write_pdf(path)
             else:
-                with open(path, "w", encoding="utf-8", newline="") as out:
-                    write_items_csv(self.history.connection, out, self.review.current_filter())
+                with (
+                    private_output(path) as partial,  # owner-only (0600), like the command line
+                    open(partial, "w", encoding="utf-8", newline="") as out,
+                ):
+                    self.history.write_items_csv(out, self.review.current_filter())
+            damaged = self.history.damaged_note()
         except OSError as error:
             _tell(self.flow, "Not saved", f"{path} could not be written: {error.strerror}.")
             return
-        _tell(self.flow, "Saved", f"Your history was saved to {path}.")
+        except HistoryError as error:
+            _tell(self.flow, "Not saved", f"{path} was not written: {error}")
+            return
+        note = "" if damaged is None else f" {damaged}"
+        _tell(self.flow, "Saved", f"Your history was saved to {path}.{note}")
 
     def _write_pdf(self, path: Path) -> None:
+        """The report for the chosen period, owner-only (0600) and never half-written."""
+        from neuroguide.store.files import private_output
         from neuroguide.ui.history.report_pdf import write_report
 
         names = {e.id: e.name for e in self.flow.content.library.exercises.values()}
-        write_report(
-            self.history.connection,
-            path,
-            self.review.current_filter(),
-            goal_minutes=self.review.goal_minutes,
-            exercise_names=names,
-            today=date.today(),
-            profile=Profile.of(self.flow.store.settings.birth_year, self.flow.store.settings.sex),
-        )
+        settings = self.flow.store.settings
+        with private_output(path) as partial:
+            write_report(
+                self.history,
+                partial,
+                self.review.current_filter(),
+                goal_minutes=self.review.goal_minutes,
+                exercise_names=names,
+                today=date.today(),
+                profile=Profile.of(settings.birth_year, settings.sex),
+                routines=self.flow.content.catalog.routines,
+            )
 
     def _save_report(self) -> None:
         """ "Save report": straight into the reports folder, then offer to open it."""

@@ -5,7 +5,6 @@ Needs a QGuiApplication (the command line makes one; offscreen works without a d
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
@@ -14,21 +13,13 @@ from PySide6.QtCore import QMarginsF, QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from neuroguide.core.check_progress import Profile
+from neuroguide.core.library import Routine
 from neuroguide.present.review_text import day_text, minutes_text
-from neuroguide.store.checks import list_checks
+from neuroguide.store.history import History
 from neuroguide.store.models import SYMPTOMS, Filter, Moment
-from neuroguide.store.queries import (
-    active_days,
-    checkins,
-    day_range,
-    exercise_totals,
-    list_sessions,
-    routine_totals,
-    streak,
-    weekly_minutes,
-    weekly_symptoms,
-)
+from neuroguide.store.queries import streak
 from neuroguide.ui.checks.report_section import write_progress_section
+from neuroguide.ui.history.adherence_section import write_adherence_section
 from neuroguide.ui.history.charts import PAPER, paint_symptoms, paint_weekly_minutes
 from neuroguide.ui.history.review_charts import symptom_series
 
@@ -103,7 +94,7 @@ class _Page:
 
 
 def write_report(
-    connection: sqlite3.Connection,
+    history: History,
     path: Path,
     flt: Filter,
     *,
@@ -111,15 +102,18 @@ def write_report(
     exercise_names: Mapping[str, str],
     today: date,
     profile: Profile | None = None,
+    routines: Mapping[str, Routine] | None = None,
 ) -> None:
     """Write the report for ``flt`` to ``path`` (a PDF).
 
+    ``routines`` (the catalog) adds sessions done against each routine's schedule.
+
     ``profile`` (year of birth and sex) lets the progress checks be compared with their norms.
     """
-    whole = day_range(connection)
+    whole = history.day_range()
     first = flt.first_day or (whole[0] if whole else today)
     last = flt.last_day or today
-    checks = list_checks(connection, None, flt.first_day, last)
+    checks = history.checks(None, flt.first_day, last)
     if flt.first_day is None and checks:  # a period that holds only progress checks
         first = min(first, checks[0].taken.local_day)
     period = Filter(first, last, flt.routine_id)
@@ -138,7 +132,9 @@ def write_report(
     painter = QPainter(writer)
     try:
         page = _Page(writer, painter)
-        _write(page, connection, period, goal_minutes, exercise_names, today)
+        _write(page, history, period, goal_minutes, exercise_names, today)
+        if routines:
+            write_adherence_section(page, history, routines, first, last)
         write_progress_section(
             page,
             [row for row in checks if row.taken.local_day >= first],
@@ -150,7 +146,7 @@ def write_report(
 
 def _write(
     page: _Page,
-    connection: sqlite3.Connection,
+    history: History,
     flt: Filter,
     goal: int,
     names: Mapping[str, str],
@@ -161,10 +157,10 @@ def _write(
     page.text(
         f"Period: {day_text(flt.first_day)} to {day_text(flt.last_day)}. Made on {day_text(today)}."
     )
-    weeks = weekly_minutes(connection, flt)
-    days = active_days(connection, flt)
+    weeks = history.weekly_minutes(flt)
+    days = history.active_days(flt)
     runs = streak(days, flt.last_day)
-    routines = routine_totals(connection, flt)
+    routines = history.routine_totals(flt)
     total_ms = sum(row[2] for row in routines)
     sessions = sum(row[1] for row in routines)
     average = sum(m for _, m in weeks) / len(weeks) if weeks else 0.0
@@ -187,13 +183,13 @@ def _write(
         ("Exercise", "Done", "Skipped", "Active time"),
         [
             (names.get(ex, ex), str(done), str(skipped), minutes_text(ms))
-            for ex, done, skipped, ms in exercise_totals(connection, flt)
+            for ex, done, skipped, ms in history.exercise_totals(flt)
         ],
     )
 
-    _notes(page, connection, flt)
+    _notes(page, history, flt)
 
-    symptoms = weekly_symptoms(connection, flt)
+    symptoms = history.weekly_symptoms(flt)
     page.text("Symptoms (0 to 10, weekly averages of the check-ins)", 1.4, bold=True)
     if not symptoms:
         page.text("No check-ins were given in this period.")
@@ -215,15 +211,15 @@ def _write(
             )
 
 
-def note_lines(connection: sqlite3.Connection, flt: Filter) -> list[str]:
+def note_lines(history: History, flt: Filter) -> list[str]:
     """``Tue 3 Nov 2026, Lower-leg stretches. Before: … After: …``, oldest first.
 
     The check-in asks for "a note for yourself or your therapist": the report is where the
     therapist reads it.
     """
-    found = checkins(connection, flt)
+    found = history.checkins(flt)
     lines: list[str] = []
-    for session in reversed(list_sessions(connection, flt)):
+    for session in reversed(history.sessions(flt)):
         notes = found.get(session.id, {})
         words = [
             f"{label}: {notes[moment].note.strip()}"
@@ -236,9 +232,9 @@ def note_lines(connection: sqlite3.Connection, flt: Filter) -> list[str]:
     return lines
 
 
-def _notes(page: _Page, connection: sqlite3.Connection, flt: Filter) -> None:
+def _notes(page: _Page, history: History, flt: Filter) -> None:
     page.text("Notes from the check-ins", 1.4, bold=True)
-    lines = note_lines(connection, flt)
+    lines = note_lines(history, flt)
     for line in lines or ["No notes were written in this period."]:
         page.text(line)
     page.gap(0.5)

@@ -6,7 +6,6 @@ set of SQL aggregates per refresh.
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
 from functools import partial
 
@@ -24,15 +23,9 @@ from PySide6.QtWidgets import (
 
 from neuroguide.present.metrics import Metrics
 from neuroguide.present.review_text import day_text
+from neuroguide.store.history import History
 from neuroguide.store.models import SYMPTOMS, Filter
-from neuroguide.store.queries import (
-    Streak,
-    WeekSymptoms,
-    active_days,
-    streak,
-    weekly_minutes,
-    weekly_symptoms,
-)
+from neuroguide.store.queries import Streak, WeekSymptoms
 from neuroguide.ui.common.widgets import FlowLayout, make_button, make_label
 from neuroguide.ui.history.charts import (
     ChartColours,
@@ -125,9 +118,9 @@ class ChartsPanel(QWidget):
         """Every pressable target."""
         return list(self._buttons)
 
-    def refresh(self, connection: sqlite3.Connection, flt: Filter, goal: int, today: date) -> None:
+    def refresh(self, history: History, flt: Filter, goal: int, today: date) -> None:
         """Recompute every chart and table for ``flt``."""
-        weeks = weekly_minutes(connection, flt)
+        weeks = history.weekly_minutes(flt)
         self.minutes_chart.set_painter(
             partial(_paint_minutes, weeks=weeks, goal=goal),
             f"{sum(m >= goal for _, m in weeks)} of {len(weeks)} weeks reached the goal "
@@ -140,9 +133,9 @@ class ChartsPanel(QWidget):
                 for week, minutes in reversed(weeks)
             ],
         )
-        in_range = active_days(connection, flt)
+        in_range = history.active_days(flt)
         # The streak runs up to today, whatever the date range: only the routine filter applies.
-        runs = streak(active_days(connection, Filter(routine_id=flt.routine_id)), today)
+        runs = history.streak(today, flt.routine_id)
         self.streak_chart.set_painter(
             partial(_paint_streak, active=set(in_range[-60:]), today=today, runs=runs),
             f"{runs.current} active days in a row now; the longest run was {runs.longest}.",
@@ -155,7 +148,7 @@ class ChartsPanel(QWidget):
                 ("Active days in the chosen period", str(len(in_range))),
             ],
         )
-        self._weeks = weekly_symptoms(connection, flt)
+        self._weeks = history.weekly_symptoms(flt)
         _fill(
             self.symptom_table,
             [

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Mapping
 
 from PySide6.QtWidgets import (
@@ -21,8 +20,8 @@ from neuroguide.present.review_text import (
     minutes_text,
     seconds_text,
 )
+from neuroguide.store.history import History
 from neuroguide.store.models import CheckIn, Moment, SessionRow
-from neuroguide.store.queries import session_items, session_pauses
 from neuroguide.ui.common.widgets import make_label
 
 ITEM_HEADERS = ("Exercise", "Side", "Set", "Planned", "Done", "Reps", "Result")
@@ -55,7 +54,7 @@ class SessionDetail(QWidget):
 
     def show_session(
         self,
-        connection: sqlite3.Connection,
+        history: History,
         session: SessionRow | None,
         checkins: dict[Moment, CheckIn],
     ) -> None:
@@ -78,7 +77,7 @@ class SessionDetail(QWidget):
         )
         self.before.setText(f"Before: {checkin_text(checkins.get(Moment.BEFORE))}.")
         self.after.setText(f"After: {checkin_text(checkins.get(Moment.AFTER))}.")
-        pauses = session_pauses(connection, session.id)
+        pauses = history.pauses(session.id)
         words = []
         for pause in pauses:
             at = pause.at.local.strftime("%H:%M")
@@ -88,7 +87,7 @@ class SessionDetail(QWidget):
                 words.append(f"paused at {at} while the computer slept")
         self.pauses.setText(("Pauses: " + "; ".join(words) + ".") if words else "")
         self.pauses.setVisible(bool(words))
-        rows = session_items(connection, session.id)
+        rows = history.items(session.id)
         self.items.setRowCount(len(rows))
         for number, item in enumerate(rows):
             reps = ""

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import sqlite3
-
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
 from neuroguide.present.review_text import session_line
+from neuroguide.store.history import History
 from neuroguide.store.models import CheckIn, Moment, SessionRow
-from neuroguide.store.queries import session_checkins
 
 SESSION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -16,9 +14,9 @@ SESSION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 class SessionListModel(QAbstractListModel):
     """Sessions newest first; each line's text and check-ins are read only when shown."""
 
-    def __init__(self, connection: sqlite3.Connection) -> None:
+    def __init__(self, history: History) -> None:
         super().__init__()
-        self._connection = connection
+        self._history = history
         self._rows: list[SessionRow] = []
         self._checkins: dict[int, dict[Moment, CheckIn]] = {}
 
@@ -44,7 +42,7 @@ class SessionListModel(QAbstractListModel):
         """The check-ins of one listed session (read once, then kept)."""
         found = self._checkins.get(session_id)
         if found is None:
-            found = self._checkins[session_id] = session_checkins(self._connection, session_id)
+            found = self._checkins[session_id] = self._history.session_checkins(session_id)
         return found
 
     def rowCount(  # noqa: N802 - Qt override

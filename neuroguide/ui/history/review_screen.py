@@ -1,6 +1,6 @@
 """The review screen: sessions by day, one session's detail, charts, filters and exports.
 
-It reads the history through the GUI thread's connection; every figure is aggregated in SQL,
+It reads the history through the GUI thread's :class:`History`; every figure is aggregated in SQL,
 so ten years of daily sessions open in a blink. Nothing needs fine pointing: periods are
 chosen with big preset buttons and moved with big "Earlier" and "Later" buttons (no typed
 dates, no calendar cells), session lines wrap, and Escape goes back.
@@ -8,7 +8,6 @@ dates, no calendar cells), session lines wrap, and Escape goes back.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable, Mapping
 from datetime import date, timedelta
 
@@ -26,8 +25,10 @@ from PySide6.QtWidgets import (
 
 from neuroguide.present.metrics import Metrics
 from neuroguide.present.review_text import day_text
+from neuroguide.store.database import HistoryError
+from neuroguide.store.history import History
 from neuroguide.store.models import Filter
-from neuroguide.store.queries import list_sessions, monday, routines_used
+from neuroguide.store.queries import monday
 from neuroguide.ui.common.widgets import FlowLayout, make_button, make_label, scrolling_page
 from neuroguide.ui.history.review_charts import ChartsPanel
 from neuroguide.ui.history.review_detail import SessionDetail
@@ -53,6 +54,9 @@ def period_start(index: int, today: date, first_recorded: date | None) -> date:
     return today - timedelta(days=days - 1)
 
 
+EMPTY_TEXT = "No sessions in this period yet."
+
+
 class ReviewScreen(QWidget):
     """Looking back over the history.
 
@@ -68,7 +72,7 @@ class ReviewScreen(QWidget):
 
     def __init__(
         self,
-        connection: sqlite3.Connection,
+        history: History,
         *,
         goal_minutes: int = 150,
         today: Callable[[], date] = date.today,
@@ -78,7 +82,7 @@ class ReviewScreen(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setAccessibleName("Your history")
-        self._connection = connection
+        self._history = history
         self._today = today
         self.goal_minutes = goal_minutes
         self._buttons: list[QPushButton] = []
@@ -146,7 +150,7 @@ class ReviewScreen(QWidget):
         switch.add(self.pdf_button)
         switch.add(self.csv_button)
 
-        self.model = SessionListModel(connection)
+        self.model = SessionListModel(history)
         self.list = QListView()
         self.list.setAccessibleName("Sessions, newest first")
         self.list.setAccessibleDescription("Choose a session to see what was done.")
@@ -174,7 +178,7 @@ class ReviewScreen(QWidget):
         pages.idClicked.connect(self.pages.setCurrentIndex)
         self.sessions_button.setChecked(True)
 
-        self.empty = make_label("No sessions in this period yet.", role="heading")
+        self.empty = make_label(EMPTY_TEXT, role="heading")
         # At 200 % text in large mode the controls alone fill a laptop screen: the whole
         # screen scrolls then, and the sessions keep a usable height of their own.
         layout = scrolling_page(self)
@@ -240,18 +244,30 @@ class ReviewScreen(QWidget):
         self.routine.blockSignals(True)
         self.routine.clear()
         self.routine.addItem("All routines", None)
-        for routine_id, name in routines_used(self._connection):
+        for routine_id, name in self._routines_used():
             self.routine.addItem(name, routine_id)
         found = self.routine.findData(chosen)
         self.routine.setCurrentIndex(max(0, found))
         self.routine.blockSignals(False)
 
+    def _routines_used(self) -> list[tuple[str, str]]:
+        try:
+            return self._history.routines_used()
+        except HistoryError:
+            return []
+
+    def _day_range(self) -> tuple[date, date] | None:
+        try:
+            return self._history.day_range()
+        except HistoryError:
+            return None
+
     def choose_range(self, index: int) -> None:
         """Apply one of the preset periods (see :data:`RANGES`), ending today."""
         self.range_buttons.button(index).setChecked(True)
         today = self._today()
-        first = self._connection.execute("SELECT min(local_day) FROM sessions").fetchone()[0]
-        recorded = date.fromisoformat(first) if first else None
+        whole = self._day_range()
+        recorded = whole[0] if whole else None
         self.first_day = period_start(index, today, recorded)
         self.last_day = today
         self.refresh()
@@ -276,19 +292,29 @@ class ReviewScreen(QWidget):
     def refresh(self) -> None:
         """Re-read the history for the current filter: the list, the detail and the charts."""
         flt = self.current_filter()
-        rows = list_sessions(self._connection, flt)
+        try:
+            rows = self._history.sessions(flt)
+            self.charts.refresh(self._history, flt, self.goal_minutes, self._today())
+        except HistoryError as error:  # e.g. another program holds the file just now
+            self.model.set_sessions([])
+            self.empty.setText(str(error))
+            self.empty.setVisible(True)
+            return
         self.model.set_sessions(rows)
+        self.empty.setText(EMPTY_TEXT)
         self.empty.setVisible(not rows)
-        self.charts.refresh(self._connection, flt, self.goal_minutes, self._today())
         self._show_period()
         if rows:
             self.list.setCurrentIndex(self.model.index(0))
         else:
-            self.detail.show_session(self._connection, None, {})
+            self.detail.show_session(self._history, None, {})
 
     def _selected(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         indexes = selected.indexes()
         if not indexes:
             return
         session = self.model.session(indexes[0].row())
-        self.detail.show_session(self._connection, session, self.model.checkins_of(session.id))
+        try:
+            self.detail.show_session(self._history, session, self.model.checkins_of(session.id))
+        except HistoryError as error:
+            self.detail.heading.setText(str(error))

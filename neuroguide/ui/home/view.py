@@ -68,6 +68,9 @@ class RoutineCard(QFrame):
         layout.addWidget(make_label(info.name, role="heading"))
         facts = f"{info.length} · {info.position}"
         layout.addWidget(make_label(facts, role="detail"))
+        if info.schedule:
+            self.schedule_label = make_label(info.schedule, role="detail")
+            layout.addWidget(self.schedule_label)
         layout.addWidget(make_label(f"You need: {info.needs}"))
         layout.addWidget(make_label(info.description))
         layout.addStretch(1)

@@ -23,6 +23,7 @@ from neuroguide.core.reminders import (
     break_times,
     parse_time,
 )
+from neuroguide.core.schedule import schedule_kept
 from neuroguide.core.timeline import build_timeline, total_seconds
 from neuroguide.settings import Settings
 from neuroguide.ui.reminders.window import ReminderWindow, bring_to_front
@@ -76,8 +77,11 @@ class ReminderService(QObject):
         wall_clock: WallClock = local_now,
         tray: bool | None = None,
         icon: Path | None = None,
+        data_dir: Path | None = None,
     ) -> None:
         super().__init__(flow)
+        self.data_dir = data_dir
+        """The data folder the log-in entry starts NeuroGuide for (``None``: no entry)."""
         self.flow = flow
         self.wall_clock = wall_clock
         self.scheduler = ReminderScheduler(plan_from(flow.store.settings), wall_clock())
@@ -105,6 +109,7 @@ class ReminderService(QObject):
     def settings_changed(self) -> None:
         """Take up new reminder settings from now on."""
         self.scheduler.set_plan(plan_from(self.flow.store.settings), self.wall_clock())
+        self._apply_autostart()
         self._update_tray()
         self._arm()
 
@@ -112,9 +117,20 @@ class ReminderService(QObject):
         """Show the reminder that is due now, if any (the timer calls this)."""
         busy = self.flow.controller is not None
         reminder = self.scheduler.poll(self.wall_clock(), busy=busy)
-        if reminder is not None:
+        if reminder is not None and not self.schedule_kept(reminder):
             self.show(reminder)
         self._arm()
+
+    def schedule_kept(self, reminder: Reminder) -> bool:
+        """Whether the reminder's routine has had all its schedule asks (no need to remind)."""
+        routine = self._routine(reminder)
+        schedule = getattr(routine, "schedule", None)
+        if routine is None or schedule is None:
+            return False
+        today = self.wall_clock().date()
+        done_today = self.flow.done_between(today, today).get(routine.id, 0)
+        done_week = self.flow.done_this_week().get(routine.id, 0)
+        return schedule_kept(schedule, done_today, done_week)
 
     def show(self, reminder: Reminder) -> None:
         """Show ``reminder`` in the window (and as a tray message)."""
@@ -208,7 +224,9 @@ class ReminderService(QObject):
         self.timer.start(wait)
 
     def _update_tray(self) -> None:
-        wanted = self.tray_available and self.scheduler.plan.active
+        wanted = self.tray_available and (
+            self.scheduler.plan.active or self.flow.store.settings.start_at_login
+        )
         if not wanted:
             if self.tray_icon is not None:
                 self.tray_icon.hide()
@@ -218,6 +236,18 @@ class ReminderService(QObject):
         if self.tray_icon is None:
             self.tray_icon = self._make_tray()
         self.refresh_tray()
+
+    def _apply_autostart(self) -> None:
+        """Write or remove the log-in entry when the setting and the file disagree."""
+        from neuroguide.autostart import is_on, set_autostart
+
+        wanted = self.flow.store.settings.start_at_login
+        if wanted != is_on() and self.data_dir is not None:
+            problem = set_autostart(wanted, self.data_dir)
+            if problem:
+                import sys
+
+                print(f"neuroguide: {problem}", file=sys.stderr)
 
     def refresh_tray(self) -> None:
         """Put the day's progress on the tray icon's tooltip."""

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 
 from neuroguide.present.metrics import Metrics
 from neuroguide.present.routine_words import routine_info
+from neuroguide.present.schedule_words import with_schedule
 from neuroguide.settings import THEMES
 from neuroguide.settings_store import SettingsStore
 from neuroguide.ui.home.view import HomeView
@@ -25,13 +26,15 @@ from neuroguide.ui.shell.main_window import APP_TITLE, MainWindow
 from neuroguide.ui.shell.theme import apply_look, resolve_theme
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from neuroguide.content import Content
     from neuroguide.core.clock import Clock
     from neuroguide.core.library import Routine
     from neuroguide.core.records import Summary
     from neuroguide.present.progress import ProgressSource
     from neuroguide.speech.speaker import Speaker
-    from neuroguide.store.session_history import RecordingHistory
+    from neuroguide.store.history import History
     from neuroguide.ui.session.player_presenter import PlayerPresenter
     from neuroguide.ui.session.player_view import PlayerView
     from neuroguide.ui.session.safety_view import SafetyView
@@ -74,7 +77,7 @@ class SessionFlow(QObject):
         clock: Clock,
         speaker: Speaker,
         progress: ProgressSource,
-        history: RecordingHistory | None = None,
+        history: History | None = None,
         illustrations: Path,
         large_forced: bool = False,
     ) -> None:
@@ -220,7 +223,8 @@ class SessionFlow(QObject):
 
     def refresh_home(self) -> None:
         """Routines, the suggestion, progress and problems."""
-        routines = [routine_info(r) for r in self.routines()]
+        done = self.done_this_week()
+        routines = [with_schedule(routine_info(r), r, done) for r in self.routines()]
         self.home.set_suggested(_suggested_of(routines, self.store.settings.suggested_routine))
         self.home.set_routines(routines)
         self.home.set_progress(
@@ -230,6 +234,23 @@ class SessionFlow(QObject):
         )
         self.home.set_problems(len({p.file for p in self.content.catalog.problems}))
         self.update_history_button()
+
+    def done_this_week(self) -> dict[str, int]:
+        """Counted sessions per routine since Monday (empty without a history)."""
+        from datetime import date
+
+        from neuroguide.core.schedule import week_start
+
+        today = date.today()
+        return self.done_between(week_start(today), today)
+
+    def done_between(self, first: date, last: date) -> dict[str, int]:
+        """Counted sessions per routine from ``first`` to ``last`` (empty without a history)."""
+        if self.history is None:
+            return {}
+        from neuroguide.store.adherence import sessions_done
+
+        return sessions_done(self.history, first, last)
 
     def update_history_button(self) -> None:
         """Enable the home screen's History button when a History screen is registered."""

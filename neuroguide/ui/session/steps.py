@@ -48,9 +48,9 @@ from neuroguide.settings import Settings
 from neuroguide.settings_store import SettingsStore
 from neuroguide.speech.planning import plays_tones, start_plan
 from neuroguide.speech.speaker import Speaker
+from neuroguide.store.database import HistoryError
+from neuroguide.store.history import History
 from neuroguide.store.models import CheckIn, Moment
-from neuroguide.store.queries import known_exercises, session_outcomes
-from neuroguide.store.session_history import RecordingHistory
 from neuroguide.ui.shell.main_window import APP_TITLE, KeyHandler, MainWindow
 
 if TYPE_CHECKING:
@@ -104,7 +104,7 @@ class SessionSteps(QObject):
         *,
         clock: Clock,
         speaker: Callable[[], Speaker],
-        history: RecordingHistory | None,
+        history: History | None,
         progress: ProgressSource,
         illustrations: Path,
         metrics: Callable[[], Metrics],
@@ -146,7 +146,12 @@ class SessionSteps(QObject):
     @property
     def known_exercises(self) -> frozenset[str]:
         """Exercises done before (from the history): the voice gives them the short form."""
-        return known_exercises(self.history.connection) if self.history is not None else frozenset()
+        if self.history is None:
+            return frozenset()
+        try:
+            return self.history.known_exercises()
+        except HistoryError:  # unreadable just now: every step once more does no harm
+            return frozenset()
 
     # ----------------------------------------------------------------- walking
 
@@ -303,7 +308,10 @@ class SessionSteps(QObject):
         if self.history is None:
             return 0
         since = gentle_since(self.settings.gentle_since, self._today())
-        return gentle_level(session_outcomes(self.history.connection, since))
+        try:
+            return gentle_level(self.history.session_outcomes(since))
+        except HistoryError:  # unreadable just now: the gentlest level is the safe one
+            return 0
 
     def _apply_gentle(self, plan: SessionPlan) -> None:
         plan.routine = gentle_routine(plan.routine, self.gentle_level())
@@ -333,9 +341,9 @@ class SessionSteps(QObject):
         if self.history is not None:
             try:
                 if moment is Moment.BEFORE:
-                    self.history.recorder.set_before_checkin(checkin)
+                    self.history.set_before_checkin(checkin)
                 elif checkin is not None:
-                    self.history.recorder.save_after_checkin(checkin)
+                    self.history.save_after_checkin(checkin)
             except Exception as error:
                 self._report("history", error)
         self.proceed()

@@ -34,6 +34,7 @@ REMINDER_KEYS = frozenset(
         "session_time",
         "snooze_minutes",
         "suggested_routine",
+        "start_at_login",
     }
 )
 TRY_SENTENCE = "This is how I will guide you. Breathe in, and breathe out."

@@ -61,6 +61,7 @@ class Personalisation(QObject):
             wall_clock=wall_clock,
             tray=tray,
             icon=paths.resources_dir / "icons" / "neuroguide.svg",
+            data_dir=paths.data_dir,
         )
         flow.home.settings_requested.connect(self.show_settings)
         flow.home.editor_requested.connect(self.show_editor)

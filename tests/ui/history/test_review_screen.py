@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta, timezone
 
@@ -11,7 +10,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from neuroguide.present.metrics import Metrics
-from neuroguide.store.database import open_history
+from neuroguide.store.history import History
 from neuroguide.store.models import CheckIn, Moment
 from neuroguide.store.progress import HistoryProgress
 from neuroguide.ui.history.review_screen import RANGES, ReviewScreen
@@ -22,12 +21,12 @@ ZONE = timezone(timedelta(hours=2))
 
 
 @pytest.fixture
-def connection() -> Iterator[sqlite3.Connection]:
-    connection = open_history(":memory:").connection
+def history() -> Iterator[History]:
+    history = History.in_memory()
     for days_ago in (0, 1, 2, 10, 200):
         day = TODAY - timedelta(days=days_ago)
         add_session(
-            connection,
+            history,
             datetime(day.year, day.month, day.day, 9, 15, tzinfo=ZONE),
             routine_id="seated" if days_ago == 10 else "stretch-break",
             routine_name="Seated" if days_ago == 10 else "Stretch break",
@@ -35,12 +34,12 @@ def connection() -> Iterator[sqlite3.Connection]:
             before=CheckIn(Moment.BEFORE, pain=6),
             after=CheckIn(Moment.AFTER, pain=4),
         )
-    yield connection
-    connection.close()
+    yield history
+    history.close()
 
 
-def _screen(qtbot: QtBot, connection: sqlite3.Connection, **kwargs: object) -> ReviewScreen:
-    screen = ReviewScreen(connection, today=lambda: TODAY, **kwargs)  # type: ignore[arg-type]
+def _screen(qtbot: QtBot, history: History, **kwargs: object) -> ReviewScreen:
+    screen = ReviewScreen(history, today=lambda: TODAY, **kwargs)  # type: ignore[arg-type]
     qtbot.addWidget(screen)
     screen.resize(1280, 900)
     with qtbot.waitExposed(screen):
@@ -54,9 +53,9 @@ def _lines(screen: ReviewScreen) -> list[str]:
 
 
 def test_sessions_are_listed_newest_first_with_the_symptom_change(
-    qtbot: QtBot, connection: sqlite3.Connection
+    qtbot: QtBot, history: History
 ) -> None:
-    screen = _screen(qtbot, connection)
+    screen = _screen(qtbot, history)
     lines = _lines(screen)
     assert len(lines) == 4  # the default range is the last three months
     assert lines[0].startswith("Sun 30 Jun 2024, 09:15 · Stretch break")
@@ -65,19 +64,17 @@ def test_sessions_are_listed_newest_first_with_the_symptom_change(
 
 
 def test_the_newest_session_is_shown_in_detail_with_planned_against_done(
-    qtbot: QtBot, connection: sqlite3.Connection
+    qtbot: QtBot, history: History
 ) -> None:
-    screen = _screen(qtbot, connection, exercise_names={"calf-stretch": "Calf stretch"})
+    screen = _screen(qtbot, history, exercise_names={"calf-stretch": "Calf stretch"})
     assert "Stretch break, Sun 30 Jun 2024" in screen.detail.heading.text()
     assert screen.detail.items.rowCount() == 20
     assert screen.detail.items.item(0, 0).text() == "Calf stretch"
     assert screen.detail.before.text() == "Before: pain 6."
 
 
-def test_range_and_routine_filters_narrow_the_list(
-    qtbot: QtBot, connection: sqlite3.Connection
-) -> None:
-    screen = _screen(qtbot, connection)
+def test_range_and_routine_filters_narrow_the_list(qtbot: QtBot, history: History) -> None:
+    screen = _screen(qtbot, history)
     everything = next(i for i, (text, _) in enumerate(RANGES) if text == "Everything")
     qtbot.mouseClick(screen.range_buttons.button(everything), Qt.MouseButton.LeftButton)
     assert len(_lines(screen)) == 5
@@ -86,8 +83,8 @@ def test_range_and_routine_filters_narrow_the_list(
     assert screen.current_filter().routine_id == "seated"
 
 
-def test_charts_have_their_numbers_in_tables(qtbot: QtBot, connection: sqlite3.Connection) -> None:
-    screen = _screen(qtbot, connection)
+def test_charts_have_their_numbers_in_tables(qtbot: QtBot, history: History) -> None:
+    screen = _screen(qtbot, history)
     qtbot.mouseClick(screen.charts_button, Qt.MouseButton.LeftButton)
     charts = screen.charts
     assert charts.minutes_table.rowCount() == 13  # 91 days from Monday 1 April
@@ -100,33 +97,31 @@ def test_charts_have_their_numbers_in_tables(qtbot: QtBot, connection: sqlite3.C
 
 
 def test_an_empty_history_says_so(qtbot: QtBot) -> None:
-    connection = open_history(":memory:").connection
-    screen = _screen(qtbot, connection)
+    history = History.in_memory()
+    screen = _screen(qtbot, history)
     assert screen.empty.isVisible()
     assert screen.model.rowCount() == 0
-    connection.close()
+    history.close()
 
 
 def test_large_button_mode_makes_every_target_at_least_64_pixels(
-    qtbot: QtBot, connection: sqlite3.Connection
+    qtbot: QtBot, history: History
 ) -> None:
-    screen = _screen(qtbot, connection, metrics=Metrics(large=True))
+    screen = _screen(qtbot, history, metrics=Metrics(large=True))
     qtbot.mouseClick(screen.charts_button, Qt.MouseButton.LeftButton)
     for widget in screen.buttons():
         assert widget.height() >= 64, widget.accessibleName()
         assert widget.width() >= 64, widget.accessibleName()
 
 
-def test_export_buttons_ask_the_owner_to_export(
-    qtbot: QtBot, connection: sqlite3.Connection
-) -> None:
-    screen = _screen(qtbot, connection)
+def test_export_buttons_ask_the_owner_to_export(qtbot: QtBot, history: History) -> None:
+    screen = _screen(qtbot, history)
     with qtbot.waitSignal(screen.export_requested, timeout=5000) as signal:
         qtbot.mouseClick(screen.pdf_button, Qt.MouseButton.LeftButton)
     assert signal.args == ["pdf"]
 
 
-def test_progress_source_counts_today_and_this_week(connection: sqlite3.Connection) -> None:
-    progress = HistoryProgress(connection, today=lambda: TODAY)
+def test_progress_source_counts_today_and_this_week(history: History) -> None:
+    progress = HistoryProgress(history, today=lambda: TODAY)
     assert progress.minutes_today() == 10
     assert progress.minutes_this_week() == 30  # Friday to Sunday; Monday 20 June is last week

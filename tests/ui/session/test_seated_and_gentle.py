@@ -7,7 +7,6 @@ from datetime import UTC, date, datetime, timedelta
 from neuroguide.core.gentle import SessionOutcome
 from neuroguide.core.seated import SeatedVersion
 from neuroguide.store.models import CheckIn, Moment
-from neuroguide.store.queries import session_outcomes
 from tests.store.seed import add_session
 from tests.ui.conftest import GuiDriver
 
@@ -71,15 +70,15 @@ def test_good_sessions_in_the_history_raise_the_level(driver: GuiDriver) -> None
     driver.flow.store.update(start_gently=True, gentle_since="not a date")
     assert steps.gentle_level() == 0
     assert steps.history is not None
-    connection = steps.history.connection
+    history = steps.history
     start = datetime.now(UTC) - timedelta(minutes=30)
     calm = CheckIn(Moment.BEFORE, pain=3), CheckIn(Moment.AFTER, pain=3)
     worse = CheckIn(Moment.BEFORE, pain=3), CheckIn(Moment.AFTER, pain=6)
-    add_session(connection, start, before=calm[0], after=calm[1])
-    add_session(connection, start + timedelta(minutes=5), before=worse[0], after=worse[1])
-    add_session(connection, start + timedelta(minutes=10))
-    add_session(connection, start + timedelta(minutes=15), outcome="stopped")
-    outcomes = session_outcomes(connection, date.today() - timedelta(days=1))
+    add_session(history, start, before=calm[0], after=calm[1])
+    add_session(history, start + timedelta(minutes=5), before=worse[0], after=worse[1])
+    add_session(history, start + timedelta(minutes=10))
+    add_session(history, start + timedelta(minutes=15), outcome="stopped")
+    outcomes = history.session_outcomes(date.today() - timedelta(days=1))
     assert outcomes == [
         SessionOutcome(True, 3, 3),
         SessionOutcome(True, 3, 6),
@@ -89,7 +88,7 @@ def test_good_sessions_in_the_history_raise_the_level(driver: GuiDriver) -> None
     driver.flow.store.update(gentle_since=(date.today() - timedelta(days=1)).isoformat())
     assert steps.gentle_level() == 1
     for minutes in range(20, 60, 5):
-        add_session(connection, start + timedelta(minutes=minutes))
+        add_session(history, start + timedelta(minutes=minutes))
     assert "full amount" in steps.describe_gentle() and steps.gentle_level() == 4
     driver.flow.start_routine("seated")
     assert driver.flow.routine is not None and "gentle" not in driver.flow.routine.name
