@@ -122,7 +122,7 @@ def build_gui(
     window.setWindowIcon(QIcon(str(paths.resources_dir / "icons" / "neuroguide.svg")))
     history, history_notes = _open_history(paths, window)
     if speaker is None:
-        speaker = _start_voice(settings, clock, window)
+        speaker = _start_voice(settings, clock, window, paths)
     flow = SessionFlow(
         window,
         content,
@@ -206,7 +206,7 @@ def _progress(history: History | None) -> ProgressSource:
     return HistoryProgress(history) if history is not None else RunProgress()
 
 
-def _start_voice(settings: Settings, clock: Clock, window: MainWindow) -> Speaker:
+def _start_voice(settings: Settings, clock: Clock, window: MainWindow, paths: Paths) -> Speaker:
     """The real voice; its worker warms up in the background. Problems show on the window."""
 
     def tell(message: str) -> None:  # from the speaker's thread: the signal crosses safely
@@ -214,7 +214,14 @@ def _start_voice(settings: Settings, clock: Clock, window: MainWindow) -> Speake
         window.notice_requested.emit(message)
 
     voice = VoiceSettings(settings.voice_id, settings.voice_rate, settings.voice_volume)
-    return create_speaker(settings.voice, voice, clock, on_problem=tell)
+    return create_speaker(
+        settings.voice,
+        voice,
+        clock,
+        on_problem=tell,
+        phrase_cache=paths.phrase_cache,
+        sounds=paths.resources_dir / "sounds",
+    )
 
 
 def _explain_damaged_library(error: InvalidFileError) -> None:

@@ -59,6 +59,11 @@ class Paths:
         return (self.cache_dir or self.data_dir) / "home-screen.toml"
 
     @property
+    def phrase_cache(self) -> Path:
+        """Rendered speech, one WAV file per phrase (see ``neuroguide.speech.phrase_cache``)."""
+        return (self.cache_dir or self.data_dir) / "phrases"
+
+    @property
     def builtin_routines(self) -> Path:
         """Routines shipped with the app."""
         return self.resources_dir / "routines"

@@ -25,6 +25,7 @@ from neuroguide.core.clock import FakeClock
 from neuroguide.core.timeline import PhaseKind
 from neuroguide.paths import Paths, resources_dir
 from neuroguide.settings import Settings, save_settings
+from neuroguide.speech.speaker import RecordingSpeaker
 
 OUT = Path(__file__).resolve().parent / "screenshots"
 SIZE = (1366, 768)
@@ -42,7 +43,9 @@ def _open(large: bool, text_scale: int, theme: str, clock: FakeClock) -> Gui:
     folder = Path(tempfile.mkdtemp(prefix="neuroguide-shots-"))
     settings = Settings(text_scale=text_scale, theme=theme, large_buttons=large)
     save_settings(settings, folder / "settings.toml")
-    gui = build_gui(Paths(folder, folder, resources_dir()), clock=clock)
+    # A silent speaker: what the voice says shows in the captions either way, and a machine
+    # without a sound card would otherwise show "the sound player failed" on every shot.
+    gui = build_gui(Paths(folder, folder, resources_dir()), clock=clock, speaker=RecordingSpeaker())
     assert gui is not None
     gui.window.keys.bounce.delay_ms = 0  # the script presses nothing twice by accident
     gui.window.resize(*SIZE)

@@ -11,6 +11,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from neuroguide.cli import main
 from neuroguide.content import Content
@@ -104,7 +105,7 @@ def test_play_runs_a_routine_file_to_the_end_printing_captions_and_a_summary(
     assert status == 0
     assert out[0] == "Tiny (1 s)"
     assert out[1].startswith("[ 0:00] Overhead reach. Hold for 1 second.")
-    assert out[1].endswith("Hold.")
+    assert out[1].endswith("Hold. Keep breathing. Do not hold your breath.")
     goodbye = "And relax. All done. You were active for 1 second. Well done, see you next time."
     assert out[2] == f"[ 0:01] {goodbye}"
     assert out[3] == "Finished 'Tiny': active for 1 s of 1 s planned; 1 done, 0 skipped."
@@ -270,6 +271,94 @@ def test_play_takes_the_seated_version_and_the_gentle_dose_from_the_settings(
     )
     assert "the seated version" in err.getvalue() and "start gently" in err.getvalue()
     assert out.getvalue().startswith("Calf and hamstring stretches (seated) (gentle start)")
+
+
+def test_r_says_every_step_of_the_exercise_again_and_the_session_runs_on(
+    content: Content,
+) -> None:
+    player, speaker, out = player_for(content, [(20.0, "r"), (40.0, "q")])
+    player.guide = next(
+        entry.listener
+        for entry in player.runner._listeners
+        if isinstance(entry.listener, VoiceGuide)
+    )
+    assert player.run() is True
+    calf = content.library.exercises["calf-stretch"]
+    repeated = [
+        cue for cue in speaker.said if cue.text.startswith("Calf stretch.") and cue.at > 1019
+    ]
+    assert len(repeated) == 1
+    assert all(step in repeated[0].text for step in calf.steps)
+    assert speaker.log[speaker.log.index(repeated[0]) - 1] is None  # it cut what was said
+    assert any(calf.steps[-1] in line for line in out.getvalue().splitlines())
+
+
+@pytest.mark.parametrize(
+    "routine",
+    [
+        "balance",
+        "lower-leg-stretches",
+        "seated",
+        "strength-arms",
+        "strength-legs",
+        "stretch-break",
+        "walk-or-ride",
+    ],
+)
+def test_the_dry_run_prints_every_line_of_a_built_in_routine_at_once(
+    routine: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--data-dir", str(tmp_path), "play", "--dry-run", routine]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    counted = next(line for line in lines if "transitions on time" in line)
+    on_time = counted.split("transitions on time ")[1].split(";")[0].split(" of ")
+    assert on_time[0] == on_time[1]
+    kinds = {line[8:13].strip() for line in lines[3:]}
+    assert {"show", "say"} <= kinds
+    assert lines[3].startswith(" 0:00.0  show  ")
+    assert "Finished" not in "\n".join(lines)  # nothing was played
+
+
+def test_the_window_and_play_say_the_same_lines_on_the_same_routine(
+    content: Content, app_paths: Paths, qtbot: QtBot
+) -> None:
+    from neuroguide.speech.planning import start_plan
+    from neuroguide.ui.session.session_controller import SessionController
+
+    routine = content.catalog.routines["strength-legs"]
+    heard_in_play = RecordingSpeaker()
+    clock = FakeClock()
+    status = run_play(
+        app_paths,
+        routine.id,
+        get_ready=5,
+        history=lambda paths, chosen: TerminalHistory(),
+        speaker=heard_in_play,
+        keys=ScriptedKeys(clock, []),
+        out=io.StringIO(),
+        clock=clock,
+        known=(),
+    )
+    assert status == 0
+    window_clock = FakeClock()
+    heard_in_window = RecordingSpeaker()
+    plan = start_plan(routine, heard_in_window, minimum=5)
+    controller = SessionController(
+        routine,
+        window_clock,
+        speaker=heard_in_window,
+        get_ready_seconds=5,
+        ready_by_step=plan.ready_by_step,
+    )
+    controller.start()
+    while controller.state is not SessionState.FINISHED:
+        window_clock.advance(controller.session.seconds_to_next_event() or 0.5)
+        controller.tick()
+    controller.shutdown()
+    play_lines = [cue.text for cue in heard_in_play.said]
+    window_lines = [cue.text for cue in heard_in_window.said]
+    assert play_lines == window_lines
+    assert len(play_lines) > 50
 
 
 class StoppedThenContinued:

@@ -8,10 +8,19 @@ the speech layer might treat differently.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from enum import IntEnum, StrEnum
 
+from neuroguide.core.cue_words import (
+    as_sentence,
+    breathing_line,
+    dose_phrase,
+    rep_words,
+    sentences,
+    side_phrase,
+    spoken_duration,
+)
 from neuroguide.core.events import (
     Event,
     Halfway,
@@ -26,23 +35,47 @@ from neuroguide.core.events import (
     SessionResumed,
     SetDone,
     SideSwitched,
+    StepFinished,
     TimeAdded,
 )
 from neuroguide.core.records import ItemStatus, Outcome
 from neuroguide.core.timeline import Phase, PhaseKind
 
-TIMES = {1: "once", 2: "twice", 3: "three times", 4: "four times", 5: "five times"}
+__all__ = [
+    "Cue",
+    "CuePriority",
+    "CueWriter",
+    "Tone",
+    "as_sentence",
+    "breathing_line",
+    "dose_phrase",
+    "join",
+    "rep_words",
+    "sentences",
+    "side_phrase",
+    "spoken_duration",
+]
+
+HALFWAY_WORDS_MIN = 20
+"""Holds at least this long hear their breathing line at halfway; shorter ones have no time
+for it before "5 seconds" (they hear the exercise's safety words as the hold starts)."""
 SAME_MOMENT = 1e-6
 """Cues whose ``at`` differ by less than this are said as one."""
 
 
 class CuePriority(IntEnum):
-    """Higher goes first and may displace lower; counts are the first to be dropped."""
+    """How a cue fares when the voice is busy (see :mod:`neuroguide.core.voice_queue`).
+
+    Counts and information (halfway, minutes done) wait their turn and are dropped once
+    late; transitions, names and safety words are never dropped and cut off anything that
+    became true before them.
+    """
 
     COUNT = 1
-    TRANSITION = 2
-    NAME = 3
-    SAFETY = 4
+    INFO = 2
+    TRANSITION = 3
+    NAME = 4
+    SAFETY = 5
 
 
 class Tone(StrEnum):
@@ -73,54 +106,21 @@ class Cue:
     tone: Tone | None = None
 
 
-def spoken_duration(seconds: float) -> str:
-    """``75`` -> ``1 minute 15 seconds``: words a voice reads well (never ``s`` or ``min``)."""
-    whole = int(-(-seconds // 1))
-    minutes, secs = divmod(whole, 60)
-    parts = []
-    if minutes:
-        parts.append(f"{minutes} minute{'' if minutes == 1 else 's'}")
-    if secs or not minutes:
-        parts.append(f"{secs} second{'' if secs == 1 else 's'}")
-    return " ".join(parts)
-
-
-def side_phrase(phase: Phase) -> str:
-    """``your left leg`` / ``your right side``; empty for exercises done with both sides."""
-    if phase.side is None:
-        return ""
-    word = phase.exercise.side_word or "side"
-    return f"your {phase.side} {word}"
-
-
-def dose_phrase(phase: Phase) -> str:
-    """``Hold for 15 seconds, three times on each leg.`` and the like."""
-    dose = phase.step.dose
-    each = f" on each {phase.exercise.side_word or 'side'}" if dose.sides else ""
-    if dose.hold is not None:
-        times = f", {TIMES.get(dose.sets, f'{dose.sets} times')}" if dose.sets > 1 else ""
-        return f"Hold for {spoken_duration(dose.hold)}{times}{each}."
-    if dose.reps is not None:
-        noun = "repetition" if dose.reps == 1 else "repetitions"
-        sets = f", {dose.sets} sets" if dose.sets > 1 else ""
-        return f"{dose.reps} slow {noun}{sets}{each}."
-    return f"Keep going for {spoken_duration(dose.work_seconds)}{each}."
-
-
-def breathing_line(phase: Phase) -> str:
-    """The exercise's own reminder to breathe, if its safety notes have one."""
-    return next((line for line in phase.exercise.safety if "breath" in line.lower()), "")
-
-
 class CueWriter:
-    """Turns events into cues; it remembers only which step it last announced.
+    """Turns events into cues; it remembers which step it last announced and which exercises
+    it has explained in full.
 
-    Given the session's timeline it can also say what comes next during a rest and notice a
-    change of side that has no switch-sides phase of its own.
+    Args:
+        timeline: the session's phases, to say what comes next during a rest and to notice a
+            change of side that has no switch-sides phase of its own.
+        known: ids of exercises the person has done before: they get the short announcement
+            (name, side, dose, the one instruction that matters most); the others get every
+            step, the first time.
     """
 
-    def __init__(self, timeline: Sequence[Phase] = ()) -> None:
+    def __init__(self, timeline: Sequence[Phase] = (), known: Collection[str] = ()) -> None:
         self._timeline = tuple(timeline)
+        self._known = set(known)
         self._step_seen: int | None = None
 
     def cues_for(self, events: Sequence[Event]) -> list[Cue]:
@@ -134,33 +134,65 @@ class CueWriter:
                     cues.append(cue)
         return cues
 
+    def announcement(self, phase: Phase, *, full: bool | None = None) -> str:
+        """What is said as an exercise begins: name, side, dose, then every step (the first
+        time, or ``full``) or the key step, then the routine's note for this step.
+
+        Pure: it does not mark the exercise as explained.
+        """
+        exercise = phase.exercise
+        side = side_phrase(phase)
+        if full is None:
+            full = exercise.id not in self._known
+        if full:
+            steps = list(exercise.steps)
+        elif exercise.steps:
+            steps = [exercise.steps[min(exercise.key_step, len(exercise.steps) - 1)]]
+        else:
+            steps = []
+        note = phase.step.note
+        if not note and not exercise.spoken_safety and exercise.safety:
+            note = exercise.safety[0]  # no line for every hold: keep one safety line here
+        parts = [
+            f"Next exercise: {exercise.name}." if phase.step_index else f"{exercise.name}.",
+            f"Start with {side}." if side else "",
+            dose_phrase(phase),
+            *(as_sentence(step) for step in steps),
+            as_sentence(note),
+            as_sentence(exercise.spoken_safety) if phase.step.dose.reps is not None else "",
+        ]
+        return " ".join(p for p in parts if p)
+
+    def repeat(self, phase: Phase, at: float) -> Cue:
+        """The R key: every step of the current exercise, said now."""
+        exercise = phase.exercise
+        words = " ".join([f"{exercise.name}.", *(as_sentence(step) for step in exercise.steps)])
+        return _cue(words, CuePriority.NAME, at, phase)
+
     # ----------------------------------------------------------------- events
 
     def _cues(self, event: Event) -> list[Cue]:
         if isinstance(event, PhaseStarted):
             return self._phase_started(event.phase, event.at)
         if isinstance(event, SideSwitched) and event.to_side:
-            words = f"Switch to {side_phrase(event.phase)}."
-            return [_cue(words, CuePriority.TRANSITION, event.at, event.phase, Tone.REST)]
+            return [self._switch(event.phase, event.at, Tone.REST)]
         if isinstance(event, Halfway):
             return [self._halfway(event)]
         if isinstance(event, LastSeconds):
             return self._last_seconds(event)
         if isinstance(event, RepMoved):
-            words = "Up." if event.movement == "up" else "And down."
-            return [_cue(words, CuePriority.COUNT, event.at, event.phase)]
+            return self._rep_moved(event)
         if isinstance(event, RepCounted):
-            words = f"{event.rep}."
-            if event.of - event.rep == 2:
-                words += " Last two."
-            return [_cue(words, CuePriority.COUNT, event.at, event.phase, Tone.TICK)]
+            return []  # the number is said as the rep starts, when the screen shows it
         if isinstance(event, Milestone):
             return [self._milestone(event)]
         if isinstance(event, SetDone):
             return self._set_done(event)
+        if isinstance(event, StepFinished):
+            return self._step_finished(event)
         if isinstance(event, TimeAdded):
             words = f"{spoken_duration(event.seconds)} more."
-            return [_cue(words, CuePriority.TRANSITION, event.at, event.phase)]
+            return [_cue(words, CuePriority.INFO, event.at, event.phase)]
         if isinstance(event, SessionPaused):
             return [self._paused(event)]
         if isinstance(event, SessionResumed):
@@ -177,15 +209,14 @@ class CueWriter:
             return self._announce(phase, at)
         cues = self._announce(phase, at) if new_step else []
         if phase.kind.is_work and self._changed_side_without_switch(phase):
-            words = f"Switch to {side_phrase(phase)}."
-            cues.append(_cue(words, CuePriority.TRANSITION, at, phase))
+            cues.append(self._switch(phase, at, None))
         if phase.kind is PhaseKind.HOLD:
             words = "Hold." if phase.sets == 1 else f"Hold, {phase.set_number} of {phase.sets}."
             cues.append(_cue(words, CuePriority.TRANSITION, at, phase, Tone.WORK))
         elif phase.kind is PhaseKind.REPS:
-            words = f"{phase.reps} repetitions. Begin."
-            if phase.sets > 1:
-                words = f"Set {phase.set_number} of {phase.sets}. {words}"
+            # The dose was said in the announcement and the set number during the rest:
+            # one short word, so the first rep is counted close to its moment.
+            words = "Begin."
             cues.append(_cue(words, CuePriority.TRANSITION, at, phase, Tone.WORK))
         elif phase.kind is PhaseKind.TIMED:
             words = f"Start now, for {spoken_duration(phase.seconds)}."
@@ -195,31 +226,72 @@ class CueWriter:
             coming = self._next_work(phase)
             words += f" — next, {coming}." if coming else "."
             cues.append(_cue(words, CuePriority.TRANSITION, at, phase, Tone.REST))
+        if self._safety_now(phase):
+            safety = as_sentence(phase.exercise.spoken_safety)
+            cues.append(_cue(safety, CuePriority.SAFETY, at, phase))
+        elif self._breathe_at_start(phase):
+            cues.append(_cue(breathing_line(phase), CuePriority.SAFETY, at, phase))
         return cues
 
     def _announce(self, phase: Phase, at: float) -> list[Cue]:
-        """Before an exercise: name, side, dose, first instruction, then one safety line."""
-        exercise = phase.exercise
-        side = side_phrase(phase)
-        parts = [
-            f"Next exercise: {exercise.name}." if phase.step_index else f"{exercise.name}.",
-            f"Start with {side}." if side else "",
-            dose_phrase(phase),
-            exercise.steps[0] if exercise.steps else "",
+        """Before an exercise: the announcement (in full the first time it is met)."""
+        words = self.announcement(phase)
+        self._known.add(phase.exercise.id)
+        return [_cue(words, CuePriority.NAME, at, phase, Tone.REST)]
+
+    def _switch(self, phase: Phase, at: float, tone: Tone | None) -> Cue:
+        words = f"Switch to {side_phrase(phase)}."
+        extra = phase.exercise.switch_words
+        if extra and phase.side:
+            words += " " + as_sentence(extra.replace("{side}", phase.side))
+        return _cue(words, CuePriority.TRANSITION, at, phase, tone)
+
+    def _rep_moved(self, event: RepMoved) -> list[Cue]:
+        if event.rep == 1 and event.movement == "up":
+            return []  # "Begin." starts the first rep: no time for more before "down"
+        up, down = rep_words(event.phase.exercise)
+        # "5, up." is said in under a second; "5. Up." pauses after the number for longer
+        # than half a 2-second rep leaves.
+        words = f"{event.rep}, {up[0].lower()}{up[1:]}" if event.movement == "up" else down
+        return [_cue(words, CuePriority.COUNT, event.at, event.phase)]
+
+    def _step_finished(self, event: StepFinished) -> list[Cue]:
+        phase = next((p for p in self._timeline if p.step_index == event.step_index), None)
+        if phase is None or not phase.exercise.after_words:
+            return []
+        words = as_sentence(phase.exercise.after_words)
+        return [
+            Cue(words, CuePriority.SAFETY, event.at, phase_index=None, step_index=event.step_index)
         ]
-        cues = [_cue(" ".join(p for p in parts if p), CuePriority.NAME, at, phase, Tone.REST)]
-        safety = phase.step.note or (exercise.safety[0] if exercise.safety else "")
-        if safety:
-            cues.append(_cue(safety, CuePriority.SAFETY, at, phase))
-        return cues
 
     def _halfway(self, event: Halfway) -> Cue:
         phase = event.phase
         words = "Halfway."
         breathe = breathing_line(phase)
-        if breathe and phase.set_number == 1:
+        if breathe and phase.set_number == 1 and phase.seconds >= HALFWAY_WORDS_MIN:
             words += f" {breathe}"
-        return _cue(words, CuePriority.TRANSITION, event.at, phase)
+        return _cue(words, CuePriority.INFO, event.at, phase)
+
+    @staticmethod
+    def _safety_now(phase: Phase) -> bool:
+        """The exercise's safety words go with each hold or block as it starts, and before
+        each set of reps (in the announcement or the rest), where no count needs the time."""
+        if not phase.exercise.spoken_safety:
+            return False
+        if phase.kind in (PhaseKind.HOLD, PhaseKind.TIMED):
+            return True
+        return phase.kind is PhaseKind.REST and phase.step.dose.reps is not None
+
+    @staticmethod
+    def _breathe_at_start(phase: Phase) -> bool:
+        """A short first hold hears its breathing line as it starts: at halfway there would
+        be no time for it before "5 seconds"."""
+        return (
+            phase.kind is PhaseKind.HOLD
+            and phase.set_number == 1
+            and phase.seconds < HALFWAY_WORDS_MIN
+            and bool(breathing_line(phase))
+        )
 
     def _last_seconds(self, event: LastSeconds) -> list[Cue]:
         phase = event.phase
@@ -235,7 +307,7 @@ class CueWriter:
         else:
             done, left = spoken_duration(event.elapsed), spoken_duration(event.remaining)
             words = f"{done} done, {left} to go."
-        return _cue(words, CuePriority.TRANSITION, event.at, event.phase)
+        return _cue(words, CuePriority.INFO, event.at, event.phase)
 
     def _set_done(self, event: SetDone) -> list[Cue]:
         record = event.record

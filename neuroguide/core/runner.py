@@ -11,7 +11,7 @@ the other listeners or the session. Front ends only decide *when* to call :meth:
 from __future__ import annotations
 
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from neuroguide.core.clock import Clock
@@ -82,9 +82,19 @@ class SessionRunner:
         listeners: Sequence[Listener] = (),
         on_error: ErrorReport | None = None,
         auto_advance: bool = True,
+        ready_by_step: Mapping[int, int] | None = None,
+        switch_by_step: Mapping[int, int] | None = None,
     ) -> SessionRunner:
-        """A runner for ``routine`` with the one get-ready rule."""
-        session = Session(routine, clock, get_ready=get_ready_seconds(routine, get_ready_minimum))
+        """A runner for ``routine`` with the one get-ready rule; ``ready_by_step`` and
+        ``switch_by_step`` (from the speech plan) stretch single get-readys and switches of
+        sides to fit their words."""
+        session = Session(
+            routine,
+            clock,
+            get_ready=get_ready_seconds(routine, get_ready_minimum),
+            ready_by_step=ready_by_step,
+            switch_by_step=switch_by_step,
+        )
         return cls(session, listeners, on_error=on_error, auto_advance=auto_advance)
 
     # ----------------------------------------------------------------- queries

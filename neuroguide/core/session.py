@@ -8,6 +8,7 @@ computed from the previous deadline, so no lateness accumulates over a session.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from enum import StrEnum
 
 from neuroguide.core.clock import Clock
@@ -71,9 +72,17 @@ class Session:
         get_ready: int | None = None,
         switch_seconds: int = DEFAULT_SWITCH,
         jump_threshold: float = JUMP_THRESHOLD,
+        ready_by_step: Mapping[int, int] | None = None,
+        switch_by_step: Mapping[int, int] | None = None,
     ) -> None:
         self.routine = routine
-        self.timeline = build_timeline(routine, get_ready=get_ready, switch_seconds=switch_seconds)
+        self.timeline = build_timeline(
+            routine,
+            get_ready=get_ready,
+            switch_seconds=switch_seconds,
+            ready_by_step=ready_by_step,
+            switch_by_step=switch_by_step,
+        )
         if not self.timeline:
             raise ValueError(f"routine '{routine.id}' has no phases")
         self._clock = clock

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -9,6 +11,34 @@ from neuroguide.core.library import DEFAULT_CADENCE, Exercise, Routine, Step
 
 DEFAULT_GET_READY = 5
 DEFAULT_SWITCH = 5
+BREATH = 1.0
+"""Seconds of quiet between the end of an announcement and the start of the work."""
+
+
+COUNTDOWN = 3
+"""A switch of sides ends with "3", "2", "1": the seconds its words must leave free."""
+
+
+def stretched_switch(minimum: int, words_seconds: float) -> int:
+    """How long a switch of sides lasts: at least ``minimum``, and long enough for its words
+    ("And relax. Switch to your right leg." ...) to end before its countdown begins."""
+    if words_seconds <= 0:
+        return minimum
+    return max(minimum, math.ceil(words_seconds + BREATH / 2) + COUNTDOWN)
+
+
+def stretched_get_ready(minimum: int, announcement_seconds: float, breath: float = BREATH) -> int:
+    """How long a get-ready lasts: the minimum (the setting, or the routine's own if longer:
+    :func:`neuroguide.core.runner.get_ready_seconds`), stretched so that the exercise's
+    announcement is heard to its end, plus a breath, before the work begins.
+
+    The one rule for the window, ``neuroguide play`` and the dry-run (through the speech plan);
+    ``announcement_seconds`` is the length of the words said as the get-ready starts (0 with
+    the voice off).
+    """
+    if announcement_seconds <= 0:
+        return minimum
+    return max(minimum, math.ceil(announcement_seconds + breath))
 
 
 class PhaseKind(StrEnum):
@@ -61,12 +91,16 @@ def build_timeline(
     *,
     get_ready: int | None = None,
     switch_seconds: int = DEFAULT_SWITCH,
+    ready_by_step: Mapping[int, int] | None = None,
+    switch_by_step: Mapping[int, int] | None = None,
 ) -> tuple[Phase, ...]:
     """Return every phase of ``routine`` in order.
 
     Each step opens with a get-ready phase; a step done per side does every set on one side,
     then a switch-sides phase, then the other side; sets are separated by the step's rest.
-    Zero-length phases are left out. ``get_ready`` overrides the routine's own value.
+    Zero-length phases are left out. ``get_ready`` overrides the routine's own value;
+    ``ready_by_step`` and ``switch_by_step`` give single steps a longer get-ready or switch
+    (see :func:`stretched_get_ready` and :func:`stretched_switch`).
     """
     ready = get_ready if get_ready is not None else routine.get_ready
     ready = DEFAULT_GET_READY if ready is None else ready
@@ -86,9 +120,11 @@ def build_timeline(
         sides: tuple[str | None, ...] = dose.sides or (None,)
         for side_number, side in enumerate(sides):
             if side_number == 0:
-                add(PhaseKind.GET_READY, step_index, step, side, 1, ready)
+                seconds = (ready_by_step or {}).get(step_index, ready)
+                add(PhaseKind.GET_READY, step_index, step, side, 1, seconds)
             else:
-                add(PhaseKind.SWITCH_SIDES, step_index, step, side, 1, switch_seconds)
+                seconds = (switch_by_step or {}).get(step_index, switch_seconds)
+                add(PhaseKind.SWITCH_SIDES, step_index, step, side, 1, seconds)
             for number in range(1, dose.sets + 1):
                 add(work, step_index, step, side, number, dose.work_seconds)
                 if number < dose.sets:

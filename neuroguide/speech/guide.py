@@ -3,7 +3,8 @@
 It also decides when to silence the voice: when the person pauses, stops, skips or goes back.
 Those show up in the events as a pause, a stop, or a phase that starts before the previous
 one was due to end (or out of order); a phase that starts exactly on time is the session
-moving on by itself, and the cue in flight is then left to finish.
+moving on by itself, and the speaker's own rules then decide what its transition cuts (see
+:mod:`neuroguide.core.voice_queue`).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from neuroguide.core.events import (
     TimeAdded,
 )
 from neuroguide.core.records import Outcome
+from neuroguide.core.timeline import Phase
 from neuroguide.speech.speaker import Speaker
 
 ON_TIME = 1e-3
@@ -60,6 +62,13 @@ class VoiceGuide:
         for cue in self.writer.cues_for(events):
             self._show([cue])
             self.speaker.say(cue)
+
+    def repeat(self, phase: Phase, at: float) -> None:
+        """The R key: say every step of the current exercise now, cutting what is said."""
+        cue = self.writer.repeat(phase, at)
+        self._show([cue])
+        self.speaker.interrupt()
+        self.speaker.say(cue)
 
     def _show(self, cues: Sequence[Cue]) -> None:
         if self.on_cue is not None:

@@ -128,8 +128,11 @@ class Engine:
         return str(self._engine.getProperty("voice") or "")
 
 
-def open_engine(driver: str) -> tuple[Engine | None, str, str]:
-    """The engine, or ``None`` with a reason code and the error's own words."""
+def open_engine(driver: str, *, needs_player: bool = True) -> tuple[Engine | None, str, str]:
+    """The engine, or ``None`` with a reason code and the error's own words.
+
+    ``needs_player`` is False for a worker that only renders to files (no ``aplay`` needed).
+    """
     try:
         import pyttsx3  # noqa: F401 - only to tell a missing package from a missing library
     except ImportError as error:
@@ -138,7 +141,7 @@ def open_engine(driver: str) -> tuple[Engine | None, str, str]:
         engine = Engine(driver)
     except Exception as error:  # the driver import or espeak init failed: no usable library
         return None, "no-engine", f"{type(error).__name__}: {error}"
-    if driver == "espeak" and shutil.which("aplay") is None:
+    if needs_player and driver == "espeak" and shutil.which("aplay") is None:
         return None, "no-player", "aplay was not found on PATH"
     return engine, "", ""
 
@@ -185,6 +188,7 @@ def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--voice", default="")
     parser.add_argument("--rate", type=int, default=160)
     parser.add_argument("--volume", type=int, default=100)
+    parser.add_argument("--render-only", action="store_true", help="no player needed")
     return parser.parse_args(argv)
 
 
@@ -192,7 +196,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Start the engine, say ``ready`` and serve; reports why if there is no engine."""
     args = parse_arguments(argv)
     reply = Reply(claim_stdout())
-    engine, reason, detail = open_engine(default_driver() if args.driver is None else args.driver)
+    driver = default_driver() if args.driver is None else args.driver
+    engine, reason, detail = open_engine(driver, needs_player=not args.render_only)
     if engine is None:
         reply.send(event="unavailable", reason=reason, detail=detail)
         return EXIT_UNAVAILABLE

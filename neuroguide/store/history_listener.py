@@ -32,6 +32,15 @@ class TerminalHistory:
         except HistoryError:  # unreadable just now: the gentlest level is the safe one
             return 0
 
+    def known_exercises(self) -> frozenset[str]:
+        """Exercises completed before: the voice gives them the short announcement."""
+        if self.history is None:
+            return frozenset()
+        try:
+            return self.history.known_exercises()
+        except HistoryError:  # unreadable just now: every step once more does no harm
+            return frozenset()
+
     def close(self) -> None:
         """Write what still waits (or say what could not be), then release the history."""
         if self.history is not None:

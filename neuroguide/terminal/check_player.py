@@ -36,6 +36,7 @@ from neuroguide.core.clock import Clock, MonotonicClock
 from neuroguide.core.cues import Cue, CuePriority
 from neuroguide.paths import Paths
 from neuroguide.settings import load_settings
+from neuroguide.speech.planning import plays_tones
 from neuroguide.speech.speaker import NullSpeaker, Speaker
 from neuroguide.speech.tones import TonePlayer
 from neuroguide.terminal.keys import Keys, KeySource
@@ -208,7 +209,8 @@ def run_check_play(
     for point in SAFETY_POINTS:
         print(f"  - {point}", file=out)
     if speaker is None:
-        speaker = make_speaker(settings, clock, err) if voice and settings.voice else NullSpeaker()
+        wanted = voice and settings.voice
+        speaker = make_speaker(paths, settings, clock, err) if wanted else NullSpeaker()
     if source.interactive:
         print(KEYS_HELP, file=out)
         print("Press Enter to begin, or q and Enter to leave.", file=out, flush=True)
@@ -220,7 +222,7 @@ def run_check_play(
             print("Left without saving.", file=out, flush=True)
             return EXIT_INTERRUPTED
     out.flush()
-    tones = TonePlayer(paths.resources_dir) if settings.tones else None
+    tones = TonePlayer(paths.resources_dir) if settings.tones and not plays_tones(speaker) else None
     run = CheckRun(check, clock, settings.get_ready_seconds if get_ready is None else get_ready)
     console = CheckConsole(run, source, out, speaker, tones)
     try:

@@ -30,7 +30,7 @@ def add_speech_parsers(commands: Any) -> None:
         "play",
         help="run a routine in the terminal, guided by voice and captions",
         description="Run a routine in the terminal. Keys (when typing in a terminal): "
-        "Space pause or resume, n next, b back, q stop.",
+        "Space pause or resume, n next, b back, r repeat the steps, q stop.",
     )
     play.add_argument(
         "routine",
@@ -39,6 +39,11 @@ def add_speech_parsers(commands: Any) -> None:
         "balance-4-stage, sit-to-stand-5",
     )
     play.add_argument("--no-voice", action="store_true", help="captions and tones only")
+    play.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="print every line that will be shown and spoken, with its time, and exit",
+    )
     play.add_argument(
         "--get-ready",
         metavar="N",
@@ -74,4 +79,10 @@ def run_play_command(paths: Paths, args: argparse.Namespace) -> int:
         return run_check_play(paths, check, voice=not args.no_voice, get_ready=args.get_ready)
     from neuroguide.terminal.player import run_play
 
-    return run_play(paths, args.routine, voice=not args.no_voice, get_ready=args.get_ready)
+    return run_play(
+        paths,
+        args.routine,
+        voice=not args.no_voice,
+        get_ready=args.get_ready,
+        dry=args.dry_run,
+    )

@@ -11,7 +11,7 @@ session simply runs to its end.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from datetime import date
 from pathlib import Path
 from typing import IO
@@ -25,17 +25,20 @@ from neuroguide.core.library import Routine, format_duration
 from neuroguide.core.preparation import prepare_routine
 from neuroguide.core.records import Outcome
 from neuroguide.core.routine_file import RoutineCatalog, load_files
-from neuroguide.core.runner import Listener, SessionRunner
+from neuroguide.core.runner import Listener, SessionRunner, get_ready_seconds
 from neuroguide.core.session import SessionState
 from neuroguide.core.timeline import total_seconds
 from neuroguide.paths import Paths
 from neuroguide.settings import Settings, load_settings
-from neuroguide.speech.client import WorkerSpeaker
+from neuroguide.speech.factory import create_speaker
 from neuroguide.speech.guide import VoiceGuide
+from neuroguide.speech.planned import PlannedSpeaker
+from neuroguide.speech.planning import plays_tones, start_plan
 from neuroguide.speech.protocol import VoiceSettings
 from neuroguide.speech.speaker import NullSpeaker, Speaker
 from neuroguide.speech.tones import TonePlayer
 from neuroguide.store.history_listener import TerminalHistory
+from neuroguide.terminal.dry_run import print_dry_run
 from neuroguide.terminal.keys import Keys, KeySource
 
 LISTENER_TROUBLE = {
@@ -50,9 +53,13 @@ IDLE_WAIT = 0.25
 """How long to wait for a key while nothing is due (paused)."""
 WAKE_MARGIN = 0.002
 """Wake just after an event falls due, so the tick finds it due."""
-FINAL_WORDS_TIMEOUT = 20.0
-"""How long the player waits for the last words to be spoken before it exits."""
-KEYS_HELP = "Keys: Space pause or resume, n next, b back, q stop."
+FINAL_WORDS_TIMEOUT = 15.0
+"""How long the player waits at most for the last words (a stuck player is given up on
+sooner: the watchdog reports it within seconds and the wait ends)."""
+RENDER_WAIT = 20.0
+"""How long ``play`` waits at most for the routine's phrases to be rendered before it starts
+(the longest built-in routine takes about two seconds the first time, none after)."""
+KEYS_HELP = "Keys: Space pause or resume, n next, b back, r repeat the steps, q stop."
 
 HistoryFactory = Callable[[Paths, Routine], TerminalHistory]
 
@@ -82,14 +89,21 @@ def find_routine(reference: str, content: Content) -> tuple[Routine | None, str]
     return routine, ""
 
 
-def make_speaker(settings: Settings, clock: Clock, err: IO[str]) -> Speaker:
-    """The worker speaker with the user's voice settings; it reports once if it fails."""
+def make_speaker(paths: Paths, settings: Settings, clock: Clock, err: IO[str]) -> Speaker:
+    """The planned speaker with the user's voice settings; it reports each problem once."""
 
     def tell(message: str) -> None:
         print(f"neuroguide: {message}", file=err, flush=True)
 
     voice = VoiceSettings(settings.voice_id, settings.voice_rate, settings.voice_volume)
-    return WorkerSpeaker(voice, clock=clock, on_problem=tell)
+    return create_speaker(
+        True,
+        voice,
+        clock,
+        tell,
+        phrase_cache=paths.phrase_cache,
+        sounds=paths.resources_dir / "sounds",
+    )
 
 
 class TerminalPlayer:
@@ -107,6 +121,8 @@ class TerminalPlayer:
         self.clock = clock
         self.keys = keys
         self.out = out
+        self.guide: VoiceGuide | None = None
+        """Says the steps again on R."""
         self._started_at = clock.now()
 
     def show(self, cue: Cue) -> None:
@@ -115,9 +131,13 @@ class TerminalPlayer:
         print(f"[{minutes:2d}:{seconds:02d}] {cue.text}", file=self.out, flush=True)
 
     def control(self, key: str) -> list[Event]:
-        """What a key does: Space pause/resume, n next, b back, q (or Ctrl-C byte) stop."""
+        """What a key does: Space pause/resume, n next, b back, r repeat, q (or Ctrl-C) stop."""
         key = key.lower()
         runner = self.runner
+        if key == "r" and self.guide is not None:
+            if runner.state is not SessionState.FINISHED:
+                self.guide.repeat(self.session.phase, self.clock.now())
+            return []
         if key == " ":
             return runner.toggle_pause()
         if key == "n":
@@ -183,6 +203,9 @@ def run_play(
     out: IO[str] | None = None,
     err: IO[str] | None = None,
     speaker: Speaker | None = None,
+    known: Collection[str] | None = None,
+    dry: bool = False,
+    clock: Clock | None = None,
 ) -> int:
     """Play a routine in the terminal; the exit status for the command line."""
     out = out if out is not None else sys.stdout
@@ -212,7 +235,19 @@ def run_play(
         recording.close()
         return EXIT_PROBLEMS
     routine = prepared.routine
-    clock = MonotonicClock()
+    if known is None:
+        known = recording.known_exercises()
+    setting = settings.get_ready_seconds if get_ready is None else get_ready
+    minimum = get_ready_seconds(routine, setting)
+    if dry:
+        recording.close()
+        print_dry_run(paths, routine, settings, minimum, out, known)
+        return EXIT_OK
+    clock = clock if clock is not None else MonotonicClock()
+    if speaker is None:
+        wanted = voice and settings.voice
+        speaker = make_speaker(paths, settings, clock, err) if wanted else NullSpeaker()
+    plan = start_plan(routine, speaker, minimum=minimum, known=known, render_wait=RENDER_WAIT)
 
     def report(role: str, error: BaseException) -> None:
         print(f"neuroguide: {LISTENER_TROUBLE.get(role, role)}: {error}", file=err, flush=True)
@@ -220,14 +255,14 @@ def run_play(
     runner = SessionRunner.for_routine(
         routine,
         clock,
-        get_ready_minimum=settings.get_ready_seconds if get_ready is None else get_ready,
+        get_ready_minimum=setting,
+        ready_by_step=plan.ready_by_step,
+        switch_by_step=plan.switch_by_step,
         listeners=[Listener("history", listener) for listener in recording.listeners],
         on_error=report,
     )
     session = runner.session
-    if speaker is None:
-        speaker = make_speaker(settings, clock, err) if voice and settings.voice else NullSpeaker()
-    tones = TonePlayer(paths.resources_dir) if settings.tones else None
+    tones = TonePlayer(paths.resources_dir) if settings.tones and not plays_tones(speaker) else None
     source: KeySource = keys if keys is not None else Keys()
     player = TerminalPlayer(runner, clock, source, out)
 
@@ -236,7 +271,9 @@ def run_play(
         if tones is not None and cue.tone is not None:
             tones.play(cue.tone)
 
-    runner.add_listener(Listener("voice", VoiceGuide(speaker, CueWriter(session.timeline), on_cue)))
+    guide = VoiceGuide(speaker, CueWriter(session.timeline, known), on_cue)
+    player.guide = guide
+    runner.add_listener(Listener("voice", guide))
     length = format_duration(total_seconds(session.timeline))
     print(f"{routine.name} ({length})", file=out)
     if source.interactive:
@@ -245,7 +282,7 @@ def run_play(
     finished = False
     try:
         finished = player.run()
-        if finished and isinstance(speaker, WorkerSpeaker):
+        if finished and isinstance(speaker, PlannedSpeaker):
             speaker.wait_until_idle(FINAL_WORDS_TIMEOUT)  # let the last words be heard
     except KeyboardInterrupt:
         finished = False

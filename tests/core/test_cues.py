@@ -62,9 +62,11 @@ def play(
     return cues, start
 
 
-def spoken(routine: Routine, clock: FakeClock, **options: int) -> Timed:
+def spoken(
+    routine: Routine, clock: FakeClock, known: tuple[str, ...] = (), **options: int
+) -> Timed:
     session = Session(routine, clock, **options)
-    cues, _ = play(session, clock, CueWriter(session.timeline))
+    cues, _ = play(session, clock, CueWriter(session.timeline, known))
     return cues
 
 
@@ -82,15 +84,29 @@ def at(cues: Timed, offset: float) -> str:
 def test_before_a_per_side_exercise_the_voice_gives_name_side_dose_instruction_and_safety(
     library: Library, clock: FakeClock
 ) -> None:
-    cues = spoken(make_routine(library, CALF), clock)
+    cues = spoken(make_routine(library, CALF), clock, known=("calf-stretch",))
     first = cues[0][1]
     assert first.text == (
         "Calf stretch. Start with your left leg. Hold for 15 seconds, three times on each leg. "
         "Stand facing a wall and put both hands on it at chest height. "
         "Ease into the stretch and stop short of pain."
     )
-    assert first.priority is CuePriority.SAFETY
+    assert first.priority is CuePriority.NAME
     assert first.step_index == 0 and first.phase_index == 0
+
+
+def test_the_first_time_an_exercise_is_met_every_step_is_said_and_only_then(
+    library: Library, clock: FakeClock
+) -> None:
+    calf = library.exercises["calf-stretch"]
+    cues = spoken(make_routine(library, CALF), clock)
+    first = cues[0][1].text
+    assert all(step in first for step in calf.steps)
+    again = make_routine(library, CALF.replace('id = "calf"', 'id = "calf2"'))
+    twice = Session(again, clock)
+    writer = CueWriter(twice.timeline)
+    writer.cues_for(twice.start())  # the first announcement marks it as explained
+    assert writer.announcement(twice.timeline[0]).count(".") < first.count(".")
 
 
 def test_a_routine_note_is_said_instead_of_the_first_safety_line(
@@ -113,8 +129,8 @@ def test_a_hold_has_halfway_five_seconds_three_two_one_and_relax_at_their_moment
 ) -> None:
     cues = spoken(make_routine(library, CALF), clock)
     # get ready 5 s, then the first 15-second hold.
-    assert at(cues, 5) == "Hold, 1 of 3."
-    assert at(cues, 12.5) == "Halfway. Breathe slowly and evenly while you hold."
+    assert at(cues, 5) == "Hold, 1 of 3. Breathe slowly and evenly while you hold."
+    assert at(cues, 12.5) == "Halfway."
     assert at(cues, 15) == "5 seconds."
     assert [at(cues, t) for t in (17, 18, 19)] == ["3.", "2.", "1."]
     assert at(cues, 20) == "And relax. Rest for 10 seconds — next, hold 2 of 3."
@@ -124,15 +140,15 @@ def test_the_breathing_reminder_comes_only_in_the_first_hold_of_each_side(
     library: Library, clock: FakeClock
 ) -> None:
     cues = spoken(make_routine(library, CALF), clock)
+    # A 15-second hold has no time for it at halfway, so it comes as the hold starts.
+    holds = [text for text in texts(cues) if "Hold, " in text]
+    breathe = "Breathe slowly and evenly while you hold."
+    assert [breathe in text for text in holds] == [True, False, False, True, False, False]
     halfway = [text for text in texts(cues) if text.startswith("Halfway")]
-    assert halfway == [
-        "Halfway. Breathe slowly and evenly while you hold.",
-        "Halfway.",
-        "Halfway.",
-        "Halfway. Breathe slowly and evenly while you hold.",
-        "Halfway.",
-        "Halfway.",
-    ]
+    assert halfway == ["Halfway."] * 6
+    longer = spoken(make_routine(library, CALF.replace("hold = 15", "hold = 20")), clock)
+    halfway = [text for text in texts(longer) if text.startswith("Halfway")]
+    assert halfway[0] == f"Halfway. {breathe}" and halfway[1] == "Halfway."
 
 
 def test_after_the_last_hold_of_a_side_the_voice_says_switch_to_the_other_leg(
@@ -149,7 +165,7 @@ def test_without_a_switch_phase_the_first_hold_of_the_new_side_still_says_switch
     library: Library, clock: FakeClock
 ) -> None:
     cues = spoken(make_routine(library, CALF), clock, switch_seconds=0)
-    assert at(cues, 70) == "And relax. Switch to your right leg. Hold, 1 of 3."
+    assert at(cues, 70).startswith("And relax. Switch to your right leg. Hold, 1 of 3.")
 
 
 def test_an_exercise_done_with_both_sides_never_hears_switch_or_a_side(
@@ -162,17 +178,18 @@ def test_an_exercise_done_with_both_sides_never_hears_switch_or_a_side(
     assert "Rest for 10 seconds — next, hold 2 of 2." in words
 
 
-def test_reps_are_counted_in_time_with_the_cadence_and_warn_of_the_last_two(
+def test_reps_are_counted_as_each_rep_starts_with_the_movement_words(
     library: Library, clock: FakeClock
 ) -> None:
     cues = spoken(make_routine(library, RAISES), clock)
-    # get ready 5 s, then 6 reps of 2 s: up at the start, down half-way, count at the end.
-    assert at(cues, 5).endswith("6 repetitions. Begin. Up.")
+    # get ready 5 s, then 6 reps of 2 s: the number and "up" at the start, "down" half-way;
+    # "Begin" starts the first rep.
+    assert at(cues, 5) == "Begin."
     assert at(cues, 6) == "And down."
-    assert at(cues, 7) == "1. Up."
-    assert at(cues, 13) == "4. Last two. Up."
-    assert at(cues, 17).startswith("6. And relax. All done.")
-    counts = [cue for _, cue in cues if cue.text in ("And down.", "1. Up.")]
+    assert at(cues, 7) == "2, up."
+    assert at(cues, 15) == "6, up."
+    assert at(cues, 17).startswith("And relax. All done.")
+    counts = [cue for _, cue in cues if cue.text in ("And down.", "2, up.")]
     assert {cue.priority for cue in counts} == {CuePriority.COUNT}
 
 
@@ -194,7 +211,7 @@ def test_with_no_get_ready_phase_the_exercise_is_announced_as_its_first_hold_sta
 ) -> None:
     cues = spoken(make_routine(library, CALF), clock, get_ready=0)
     assert at(cues, 0).startswith("Calf stretch. Start with your left leg.")
-    assert at(cues, 0).endswith("Hold, 1 of 3.")
+    assert at(cues, 0).endswith("Hold, 1 of 3. Breathe slowly and evenly while you hold.")
 
 
 def test_the_end_is_warm_and_says_the_active_time(library: Library, clock: FakeClock) -> None:

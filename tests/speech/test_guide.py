@@ -66,7 +66,8 @@ def test_going_back_silences_the_voice(calf: Routine, fake_clock: FakeClock) -> 
     run(session, guide, fake_clock, 10)
     guide.handle(session.previous())
     assert speaker.interruptions == 1
-    assert after_last_interrupt(speaker) == ["Hold, 1 of 2."]
+    (again,) = after_last_interrupt(speaker)
+    assert again.startswith("Hold, 1 of 2.")
 
 
 def test_restarting_a_step_announces_the_exercise_again(

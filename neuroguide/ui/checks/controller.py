@@ -19,6 +19,7 @@ from neuroguide.core.check_steps import StepKind
 from neuroguide.core.checks import SAFETY_POINTS, CheckId, CheckInputError, CheckResult
 from neuroguide.core.clock import Clock
 from neuroguide.core.cues import Cue, CuePriority
+from neuroguide.speech.planning import plays_tones
 from neuroguide.speech.speaker import Speaker
 from neuroguide.speech.tones import TonePlayer
 from neuroguide.store.checks import ProgressChecks
@@ -184,8 +185,8 @@ class CheckController(QObject):
         for cue in cues:
             self.view.show_caption(cue.text)
             speaker.say(cue)
-            if self._tones is not None and cue.tone is not None:
-                self._tones.play(cue.tone)
+            if self._tones is not None and cue.tone is not None and not plays_tones(speaker):
+                self._tones.play(cue.tone)  # the planned speaker puts tones in its clips
 
     def _refresh(self) -> None:
         run = self.run

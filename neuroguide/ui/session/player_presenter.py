@@ -161,6 +161,7 @@ class PlayerPresenter(QObject):
             Qt.Key.Key_U: self.unsteady,
             Qt.Key.Key_H: self.view.toggle_how_to,
             Qt.Key.Key_D: self.controller.done,
+            Qt.Key.Key_R: self.controller.repeat,
         }
         action = actions.get(Qt.Key(key))
         if action is None:

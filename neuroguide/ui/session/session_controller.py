@@ -13,7 +13,7 @@ directly after advancing a ``FakeClock``.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
@@ -67,6 +67,9 @@ class SessionController(QObject):
         auto_advance: bool = True,
         captions: bool = True,
         on_error: ErrorReport | None = None,
+        ready_by_step: Mapping[int, int] | None = None,
+        switch_by_step: Mapping[int, int] | None = None,
+        known: Collection[str] = (),
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -80,8 +83,11 @@ class SessionController(QObject):
             listeners=listeners,
             on_error=on_error,
             auto_advance=auto_advance,
+            ready_by_step=ready_by_step,
+            switch_by_step=switch_by_step,
         )
-        writer = cue_writer if cue_writer is not None else CueWriter(self.session.timeline)
+        writer = cue_writer or CueWriter(self.session.timeline, known)
+        self._clock = clock
         self._voice = VoiceGuide(speaker, writer, on_cue=self._on_cue)
         self.runner.add_listener(Listener("voice", self._voice))
         self.runner.add_listener(Listener("screen", _Screen(self.events_emitted.emit)))
@@ -133,6 +139,12 @@ class SessionController(QObject):
     def pause(self) -> None:
         """Pause at once."""
         self._after(self.runner.pause())
+
+    @Slot()
+    def repeat(self) -> None:
+        """R: say every step of the current exercise again, now (the session runs on)."""
+        if self.session.state is not SessionState.FINISHED:
+            self._voice.repeat(self.session.phase, self._clock.now())
 
     @Slot()
     def resume(self) -> None:

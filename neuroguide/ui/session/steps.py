@@ -32,7 +32,9 @@ from neuroguide.core.gentle import FULL_LEVEL, gentle_level, gentle_routine, gen
 from neuroguide.core.library import Routine, format_duration
 from neuroguide.core.records import Summary
 from neuroguide.core.runner import Listener
+from neuroguide.core.runner import get_ready_seconds as runner_get_ready
 from neuroguide.core.seated import SeatedVersion, seated_version
+from neuroguide.core.speech_plan import SpeechPlan
 from neuroguide.core.timeline import build_timeline
 from neuroguide.present.metrics import Metrics
 from neuroguide.present.phase_text import (
@@ -44,6 +46,7 @@ from neuroguide.present.phase_text import (
 from neuroguide.present.progress import ProgressSource
 from neuroguide.settings import Settings
 from neuroguide.settings_store import SettingsStore
+from neuroguide.speech.planning import plays_tones, start_plan
 from neuroguide.speech.speaker import Speaker
 from neuroguide.store.database import HistoryError
 from neuroguide.store.history import History
@@ -140,6 +143,16 @@ class SessionSteps(QObject):
         """The settings as they are now."""
         return self.store.settings
 
+    @property
+    def known_exercises(self) -> frozenset[str]:
+        """Exercises done before (from the history): the voice gives them the short form."""
+        if self.history is None:
+            return frozenset()
+        try:
+            return self.history.known_exercises()
+        except HistoryError:  # unreadable just now: every step once more does no harm
+            return frozenset()
+
     # ----------------------------------------------------------------- walking
 
     def start(self, routine: Routine) -> None:
@@ -147,6 +160,7 @@ class SessionSteps(QObject):
         self.end_player()
         self.plan = SessionPlan(chosen=routine, routine=routine)
         self._index = -1
+        self._plan_speech(routine)  # rendering starts now, while the steps before are done
         self.proceed()
 
     def proceed(self) -> None:
@@ -361,12 +375,21 @@ class SessionSteps(QObject):
         if self.history is not None:
             listeners.append(Listener("history", self.history.recorder))
         self._last_chosen = plan.chosen
+        speaker = self._speaker()
+        speech = self._plan_speech(plan.routine)
         controller = SessionController(
             plan.routine,
             self.clock,
-            speaker=self._speaker(),
-            tones=TonePlayer(self._illustrations.parent) if settings.tones else None,
+            speaker=speaker,
+            tones=(
+                TonePlayer(self._illustrations.parent)
+                if settings.tones and not plays_tones(speaker)
+                else None
+            ),
             listeners=listeners,
+            ready_by_step=speech.ready_by_step,
+            switch_by_step=speech.switch_by_step,
+            known=self.known_exercises,
             get_ready_seconds=settings.get_ready_seconds,
             auto_advance=settings.auto_advance,
             captions=settings.captions,
@@ -382,6 +405,12 @@ class SessionSteps(QObject):
         self.window.show_screen("player")
         self.session_started.emit(controller)
         controller.start()
+
+    def _plan_speech(self, routine: Routine) -> SpeechPlan:
+        """Plan the routine's words and start rendering them (never waits); the get-ready
+        lengths come from the clips rendered so far, estimated for the others."""
+        minimum = runner_get_ready(routine, self.settings.get_ready_seconds)
+        return start_plan(routine, self._speaker(), minimum=minimum, known=self.known_exercises)
 
     def _finished(self, summary: Summary) -> None:
         if self.plan is None:

@@ -130,4 +130,7 @@ class Personalisation(QObject):
 
         settings = self.flow.store.settings
         voice = VoiceSettings(settings.voice_id, settings.voice_rate, settings.voice_volume)
-        return create_speaker(True, voice, self.flow.clock)
+        sounds = self.paths.resources_dir / "sounds"
+        return create_speaker(
+            True, voice, self.flow.clock, phrase_cache=self.paths.phrase_cache, sounds=sounds
+        )

@@ -68,6 +68,7 @@ def action_keys() -> frozenset[int]:
             k.Key_Enter,
             k.Key_Escape,
             k.Key_U,
+            k.Key_R,
             k.Key_D,
             k.Key_H,
             k.Key_F1,

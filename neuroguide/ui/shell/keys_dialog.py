@@ -24,6 +24,7 @@ KEYS = (
     ("D", "Done: finish a set of repetitions early"),
     ("H", "How to: show or hide the steps and the drawing"),
     ("U", "Stop, I feel unsteady: pause at once"),
+    ("R", "Repeat: hear every step of this exercise again"),
     ("Escape", "Stop the session (asks first); leave History or Settings"),
     ("Tab", "Move between buttons"),
     ("F1 or ?", "Show this list"),

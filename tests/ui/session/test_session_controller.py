@@ -166,3 +166,18 @@ def test_a_machine_sleep_pauses_the_session(content: Content, fake_clock: FakeCl
     assert controller.session.pause_reason is PauseReason.MACHINE_SLEEP
     assert controller.timer_interval == -1
     assert speaker.said
+
+
+def test_r_says_every_step_of_the_current_exercise_at_once(
+    content: Content, fake_clock: FakeClock
+) -> None:
+    controller, speaker, _ = make(content, fake_clock, routine="strength-legs")
+    controller.start()
+    step(controller, fake_clock, 3)
+    exercise = controller.session.phase.exercise
+    controller.repeat()
+    assert speaker.log[-2] is None  # what was being said is cut first
+    said = speaker.log[-1]
+    assert said is not None and all(line in said.text for line in exercise.steps)
+    assert controller.caption == said.text
+    assert controller.state is SessionState.RUNNING

@@ -1,0 +1,240 @@
+"""The speech plan: a session's words are known before it starts, so plan them.
+
+From a routine, the settings' minimum get-ready and the exercises the person knows, the plan
+gives every distinct sentence the session will say (each rendered once, ahead of time, into the
+phrase cache) and the get-ready of each step stretched to fit its announcement. The same
+engine, the same cue writer and the same :class:`~neuroguide.core.voice_queue.VoiceQueue`
+then play the session on a fake clock with known clip lengths: the dry-run script, what the
+tests check and what the coverage benchmark counts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass, field
+
+from neuroguide.core.clock import Clock, FakeClock
+from neuroguide.core.cues import SAME_MOMENT, Cue, CuePriority, CueWriter, Tone
+from neuroguide.core.events import Event
+from neuroguide.core.library import Routine
+from neuroguide.core.session import Session, SessionState
+from neuroguide.core.timeline import (
+    DEFAULT_SWITCH,
+    PhaseKind,
+    stretched_get_ready,
+    stretched_switch,
+)
+from neuroguide.core.voice_queue import Utterance, VoiceQueue, utterances
+
+Phrase = tuple[str, Tone | None]
+"""One clip to render: a sentence, and the tone that leads it (if any)."""
+ClipLength = Callable[[str, Tone | None], float]
+"""Seconds a phrase's clip lasts (measured from the cache, or estimated)."""
+
+WORDS_PER_MINUTE = 160
+TONE_SECONDS = {Tone.TICK: 0.06, Tone.WORK: 0.34, Tone.REST: 0.4}
+
+
+def estimate_seconds(text: str, tone: Tone | None = None, rate: int = WORDS_PER_MINUTE) -> float:
+    """A clip's length before it is rendered: words at ``rate``, silences trimmed."""
+    words = max(1, len(text.split()))
+    return words * 60.0 / max(40, rate) + 0.15 + (TONE_SECONDS[tone] if tone else 0.0)
+
+
+@dataclass(frozen=True)
+class SpeechPlan:
+    """What a session will say: ``phrases`` in order of first use, the get-ready of each step
+    (``ready_by_step``) stretched to fit its announcement, and each switch of sides
+    (``switch_by_step``) long enough for its words before its countdown."""
+
+    routine: Routine
+    minimum: int
+    known: frozenset[str]
+    ready_by_step: Mapping[int, int]
+    phrases: tuple[Phrase, ...]
+    switch_seconds: int = DEFAULT_SWITCH
+    switch_by_step: Mapping[int, int] = field(default_factory=dict)
+
+    def session(self, clock: FakeClock | None = None) -> Session:
+        """A session that follows this plan (its get-ready lengths) on a fake clock."""
+        return self.session_on(clock or FakeClock(0.0))
+
+    def session_on(self, clock: Clock) -> Session:
+        """A session that follows this plan (its get-ready lengths) on ``clock``."""
+        return Session(
+            self.routine,
+            clock,
+            get_ready=self.minimum,
+            switch_seconds=self.switch_seconds,
+            ready_by_step=self.ready_by_step,
+            switch_by_step=self.switch_by_step,
+        )
+
+    def writer(self, session: Session) -> CueWriter:
+        """The cue writer for ``session``, knowing what the person has done before."""
+        return CueWriter(session.timeline, self.known)
+
+
+def run_to_end(session: Session, clock: FakeClock) -> list[tuple[list[Event], float]]:
+    """Every batch of events of an untouched session, with the fake time it came at."""
+    batches = [(session.start(), clock.now())]
+    while session.state is SessionState.RUNNING:
+        wait = session.seconds_to_next_event()
+        clock.advance(max(wait or 0.0, 1e-6))
+        batches.append((session.tick(), clock.now()))
+    return batches
+
+
+def plan_speech(
+    routine: Routine,
+    *,
+    minimum: int,
+    lengths: ClipLength = estimate_seconds,
+    known: Collection[str] = (),
+    switch_seconds: int = DEFAULT_SWITCH,
+) -> SpeechPlan:
+    """Plan a routine's words and stretch each get-ready to its announcement plus a breath.
+
+    ``lengths`` gives each clip's length: measured from the phrase cache where a clip is
+    rendered, estimated where not yet.
+    """
+    # A draft with a get-ready of at least a second, so each announcement has its moment even
+    # when the setting is 0: the words still need their time.
+    draft = SpeechPlan(routine, max(1, minimum), frozenset(known), {}, (), switch_seconds)
+    clock = FakeClock(0.0)
+    session = draft.session(clock)
+    writer = draft.writer(session)
+    cues = [cue for events, _ in run_to_end(session, clock) for cue in writer.cues_for(events)]
+    ready: dict[int, int] = {}
+    switch: dict[int, int] = {}
+    for phase in session.timeline:
+        if phase.kind not in (PhaseKind.GET_READY, PhaseKind.SWITCH_SIDES):
+            continue
+        start = sum(p.seconds for p in session.timeline[: phase.index])
+        said = sum(
+            lengths(u.text, u.tone)
+            for cue in cues
+            if abs(cue.at - start) < SAME_MOMENT
+            for u in utterances(cue)
+        )
+        if phase.kind is PhaseKind.GET_READY:
+            ready[phase.step_index] = stretched_get_ready(minimum, said)
+        else:
+            switch[phase.step_index] = stretched_switch(switch_seconds, said)
+    phrases: dict[Phrase, None] = {}
+    for cue in cues:
+        for item in utterances(cue):
+            phrases.setdefault((item.text, item.tone), None)
+    return SpeechPlan(
+        routine, minimum, frozenset(known), ready, tuple(phrases), switch_seconds, switch
+    )
+
+
+@dataclass(frozen=True)
+class ScriptLine:
+    """One line of the dry-run: ``kind`` is ``show`` (a caption), ``say`` (a clip starts,
+    lasting ``seconds``), ``cut`` (a clip stopped) or ``drop`` (a sentence never said)."""
+
+    at: float
+    kind: str
+    text: str
+    seconds: float = 0.0
+    late: float = 0.0
+
+
+@dataclass
+class Script:
+    """The dry-run of a plan: every line in time order, and what the voice made of the cues."""
+
+    lines: list[ScriptLine] = field(default_factory=list)
+    cues: list[Cue] = field(default_factory=list)
+    said: list[tuple[Utterance, float]] = field(default_factory=list)
+    dropped: list[Utterance] = field(default_factory=list)
+    cut: list[Utterance] = field(default_factory=list)
+    total_seconds: float = 0.0
+
+    def spoken_share(self, urgent: bool) -> tuple[int, int]:
+        """(spoken, all) cues of the transitions and above (``urgent``) or of the rest, a cue
+        counting as spoken when its first sentence started on its moment (within 0.1 s)."""
+        chosen = [c for c in self.cues if (c.priority >= CuePriority.TRANSITION) == urgent]
+        started = {id(u.cue) for u, at in self.said if at - u.at <= 0.1}
+        return sum(1 for c in chosen if id(c) in started), len(chosen)
+
+    def captions_spoken(self) -> tuple[int, int]:
+        """(spoken, all) captions: a caption is spoken when any of its sentences is said."""
+        started = {id(u.cue) for u, _ in self.said}
+        return sum(1 for c in self.cues if id(c) in started), len(self.cues)
+
+
+def dry_run(plan: SpeechPlan, lengths: ClipLength = estimate_seconds) -> Script:
+    """Play the plan's session on a fake clock, with clips of known length, through the same
+    voice queue as the real speaker: what would be shown and said, and when."""
+    clock = FakeClock(0.0)
+    session = plan.session(clock)
+    writer = plan.writer(session)
+    queue = VoiceQueue()
+    script = Script()
+    clip_end: float | None = None
+    begun: set[int] = set()
+    """Cues whose first sentence has been said: only that one has a moment of its own."""
+
+    def start(item: Utterance | None, now: float) -> None:
+        nonlocal clip_end
+        if item is None:
+            clip_end = None
+            return
+        seconds = lengths(item.text, item.tone)
+        first = id(item.cue) not in begun
+        begun.add(id(item.cue))
+        script.said.append((item, now))
+        late = now - item.at if first else 0.0
+        script.lines.append(ScriptLine(now, "say", item.text, seconds, late))
+        clip_end = now + seconds
+
+    def publish(events: list[Event], now: float) -> None:
+        nonlocal clip_end
+        for cue in writer.cues_for(events):
+            script.cues.append(cue)
+            script.lines.append(ScriptLine(cue.at, "show", cue.text))
+            decision = queue.offer(cue, now)
+            if decision.cut is not None:
+                script.lines.append(ScriptLine(now, "cut", decision.cut.text))
+                clip_end = None
+            if decision.start is not None:
+                start(decision.start, now)
+
+    publish(session.start(), clock.now())
+    while session.state is SessionState.RUNNING or clip_end is not None:
+        wait = session.seconds_to_next_event()
+        due = None if wait is None else clock.now() + max(wait, 1e-6)
+        if clip_end is not None and (due is None or clip_end <= due):
+            clock.advance(max(0.0, clip_end - clock.now()))
+            start(queue.finished(clock.now()), clock.now())
+            continue
+        if due is None:
+            break
+        clock.advance(due - clock.now())
+        publish(session.tick(), clock.now())
+    script.dropped = list(queue.dropped)
+    script.cut = list(queue.cut)
+    script.lines.extend(ScriptLine(u.at, "drop", u.text) for u in queue.dropped)
+    order = {"show": 0, "cut": 1, "say": 2, "drop": 3}
+    script.lines.sort(key=lambda line: (line.at, order[line.kind]))
+    script.total_seconds = clock.now()
+    return script
+
+
+def format_script(script: Script) -> list[str]:
+    """The dry-run as text: ``m:ss.s  kind  words  (length, lateness)``."""
+    rows = []
+    for line in script.lines:
+        minutes, seconds = divmod(line.at, 60)
+        stamp = f"{int(minutes):2d}:{seconds:04.1f}"
+        if line.kind == "say":
+            late = f", {line.late:+.1f} s" if line.late > 0.05 else ""
+            rows.append(f"{stamp}  say   {line.text}  ({line.seconds:.1f} s{late})")
+        elif line.kind == "show":
+            rows.append(f"{stamp}  show  {line.text}")
+        else:
+            rows.append(f"{stamp}  {line.kind:<4}  {line.text}")
+    return rows

@@ -1,0 +1,194 @@
+"""The phrase cache: each sentence rendered once to a WAV file, silences trimmed, length known.
+
+Files live in ``<cache folder>/phrases``, named by a hash of the text, the tone that leads it,
+the voice, the rate and the volume, so a change of voice simply misses the cache. The folder is
+kept under a size limit (oldest files go first, never those of the routine being prepared).
+A tone is put in front of its sentence in the same file: one player, so a tone never plays
+over a word.
+"""
+
+from __future__ import annotations
+
+import array
+import contextlib
+import hashlib
+import os
+import tempfile
+import threading
+import wave
+from dataclasses import dataclass
+from pathlib import Path
+
+from neuroguide.core.cues import Tone
+from neuroguide.speech.protocol import VoiceSettings
+
+FORMAT_VERSION = "1"
+"""Bump when rendering or trimming changes, so old files are no longer used."""
+MAX_BYTES = 64 * 1024 * 1024
+SILENCE = 120
+"""Samples quieter than this (of 32767) count as silence when trimming."""
+LEAD_IN = 0.01
+TAIL = 0.04
+"""Seconds of the original quiet kept before and after the words, so nothing is clipped."""
+
+
+@dataclass(frozen=True)
+class Clip:
+    """A rendered phrase: its file and how long it plays."""
+
+    path: Path
+    seconds: float
+
+
+def trimmed_samples(
+    frames: bytes, rate: int, lead: float = LEAD_IN, tail: float = TAIL
+) -> array.array[int]:
+    """16-bit mono samples without the silence before and after the words."""
+    samples = array.array("h", frames)
+    first = next((i for i, s in enumerate(samples) if abs(s) > SILENCE), None)
+    if first is None:
+        return array.array("h")
+    last = next(i for i in range(len(samples) - 1, -1, -1) if abs(samples[i]) > SILENCE)
+    start = max(0, first - int(lead * rate))
+    end = min(len(samples), last + 1 + int(tail * rate))
+    return samples[start:end]
+
+
+def read_wav(path: Path) -> tuple[bytes, int] | None:
+    """The frames and rate of a 16-bit mono WAV file, or ``None`` if it is not one."""
+    try:
+        with wave.open(str(path), "rb") as audio:
+            if audio.getsampwidth() != 2 or audio.getnchannels() != 1:
+                return None
+            return audio.readframes(audio.getnframes()), audio.getframerate()
+    except (OSError, EOFError, wave.Error):
+        return None
+
+
+def clip_seconds(path: Path) -> float | None:
+    """How long a WAV file plays, from its header; ``None`` if it cannot be read."""
+    try:
+        with wave.open(str(path), "rb") as audio:
+            return audio.getnframes() / audio.getframerate()
+    except (OSError, EOFError, wave.Error, ZeroDivisionError):
+        return None
+
+
+class PhraseCache:
+    """Rendered phrases on disk for one voice, rate and volume.
+
+    Args:
+        folder: the ``phrases`` folder (created when first written).
+        voice: the voice settings the clips are rendered with (part of each key).
+        sounds: the folder of tone files (``resources/sounds``); no tones without it.
+        max_bytes: the size limit of the folder.
+    """
+
+    def __init__(
+        self,
+        folder: Path,
+        voice: VoiceSettings,
+        sounds: Path | None = None,
+        max_bytes: int = MAX_BYTES,
+    ) -> None:
+        self.folder = folder
+        self.voice = voice
+        self.sounds = sounds
+        self.max_bytes = max_bytes
+        self._known: dict[tuple[str, Tone | None], Clip] = {}
+        self._lock = threading.Lock()
+
+    def key(self, text: str, tone: Tone | None) -> str:
+        """The file name's stem: a hash of everything the sound depends on."""
+        voice = self.voice
+        parts = [FORMAT_VERSION, voice.voice_id, str(voice.rate), str(voice.volume)]
+        parts += [tone.value if tone else "", text]
+        return hashlib.sha256("\x00".join(parts).encode("utf-8")).hexdigest()[:32]
+
+    def path(self, text: str, tone: Tone | None = None) -> Path:
+        """Where the clip for ``text`` (led by ``tone``) is kept."""
+        return self.folder / f"{self.key(text, tone)}.wav"
+
+    def get(self, text: str, tone: Tone | None = None) -> Clip | None:
+        """The clip if it has been rendered (this run or an earlier one), else ``None``."""
+        with self._lock:
+            clip = self._known.get((text, tone))
+        if clip is not None:
+            return clip
+        path = self.path(text, tone)
+        seconds = clip_seconds(path) if path.is_file() else None
+        if seconds is None or seconds <= 0:
+            return None
+        clip = Clip(path, seconds)
+        with self._lock:
+            self._known[(text, tone)] = clip
+        return clip
+
+    def store(self, text: str, tone: Tone | None, rendered: Path) -> Clip | None:
+        """Trim the engine's WAV ``rendered``, put the tone in front, and keep it; ``None``
+        if the engine produced no sound."""
+        found = read_wav(rendered)
+        if found is None:
+            return None
+        frames, rate = found
+        samples = trimmed_samples(frames, rate)
+        if not samples:
+            return None
+        if tone is not None and self.sounds is not None:
+            lead = read_wav(self.sounds / f"{tone.value}.wav")
+            if lead is not None and lead[1] == rate:
+                samples = array.array("h", lead[0]) + samples
+        target = self.path(text, tone)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=self.folder, suffix=".part")
+        try:
+            with os.fdopen(handle, "wb") as raw, wave.open(raw, "wb") as out:
+                out.setnchannels(1)
+                out.setsampwidth(2)
+                out.setframerate(rate)
+                out.writeframes(samples.tobytes())
+            os.replace(temporary, target)
+        except OSError:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+            return None
+        clip = Clip(target, len(samples) / rate)
+        with self._lock:
+            self._known[(text, tone)] = clip
+        return clip
+
+    def size(self) -> int:
+        """Bytes the folder holds."""
+        return sum(p.stat().st_size for p in self._files())
+
+    def prune(self, keep: set[Path] | None = None) -> int:
+        """Remove the oldest clips until the folder fits its limit; returns files removed."""
+        keep = keep or set()
+        files = sorted(self._files(), key=lambda p: p.stat().st_mtime)
+        total = sum(p.stat().st_size for p in files)
+        removed = 0
+        for path in files:
+            if total <= self.max_bytes:
+                break
+            if path in keep:
+                continue
+            size = path.stat().st_size
+            with contextlib.suppress(OSError):
+                path.unlink()
+                total -= size
+                removed += 1
+        with self._lock:
+            self._known = {k: c for k, c in self._known.items() if c.path.exists()}
+        return removed
+
+    def touch(self, paths: set[Path]) -> None:
+        """Mark clips as just used, so pruning keeps them longest."""
+        for path in paths:
+            with contextlib.suppress(OSError):
+                os.utime(path)
+
+    def _files(self) -> list[Path]:
+        try:
+            return [p for p in self.folder.iterdir() if p.suffix == ".wav" and p.is_file()]
+        except OSError:
+            return []
