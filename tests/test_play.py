@@ -105,7 +105,8 @@ def test_play_runs_a_routine_file_to_the_end_printing_captions_and_a_summary(
     assert status == 0
     assert out[0] == "Tiny (1 s)"
     assert out[1].startswith("[ 0:00] Overhead reach. Hold for 1 second.")
-    assert out[1].endswith("Hold. Keep breathing. Do not hold your breath.")
+    # the hold starts with the exercise's spoken safety line
+    assert out[1].endswith("Hold. Breathe slowly. If unsteady, lower your arms and hold the wall.")
     goodbye = "And relax. All done. You were active for 1 second. Well done, see you next time."
     assert out[2] == f"[ 0:01] {goodbye}"
     assert out[3] == "Finished 'Tiny': active for 1 s of 1 s planned; 1 done, 0 skipped."
@@ -303,6 +304,7 @@ def test_r_says_every_step_of_the_exercise_again_and_the_session_runs_on(
         "strength-legs",
         "stretch-break",
         "walk-or-ride",
+        "ride",
     ],
 )
 def test_the_dry_run_prints_every_line_of_a_built_in_routine_at_once(

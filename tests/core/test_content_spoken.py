@@ -1,5 +1,5 @@
 """Every built-in routine, run through the voice's dry-run, says the safety words each strength
-and balance set needs: the support and gaze line for balance, breathing and "stop" for strength.
+and balance step needs: the support and gaze line for balance, breathing and "stop" for strength.
 
 The dry-run (``neuroguide.core.speech_plan``) comes with the voice work; until it is on the
 branch these tests are skipped, and from then on they run.
@@ -26,7 +26,7 @@ def routines_to_check(catalog: RoutineCatalog, library: Library) -> list[Routine
     return found
 
 
-def test_every_strength_and_balance_set_hears_its_safety_line(
+def test_every_strength_and_balance_step_hears_its_safety_line(
     catalog: RoutineCatalog, library: Library
 ) -> None:
     checked = 0
@@ -35,16 +35,16 @@ def test_every_strength_and_balance_set_hears_its_safety_line(
         script = speech_plan.dry_run(plan)
         said: dict[int, str] = {}
         for utterance, _at in script.said:
-            index = utterance.cue.phase_index
+            index = utterance.cue.step_index
             if index is not None:
                 said[index] = f"{said.get(index, '')} {utterance.text}".lower()
-        for phase in plan.session().timeline:
-            category = phase.exercise.category
-            if not phase.kind.is_work or category not in (Category.STRENGTH, Category.BALANCE):
+        for index, step in enumerate(routine.steps):
+            category = step.exercise.category
+            if category not in (Category.STRENGTH, Category.BALANCE):
                 continue
             checked += 1
-            words = said.get(phase.index, "")
-            where = (routine.name, phase.exercise.id, phase.side, phase.set_number)
+            words = said.get(index, "")
+            where = (routine.name, step.exercise.id)
             if category is Category.BALANCE:
                 assert "wall" in words and ("eyes" in words or "spot" in words), where
             else:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pytest
 
@@ -88,11 +89,13 @@ def test_before_a_per_side_exercise_the_voice_gives_name_side_dose_instruction_a
     first = cues[0][1]
     assert first.text == (
         "Calf stretch. Start with your left leg. Hold for 15 seconds, three times on each leg. "
-        "Stand facing a wall and put both hands on it at chest height. "
-        "Ease into the stretch and stop short of pain."
+        "Stand facing a wall and put both hands on it at chest height."
     )
     assert first.priority is CuePriority.NAME
     assert first.step_index == 0 and first.phase_index == 0
+    # the exercise's safety line is said as each hold starts (a hold has the time for it)
+    safety = library.exercises["calf-stretch"].spoken_safety
+    assert safety and at(cues, 5).endswith(safety)
 
 
 def test_the_first_time_an_exercise_is_met_every_step_is_said_and_only_then(
@@ -120,7 +123,12 @@ def test_a_routine_note_is_said_instead_of_the_first_safety_line(
     )
     cues = spoken(routine, clock)
     announcement = next(text for text in texts(cues) if "Calf raise." in text)
-    assert announcement.endswith("Keep a hand on the wall and your eyes on one spot.")
+    calf_raise = library.exercises["calf-raise"]
+    # reps: the note, then the spoken safety line before the set (no time for it in the reps)
+    assert announcement.endswith(
+        f"Keep a hand on the wall and your eyes on one spot. {calf_raise.spoken_safety}"
+    )
+    assert calf_raise.safety[0] not in announcement
     assert announcement.startswith("And relax. Next exercise: Calf raise.")
 
 
@@ -128,8 +136,9 @@ def test_a_hold_has_halfway_five_seconds_three_two_one_and_relax_at_their_moment
     library: Library, clock: FakeClock
 ) -> None:
     cues = spoken(make_routine(library, CALF), clock)
-    # get ready 5 s, then the first 15-second hold.
-    assert at(cues, 5) == "Hold, 1 of 3. Breathe slowly and evenly while you hold."
+    # get ready 5 s, then the first 15-second hold, with the exercise's spoken safety line.
+    safety = library.exercises["calf-stretch"].spoken_safety
+    assert at(cues, 5) == f"Hold, 1 of 3. {safety}"
     assert at(cues, 12.5) == "Halfway."
     assert at(cues, 15) == "5 seconds."
     assert [at(cues, t) for t in (17, 18, 19)] == ["3.", "2.", "1."]
@@ -139,6 +148,9 @@ def test_a_hold_has_halfway_five_seconds_three_two_one_and_relax_at_their_moment
 def test_the_breathing_reminder_comes_only_in_the_first_hold_of_each_side(
     library: Library, clock: FakeClock
 ) -> None:
+    # An exercise without a spoken safety line falls back on the breathing line of its notes.
+    calf = replace(library.exercises["calf-stretch"], spoken_safety="")
+    library = replace(library, exercises={**library.exercises, "calf-stretch": calf})
     cues = spoken(make_routine(library, CALF), clock)
     # A 15-second hold has no time for it at halfway, so it comes as the hold starts.
     holds = [text for text in texts(cues) if "Hold, " in text]
@@ -158,14 +170,16 @@ def test_after_the_last_hold_of_a_side_the_voice_says_switch_to_the_other_leg(
     switches = [(when, text) for when, text in zip([w for w, _ in cues], texts(cues), strict=True)]
     found = [(when, text) for when, text in switches if "Switch" in text]
     # 5 get ready + 3 holds of 15 + 2 rests of 10 = 70 s
-    assert found == [(70.0, "And relax. Switch to your right leg.")]
+    assert found == [(70.0, "And relax. Switch to your right leg. Now your right leg goes back.")]
 
 
 def test_without_a_switch_phase_the_first_hold_of_the_new_side_still_says_switch(
     library: Library, clock: FakeClock
 ) -> None:
     cues = spoken(make_routine(library, CALF), clock, switch_seconds=0)
-    assert at(cues, 70).startswith("And relax. Switch to your right leg. Hold, 1 of 3.")
+    assert at(cues, 70).startswith(
+        "And relax. Switch to your right leg. Now your right leg goes back. Hold, 1 of 3."
+    )
 
 
 def test_an_exercise_done_with_both_sides_never_hears_switch_or_a_side(
@@ -184,12 +198,13 @@ def test_reps_are_counted_as_each_rep_starts_with_the_movement_words(
     cues = spoken(make_routine(library, RAISES), clock)
     # get ready 5 s, then 6 reps of 2 s: the number and "up" at the start, "down" half-way;
     # "Begin" starts the first rep.
+    # The calf raise's own words: "Rise onto your toes" / "Lower slowly".
     assert at(cues, 5) == "Begin."
-    assert at(cues, 6) == "And down."
-    assert at(cues, 7) == "2, up."
-    assert at(cues, 15) == "6, up."
+    assert at(cues, 6) == "Lower slowly."
+    assert at(cues, 7) == "2, rise onto your toes."
+    assert at(cues, 15) == "6, rise onto your toes."
     assert at(cues, 17).startswith("And relax. All done.")
-    counts = [cue for _, cue in cues if cue.text in ("And down.", "2, up.")]
+    counts = [cue for _, cue in cues if cue.text in ("Lower slowly.", "2, rise onto your toes.")]
     assert {cue.priority for cue in counts} == {CuePriority.COUNT}
 
 
@@ -197,7 +212,8 @@ def test_a_long_walk_hears_the_time_every_five_minutes_halfway_and_the_last_minu
     library: Library, clock: FakeClock
 ) -> None:
     cues = spoken(make_routine(library, WALK), clock)
-    assert at(cues, 5) == "Start now, for 20 minutes."
+    safety = library.exercises["walk"].spoken_safety
+    assert at(cues, 5) == f"Start now, for 20 minutes. {safety}"
     assert at(cues, 305) == "5 minutes done, 15 minutes to go."
     halfway = at(cues, 605)
     assert halfway.startswith("Halfway.") and halfway.endswith("10 minutes done, 10 minutes to go.")
@@ -211,7 +227,8 @@ def test_with_no_get_ready_phase_the_exercise_is_announced_as_its_first_hold_sta
 ) -> None:
     cues = spoken(make_routine(library, CALF), clock, get_ready=0)
     assert at(cues, 0).startswith("Calf stretch. Start with your left leg.")
-    assert at(cues, 0).endswith("Hold, 1 of 3. Breathe slowly and evenly while you hold.")
+    safety = library.exercises["calf-stretch"].spoken_safety
+    assert at(cues, 0).endswith(f"Hold, 1 of 3. {safety}")
 
 
 def test_the_end_is_warm_and_says_the_active_time(library: Library, clock: FakeClock) -> None:
