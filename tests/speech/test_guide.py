@@ -57,7 +57,8 @@ def test_skipping_a_rest_silences_the_voice_and_announces_the_next_hold(
     guide.handle(session.start())
     run(session, guide, fake_clock, 22)  # in the rest after the first hold
     guide.handle(session.next())
-    assert after_last_interrupt(speaker) == ["Hold, 2 of 2."]
+    safety = calf.steps[0].exercise.spoken_safety  # said as each hold starts
+    assert after_last_interrupt(speaker) == [f"Hold, 2 of 2. {safety}".strip()]
 
 
 def test_going_back_silences_the_voice(calf: Routine, fake_clock: FakeClock) -> None:
