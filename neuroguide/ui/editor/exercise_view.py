@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from neuroguide.core.dose_check import LIMITS
 from neuroguide.core.exercise_form import steps_from_text
 from neuroguide.core.exercise_writer import dose_table
 from neuroguide.core.library import NEED_LABELS, NEEDS, Category, Dose, Exercise, Position
@@ -30,17 +29,13 @@ from neuroguide.core.routine_writer import WorkKind, work_kind, work_value
 from neuroguide.present.metrics import Metrics
 from neuroguide.ui.common.illustration import Illustration
 from neuroguide.ui.common.widgets import FlowLayout, make_button, make_card, make_label
+from neuroguide.ui.editor.dose_controls import add_sections, dose_stepper
 from neuroguide.ui.editor.picker import CATEGORY_WORDS, POSITION_WORDS
 from neuroguide.ui.editor.step_view import KINDS
 from neuroguide.ui.settings.controls import ChoiceRow, Stepper, make_toggle, scroll_page, set_toggle
 
 SIDE_CHOICES = (((), "Both sides at once"), (("left", "right"), "Each side in turn"))
 IMAGE_CHOICE = "image"
-
-
-def _limits(key: str) -> tuple[int, int]:
-    low, high, _unit = LIMITS[key]
-    return low, high
 
 
 class ExerciseEditView(QWidget):
@@ -100,38 +95,10 @@ class ExerciseEditView(QWidget):
         self.category = ChoiceRow("Kind of exercise", list(CATEGORY_WORDS.items()))
         self.position = ChoiceRow("Position", list(POSITION_WORDS.items()))
         self.kind = ChoiceRow("How it is measured", KINDS)
-        self.hold = Stepper(
-            "Hold",
-            low=_limits("hold")[0],
-            high=_limits("hold")[1],
-            step=5,
-            words=lambda v: f"{v} s",
-            presets=(10, 15, 20, 30),
-        )
-        self.reps = Stepper(
-            "Repetitions",
-            low=_limits("reps")[0],
-            high=_limits("reps")[1],
-            step=1,
-            words=lambda v: f"{v} reps",
-            presets=(5, 8, 10, 15),
-        )
-        self.duration = Stepper(
-            "Time",
-            low=_limits("duration")[0],
-            high=_limits("duration")[1],
-            step=30,
-            words=lambda v: f"{v // 60} min {v % 60} s" if v % 60 else f"{v // 60} min",
-            presets=(30, 60, 120, 300),
-        )
-        self.sets = Stepper(
-            "Sets",
-            low=1,
-            high=_limits("sets")[1],
-            step=1,
-            words=lambda v: f"{v} set{'s' if v != 1 else ''}",
-            presets=(1, 2, 3),
-        )
+        self.hold = dose_stepper("hold", (10, 15, 20, 30))
+        self.reps = dose_stepper("reps", (5, 8, 10, 15))
+        self.duration = dose_stepper("duration", (30, 60, 120, 300))
+        self.sets = dose_stepper("sets", (1, 2, 3))
         self.sides = ChoiceRow("Sides", SIDE_CHOICES)
         self.needs: dict[str, QPushButton] = {}
         needs_row = QWidget()
@@ -157,26 +124,22 @@ class ExerciseEditView(QWidget):
         self.image_text = make_label(role="detail", name="Chosen picture file")
         self.preview = Illustration()
         self.preview.setFixedSize(160, 160)
-        self._sections: dict[str, QWidget] = {}
-        for key, title, control in (
-            ("category", "Kind of exercise", self.category),
-            ("position", "Position", self.position),
-            ("needs", "What it needs", needs_row),
-            ("kind", "How it is measured", self.kind),
-            ("hold", "Hold each time for", self.hold),
-            ("reps", "Repetitions in a set", self.reps),
-            ("duration", "How long", self.duration),
-            ("sets", "Sets", self.sets),
-            ("sides", "Sides", self.sides),
-            ("picture", "Picture", self.picture),
-        ):
-            section = QWidget()
-            layout = QVBoxLayout(section)
-            layout.setContentsMargins(0, 0, 0, 0)
-            layout.addWidget(make_label(title, role="heading"))
-            layout.addWidget(control)
-            self._sections[key] = section
-            column.addWidget(section)
+        self._sections = add_sections(
+            column,
+            (
+                ("category", "Kind of exercise", self.category),
+                ("position", "Position", self.position),
+                ("needs", "What it needs", needs_row),
+                ("kind", "How it is measured", self.kind),
+                ("hold", "Hold each time for", self.hold),
+                ("reps", "Repetitions in a set", self.reps),
+                ("duration", "How long", self.duration),
+                ("sets", "Sets", self.sets),
+                ("sides", "Sides", self.sides),
+                ("picture", "Picture", self.picture),
+            ),
+            role="heading",
+        )
         picture_row = QHBoxLayout()
         card = make_card("picture")  # a light card: the drawings are dark strokes
         QVBoxLayout(card).addWidget(self.preview)

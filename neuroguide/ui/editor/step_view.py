@@ -12,12 +12,12 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
-from neuroguide.core.dose_check import LIMITS
-from neuroguide.core.library import Dose, Step, format_duration
+from neuroguide.core.library import Dose, Step
 from neuroguide.core.routine_writer import WorkKind, with_kind, with_value, work_kind, work_value
 from neuroguide.present.metrics import Metrics
 from neuroguide.ui.common.illustration import Illustration
 from neuroguide.ui.common.widgets import make_button, make_card, make_label
+from neuroguide.ui.editor.dose_controls import add_sections, dose_stepper
 from neuroguide.ui.settings.controls import ChoiceRow, Stepper, scroll_page
 
 KINDS = (
@@ -31,15 +31,6 @@ SIDES = (
     (("left",), "Left only"),
     (("right",), "Right only"),
 )
-
-
-def _seconds(value: int) -> str:
-    return "no rest" if value == 0 else format_duration(value)
-
-
-def _limits(key: str) -> tuple[int, int]:
-    low, high, _unit = LIMITS[key]
-    return low, high
 
 
 class StepEditView(QWidget):
@@ -83,72 +74,26 @@ class StepEditView(QWidget):
         about.addWidget(self.summary, 1)
         column.addLayout(about)
         self.kind = ChoiceRow("How it is measured", KINDS)
-        self.hold = Stepper(
-            "Hold",
-            low=_limits("hold")[0],
-            high=_limits("hold")[1],
-            step=5,
-            words=lambda v: f"{v} s",
-            presets=(15, 30, 45, 60),
-        )
-        self.reps = Stepper(
-            "Repetitions",
-            low=_limits("reps")[0],
-            high=_limits("reps")[1],
-            step=1,
-            words=lambda v: f"{v} reps",
-            presets=(5, 10, 12, 15),
-        )
-        self.duration = Stepper(
-            "Time",
-            low=_limits("duration")[0],
-            high=_limits("duration")[1],
-            step=30,
-            words=format_duration,
-            presets=(300, 600, 1200, 1800),
-        )
-        self.cadence = Stepper(
-            "Pace",
-            low=_limits("cadence")[0],
-            high=_limits("cadence")[1],
-            step=1,
-            words=lambda v: f"{v} s per rep",
-        )
-        self.sets = Stepper(
-            "Sets",
-            low=_limits("sets")[0],
-            high=_limits("sets")[1],
-            step=1,
-            words=lambda v: f"{v} set{'s' if v != 1 else ''}",
-            presets=(1, 2, 3),
-        )
+        self.hold = dose_stepper("hold", (15, 30, 45, 60))
+        self.reps = dose_stepper("reps", (5, 10, 12, 15))
+        self.duration = dose_stepper("duration", (300, 600, 1200, 1800))
+        self.cadence = dose_stepper("cadence")
+        self.sets = dose_stepper("sets", (1, 2, 3))
         self.sides = ChoiceRow("Sides", SIDES)
-        self.rest = Stepper(
-            "Rest between sets",
-            low=0,
-            high=_limits("rest")[1],
-            step=5,
-            words=_seconds,
-            presets=(0, 10, 15, 30, 60),
+        self.rest = dose_stepper("rest", (0, 10, 15, 30, 60))
+        self._sections = add_sections(
+            column,
+            (
+                ("kind", "How it is measured", self.kind),
+                ("hold", "Hold each time for", self.hold),
+                ("reps", "Repetitions in a set", self.reps),
+                ("duration", "How long", self.duration),
+                ("cadence", "Seconds for each repetition (the voice paces you)", self.cadence),
+                ("sets", "Sets", self.sets),
+                ("sides", "Sides", self.sides),
+                ("rest", "Rest between sets", self.rest),
+            ),
         )
-        self._sections: dict[str, QWidget] = {}
-        for key, title, control in (
-            ("kind", "How it is measured", self.kind),
-            ("hold", "Hold each time for", self.hold),
-            ("reps", "Repetitions in a set", self.reps),
-            ("duration", "How long", self.duration),
-            ("cadence", "Seconds for each repetition (the voice paces you)", self.cadence),
-            ("sets", "Sets", self.sets),
-            ("sides", "Sides", self.sides),
-            ("rest", "Rest between sets", self.rest),
-        ):
-            section = QWidget()
-            section_layout = QVBoxLayout(section)
-            section_layout.setContentsMargins(0, 0, 0, 0)
-            section_layout.addWidget(make_label(title, role="detail"))
-            section_layout.addWidget(control)
-            self._sections[key] = section
-            column.addWidget(section)
         column.addStretch(1)
         self._column = column
         self.kind.chosen.connect(lambda kind: self._change(with_kind(self._dose(), kind)))
