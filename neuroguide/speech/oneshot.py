@@ -13,7 +13,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from neuroguide.speech.client import CommandFactory, kill_group, start_worker_process
 from neuroguide.speech.messages import problem_message
 from neuroguide.speech.protocol import (
     VoiceSettings,
@@ -22,6 +21,7 @@ from neuroguide.speech.protocol import (
     encode,
     worker_command,
 )
+from neuroguide.speech.worker_process import CommandFactory, kill_group, start_worker_process
 
 TIMEOUT = 30.0
 

@@ -21,10 +21,10 @@ from pathlib import Path
 from typing import Any
 
 from neuroguide.core.speech_plan import Phrase
-from neuroguide.speech.client import CommandFactory, kill_group, start_worker_process
 from neuroguide.speech.messages import problem_message
 from neuroguide.speech.phrase_cache import Clip, PhraseCache
 from neuroguide.speech.protocol import decode, default_driver, encode, worker_command
+from neuroguide.speech.worker_process import CommandFactory, kill_group, start_worker_process
 
 ATTEMPTS = 3
 """Renders of one phrase before it is given up on (espeak now and then writes an empty file)."""
@@ -41,7 +41,8 @@ class Renderer:
     Args:
         cache: where clips go.
         on_problem: a plain message when rendering is impossible (no engine, crashes).
-        driver, command, env: as for :class:`~neuroguide.speech.client.WorkerSpeaker`.
+        driver, command, env: the pyttsx3 driver (default: the platform's), the worker's command
+            line (see :func:`~neuroguide.speech.protocol.worker_command`) and base environment.
     """
 
     def __init__(

@@ -1,5 +1,5 @@
 """The real worker with the real espeak-ng library: sound in a WAV file, voices, a failing
-or hanging audio player, and interruption of the player it starts."""
+or hanging audio player, and killing the player it starts along with the worker."""
 
 from __future__ import annotations
 
@@ -7,17 +7,17 @@ import array
 import ctypes.util
 import math
 import os
+import shutil
 import wave
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from neuroguide.core.cues import Cue, CuePriority
-from neuroguide.speech.client import SpeechStatus, WorkerSpeaker
 from neuroguide.speech.oneshot import ask_worker, list_voices, render_to_wav
+from neuroguide.speech.protocol import default_driver, encode, worker_command
+from neuroguide.speech.worker_process import kill_group, start_worker_process
 from tests.speech.conftest import write_aplay
-from tests.speech.test_client import WAIT, is_gone
+from tests.speech.test_worker_process import WAIT, is_gone, wait_until
 
 pytestmark = [
     pytest.mark.speech,
@@ -44,14 +44,6 @@ def rms(path: Path) -> tuple[float, float]:
 def path_with(folder: Path) -> dict[str, str]:
     """This process's environment with ``folder`` first on PATH."""
     return {**os.environ, "PATH": f"{folder}{os.pathsep}{os.environ.get('PATH', '')}"}
-
-
-@pytest.fixture
-def speakers() -> Iterator[list[WorkerSpeaker]]:
-    made: list[WorkerSpeaker] = []
-    yield made
-    for speaker in made:
-        speaker.close()
 
 
 def test_a_cue_rendered_by_the_real_worker_holds_audible_speech(tmp_path: Path) -> None:
@@ -86,8 +78,8 @@ def test_the_engine_lists_its_voices_with_english_among_them() -> None:
     assert any(voice.id.endswith("/en") or "English" in voice.name for voice in voices)
 
 
-def test_a_player_that_fails_for_lack_of_a_sound_device_does_not_stall_the_voice(
-    speakers: list[WorkerSpeaker], tmp_path: Path, fake_aplay: Path
+def test_a_player_that_fails_for_lack_of_a_sound_device_does_not_stall_the_worker(
+    tmp_path: Path, fake_aplay: Path
 ) -> None:
     played = tmp_path / "played"
     write_aplay(
@@ -95,47 +87,42 @@ def test_a_player_that_fails_for_lack_of_a_sound_device_does_not_stall_the_voice
         f'echo "$@" >> {played}\n'
         'echo "aplay: main:831: audio open error: No such file or directory" >&2\nexit 1',
     )
-    speaker = WorkerSpeaker(env=path_with(fake_aplay))
-    speakers.append(speaker)
-    for text in ("Hold.", "3.", "2."):
-        speaker.say(Cue(text, CuePriority.NAME, 0.0))
-        assert speaker.wait_until_idle(WAIT)
+    texts = ["Hold.", "3.", "2."]
+    requests = [{"op": "say", "id": n, "text": text} for n, text in enumerate(texts)]
+    answer = ask_worker(requests, env=path_with(fake_aplay))
+    assert answer.problem is None
+    assert [m.get("id") for m in answer.messages if m.get("event") == "done"] == [0, 1, 2]
     assert played.read_text().count(".wav") == 3
-    assert speaker.status is SpeechStatus.READY and speaker.restarts == 0
 
 
-def test_interrupting_the_real_worker_silences_its_player_and_warms_a_new_worker(
-    speakers: list[WorkerSpeaker], tmp_path: Path, fake_aplay: Path
+def test_killing_the_real_workers_group_silences_its_player(
+    tmp_path: Path, fake_aplay: Path
 ) -> None:
     pids = tmp_path / "pids"
     write_aplay(fake_aplay, f"echo $$ >> {pids}\nexec sleep 60")
-    speaker = WorkerSpeaker(env=path_with(fake_aplay))
-    speakers.append(speaker)
-    speaker.say(Cue(CUE_TEXT, CuePriority.NAME, 0.0))
-    assert speaker.wait_for(lambda: pids.exists() and pids.read_text().strip() != "", WAIT)
-    speaker.interrupt()
-    assert speaker.wait_for(lambda: speaker.restarts == 1, WAIT)
-    assert speaker.wait_until_ready(WAIT)
-    assert is_gone(int(pids.read_text().split()[0]))
-    assert speaker.status is SpeechStatus.READY
+    argv = worker_command(["--driver", default_driver()])
+    process, tmpdir, _ = start_worker_process(argv, path_with(fake_aplay))
+    assert process is not None and process.stdin is not None
+    try:
+        process.stdin.write(encode({"op": "say", "id": 1, "text": CUE_TEXT}))
+        process.stdin.flush()
+        assert wait_until(lambda: pids.exists() and pids.read_text().strip() != "")
+        kill_group(process)
+        process.wait(timeout=WAIT)
+        assert wait_until(lambda: is_gone(int(pids.read_text().split()[0])))
+    finally:
+        kill_group(process)
+        process.communicate()
+        shutil.rmtree(tmpdir, ignore_errors=True)
 
 
-def test_a_real_worker_stuck_in_its_player_is_killed_and_the_voice_goes_off_saying_why(
-    speakers: list[WorkerSpeaker], fake_aplay: Path
+def test_a_real_worker_stuck_in_its_player_is_killed_and_reported_as_stopped(
+    tmp_path: Path, fake_aplay: Path
 ) -> None:
-    write_aplay(fake_aplay, "exec sleep 60")
-    problems: list[str] = []
-    speaker = WorkerSpeaker(
-        env=path_with(fake_aplay),
-        on_problem=problems.append,
-        max_failures=2,
-        hang_slack=0.1,
-        hang_grace=0.3,
-    )
-    speakers.append(speaker)
-    speaker.say(Cue("Hold.", CuePriority.NAME, 0.0))
-    assert speaker.wait_for(lambda: speaker.restarts == 1, WAIT)
-    assert speaker.wait_until_ready(WAIT)
-    speaker.say(Cue("Hold.", CuePriority.NAME, 0.0))
-    assert speaker.wait_for(lambda: bool(problems), WAIT)
-    assert "stopped responding" in problems[0] and "alsa-utils" in problems[0]
+    pids = tmp_path / "pids"
+    write_aplay(fake_aplay, f"echo $$ >> {pids}\nexec sleep 60")
+    requests = [{"op": "say", "id": 1, "text": "Hold."}]
+    answer = ask_worker(requests, env=path_with(fake_aplay), timeout=3.0)
+    assert answer.problem is not None
+    assert "stopped responding" in answer.problem and "alsa-utils" in answer.problem
+    assert wait_until(lambda: is_gone(int(pids.read_text().split()[0])))
