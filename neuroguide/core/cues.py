@@ -59,6 +59,8 @@ __all__ = [
 HALFWAY_WORDS_MIN = 20
 """Holds at least this long hear their breathing line at halfway; shorter ones have no time
 for it before "5 seconds" (they hear the exercise's safety words as the hold starts)."""
+SHORT_REST = 8
+"""A rest shorter than this (seconds) is announced with one word: its countdown starts soon."""
 SAME_MOMENT = 1e-6
 """Cues whose ``at`` differ by less than this are said as one."""
 
@@ -222,16 +224,20 @@ class CueWriter:
             words = f"Start now, for {spoken_duration(phase.seconds)}."
             cues.append(_cue(words, CuePriority.TRANSITION, at, phase, Tone.WORK))
         elif phase.kind is PhaseKind.REST:
-            words = f"Rest for {spoken_duration(phase.seconds)}"
-            coming = self._next_work(phase)
-            words += f" — next, {coming}." if coming else "."
-            cues.append(_cue(words, CuePriority.TRANSITION, at, phase, Tone.REST))
+            cues.append(_cue(self._rest_words(phase), CuePriority.TRANSITION, at, phase, Tone.REST))
         if self._safety_now(phase):
             safety = as_sentence(phase.exercise.spoken_safety)
             cues.append(_cue(safety, CuePriority.SAFETY, at, phase))
         elif self._breathe_at_start(phase):
             cues.append(_cue(breathing_line(phase), CuePriority.SAFETY, at, phase))
         return cues
+
+    def _rest_words(self, phase: Phase) -> str:
+        if phase.seconds < SHORT_REST:
+            return "Rest."  # its last three seconds are counted down: time for one word only
+        coming = self._next_work(phase)
+        words = f"Rest for {spoken_duration(phase.seconds)}"
+        return words + (f" — next, {coming}." if coming else ".")
 
     def _announce(self, phase: Phase, at: float) -> list[Cue]:
         """Before an exercise: the announcement (in full the first time it is met)."""

@@ -26,7 +26,7 @@ def test_phase_words_for_a_per_side_hold(content: Content) -> None:
     assert title_text(hold, 11.2, paused=False) == "Calf stretch — 12 s"
     assert title_text(hold, 11.2, paused=True).endswith("(paused)")
     reps = next(p for p in timeline if p.kind is PhaseKind.REPS)
-    assert reps_text(reps, 0.0) == "1 of 10" and reps_text(reps, 13.0) == "7 of 10"
+    assert reps_text(reps, 0.0) == "1 of 10" and reps_text(reps, 19.0) == "7 of 10"
 
 
 def test_countdown_figures_round_up_and_show_minutes() -> None:
