@@ -18,8 +18,7 @@ from neuroguide.core.checks import (
     CheckOutcome,
     CheckResult,
 )
-from neuroguide.store.database import HistoryError, HistoryInUseError, open_history
-from neuroguide.store.lock import InstanceLock
+from neuroguide.store.database import HistoryError, lock_data_folder, open_history
 from neuroguide.store.models import Stamp
 from neuroguide.store.writes import to_ms, transaction
 
@@ -120,17 +119,9 @@ def save_check(
         HistoryInUseError: NeuroGuide is open on this data folder (nothing was stored).
         HistoryError: the history cannot be used (nothing was stored).
     """
-    lock = InstanceLock(data_dir)
-    try:
-        acquired = lock.acquire()
-    except OSError as error:
-        raise HistoryError(
-            f"The data folder {data_dir} cannot be used: {error.strerror}."
-        ) from None
-    if not acquired:
-        raise HistoryInUseError(
-            f"NeuroGuide is open with the data folder {data_dir}; close it and try again."
-        )
+    lock = lock_data_folder(
+        data_dir, f"NeuroGuide is open with the data folder {data_dir}; close it and try again."
+    )
     try:
         opened = open_history(history_db, backups=backups)
         try:

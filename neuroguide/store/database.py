@@ -15,6 +15,7 @@ from pathlib import Path
 
 from neuroguide.store.backup import backup_daily, newest_good_backup, restore
 from neuroguide.store.files import create_private_file, make_private_dir, move_aside
+from neuroguide.store.lock import InstanceLock
 from neuroguide.store.schema import APPLICATION_ID, LATEST_VERSION, application_id, migrate
 from neuroguide.store.writes import mark_interrupted
 
@@ -269,3 +270,22 @@ def _too_new(path: Path, version: int) -> HistoryTooNewError:
 def _reason(error: Exception) -> str:
     text = str(error).strip().rstrip(".")
     return text or type(error).__name__
+
+
+def lock_data_folder(data_dir: Path, busy: str) -> InstanceLock:
+    """Take the one-instance lock of ``data_dir``; the caller releases it.
+
+    Raises:
+        HistoryInUseError: another NeuroGuide holds it (``busy`` says so to the person).
+        HistoryError: the folder cannot be used at all.
+    """
+    lock = InstanceLock(data_dir)
+    try:
+        acquired = lock.acquire()
+    except OSError as error:
+        raise HistoryError(
+            f"The data folder {data_dir} cannot be used: {error.strerror}."
+        ) from None
+    if not acquired:
+        raise HistoryInUseError(busy)
+    return lock

@@ -10,9 +10,14 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from neuroguide.store.database import HistoryError, HistoryInUseError, local_now, open_history
+from neuroguide.store.database import (
+    HistoryError,
+    HistoryInUseError,
+    local_now,
+    lock_data_folder,
+    open_history,
+)
 from neuroguide.store.history import History
-from neuroguide.store.lock import InstanceLock
 from neuroguide.store.pending import Tell
 from neuroguide.store.recorder import tell_stderr
 
@@ -36,15 +41,9 @@ def open_for_recording(
         HistoryInUseError: another instance runs on this data folder.
         HistoryError: the history cannot be used (the message says why; nothing was changed).
     """
-    lock = InstanceLock(data_dir)
-    try:
-        acquired = lock.acquire()
-    except OSError as error:
-        raise HistoryError(
-            f"The data folder {data_dir} cannot be used: {error.strerror}."
-        ) from None
-    if not acquired:
-        raise HistoryInUseError(f"NeuroGuide is already open with the data folder {data_dir}.")
+    lock = lock_data_folder(
+        data_dir, f"NeuroGuide is already open with the data folder {data_dir}."
+    )
     try:
         opened = open_history(history_db, backups=backups, now=now_utc, wait=wait)
     except HistoryError:
