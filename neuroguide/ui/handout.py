@@ -9,14 +9,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, Qt
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetricsF,
     QImage,
-    QPageLayout,
-    QPageSize,
     QPainter,
     QPdfWriter,
     QPen,
@@ -24,6 +22,7 @@ from PySide6.QtGui import (
 
 from neuroguide.core.library import Routine
 from neuroguide.present.handout_words import Handout, HandoutExercise, handout_of
+from neuroguide.ui.common.pdf import a4_writer
 
 BODY_POINTS = 13.0
 """Large print: body text at 13 pt, headings larger (the report uses 10 pt)."""
@@ -70,17 +69,8 @@ class _Sheet:
 def write_handout(routine: Routine, path: Path, illustrations: Path) -> int:
     """Write the handout of ``routine`` to ``path`` (a PDF); returns the number of pages."""
     handout = handout_of(routine)
-    writer = QPdfWriter(str(path))
-    writer.setTitle(f"NeuroGuide handout: {routine.name}")
-    writer.setCreator("NeuroGuide")
-    writer.setResolution(RESOLUTION)
-    writer.setPageLayout(
-        QPageLayout(
-            QPageSize(QPageSize.PageSizeId.A4),
-            QPageLayout.Orientation.Portrait,
-            QMarginsF(15, 12, 15, 12),
-            QPageLayout.Unit.Millimeter,
-        )
+    writer = a4_writer(
+        path, f"NeuroGuide handout: {routine.name}", resolution=RESOLUTION, margins_mm=(15, 12)
     )
     painter = QPainter(writer)
     try:

@@ -9,8 +9,8 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, Qt
-from PySide6.QtGui import QFont, QFontMetricsF, QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPdfWriter
 
 from neuroguide.core.check_progress import Profile
 from neuroguide.core.library import Routine
@@ -19,6 +19,7 @@ from neuroguide.store.history import History
 from neuroguide.store.models import SYMPTOMS, Filter, Moment
 from neuroguide.store.queries import streak
 from neuroguide.ui.checks.report_section import write_progress_section
+from neuroguide.ui.common.pdf import a4_writer
 from neuroguide.ui.history.adherence_section import write_adherence_section
 from neuroguide.ui.history.charts import PAPER, paint_symptoms, paint_weekly_minutes
 from neuroguide.ui.history.review_charts import symptom_series
@@ -117,18 +118,7 @@ def write_report(
     if flt.first_day is None and checks:  # a period that holds only progress checks
         first = min(first, checks[0].taken.local_day)
     period = Filter(first, last, flt.routine_id)
-    writer = QPdfWriter(str(path))
-    writer.setTitle("NeuroGuide exercise report")
-    writer.setCreator("NeuroGuide")
-    writer.setResolution(150)
-    writer.setPageLayout(
-        QPageLayout(
-            QPageSize(QPageSize.PageSizeId.A4),
-            QPageLayout.Orientation.Portrait,
-            QMarginsF(15, 15, 15, 15),
-            QPageLayout.Unit.Millimeter,
-        )
-    )
+    writer = a4_writer(path, "NeuroGuide exercise report", resolution=150)
     painter = QPainter(writer)
     try:
         page = _Page(writer, painter)
