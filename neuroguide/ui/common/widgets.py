@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFrame,
     QLabel,
     QLayout,
@@ -20,6 +21,15 @@ from PySide6.QtWidgets import (
     QWidget,
     QWidgetItem,
 )
+
+from neuroguide.present.metrics import Metrics
+
+
+def set_page_gaps(layout: QBoxLayout, metrics: Metrics) -> None:
+    """A full screen's outer gaps: the mode's margin at the sides, half of it above and below."""
+    margin = metrics.margin
+    layout.setContentsMargins(margin, margin // 2, margin, margin // 2)
+    layout.setSpacing(metrics.spacing)
 
 
 def make_button(

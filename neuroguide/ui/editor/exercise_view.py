@@ -28,7 +28,13 @@ from neuroguide.core.pictures import FIGURE_WORDS, FIGURES
 from neuroguide.core.routine_writer import WorkKind, work_kind, work_value
 from neuroguide.present.metrics import Metrics
 from neuroguide.ui.common.illustration import Illustration
-from neuroguide.ui.common.widgets import FlowLayout, make_button, make_card, make_label
+from neuroguide.ui.common.widgets import (
+    FlowLayout,
+    make_button,
+    make_card,
+    make_label,
+    set_page_gaps,
+)
 from neuroguide.ui.editor.dose_controls import add_sections, dose_stepper
 from neuroguide.ui.editor.picker import CATEGORY_WORDS, POSITION_WORDS
 from neuroguide.ui.editor.step_view import KINDS
@@ -255,10 +261,7 @@ class ExerciseEditView(QWidget):
     def set_metrics(self, metrics: Metrics) -> None:
         """The mode's gaps, and text boxes as tall as a button."""
         gap = metrics.spacing
-        self._outer.setContentsMargins(
-            metrics.margin, metrics.margin // 2, metrics.margin, metrics.margin // 2
-        )
-        self._outer.setSpacing(gap)
+        set_page_gaps(self._outer, metrics)
         self._top.setSpacing(gap)
         self._column.setSpacing(gap // 2)
         self._column.setContentsMargins(0, 0, gap, gap)

@@ -23,7 +23,7 @@ from neuroguide.core.library import Category, Exercise, Position
 from neuroguide.core.seated import can_sit
 from neuroguide.present.metrics import Metrics
 from neuroguide.ui.common.illustration import Illustration
-from neuroguide.ui.common.widgets import make_button, make_card, make_label
+from neuroguide.ui.common.widgets import make_button, make_card, make_label, set_page_gaps
 from neuroguide.ui.settings.controls import ChoiceRow, scroll_page
 
 CATEGORY_WORDS = {
@@ -211,10 +211,7 @@ class ExercisePicker(QWidget):
     def set_metrics(self, metrics: Metrics) -> None:
         """The mode's gaps and a search box as tall as a button."""
         gap = metrics.spacing
-        self._outer.setContentsMargins(
-            metrics.margin, metrics.margin // 2, metrics.margin, metrics.margin // 2
-        )
-        self._outer.setSpacing(gap)
+        set_page_gaps(self._outer, metrics)
         self._top.setSpacing(gap)
         self._column.setSpacing(gap // 2)
         self._column.setContentsMargins(0, 0, gap, gap)

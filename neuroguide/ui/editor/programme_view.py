@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from neuroguide.present.metrics import Metrics
-from neuroguide.ui.common.widgets import FlowLayout, make_button, make_label
+from neuroguide.ui.common.widgets import FlowLayout, make_button, make_label, set_page_gaps
 from neuroguide.ui.settings.controls import scroll_page
 
 
@@ -78,10 +78,7 @@ class ProgrammeView(QWidget):
 
     def set_metrics(self, metrics: Metrics) -> None:
         """The mode's gaps."""
-        self._outer.setContentsMargins(
-            metrics.margin, metrics.margin // 2, metrics.margin, metrics.margin // 2
-        )
-        self._outer.setSpacing(metrics.spacing)
+        set_page_gaps(self._outer, metrics)
         self.buttons.set_gap(metrics.spacing)
 
     def handle_key(self, key: int) -> bool:

@@ -13,7 +13,13 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWi
 
 from neuroguide.core.library import Routine
 from neuroguide.present.metrics import Metrics
-from neuroguide.ui.common.widgets import FlowLayout, make_button, make_card, make_label
+from neuroguide.ui.common.widgets import (
+    FlowLayout,
+    make_button,
+    make_card,
+    make_label,
+    set_page_gaps,
+)
 from neuroguide.ui.settings.controls import scroll_page
 
 
@@ -219,10 +225,7 @@ class EditorListView(QWidget):
     def set_metrics(self, metrics: Metrics) -> None:
         """The mode's gaps."""
         self._gap = metrics.spacing
-        self._outer.setContentsMargins(
-            metrics.margin, metrics.margin // 2, metrics.margin, metrics.margin // 2
-        )
-        self._outer.setSpacing(self._gap)
+        set_page_gaps(self._outer, metrics)
         self._top.setSpacing(self._gap)
         self._column.setContentsMargins(0, 0, self._gap, self._gap)
         self._column.setSpacing(self._gap)

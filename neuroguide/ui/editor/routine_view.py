@@ -19,7 +19,7 @@ from neuroguide.core.library import Routine, Step, format_duration
 from neuroguide.core.routine_file import MAX_NAME
 from neuroguide.core.timeline import build_timeline, total_seconds
 from neuroguide.present.metrics import Metrics
-from neuroguide.ui.common.widgets import FlowLayout, make_button, make_label
+from neuroguide.ui.common.widgets import FlowLayout, make_button, make_label, set_page_gaps
 from neuroguide.ui.editor.schedule_view import ScheduleEditor
 from neuroguide.ui.settings.controls import scroll_page
 
@@ -188,10 +188,7 @@ class RoutineEditView(QWidget):
     def set_metrics(self, metrics: Metrics) -> None:
         """The mode's gaps and a name field as tall as a button."""
         self._gap = metrics.spacing
-        self._outer.setContentsMargins(
-            metrics.margin, metrics.margin // 2, metrics.margin, metrics.margin // 2
-        )
-        self._outer.setSpacing(self._gap)
+        set_page_gaps(self._outer, metrics)
         self._column.setSpacing(self._gap // 2)
         self._column.setContentsMargins(0, 0, self._gap, self._gap)
         self._steps.setSpacing(self._gap)

@@ -16,7 +16,7 @@ from neuroguide.core.library import Dose, Step
 from neuroguide.core.routine_writer import WorkKind, with_kind, with_value, work_kind, work_value
 from neuroguide.present.metrics import Metrics
 from neuroguide.ui.common.illustration import Illustration
-from neuroguide.ui.common.widgets import make_button, make_card, make_label
+from neuroguide.ui.common.widgets import make_button, make_card, make_label, set_page_gaps
 from neuroguide.ui.editor.dose_controls import add_sections, dose_stepper
 from neuroguide.ui.settings.controls import ChoiceRow, Stepper, scroll_page
 
@@ -125,10 +125,7 @@ class StepEditView(QWidget):
     def set_metrics(self, metrics: Metrics) -> None:
         """The mode's gaps."""
         gap = metrics.spacing
-        self._outer.setContentsMargins(
-            metrics.margin, metrics.margin // 2, metrics.margin, metrics.margin // 2
-        )
-        self._outer.setSpacing(gap)
+        set_page_gaps(self._outer, metrics)
         self._top.setSpacing(gap)
         self._column.setSpacing(gap)
         self._column.setContentsMargins(0, 0, gap, gap)

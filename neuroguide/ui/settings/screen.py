@@ -15,7 +15,13 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from neuroguide.present.metrics import Metrics
 from neuroguide.present.settings_rows import Row, groups, quarter_hour
 from neuroguide.settings import QUARTER_HOURS, Settings
-from neuroguide.ui.common.widgets import FlowLayout, make_button, make_card, make_label
+from neuroguide.ui.common.widgets import (
+    FlowLayout,
+    make_button,
+    make_card,
+    make_label,
+    set_page_gaps,
+)
 from neuroguide.ui.settings.controls import ChoiceRow, Stepper, make_toggle, scroll_page, set_toggle
 from neuroguide.ui.settings.switch_row import SwitchRow
 
@@ -228,10 +234,7 @@ class SettingsScreen(QWidget):
     def set_metrics(self, metrics: Metrics) -> None:
         """Gaps and margins for the mode."""
         gap = metrics.spacing
-        self._outer.setContentsMargins(
-            metrics.margin, metrics.margin // 2, metrics.margin, metrics.margin // 2
-        )
-        self._outer.setSpacing(gap)
+        set_page_gaps(self._outer, metrics)
         self._top.setSpacing(gap)
         self._layout.setSpacing(gap)
         self._layout.setContentsMargins(0, 0, gap, gap)
