@@ -303,14 +303,6 @@ class SessionFlow(QObject):
         self.summary = summary
         self.session_ended.emit(summary)
 
-    def again(self) -> None:
-        """Run the routine of the last session again."""
-        self.steps.again()
-
-    def prepare_screens(self) -> None:
-        """Build the session's screens now, so the first session starts without a wait."""
-        self.steps.prepare_screens()
-
     def on_closing(self) -> None:
         """Stop a running session (so it is recorded) and remember the window's place."""
         self.steps.stop_running()

@@ -273,12 +273,6 @@ class SessionSteps(QObject):
 
         return self._screen(f"checkin-{moment.value}", build)  # type: ignore[return-value]
 
-    def prepare_screens(self) -> None:
-        """Build the usual screens now, so the first session starts without a wait."""
-        self.safety, self.player, self.summary_view  # noqa: B018 (building them is the point)
-        if self.history is not None:
-            self.checkin_view(Moment.BEFORE), self.checkin_view(Moment.AFTER)
-
     # ------------------------------------------------------ 1. seated offer
 
     def _seated_wanted(self, plan: SessionPlan) -> bool:
