@@ -91,7 +91,8 @@ def build_gui(
     """Load content, settings and history, build the window and show it.
 
     Everything is built in order, each part given what it needs: the settings, the content,
-    the history, the voice, the window, the session flow and the screens around it. Returns
+    the window (so the history and the voice can show their problems on it), the history, the
+    voice, the session flow and the screens around it. Returns
     ``None`` (after saying why) if the built-in content is damaged. Tests and the screenshot
     script pass a fake clock and a recording speaker; the real app passes neither.
     """
