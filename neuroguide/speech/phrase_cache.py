@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from neuroguide.core.cues import Tone
+from neuroguide.speech.natural import is_natural, resolve
 from neuroguide.speech.protocol import VoiceSettings
 
 FORMAT_VERSION = "1"
@@ -92,7 +93,10 @@ class PhraseCache:
         max_bytes: int = MAX_BYTES,
     ) -> None:
         self.folder = folder
-        self.voice = voice
+        self.requested = voice
+        """The voice asked for (``""``: the standard voice)."""
+        self.voice = resolve(voice)
+        """The voice that really speaks (the standard voice made concrete): part of each key."""
         self.sounds = sounds
         self.max_bytes = max_bytes
         self._known: dict[tuple[str, Tone | None], Clip] = {}
@@ -156,6 +160,17 @@ class PhraseCache:
         with self._lock:
             self._known[(text, tone)] = clip
         return clip
+
+    def adopt(self, text: str, tone: Tone | None, clip: Clip) -> None:
+        """Use ``clip`` (another voice's, a fallback) for ``text`` in this run only: it is
+        not kept under this voice's key, so the next run tries this voice again."""
+        with self._lock:
+            self._known[(text, tone)] = clip
+
+    @property
+    def natural(self) -> bool:
+        """Whether the clips are rendered with a natural voice."""
+        return is_natural(self.voice.voice_id)
 
     def size(self) -> int:
         """Bytes the folder holds."""
