@@ -10,16 +10,25 @@ tests check and what the coverage benchmark counts.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from neuroguide.core.clock import Clock, FakeClock
-from neuroguide.core.cues import SAME_MOMENT, Cue, CuePriority, CueWriter, Tone
+from neuroguide.core.cues import (
+    SAME_MOMENT,
+    Cue,
+    CuePriority,
+    CueWriter,
+    Tone,
+    rep_choices,
+    with_player_end,
+)
 from neuroguide.core.events import Event
 from neuroguide.core.library import Routine
 from neuroguide.core.session import Session, SessionState
 from neuroguide.core.timeline import (
     DEFAULT_SWITCH,
+    Phase,
     PhaseKind,
     stretched_get_ready,
     stretched_switch,
@@ -54,6 +63,8 @@ class SpeechPlan:
     phrases: tuple[Phrase, ...]
     switch_seconds: int = DEFAULT_SWITCH
     switch_by_step: Mapping[int, int] = field(default_factory=dict)
+    lengths: ClipLength | None = field(default=None, compare=False)
+    """The clip lengths the words were fitted with; the live cue writer fits with the same."""
 
     def session(self, clock: FakeClock | None = None) -> Session:
         """A session that follows this plan (its get-ready lengths) on a fake clock."""
@@ -71,8 +82,9 @@ class SpeechPlan:
         )
 
     def writer(self, session: Session) -> CueWriter:
-        """The cue writer for ``session``, knowing what the person has done before."""
-        return CueWriter(session.timeline, self.known)
+        """The cue writer for ``session``, knowing what the person has done before and
+        fitting words to their phases with the plan's clip lengths."""
+        return CueWriter(session.timeline, self.known, self.lengths)
 
 
 def run_to_end(session: Session, clock: FakeClock) -> list[tuple[list[Event], float]]:
@@ -100,7 +112,9 @@ def plan_speech(
     """
     # A draft with a get-ready of at least a second, so each announcement has its moment even
     # when the setting is 0: the words still need their time.
-    draft = SpeechPlan(routine, max(1, minimum), frozenset(known), {}, (), switch_seconds)
+    draft = SpeechPlan(
+        routine, max(1, minimum), frozenset(known), {}, (), switch_seconds, lengths=lengths
+    )
     clock = FakeClock(0.0)
     session = draft.session(clock)
     writer = draft.writer(session)
@@ -112,7 +126,7 @@ def plan_speech(
             continue
         start = sum(p.seconds for p in session.timeline[: phase.index])
         said = sum(
-            lengths(u.text, u.tone)
+            with_player_end(lengths(u.text, u.tone))  # the app hears of its end this late
             for cue in cues
             if abs(cue.at - start) < SAME_MOMENT
             for u in utterances(cue)
@@ -125,9 +139,25 @@ def plan_speech(
     for cue in cues:
         for item in utterances(cue):
             phrases.setdefault((item.text, item.tone), None)
+    for phrase in alternatives(session.timeline):  # rendered last, in case they are needed
+        phrases.setdefault(phrase, None)
     return SpeechPlan(
-        routine, minimum, frozenset(known), ready, tuple(phrases), switch_seconds, switch
+        routine, minimum, frozenset(known), ready, tuple(phrases), switch_seconds, switch, lengths
     )
+
+
+def alternatives(timeline: Sequence[Phase]) -> list[Phrase]:
+    """The shorter words the cue writer may choose once real clip lengths are known: every
+    rep's "5, up." / "5." / "Down.", and "Rest." for rests."""
+    found: list[Phrase] = []
+    for phase in timeline:
+        if phase.kind is PhaseKind.REPS:
+            for rep in range(1, (phase.reps or 0) + 1):
+                ups, downs = rep_choices(phase.exercise, rep)
+                found += [(words, None) for words in [*ups, *downs]]
+        elif phase.kind is PhaseKind.REST:
+            found.append(("Rest.", Tone.REST))
+    return found
 
 
 @dataclass(frozen=True)
@@ -155,15 +185,32 @@ class Script:
 
     def spoken_share(self, urgent: bool) -> tuple[int, int]:
         """(spoken, all) cues of the transitions and above (``urgent``) or of the rest, a cue
-        counting as spoken when its first sentence started on its moment (within 0.1 s)."""
+        counting as spoken when its first sentence started on its moment (within 0.1 s) and
+        every one of its sentences was said, none cut off."""
         chosen = [c for c in self.cues if (c.priority >= CuePriority.TRANSITION) == urgent]
-        started = {id(u.cue) for u, at in self.said if at - u.at <= 0.1}
-        return sum(1 for c in chosen if id(c) in started), len(chosen)
+        on_time = {id(u.cue) for u, at in self.said if at - u.at <= 0.1}
+        said: dict[int, int] = {}
+        for utterance, _ in self.said:
+            said[id(utterance.cue)] = said.get(id(utterance.cue), 0) + 1
+        cut = {id(u.cue) for u in self.cut}
+        whole = [
+            c
+            for c in chosen
+            if id(c) in on_time and said.get(id(c), 0) >= len(utterances(c)) and id(c) not in cut
+        ]
+        return len(whole), len(chosen)
 
     def captions_spoken(self) -> tuple[int, int]:
-        """(spoken, all) captions: a caption is spoken when any of its sentences is said."""
-        started = {id(u.cue) for u, _ in self.said}
-        return sum(1 for c in self.cues if id(c) in started), len(self.cues)
+        """(spoken, all) captions: a caption is spoken when every one of its sentences is
+        said (and none cut off)."""
+        said: dict[int, int] = {}
+        for utterance, _ in self.said:
+            said[id(utterance.cue)] = said.get(id(utterance.cue), 0) + 1
+        cut = {id(u.cue) for u in self.cut}
+        whole = sum(
+            1 for c in self.cues if said.get(id(c), 0) >= len(utterances(c)) and id(c) not in cut
+        )
+        return whole, len(self.cues)
 
 
 def dry_run(plan: SpeechPlan, lengths: ClipLength = estimate_seconds) -> Script:
@@ -189,7 +236,7 @@ def dry_run(plan: SpeechPlan, lengths: ClipLength = estimate_seconds) -> Script:
         script.said.append((item, now))
         late = now - item.at if first else 0.0
         script.lines.append(ScriptLine(now, "say", item.text, seconds, late))
-        clip_end = now + seconds
+        clip_end = now + with_player_end(seconds)  # the player exits, the next may start
 
     def publish(events: list[Event], now: float) -> None:
         nonlocal clip_end

@@ -18,7 +18,7 @@ from typing import IO
 
 from neuroguide.content import Content, load_content
 from neuroguide.core.clock import Clock, MonotonicClock
-from neuroguide.core.cues import Cue, CueWriter
+from neuroguide.core.cues import Cue
 from neuroguide.core.events import Event
 from neuroguide.core.gentle import gentle_since
 from neuroguide.core.library import Routine, format_duration
@@ -271,7 +271,7 @@ def run_play(
         if tones is not None and cue.tone is not None:
             tones.play(cue.tone)
 
-    guide = VoiceGuide(speaker, CueWriter(session.timeline, known), on_cue)
+    guide = VoiceGuide(speaker, plan.writer(session), on_cue)  # words fitted as planned
     player.guide = guide
     runner.add_listener(Listener("voice", guide))
     length = format_duration(total_seconds(session.timeline))

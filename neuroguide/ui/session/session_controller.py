@@ -18,7 +18,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
 from neuroguide.core.clock import Clock
-from neuroguide.core.cues import Cue, CueWriter
+from neuroguide.core.cues import ClipSeconds, Cue, CueWriter
 from neuroguide.core.events import Event
 from neuroguide.core.library import Routine
 from neuroguide.core.runner import ErrorReport, Listener, SessionRunner, finished_summary
@@ -70,6 +70,7 @@ class SessionController(QObject):
         ready_by_step: Mapping[int, int] | None = None,
         switch_by_step: Mapping[int, int] | None = None,
         known: Collection[str] = (),
+        lengths: ClipSeconds | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -86,7 +87,7 @@ class SessionController(QObject):
             ready_by_step=ready_by_step,
             switch_by_step=switch_by_step,
         )
-        writer = cue_writer or CueWriter(self.session.timeline, known)
+        writer = cue_writer or CueWriter(self.session.timeline, known, lengths)
         self._clock = clock
         self._voice = VoiceGuide(speaker, writer, on_cue=self._on_cue)
         self.runner.add_listener(Listener("voice", self._voice))

@@ -384,6 +384,7 @@ class SessionSteps(QObject):
             ready_by_step=speech.ready_by_step,
             switch_by_step=speech.switch_by_step,
             known=self.known_exercises,
+            lengths=speech.lengths,
             get_ready_seconds=settings.get_ready_seconds,
             auto_advance=settings.auto_advance,
             captions=settings.captions,
