@@ -263,7 +263,10 @@ class CueWriter:
         elif phase.kind is PhaseKind.REPS:
             # The dose was said in the announcement and the set number during the rest:
             # one short word, so the first rep is counted close to its moment.
-            words = "Begin."
+            # Where "Begin." does not end within half a rep, the work tone starts the set and
+            # the first movement's word follows it, so the first "down" is heard on its beat.
+            up = rep_choices(phase.exercise, 1)[0][0].removeprefix("1, ").capitalize()
+            words = self.first_fitting(["Begin.", up, "Up."], phase.cadence / 2, Tone.WORK)
             cues.append(_cue(words, CuePriority.TRANSITION, at, phase, Tone.WORK))
         elif phase.kind is PhaseKind.TIMED:
             words = f"Start now, for {spoken_duration(phase.seconds)}."

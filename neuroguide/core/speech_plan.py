@@ -152,6 +152,8 @@ def alternatives(timeline: Sequence[Phase]) -> list[Phrase]:
     found: list[Phrase] = []
     for phase in timeline:
         if phase.kind is PhaseKind.REPS:
+            up = rep_choices(phase.exercise, 1)[0][0].removeprefix("1, ").capitalize()
+            found += [(up, Tone.WORK), ("Up.", Tone.WORK)]
             for rep in range(1, (phase.reps or 0) + 1):
                 ups, downs = rep_choices(phase.exercise, rep)
                 found += [(words, None) for words in [*ups, *downs]]
@@ -222,11 +224,15 @@ def dry_run(plan: SpeechPlan, lengths: ClipLength = estimate_seconds) -> Script:
     queue = VoiceQueue()
     script = Script()
     clip_end: float | None = None
+    sound_end = 0.0
+    """When the playing clip's sound ends (``clip_end`` adds the player's exit after it)."""
+    finished_cuts: list[Utterance] = []
+    """Clips "cut" after their sound ended, while their player was exiting: nothing lost."""
     begun: set[int] = set()
     """Cues whose first sentence has been said: only that one has a moment of its own."""
 
     def start(item: Utterance | None, now: float) -> None:
-        nonlocal clip_end
+        nonlocal clip_end, sound_end
         if item is None:
             clip_end = None
             return
@@ -236,6 +242,7 @@ def dry_run(plan: SpeechPlan, lengths: ClipLength = estimate_seconds) -> Script:
         script.said.append((item, now))
         late = now - item.at if first else 0.0
         script.lines.append(ScriptLine(now, "say", item.text, seconds, late))
+        sound_end = now + seconds
         clip_end = now + with_player_end(seconds)  # the player exits, the next may start
 
     def publish(events: list[Event], now: float) -> None:
@@ -244,7 +251,10 @@ def dry_run(plan: SpeechPlan, lengths: ClipLength = estimate_seconds) -> Script:
             script.cues.append(cue)
             script.lines.append(ScriptLine(cue.at, "show", cue.text))
             decision = queue.offer(cue, now)
-            if decision.cut is not None:
+            if decision.cut is not None and now >= sound_end - SAME_MOMENT:
+                finished_cuts.append(decision.cut)
+                clip_end = None
+            elif decision.cut is not None:
                 script.lines.append(ScriptLine(now, "cut", decision.cut.text))
                 clip_end = None
             if decision.start is not None:
@@ -263,7 +273,7 @@ def dry_run(plan: SpeechPlan, lengths: ClipLength = estimate_seconds) -> Script:
         clock.advance(due - clock.now())
         publish(session.tick(), clock.now())
     script.dropped = list(queue.dropped)
-    script.cut = list(queue.cut)
+    script.cut = [u for u in queue.cut if u not in finished_cuts]
     script.lines.extend(ScriptLine(u.at, "drop", u.text) for u in queue.dropped)
     order = {"show": 0, "cut": 1, "say": 2, "drop": 3}
     script.lines.sort(key=lambda line: (line.at, order[line.kind]))
