@@ -15,8 +15,8 @@ EXIT_USAGE = 2
 
 def export_progress_csv(paths: Paths, args: argparse.Namespace, flt: Filter) -> int:
     """Write one row per progress check to ``args.csv`` ('-' for stdout)."""
+    from neuroguide.cli.reading import ExportError, reading_history, write_csv
     from neuroguide.core.check_progress import Profile
-    from neuroguide.export import ExportError, _write_csv, reading_history
     from neuroguide.settings import load_settings
     from neuroguide.store.database import HistoryError
 
@@ -33,7 +33,7 @@ def export_progress_csv(paths: Paths, args: argparse.Namespace, flt: Filter) -> 
     profile = Profile.of(settings.birth_year, settings.sex)
     try:
         with reading_history(paths) as history:
-            _write_csv(
+            write_csv(
                 args.csv,
                 lambda out: history.write_checks_csv(out, profile, flt.first_day, flt.last_day),
             )
