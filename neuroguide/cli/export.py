@@ -9,13 +9,17 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
+from typing import TextIO
 
-from neuroguide.cli.reading import ExportError, export_output, reading_history, write_csv
 from neuroguide.paths import Paths
 from neuroguide.store.database import HistoryError
+from neuroguide.store.files import private_output
 from neuroguide.store.history import History
+from neuroguide.store.lock import InstanceLock
 from neuroguide.store.models import Filter
 
 EXIT_OK = 0
@@ -23,25 +27,23 @@ EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
 
 
+class ExportError(Exception):
+    """An export that cannot be done; ``str()`` is one line for the person."""
+
+
 def run_export(paths: Paths, args: argparse.Namespace) -> int:
-    """Run ``neuroguide export``; returns the exit status."""
-    try:
-        flt = Filter(_day(args.first, "--from"), _day(args.last, "--to"), args.routine)
-    except ExportError as error:
-        print(f"neuroguide export: {error}", file=sys.stderr)
+    """Run ``neuroguide export`` (``--progress`` is cli/progress_export.py's); the exit status."""
+    flt = history_filter(args)
+    if flt is None:
         return EXIT_USAGE
     if args.sessions and not args.csv:
         print("neuroguide export: --sessions goes with --csv", file=sys.stderr)
         return EXIT_USAGE
-    if getattr(args, "progress", False):
-        from neuroguide.cli.progress_export import export_progress_csv
-
-        return export_progress_csv(paths, args, flt)
     try:
-        with reading_history(paths) as history:
+        with _history(paths) as history:
             if args.csv is not None:
                 write = history.write_sessions_csv if args.sessions else history.write_items_csv
-                write_csv(args.csv, lambda out: write(out, flt))
+                _write_csv(args.csv, lambda out: write(out, flt))
             else:
                 _write_report(paths, history, Path(args.report), flt)
             damaged = history.damaged_note()
@@ -53,6 +55,15 @@ def run_export(paths: Paths, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def history_filter(args: argparse.Namespace) -> Filter | None:
+    """The days and routine asked for; None (after a one-line message) when a date is wrong."""
+    try:
+        return Filter(_day(args.first, "--from"), _day(args.last, "--to"), args.routine)
+    except ExportError as error:
+        print(f"neuroguide export: {error}", file=sys.stderr)
+        return None
+
+
 def _day(text: str | None, option: str) -> date | None:
     if text is None:
         return None
@@ -60,6 +71,58 @@ def _day(text: str | None, option: str) -> date | None:
         return date.fromisoformat(text)
     except ValueError:
         raise ExportError(f"{option} needs a date like 2024-05-31, not '{text}'") from None
+
+
+@contextmanager
+def _history(paths: Paths) -> Iterator[History]:
+    if not paths.history_db.is_file():
+        raise ExportError(f"there is no history yet in {paths.data_dir}; nothing to export")
+    lock = InstanceLock(paths.data_dir)
+    try:
+        if lock.acquire():
+            history = History.open(paths.history_db, backups=paths.backups)
+            for message in history.messages:
+                print(f"neuroguide: {message}", file=sys.stderr)
+        else:
+            history = History.open_read_only(paths.history_db)
+    except OSError as error:
+        lock.release()
+        raise ExportError(f"cannot use {paths.data_dir}: {error.strerror}") from None
+    except HistoryError:
+        lock.release()
+        raise
+    try:
+        yield history
+    finally:
+        history.close()
+        lock.release()
+
+
+reading_history = _history
+"""The history for reading (opened and upgraded if free, else read beside the app)."""
+
+
+def _write_csv(target: str, write: Callable[[TextIO], int]) -> None:
+    if target == "-":
+        try:
+            write(sys.stdout)
+            sys.stdout.flush()
+        except BrokenPipeError:  # e.g. piped into `head`; the reader has what it wanted
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return
+    path = Path(target)
+    with _private_output(path) as partial, open(partial, "w", encoding="utf-8", newline="") as out:
+        write(out)
+
+
+@contextmanager
+def _private_output(path: Path) -> Iterator[Path]:
+    """Write to ``path.part`` (owner-only), then move it into place; no half-written file."""
+    try:
+        with private_output(path) as partial:
+            yield partial
+    except OSError as error:
+        raise ExportError(f"cannot write {path}: {error.strerror or error}") from None
 
 
 def _write_report(paths: Paths, history: History, path: Path, flt: Filter) -> None:
@@ -78,7 +141,7 @@ def _write_report(paths: Paths, history: History, path: Path, flt: Filter) -> No
     settings, _messages = load_settings(paths.settings_file)
     content = load_content(paths)
     names = {e.id: e.name for e in content.library.exercises.values()}
-    with export_output(path) as partial:
+    with _private_output(path) as partial:
         write_report(
             history,
             partial,

@@ -179,6 +179,10 @@ def _run_command(command: str, paths: Paths, args: argparse.Namespace) -> int:
             from neuroguide.cli.programme import run_import
 
             return run_import(paths, args)
+        if command == "export" and args.progress:
+            from neuroguide.cli.progress_export import export_progress_csv
+
+            return export_progress_csv(paths, args)
         if command == "export":
             from neuroguide.cli.export import run_export
 
