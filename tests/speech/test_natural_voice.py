@@ -225,7 +225,7 @@ def test_a_machine_without_the_natural_packages_is_told_once(
 
 @pytest.mark.speech
 def test_the_self_test_renders_an_audible_cue_with_the_natural_voice(joe: None) -> None:
-    from neuroguide.selftest import Status, check_natural_voice
+    from neuroguide.cli.selftest import Status, check_natural_voice
 
     check = check_natural_voice()
     assert check.status is Status.OK, check.line()
