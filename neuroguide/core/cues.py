@@ -259,6 +259,7 @@ class CueWriter:
             cues.append(self._switch(phase, at, None))
         if phase.kind is PhaseKind.HOLD:
             words = "Hold." if phase.sets == 1 else f"Hold, {phase.set_number} of {phase.sets}."
+            words = self.first_fitting([words, "Hold."], first_mark(phase), Tone.WORK)
             cues.append(_cue(words, CuePriority.TRANSITION, at, phase, Tone.WORK))
         elif phase.kind is PhaseKind.REPS:
             # The dose was said in the announcement and the set number during the rest:

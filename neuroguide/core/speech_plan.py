@@ -14,6 +14,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from neuroguide.core.clock import Clock, FakeClock
+from neuroguide.core.cue_words import spoken_duration
 from neuroguide.core.cues import (
     SAME_MOMENT,
     Cue,
@@ -148,7 +149,7 @@ def plan_speech(
 
 def alternatives(timeline: Sequence[Phase]) -> list[Phrase]:
     """The shorter words the cue writer may choose once real clip lengths are known: every
-    rep's "5, up." / "5." / "Down.", and "Rest." for rests."""
+    rep's "5, up." / "5." / "Down.", "Rest." for rests and "Hold." for holds."""
     found: list[Phrase] = []
     for phase in timeline:
         if phase.kind is PhaseKind.REPS:
@@ -159,6 +160,8 @@ def alternatives(timeline: Sequence[Phase]) -> list[Phrase]:
                 found += [(words, None) for words in [*ups, *downs]]
         elif phase.kind is PhaseKind.REST:
             found.append(("Rest.", Tone.REST))
+        elif phase.kind is PhaseKind.HOLD:
+            found.append(("Hold.", Tone.WORK))
     return found
 
 
@@ -295,3 +298,47 @@ def format_script(script: Script) -> list[str]:
         else:
             rows.append(f"{stamp}  {line.kind:<4}  {line.text}")
     return rows
+
+
+def fit_warnings(plan: SpeechPlan, lengths: ClipLength = estimate_seconds) -> list[str]:
+    """Where the routine's phases are too short for their words (at these clip lengths):
+    one line per phase, naming the step, the phase and its seconds, and what would be lost."""
+    script = dry_run(plan, lengths)
+    timeline = plan.session().timeline
+    lost: dict[int, list[str]] = {}
+    late_first = {
+        id(u.cue)
+        for u, at in script.said
+        if at - u.at > 0.3 and u.text == utterances(u.cue)[0].text
+    }
+    for utterance in [*script.dropped, *script.cut]:
+        if utterance.cue.phase_index is not None:
+            lost.setdefault(utterance.cue.phase_index, []).append(utterance.text)
+    for cue in script.cues:
+        if id(cue) in late_first and cue.phase_index is not None:
+            lost.setdefault(cue.phase_index, []).append(f"{utterances(cue)[0].text} (late)")
+    lines = []
+    for index, words in sorted(lost.items()):
+        phase = timeline[index]
+        heard = ", ".join(dict.fromkeys(f'"{w}"' for w in words))
+        if phase.kind is PhaseKind.REPS:
+            what = f"reps of {spoken_duration(phase.cadence)} are too fast"
+        else:
+            what = f"a {phase.seconds}-second {PHASE_WORDS[phase.kind]} is too short"
+        line = (
+            f"step {phase.step_index + 1} ({phase.exercise.name}): {what} for their words: "
+            f"{heard} would not be heard whole or on time"
+        )
+        if line not in lines:
+            lines.append(line)
+    return lines
+
+
+PHASE_WORDS = {
+    PhaseKind.GET_READY: "get-ready",
+    PhaseKind.HOLD: "hold",
+    PhaseKind.REPS: "set",
+    PhaseKind.TIMED: "block",
+    PhaseKind.REST: "rest",
+    PhaseKind.SWITCH_SIDES: "switch of sides",
+}

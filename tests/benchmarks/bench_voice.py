@@ -113,7 +113,7 @@ class VoiceRun:
 def plans() -> tuple[dict[str, object], str, set[object], object]:
     """Every built-in routine's speech plan, the longest's id, its first exercise's phrases,
     and the paths."""
-    from neuroguide.content import load_content
+    from neuroguide.content.loader import load_content
     from neuroguide.core.speech_plan import plan_speech
     from neuroguide.paths import resolve_paths
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from neuroguide.content import Content
+from neuroguide.content.loader import Content
 from neuroguide.core.cues import CuePriority
 from neuroguide.core.speech_plan import SpeechPlan, dry_run, plan_speech
 from neuroguide.core.timeline import PhaseKind
@@ -166,3 +166,27 @@ def test_a_safety_line_that_cannot_fit_a_5_s_hold_is_said_in_the_get_ready(
     assert safety in script.cues[0].text, "the announcement says it instead"
     threes = [u for u, _ in script.said if u.text == "3."]
     assert len(threes) == sum(1 for c in script.cues if c.text == "3.")
+
+
+def test_check_warns_with_the_step_and_seconds_when_phases_are_too_short(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from neuroguide.cli.parser import main
+
+    short = tmp_path / "short.toml"
+    short.write_text(
+        HEADER.format(id="short")
+        + '[[steps]]\nexercise = "calf-stretch"\nhold = 2\nsets = 2\nrest = 1\n'
+        + '[[steps]]\nexercise = "calf-raise"\nreps = 6\ncadence = 1\n'
+    )
+    fine = tmp_path / "fine.toml"
+    fine.write_text(HEADER.format(id="fine") + ROUTINES["rests-1s"])
+    assert main(["--data-dir", str(tmp_path / "data"), "check", str(short), str(fine)]) == 0
+    out = capsys.readouterr().out
+    warnings = [line for line in out.splitlines() if ": warning: " in line]
+    assert warnings == [
+        f"{short}: warning: step 1 (Calf stretch): a 2-second hold is too short for their "
+        'words: "1." would not be heard whole or on time',
+        f"{short}: warning: step 2 (Calf raise): reps of 1 second are too fast for their "
+        'words: "Down.", "2.", "3.", "4.", "5.", "6." would not be heard whole or on time',
+    ]
