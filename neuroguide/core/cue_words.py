@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from neuroguide.core.library import Exercise
+from neuroguide.core.spoken_text import spoken
 from neuroguide.core.timeline import Phase
 
 TIMES = {1: "once", 2: "twice", 3: "three times", 4: "four times", 5: "five times"}
@@ -40,8 +41,9 @@ def sentences(text: str) -> list[str]:
 
 
 def as_sentence(words: str) -> str:
-    """Words with a full stop if they end without one (spoken words from files vary)."""
-    words = words.strip()
+    """Words with a full stop if they end without one (spoken words from files vary), their
+    short forms spelt out as they are said ("15 s" -> "15 seconds", see ``spoken_text``)."""
+    words = spoken(words.strip())
     return words if not words or words[-1] in ".!?" else f"{words}."
 
 
