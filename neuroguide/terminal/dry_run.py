@@ -16,7 +16,7 @@ from neuroguide.core.speech_plan import dry_run, format_script, plan_speech
 from neuroguide.paths import Paths
 from neuroguide.settings import Settings
 from neuroguide.speech.phrase_cache import PhraseCache
-from neuroguide.speech.planning import cached_lengths
+from neuroguide.speech.planning import cached_lengths, silent
 from neuroguide.speech.protocol import VoiceSettings
 
 
@@ -27,22 +27,30 @@ def print_dry_run(
     minimum: int,
     out: IO[str],
     known: Collection[str] = (),
+    *,
+    voice: bool = True,
 ) -> None:
-    """Print the script of ``routine`` as it would run now, without a sound."""
-    voice = VoiceSettings(settings.voice_id, settings.voice_rate, settings.voice_volume)
-    cache = PhraseCache(paths.phrase_cache, voice, paths.resources_dir / "sounds")
-    lengths = cached_lengths(cache, voice.rate)
+    """Print the script of ``routine`` as it would run now, without a sound (with ``voice``
+    off, as it would run with captions only: nothing said, get-readys at their minimum)."""
+    settings_voice = VoiceSettings(settings.voice_id, settings.voice_rate, settings.voice_volume)
+    cache = PhraseCache(paths.phrase_cache, settings_voice, paths.resources_dir / "sounds")
+    lengths = cached_lengths(cache, settings_voice.rate) if voice else silent
     plan = plan_speech(routine, minimum=minimum, known=known, lengths=lengths)
     script = dry_run(plan, lengths)
     missing = sum(1 for phrase in plan.phrases if cache.get(*phrase) is None)
     spoken, transitions = script.spoken_share(urgent=True)
     said, captions = script.captions_spoken()
     print(f"{routine.name}: {format_duration(script.total_seconds)}", file=out)
-    print(
-        f"{len(plan.phrases)} phrases ({missing} not rendered yet: their lengths are estimates); "
-        f"transitions on time {spoken} of {transitions}; captions spoken {said} of {captions}.",
-        file=out,
-    )
+    if not voice:
+        script.lines = [line for line in script.lines if line.kind == "show"]
+        print(f"The voice is off: {captions} captions, nothing said.", file=out)
+    else:
+        print(
+            f"{len(plan.phrases)} phrases ({missing} not rendered yet: their lengths are "
+            f"estimates); transitions on time and whole {spoken} of {transitions}; captions "
+            f"spoken whole {said} of {captions}.",
+            file=out,
+        )
     print(" time   what  words  (clip length, lateness)", file=out)
     for line in format_script(script):
         print(line, file=out)

@@ -218,7 +218,9 @@ def run_play(
     settings, messages = load_settings(paths.settings_file)
     for message in messages:
         print(f"neuroguide: {message}", file=err)
-    recording = history(paths, routine)
+    # A dry run reads the history where there is one (what is known) and never makes one.
+    dry_without_history = dry and not paths.history_db.exists()
+    recording = TerminalHistory() if dry_without_history else history(paths, routine)
     prepared = prepare_routine(
         routine,
         content.library,
@@ -241,7 +243,7 @@ def run_play(
     minimum = get_ready_seconds(routine, setting)
     if dry:
         recording.close()
-        print_dry_run(paths, routine, settings, minimum, out, known)
+        print_dry_run(paths, routine, settings, minimum, out, known, voice=voice and settings.voice)
         return EXIT_OK
     clock = clock if clock is not None else MonotonicClock()
     if speaker is None:
