@@ -61,6 +61,14 @@ def utterances(cue: Cue) -> list[Utterance]:
     return [Utterance(text, cue, tone if n == 0 else None) for n, text in enumerate(parts)]
 
 
+def caption_from(said: Utterance) -> str:
+    """The caption while ``said`` is being said: that sentence and those after it in its cue
+    (the ones already said are gone), so the words shown are the words heard."""
+    parts = [u.text for u in utterances(said.cue)]
+    position = parts.index(said.text) if said.text in parts else 0
+    return " ".join(parts[position:])
+
+
 @dataclass(frozen=True)
 class Decision:
     """What the player must do after an offer: stop ``cut`` (if set), then start ``start``."""

@@ -10,6 +10,7 @@ in plain words, through ``on_problem``.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -69,6 +70,9 @@ class PlannedSpeaker:
         self._clock = clock or MonotonicClock()
         self.on_problem = on_problem
         self.on_start = on_start
+        self.on_sentence: Callable[[Utterance], None] | None = None
+        """Called with each sentence as its clip starts (from a background thread): the
+        captions follow the voice."""
         self.audio = audio or AudioOut()
         self.audio.on_end = self._clip_ended
         self.audio.on_fault = self._fault
@@ -173,6 +177,10 @@ class PlannedSpeaker:
         self._token = self.audio.play(clip.path, clip.seconds)
         if self.on_start is not None:
             self.on_start(item, time.monotonic())
+        follow = self.on_sentence
+        if follow is not None:
+            with contextlib.suppress(RuntimeError):  # a window already closed: nothing to show
+                follow(item)
 
     def _rendered(self, item: Utterance, clip: Clip | None) -> None:
         with self._lock:

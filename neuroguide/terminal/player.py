@@ -28,6 +28,7 @@ from neuroguide.core.routine_file import RoutineCatalog, load_files
 from neuroguide.core.runner import Listener, SessionRunner, get_ready_seconds
 from neuroguide.core.session import SessionState
 from neuroguide.core.timeline import total_seconds
+from neuroguide.core.voice_queue import Utterance, utterances
 from neuroguide.paths import Paths
 from neuroguide.settings import Settings, load_settings
 from neuroguide.speech.factory import create_speaker
@@ -129,6 +130,14 @@ class TerminalPlayer:
         """Print one caption with the session time it belongs to."""
         minutes, seconds = divmod(int(max(0.0, cue.at - self._started_at)), 60)
         print(f"[{minutes:2d}:{seconds:02d}] {cue.text}", file=self.out, flush=True)
+
+    def show_sentence(self, said: Utterance) -> None:
+        """The voice began a later sentence of a cue: print it, so the text follows the voice
+        (the cue's first sentence is its caption line, printed already)."""
+        if utterances(said.cue)[0].text == said.text:
+            return
+        minutes, seconds = divmod(int(max(0.0, self.clock.now() - self._started_at)), 60)
+        print(f"[{minutes:2d}:{seconds:02d}]   {said.text}", file=self.out, flush=True)
 
     def control(self, key: str) -> list[Event]:
         """What a key does: Space pause/resume, n next, b back, r repeat, q (or Ctrl-C) stop."""
@@ -274,6 +283,8 @@ def run_play(
             tones.play(cue.tone)
 
     guide = VoiceGuide(speaker, plan.writer(session), on_cue)  # words fitted as planned
+    if isinstance(speaker, PlannedSpeaker):
+        speaker.on_sentence = player.show_sentence
     player.guide = guide
     runner.add_listener(Listener("voice", guide))
     length = format_duration(total_seconds(session.timeline))
