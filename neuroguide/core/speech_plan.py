@@ -22,6 +22,7 @@ from neuroguide.core.cues import (
     CueWriter,
     Tone,
     rep_choices,
+    sentences,
     with_player_end,
 )
 from neuroguide.core.events import Event
@@ -65,6 +66,8 @@ class SpeechPlan:
     switch_seconds: int = DEFAULT_SWITCH
     switch_by_step: Mapping[int, int] = field(default_factory=dict)
     lengths: ClipLength | None = field(default=None, compare=False)
+    ready_again_by_step: Mapping[int, int] = field(default_factory=dict)
+    """Each get-ready visited again (Back): the short announcement's length plus a breath."""
     """The clip lengths the words were fitted with; the live cue writer fits with the same."""
 
     def session(self, clock: FakeClock | None = None) -> Session:
@@ -80,6 +83,7 @@ class SpeechPlan:
             switch_seconds=self.switch_seconds,
             ready_by_step=self.ready_by_step,
             switch_by_step=self.switch_by_step,
+            ready_again_by_step=self.ready_again_by_step,
         )
 
     def writer(self, session: Session) -> CueWriter:
@@ -121,6 +125,7 @@ def plan_speech(
     writer = draft.writer(session)
     cues = [cue for events, _ in run_to_end(session, clock) for cue in writer.cues_for(events)]
     ready: dict[int, int] = {}
+    again: dict[int, int] = {}
     switch: dict[int, int] = {}
     for phase in session.timeline:
         if phase.kind not in (PhaseKind.GET_READY, PhaseKind.SWITCH_SIDES):
@@ -134,6 +139,13 @@ def plan_speech(
         )
         if phase.kind is PhaseKind.GET_READY:
             ready[phase.step_index] = stretched_get_ready(minimum, said)
+            again[phase.step_index] = stretched_get_ready(
+                minimum,
+                sum(
+                    with_player_end(lengths(text, Tone.REST if n == 0 else None))
+                    for n, text in enumerate(sentences(writer.announcement(phase, full=False)))
+                ),
+            )
         else:
             switch[phase.step_index] = stretched_switch(switch_seconds, said)
     phrases: dict[Phrase, None] = {}
@@ -143,7 +155,15 @@ def plan_speech(
     for phrase in alternatives(session.timeline):  # rendered last, in case they are needed
         phrases.setdefault(phrase, None)
     return SpeechPlan(
-        routine, minimum, frozenset(known), ready, tuple(phrases), switch_seconds, switch, lengths
+        routine,
+        minimum,
+        frozenset(known),
+        ready,
+        tuple(phrases),
+        switch_seconds,
+        switch,
+        lengths,
+        again,
     )
 
 

@@ -269,6 +269,7 @@ def run_play(
         get_ready_minimum=setting,
         ready_by_step=plan.ready_by_step,
         switch_by_step=plan.switch_by_step,
+        ready_again_by_step=plan.ready_again_by_step,
         listeners=[Listener("history", listener) for listener in recording.listeners],
         on_error=report,
     )

@@ -71,6 +71,7 @@ class SessionController(QObject):
         on_error: ErrorReport | None = None,
         ready_by_step: Mapping[int, int] | None = None,
         switch_by_step: Mapping[int, int] | None = None,
+        ready_again_by_step: Mapping[int, int] | None = None,
         known: Collection[str] = (),
         lengths: ClipSeconds | None = None,
         parent: QObject | None = None,
@@ -88,6 +89,7 @@ class SessionController(QObject):
             auto_advance=auto_advance,
             ready_by_step=ready_by_step,
             switch_by_step=switch_by_step,
+            ready_again_by_step=ready_again_by_step,
         )
         writer = cue_writer or CueWriter(self.session.timeline, known, lengths)
         self._clock = clock

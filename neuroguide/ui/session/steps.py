@@ -383,6 +383,7 @@ class SessionSteps(QObject):
             listeners=listeners,
             ready_by_step=speech.ready_by_step,
             switch_by_step=speech.switch_by_step,
+            ready_again_by_step=speech.ready_again_by_step,
             known=self.known_exercises,
             lengths=speech.lengths,
             get_ready_seconds=settings.get_ready_seconds,
