@@ -4,7 +4,7 @@ Files live in ``<cache folder>/phrases``, named by a hash of the text, the tone 
 the voice, the rate and the volume, so a change of voice simply misses the cache. The folder is
 kept under a size limit (oldest files go first, never those of the routine being prepared).
 A tone is put in front of its sentence in the same file: one player, so a tone never plays
-over a word.
+over a word; it is brought down to the words' loudness.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from __future__ import annotations
 import array
 import contextlib
 import hashlib
+import math
 import os
 import tempfile
 import threading
@@ -23,7 +24,7 @@ from neuroguide.core.cues import Tone
 from neuroguide.speech.natural import is_natural, resolve
 from neuroguide.speech.protocol import VoiceSettings
 
-FORMAT_VERSION = "1"
+FORMAT_VERSION = "2"
 """Bump when rendering or trimming changes, so old files are no longer used."""
 MAX_BYTES = 64 * 1024 * 1024
 SILENCE = 120
@@ -53,6 +54,23 @@ def trimmed_samples(
     start = max(0, first - int(lead * rate))
     end = min(len(samples), last + 1 + int(tail * rate))
     return samples[start:end]
+
+
+def rms(samples: array.array[int]) -> float:
+    """Root-mean-square level of 16-bit samples (0 for none)."""
+    if not samples:
+        return 0.0
+    return math.sqrt(sum(x * x for x in samples) / len(samples))
+
+
+def at_loudness(tone: array.array[int], level: float) -> array.array[int]:
+    """``tone`` made no louder than ``level`` (the words it leads), so it does not startle:
+    the tone files are far louder than a voice's words."""
+    own = rms(tone)
+    if own <= 0 or level <= 0 or own <= level:
+        return tone
+    scale = level / own
+    return array.array("h", (int(x * scale) for x in tone))
 
 
 def read_wav(path: Path) -> tuple[bytes, int] | None:
@@ -141,7 +159,7 @@ class PhraseCache:
         if tone is not None and self.sounds is not None:
             lead = read_wav(self.sounds / f"{tone.value}.wav")
             if lead is not None and lead[1] == rate:
-                samples = array.array("h", lead[0]) + samples
+                samples = at_loudness(array.array("h", lead[0]), rms(samples)) + samples
         target = self.path(text, tone)
         self.folder.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=self.folder, suffix=".part")
