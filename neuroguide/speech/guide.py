@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from neuroguide.core.cues import Cue, CueWriter
+from neuroguide.core.cues import Cue, CuePriority, CueWriter
 from neuroguide.core.events import (
     Event,
     PhaseStarted,
@@ -60,8 +60,23 @@ class VoiceGuide:
             self.speaker.interrupt()
             events = events[cut:]
         for cue in self.writer.cues_for(events):
+            if any(isinstance(e, SessionResumed) for e in events):
+                cue = self._go_on(cue)
             self._show([cue])
             self.speaker.say(cue)
+
+    def _go_on(self, cue: Cue) -> Cue:
+        """After a pause, "Carrying on." becomes the rest of what the pause silenced (an
+        introduction goes on where it stopped, its cut sentence said whole)."""
+        take = getattr(self.speaker, "take_unsaid", None)
+        if cue.text != "Carrying on." or take is None:
+            return cue
+        unsaid = take()
+        if not unsaid:
+            return cue
+        first = unsaid[0].cue
+        words = " ".join(u.text for u in unsaid)
+        return Cue(words, CuePriority.NAME, cue.at, first.phase_index, first.step_index)
 
     def repeat(self, phase: Phase, at: float) -> None:
         """The R key: say every step of the current exercise now, cutting what is said."""

@@ -5,6 +5,7 @@ being said and those after it — in the window's controller and in ``play``."""
 from __future__ import annotations
 
 import io
+import time
 from pathlib import Path
 
 import pytest
@@ -78,3 +79,29 @@ def test_play_prints_each_later_sentence_as_it_is_said(
         "[ 0:00]   Hands on the wall.",
         "[ 0:00]   Breathe slowly.",
     ]
+
+
+def test_a_pause_mid_introduction_resumes_with_what_was_not_said(
+    speaker: PlannedSpeaker,
+) -> None:
+    from neuroguide.core.events import PauseReason, SessionPaused, SessionResumed
+    from neuroguide.speech.guide import VoiceGuide
+    from neuroguide.speech.speaker import RecordingSpeaker
+
+    speaker.say(CUE)
+    time.sleep(0.15)  # the first sentence is playing
+    speaker.interrupt()  # Pause
+    unsaid = speaker.take_unsaid()
+    assert [u.text for u in unsaid] == list(SENTENCES), "the cut sentence is said again, whole"
+    assert speaker.take_unsaid() == [], "once"
+
+    class Resumable(RecordingSpeaker):
+        def take_unsaid(self) -> list[object]:
+            return list(unsaid[1:])
+
+    recording = Resumable()
+    guide = VoiceGuide(recording, CueWriter())
+    guide.handle([SessionPaused(at=3.0, reason=PauseReason.USER)])
+    guide.handle([SessionResumed(at=9.0)])
+    assert [c.text for c in recording.said][-1] == "Hands on the wall. Breathe slowly."
+    assert recording.said[-1].priority is CuePriority.NAME
