@@ -24,6 +24,7 @@ RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 PHRASES = [("Calf stretch.", Tone.REST), ("Hold.", Tone.WORK), ("3.", None)]
 JOE = natural.KNOWN[0].id
 
+pytestmark = pytest.mark.timeout(600)  # the natural voice renders slowly on a busy machine
 needs_espeak = pytest.mark.skipif(
     ctypes.util.find_library("espeak-ng") is None,
     reason="the espeak-ng library (Debian package libespeak-ng1) is not installed",

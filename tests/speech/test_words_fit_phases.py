@@ -22,6 +22,7 @@ from tests.speech.conftest import make_routine
 
 pytestmark = [
     pytest.mark.speech,
+    pytest.mark.timeout(600),  # renders each routine's phrases: minutes on a busy machine
     pytest.mark.skipif(
         ctypes.util.find_library("espeak-ng") is None,
         reason="the espeak-ng library (Debian package libespeak-ng1) is not installed",
