@@ -61,6 +61,9 @@ __all__ = [
 HALFWAY_WORDS_MIN = 20
 """Holds at least this long hear their breathing line at halfway; shorter ones have no time
 for it before "5 seconds" (they hear the exercise's safety words as the hold starts)."""
+INTRODUCTION_CAP = 30.0
+"""Seconds a first-time announcement may last; the other steps are one press away."""
+REST_UNDER_HOW_TO = "The other steps are under How to, or press R to hear them."
 SHORT_REST = 8
 """A rest shorter than this (seconds) is announced with one word: its countdown starts soon."""
 SAME_MOMENT = 1e-6
@@ -198,17 +201,36 @@ class CueWriter:
         note = phase.step.note
         if not note and not exercise.spoken_safety and exercise.safety:
             note = exercise.safety[0]  # no line for every hold: keep one safety line here
-        parts = [
+        head = [
             f"Next exercise: {exercise.name}." if phase.step_index else f"{exercise.name}.",
             f"Start with {side}." if side else "",
             dose_phrase(phase),
-            *(as_sentence(step) for step in steps),
+        ]
+        tail = [
             as_sentence(note),
             as_sentence(exercise.spoken_safety)
             if phase.step.dose.reps is not None or not self._safety_fits_work(phase)
             else "",
         ]
-        return " ".join(p for p in parts if p)
+        return self._capped(
+            [p for p in head if p], [as_sentence(s) for s in steps], [p for p in tail if p]
+        )
+
+    def _capped(self, head: list[str], steps: list[str], tail: list[str]) -> str:
+        """The announcement within ``INTRODUCTION_CAP`` seconds: the name, side and dose, then
+        as many steps as fit, then where the rest is; the note and safety line always stay."""
+        words = " ".join([*head, *steps, *tail])
+        if self.seconds(words, Tone.REST) <= INTRODUCTION_CAP or len(steps) < 2:
+            return words
+        kept: list[str] = []
+        for step in steps:
+            trial = " ".join([*head, *kept, step, REST_UNDER_HOW_TO, *tail])
+            if self.seconds(trial, Tone.REST) > INTRODUCTION_CAP and kept:
+                break
+            kept.append(step)
+        if len(kept) == len(steps):
+            return words
+        return " ".join([*head, *kept, REST_UNDER_HOW_TO, *tail])
 
     def repeat(self, phase: Phase, at: float) -> Cue:
         """The R key: every step of the current exercise, said now."""

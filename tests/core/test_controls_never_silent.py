@@ -32,3 +32,24 @@ def test_back_into_a_get_ready_lasts_as_long_as_its_short_announcement() -> None
     spoken = sum(length_by_words(u.text, u.tone) + PLAYER_END for u in utterances(words[0]))
     silence = again - spoken
     assert 0 <= silence <= 3, f"{silence:.1f} s of silence before the hold"
+
+
+def test_a_long_first_time_introduction_is_capped_and_points_to_the_rest() -> None:
+    from neuroguide.core.cues import INTRODUCTION_CAP, REST_UNDER_HOW_TO
+    from neuroguide.core.library import Dose, Routine, Step
+    from tests.core.test_speech_plan import exercise
+
+    steps = tuple(
+        f"Step number {n} of this long exercise, done slowly and with care." for n in range(12)
+    )
+    long_one = exercise("long", "Long one", steps)
+    routine = Routine(id="r", name="R", description="", steps=(Step(long_one, Dose(hold=20)),))
+    plan = plan_speech(routine, minimum=5, lengths=length_by_words)
+    session = plan.session(FakeClock(0.0))
+    writer = plan.writer(session)
+    said = writer.announcement(session.timeline[0])
+    assert REST_UNDER_HOW_TO in said
+    assert writer.seconds(said) <= INTRODUCTION_CAP
+    assert steps[0] in said and steps[-1] not in said
+    assert plan.ready_by_step[0] <= INTRODUCTION_CAP + 5
+    assert all(step in writer.repeat(session.timeline[0], 0.0).text for step in steps)
