@@ -12,6 +12,9 @@ For espeak-ng and every natural voice installed (decision 0019), in the same run
    down each clip as rendered (tone removed); the word error rate against the sentence
    (numbers as words, punctuation dropped).
 
+``NEUROGUIDE_BENCH_ROUTINES=stretch-break`` measures only the routines named (the listener
+takes about as long as the speech lasts on a quiet core: every routine is minutes per voice).
+
 Targets (issue 24): the standard voice's word error rate at most half of espeak-ng's and at
 most 0.40; first exercise ready within 2 s, the whole longest routine within 60 s, window
 stalls at most 20 ms.
@@ -33,6 +36,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from tests.benchmarks.report import Result
 from tests.benchmarks.stall import run_loop
 
+ROUTINES_VARIABLE = "NEUROGUIDE_BENCH_ROUTINES"
+"""Comma-separated routine ids to measure instead of every built-in routine."""
 FIRST_READY_S, WHOLE_S, STALL_MS, WER_MAX, WER_SHARE = 2.0, 60.0, 20.0, 0.40, 0.5
 
 ONES = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
@@ -121,6 +126,9 @@ def plans() -> tuple[dict[str, object], str, set[object], object]:
     paths = resolve_paths(str(folder / "data"))
     content = load_content(paths)
     routines = dict(sorted(content.catalog.routines.items()))
+    only = [r for r in os.environ.get(ROUTINES_VARIABLE, "").split(",") if r]
+    if only:  # a shorter run on a busy machine
+        routines = {rid: r for rid, r in routines.items() if rid in only}
     found = {rid: plan_speech(r, minimum=5) for rid, r in routines.items()}
     longest = max(found, key=lambda rid: len(found[rid].phrases))  # type: ignore[attr-defined]
     routine = routines[longest]
