@@ -105,3 +105,13 @@ def test_the_newest_release_is_this_version() -> None:
 def test_the_content_rating_says_there_is_nothing_to_rate() -> None:
     rating = metainfo().find("content_rating")
     assert rating is not None and rating.get("type") == "oars-1.1" and len(rating) == 0
+
+
+def test_the_metainfo_names_its_developer_and_homepage_as_appstream_1_asks() -> None:
+    # Debian 13's appstreamcli refuses <developer_name> (deprecated) and a missing homepage,
+    # checks the Debian 12 one does not make: pinned here so both releases agree.
+    root = metainfo()
+    developer = root.find("developer")
+    assert developer is not None and developer.get("id") and developer.findtext("name")
+    assert root.find("developer_name") is None
+    assert (root.findtext("url[@type='homepage']") or "").startswith("https://")
