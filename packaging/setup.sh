@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs NeuroGuide's system packages (Debian/Ubuntu) and a virtual environment in .venv.
 #   packaging/setup.sh          the app
-#   packaging/setup.sh --test   the app plus test and check tools
+#   packaging/setup.sh --test   the app plus the test, check and packaging tools
 # The system packages are checked every time (quick); the virtual environment is made again
 # only when this script, pyproject.toml or python3 changed since the last set-up (a stamp in
 # .venv). NEUROGUIDE_FORCE_SETUP=1 makes it again anyway.
@@ -40,6 +40,17 @@ pkgs=(
   desktop-file-utils appstream
   binutils
 )
+# Only for --test: what the tests use so that none of them skips on a CI machine. pdftotext
+# (poppler-utils) reads the PDFs back; a private D-Bus session (dbus) with the AT-SPI bus
+# (at-spi2-core) and a screen reader's library (python3-pyatspi) read the window as Orca does;
+# xdotool presses real keys on the virtual screen; shared-mime-info checks the file type; and
+# dpkg-dev (dpkg-shlibdeps), lintian and xdg-utils build and check the Debian package.
+if [ "$kind" = test ]; then
+  pkgs+=(
+    poppler-utils dbus at-spi2-core python3-pyatspi xdotool shared-mime-info
+    dpkg-dev lintian xdg-utils
+  )
+fi
 # The PyInstaller bundle needs the Python shared library (libpython3.X.so.1.0), which Debian
 # ships apart from python3. Only for a python3 that came from a Debian package: a python built
 # by pyenv or from source brings its own (or was built without one, which build.sh reports).
