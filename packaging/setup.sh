@@ -26,14 +26,16 @@ if ! python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))'; then
   exit 1
 fi
 
-# Qt's runtime libraries (xcb for a real screen, offscreen for tests), fonts, espeak-ng for the
-# voice and aplay to play it, Xvfb for screenshots, the desktop-file validators and binutils
-# (PyInstaller reads libraries with objdump); python3-venv to make the environment.
+# Qt's runtime libraries (xcb and Wayland for a real screen, offscreen for tests), fonts,
+# espeak-ng for the voice and aplay to play it, Xvfb for screenshots, the desktop-file
+# validators and binutils (PyInstaller reads libraries with objdump); python3-venv to make the
+# environment.
 pkgs=(
   python3-venv python3-pip
   libegl1 libgl1 libglib2.0-0 libfontconfig1 libfreetype6 libdbus-1-3 libxkbcommon0
   libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
   libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxcb-xfixes0 libx11-xcb1
+  libwayland-client0 libwayland-cursor0 libwayland-egl1
   fonts-dejavu-core
   libespeak-ng1 espeak-ng-data espeak-ng alsa-utils
   xvfb xauth
