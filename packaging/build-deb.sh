@@ -75,8 +75,6 @@ for elf in "${elves[@]}"; do absolute+=("$(realpath "$elf")"); done
 # --ignore-missing-info: the bundle's own libraries have no Debian shlibs file (they are ours).
 (cd "$work" && dpkg-shlibdeps -O --ignore-missing-info "${libdirs[@]}" "${absolute[@]}") \
   >"$work/shlibs" 2>"$work/shlibdeps.log" || { cat "$work/shlibdeps.log" >&2; exit 1; }
-grep -v "^dpkg-shlibdeps: warning: .*\(binaries to look for\|unused\|lacks\)" "$work/shlibdeps.log" \
-  | grep "warning" >&2 || true
 libraries=$(sed -n 's/^shlibs:Depends=//p' "$work/shlibs")
 # The voice: pyttsx3 loads libespeak-ng by name (not linked), espeak-ng-data holds its voices,
 # and the clips are played with aplay (alsa-utils).
