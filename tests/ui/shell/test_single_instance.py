@@ -72,9 +72,9 @@ def test_a_second_start_finds_the_first_and_it_comes_forward(qtbot: QtBot, tmp_p
 
 def _shared_programme(paths_dir: Path, tmp_path: Path) -> Path:
     """A real .neuroguide file, as a physiotherapist would send one."""
-    from neuroguide.content import load_content
+    from neuroguide.content.loader import load_content
+    from neuroguide.content.programme import write_programme
     from neuroguide.core.routine_file import parse_routine
-    from neuroguide.programme import write_programme
     from tests.programme.conftest import PNG, PROGRAMME
 
     given = tmp_path / "given"
