@@ -47,8 +47,8 @@ def print_dry_run(
     else:
         print(
             f"{len(plan.phrases)} phrases ({missing} not rendered yet: their lengths are "
-            f"estimates); transitions on time and whole {spoken} of {transitions}; captions "
-            f"spoken whole {said} of {captions}.",
+            f"estimates); transitions on time {spoken} of {transitions}; captions spoken "
+            f"{said} of {captions} (a cue counts when all of it is said).",
             file=out,
         )
     print(" time   what  words  (clip length, lateness)", file=out)
