@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from neuroguide.cli import main
 from neuroguide.content import Content
 from neuroguide.core.clock import FakeClock
+from neuroguide.core.cue_words import FOOT_CHECK
 from neuroguide.core.cues import CueWriter
 from neuroguide.core.events import Event, SessionFinished, SessionStarted
 from neuroguide.core.library import Routine
@@ -108,7 +109,7 @@ def test_play_runs_a_routine_file_to_the_end_printing_captions_and_a_summary(
     # the hold starts with the exercise's spoken safety line
     assert out[1].endswith("Hold. Breathe slowly. If unsteady, lower your arms and hold the wall.")
     goodbye = "And relax. All done. You were active for 1 second. Well done, see you next time."
-    assert out[2] == f"[ 0:01] {goodbye}"
+    assert out[2] == f"[ 0:01] {goodbye} {FOOT_CHECK}"  # it was done standing
     assert out[3] == "Finished 'Tiny': active for 1 s of 1 s planned; 1 done, 0 skipped."
 
 

@@ -31,6 +31,7 @@ EXERCISE_KEYS = (
     "key_step",
     "switch_words",
     "wheelchair",
+    "halfway_words",
 )
 OPTIONAL_KEYS = (
     "seated_alternative",
@@ -40,8 +41,9 @@ OPTIONAL_KEYS = (
     "key_step",
     "switch_words",
     "wheelchair",
+    "halfway_words",
 )
-OPTIONAL_TEXT_KEYS = ("spoken_safety", "after_words", "switch_words", "wheelchair")
+OPTIONAL_TEXT_KEYS = ("spoken_safety", "after_words", "switch_words", "wheelchair", "halfway_words")
 
 
 def load_library(data: bytes, origin: str) -> Library:
@@ -188,4 +190,5 @@ def _exercise(
         key_step=key_step,
         switch_words=item.get("switch_words", ""),
         wheelchair=item.get("wheelchair", ""),
+        halfway_words=item.get("halfway_words", ""),
     )

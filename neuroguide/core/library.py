@@ -130,6 +130,9 @@ class Exercise:
     ``{side}``, replaced by the new side."""
     wheelchair: str = ""
     """How to do a seated exercise from a wheelchair (brakes, footrests, staying back)."""
+    halfway_words: str = ""
+    """Said at halfway instead of the breathing line, when something changes there ("Now
+    circle backward")."""
     picture: str = ""
     """An own exercise's ``picture`` as written in its file (a figure name or a relative path);
     ``illustration`` then holds the figure's file or the image's absolute path."""
@@ -151,6 +154,9 @@ class Step:
     exercise: Exercise
     dose: Dose
     note: str = ""
+    wheelchair: bool = False
+    """Say the exercise's wheelchair words as this step is announced (set for a wheelchair
+    user on the first step of each exercise: :mod:`neuroguide.core.wheelchair`)."""
 
 
 @dataclass(frozen=True)

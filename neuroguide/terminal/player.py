@@ -223,6 +223,7 @@ def run_play(
         routine,
         content.library,
         seated_only=settings.seated_only,
+        wheelchair=settings.wheelchair,
         gentle_level=(
             recording.gentle_level(gentle_since(settings.gentle_since, date.today()))
             if settings.start_gently

@@ -36,6 +36,7 @@ from neuroguide.core.runner import get_ready_seconds as runner_get_ready
 from neuroguide.core.seated import SeatedVersion, seated_version
 from neuroguide.core.speech_plan import SpeechPlan
 from neuroguide.core.timeline import build_timeline
+from neuroguide.core.wheelchair import for_wheelchair
 from neuroguide.present.metrics import Metrics
 from neuroguide.present.phase_text import (
     planned_parts,
@@ -372,7 +373,7 @@ class SessionSteps(QObject):
         speaker = self._speaker()
         speech = self._plan_speech(plan.routine)
         controller = SessionController(
-            plan.routine,
+            speech.routine,  # with the wheelchair words, for a wheelchair user
             self.clock,
             speaker=speaker,
             tones=(
@@ -403,6 +404,8 @@ class SessionSteps(QObject):
     def _plan_speech(self, routine: Routine) -> SpeechPlan:
         """Plan the routine's words and start rendering them (never waits); the get-ready
         lengths come from the clips rendered so far, estimated for the others."""
+        if self.settings.wheelchair:
+            routine = for_wheelchair(routine)
         minimum = runner_get_ready(routine, self.settings.get_ready_seconds)
         return start_plan(routine, self._speaker(), minimum=minimum, known=self.known_exercises)
 
