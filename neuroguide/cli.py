@@ -213,14 +213,15 @@ def _run_command(command: str, paths: Paths, args: argparse.Namespace) -> int:
 def list_routines(paths: Paths) -> int:
     """Print every routine: id, position, length and name; then any problem in user files."""
     from neuroguide.content import load_content
-    from neuroguide.core.library import format_duration
     from neuroguide.core.problems import printable
-    from neuroguide.core.timeline import build_timeline, total_seconds
+    from neuroguide.settings import load_settings
+    from neuroguide.terminal.lengths import Lengths
 
     content = load_content(paths)
+    lengths = Lengths.for_person(paths, content.library, load_settings(paths.settings_file)[0])
     rows = []
     for routine in content.catalog.ordered():
-        length = format_duration(total_seconds(build_timeline(routine)))
+        length = lengths.text(routine)
         origin = "built-in" if routine.builtin else "yours"
         rows.append((routine.id, routine.position, length, origin, routine.name))
     width = max((len(row[0]) for row in rows), default=2)
@@ -252,12 +253,12 @@ def list_exercises(paths: Paths) -> int:
 def check_files(paths: Paths, files: list[Path]) -> int:
     """Validate routine and exercise files: 0 if all are valid, 1 with one line per problem."""
     from neuroguide.content import load_content
-    from neuroguide.core.library import format_duration
     from neuroguide.core.own_exercises import load_exercise_files
     from neuroguide.core.problems import printable
     from neuroguide.core.routine_file import RoutineCatalog, load_files
-    from neuroguide.core.timeline import build_timeline, total_seconds
     from neuroguide.programme_files import is_exercise_file
+    from neuroguide.settings import load_settings
+    from neuroguide.terminal.lengths import Lengths
 
     content = load_content(paths)
     builtin = [e.id for e in content.library.exercises.values() if not e.own]
@@ -290,8 +291,9 @@ def check_files(paths: Paths, files: list[Path]) -> int:
         print(printable(f"{path}: ok: {count} exercise{'s' if count != 1 else ''} of your own"))
     for programme in checked:
         print(printable(f"{programme.source}: ok: " + "; ".join(programme.describe())))
+    lengths = Lengths.for_person(paths, content.library, load_settings(paths.settings_file)[0])
     for routine in catalog.ordered():
-        length = format_duration(total_seconds(build_timeline(routine)))
+        length = lengths.first_and_later(routine)
         steps = f"{len(routine.steps)} step{'s' if len(routine.steps) != 1 else ''}"
         extra = f", {len(routine.exercises)} own exercises" if routine.exercises else ""
         print(printable(f"{routine.origin}: ok: '{routine.id}', {steps}, {length}{extra}"))

@@ -45,7 +45,7 @@ def test_routines_lists_the_eight_builtins(
     for routine_id in ("stretch-break", "lower-leg-stretches", "balance", "strength-legs",
                        "strength-arms", "seated", "walk-or-ride", "ride"):  # fmt: skip
         assert routine_id in out
-    assert "5 min" in out and "seated" in out and "mixed" in out
+    assert "7 min 42 s" in out and "seated" in out and "mixed" in out
 
 
 def test_user_routines_from_the_data_dir_are_listed_and_bad_ones_explained(

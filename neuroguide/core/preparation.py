@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from neuroguide.core.gentle import gentle_routine, percent
-from neuroguide.core.library import Library, Routine
+from neuroguide.core.library import Category, Library, Routine
 from neuroguide.core.seated import seated_version
 from neuroguide.core.wheelchair import for_wheelchair
 
@@ -42,11 +42,15 @@ def prepare_routine(
     if seated_only:
         version = seated_version(routine, library)
         if version.routine is None:
+            aerobic = all(step.exercise.category is Category.AEROBIC for step in routine.steps)
+            instead = (
+                "ride' rides an exercise bike" if aerobic else "seated' runs the seated routine"
+            )
             return Prepared(
                 None,
                 [
                     f"every exercise of '{routine.name}' needs standing, and your settings say "
-                    "seated only; 'neuroguide play seated' runs the seated routine"
+                    f"seated only; 'neuroguide play {instead}"
                 ],
             )
         if version.changed:

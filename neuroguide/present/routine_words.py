@@ -28,13 +28,16 @@ class RoutineInfo:
     """How often, and this week's sessions against it ("" without a schedule)."""
 
 
-def routine_info(routine: Routine) -> RoutineInfo:
-    """The words of a routine card."""
+def routine_info(routine: Routine, seconds: float | None = None) -> RoutineInfo:
+    """The words of a routine card; ``seconds`` is its length as heard
+    (:mod:`neuroguide.core.heard_length`), its phases' alone if not given."""
     needs = ", ".join(NEED_LABELS.get(need, need) for need in routine.needs)
     return RoutineInfo(
         id=routine.id,
         name=routine.name,
-        length=format_duration(total_seconds(build_timeline(routine))),
+        length=format_duration(
+            total_seconds(build_timeline(routine)) if seconds is None else seconds
+        ),
         position=POSITION_WORDS.get(routine.position, routine.position),
         needs=needs or "nothing special",
         description=routine.description,

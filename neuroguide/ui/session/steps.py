@@ -34,6 +34,7 @@ from neuroguide.core.records import Summary
 from neuroguide.core.runner import Listener
 from neuroguide.core.runner import get_ready_seconds as runner_get_ready
 from neuroguide.core.seated import SeatedVersion, seated_version
+from neuroguide.core.heard_length import heard_seconds, plan_seconds
 from neuroguide.core.speech_plan import SpeechPlan
 from neuroguide.core.timeline import build_timeline
 from neuroguide.core.wheelchair import for_wheelchair
@@ -47,6 +48,7 @@ from neuroguide.present.phase_text import (
 from neuroguide.present.progress import ProgressSource
 from neuroguide.settings import Settings
 from neuroguide.settings_store import SettingsStore
+from neuroguide.speech.heard import speaker_lengths
 from neuroguide.speech.planning import plays_tones, start_plan
 from neuroguide.speech.speaker import Speaker
 from neuroguide.store.database import HistoryError
@@ -73,6 +75,8 @@ class SessionPlan:
     routine: Routine
     """The routine that runs: the chosen one after the seated and gentle steps."""
     summary: Summary | None = None
+    length: int = 0
+    """Seconds the session was planned to take, as heard (its "planned" on the summary)."""
 
 
 @dataclass(frozen=True)
@@ -372,6 +376,7 @@ class SessionSteps(QObject):
         self._last_chosen = plan.chosen
         speaker = self._speaker()
         speech = self._plan_speech(plan.routine)
+        plan.length = plan_seconds(speech)
         controller = SessionController(
             speech.routine,  # with the wheelchair words, for a wheelchair user
             self.clock,
@@ -400,6 +405,21 @@ class SessionSteps(QObject):
         self.window.show_screen("player")
         self.session_started.emit(controller)
         controller.start()
+
+    def heard_seconds(self, routine: Routine) -> int:
+        """``routine``'s length as a session of it would run now (the home card's): the
+        gentle dose and the wheelchair words the settings ask for, what the person knows,
+        the voice in use."""
+        if self.settings.start_gently:
+            routine = gentle_routine(routine, self.gentle_level())
+        if self.settings.wheelchair:
+            routine = for_wheelchair(routine)
+        return heard_seconds(
+            routine,
+            minimum=runner_get_ready(routine, self.settings.get_ready_seconds),
+            known=self.known_exercises,
+            lengths=speaker_lengths(self._speaker()),
+        )
 
     def _plan_speech(self, routine: Routine) -> SpeechPlan:
         """Plan the routine's words and start rendering them (never waits); the get-ready
@@ -449,8 +469,9 @@ class SessionSteps(QObject):
             return
         figures = summary_figures(
             summary,
-            format_duration(summary.planned_seconds),
+            format_duration(plan.length),
             format_duration(summary.active_seconds),
+            format_duration(summary.elapsed_seconds),
         )
         planned = planned_parts(build_timeline(plan.routine))  # sets counted as sets
         self.summary_view.show_summary(
