@@ -63,9 +63,12 @@ def _write_handout(paths: Paths, routine: object, target: Path) -> int:
 
     assert isinstance(routine, Routine)
     _app = QApplication.instance() or QApplication([sys.argv[0]])
+    from neuroguide.settings import load_settings
+
+    wheelchair = load_settings(paths.settings_file)[0].wheelchair
     partial = target.with_name(target.name + ".part")
     try:
-        pages = write_handout(routine, partial, paths.illustrations)
+        pages = write_handout(routine, partial, paths.illustrations, wheelchair=wheelchair)
         os.replace(partial, target)
     except OSError as error:
         partial.unlink(missing_ok=True)

@@ -110,7 +110,9 @@ def test_play_runs_a_routine_file_to_the_end_printing_captions_and_a_summary(
     assert out[1].endswith("Hold. Breathe slowly. If unsteady, lower your arms and hold the wall.")
     goodbye = "And relax. All done. You were active for 1 second. Well done, see you next time."
     assert out[2] == f"[ 0:01] {goodbye} {FOOT_CHECK}"  # it was done standing
-    assert out[3] == "Finished 'Tiny': took 1 s of the 1 s planned, active for 1 s; 1 done, 0 skipped."
+    assert (
+        out[3] == "Finished 'Tiny': took 1 s of the 1 s planned, active for 1 s; 1 done, 0 skipped."
+    )
 
 
 def test_every_event_batch_reaches_the_injected_listeners(

@@ -160,6 +160,21 @@ class Step:
 
 
 @dataclass(frozen=True)
+class HandoutDetails:
+    """Who a printed handout is for and who gave it (a routine file's ``[handout]`` table);
+    each is optional and printed only when given."""
+
+    patient: str = ""
+    giver: str = ""
+    """The physiotherapist's name (``from`` in the file)."""
+    contact: str = ""
+    """How to reach them: a telephone number, a clinic."""
+
+    def __bool__(self) -> bool:
+        return bool(self.patient or self.giver or self.contact)
+
+
+@dataclass(frozen=True)
 class Routine:
     """A named sequence of steps; ``origin`` is the file it came from (for messages)."""
 
@@ -179,6 +194,8 @@ class Routine:
     """How often the routine is meant to be done (``[schedule]``), if it says."""
     exercises: tuple[Exercise, ...] = ()
     """Own exercises written inline in the routine's file (``[[exercises]]``)."""
+    handout: HandoutDetails = field(default_factory=HandoutDetails)
+    """The patient's and the physiotherapist's names for the printed handout."""
 
     @property
     def position(self) -> str:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from neuroguide.core.dose_check import DOSE_KEYS, check_dose, check_int
+from neuroguide.core.handout_details import check_handout
 from neuroguide.core.library import Library, Routine, Step
 from neuroguide.core.pictures import PictureCheck
 from neuroguide.core.problems import Locator, Problem, closest
@@ -27,6 +28,7 @@ ROUTINE_KEYS = (
     "seated_description",
     "get_ready",
     "schedule",
+    "handout",
     "exercises",
     "steps",
 )
@@ -76,6 +78,9 @@ def parse_routine(
         if problem:
             report_top(problem, "get_ready")
     library, schedule, inline = check_extras(table, origin, locate, library, problems, pictures)
+    details = check_handout(
+        table, locate, lambda message, line: problems.append(Problem(origin, line, message))
+    )
     steps = _check_steps(table, origin, locate, library, problems)
     if problems or routine_id is None or name is None or steps is None:
         return None, problems
@@ -91,6 +96,7 @@ def parse_routine(
         seated_description=seated_description or "",
         schedule=schedule,
         exercises=inline,
+        handout=details,
     )
     return routine, problems
 

@@ -16,8 +16,8 @@ from neuroguide.core.library import Routine, format_duration
 from neuroguide.core.speech_plan import dry_run, format_script, plan_speech
 from neuroguide.paths import Paths
 from neuroguide.settings import Settings
-from neuroguide.speech.phrase_cache import PhraseCache
 from neuroguide.speech.heard import settings_lengths
+from neuroguide.speech.phrase_cache import PhraseCache
 from neuroguide.speech.protocol import VoiceSettings
 
 

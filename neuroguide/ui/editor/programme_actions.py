@@ -75,7 +75,12 @@ class ProgrammeActions:
 
         routine = self.screen.flow.content.catalog.routines[routine_id]
         try:
-            pages = write_handout(routine, target, self.screen.files.paths.illustrations)
+            pages = write_handout(
+                routine,
+                target,
+                self.screen.files.paths.illustrations,
+                wheelchair=self.screen.flow.store.settings.wheelchair,
+            )
         except OSError as error:
             self.screen.show_list(f"The handout could not be written ({error.strerror}).")
             return False

@@ -29,12 +29,12 @@ from PySide6.QtCore import QObject, Signal
 from neuroguide.content import Content
 from neuroguide.core.clock import Clock
 from neuroguide.core.gentle import FULL_LEVEL, gentle_level, gentle_routine, gentle_since, percent
+from neuroguide.core.heard_length import heard_seconds, plan_seconds
 from neuroguide.core.library import Routine, format_duration
 from neuroguide.core.records import Summary
 from neuroguide.core.runner import Listener
 from neuroguide.core.runner import get_ready_seconds as runner_get_ready
 from neuroguide.core.seated import SeatedVersion, seated_version
-from neuroguide.core.heard_length import heard_seconds, plan_seconds
 from neuroguide.core.speech_plan import SpeechPlan
 from neuroguide.core.timeline import build_timeline
 from neuroguide.core.wheelchair import for_wheelchair
