@@ -102,6 +102,7 @@ class EditorScreen(QStackedWidget):
         picker.new_exercise_requested.connect(lambda: self.new_exercise())
         picker.change_requested.connect(self.change_exercise)
         edit.name_edited.connect(self._name_edited)
+        edit.handout_edited.connect(self._handout_edited)
         edit.add_requested.connect(self.show_picker)
         edit.change_requested.connect(self.change_step)
         edit.move_requested.connect(lambda index, offset: self._edit(move_step, index, offset))
@@ -214,6 +215,10 @@ class EditorScreen(QStackedWidget):
     def _schedule_changed(self, schedule: object) -> None:
         if self.draft is not None:
             self.draft = replace(self.draft, schedule=schedule)  # type: ignore[arg-type]
+
+    def _handout_edited(self, details: object) -> None:
+        if self.draft is not None:
+            self.draft = replace(self.draft, handout=details)  # type: ignore[arg-type]
 
     def _name_edited(self, text: str) -> None:
         self._name_text = text
