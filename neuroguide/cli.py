@@ -137,13 +137,15 @@ def _add_export_parser(commands: argparse._SubParsersAction[argparse.ArgumentPar
         "--programme",
         nargs=2,
         metavar=("ROUTINE", "FILE.neuroguide"),
-        help="a routine with its own exercises and pictures as one file to share",
+        help="a routine (an id, or a routine file's path) with its own exercises and pictures "
+        "as one file to share",
     )
     what.add_argument(
         "--handout",
         nargs=2,
         metavar=("ROUTINE", "FILE.pdf"),
-        help="a printable large-print sheet of a routine's exercises",
+        help="a printable large-print sheet of a routine's exercises (ROUTINE: an id, or a "
+        "routine file's path)",
     )
     export.add_argument(
         "--sessions", action="store_true", help="with --csv: one row per session with check-ins"
