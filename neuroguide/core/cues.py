@@ -161,6 +161,7 @@ class CueWriter:
             f"Next exercise: {exercise.name}." if phase.step_index else f"{exercise.name}.",
             f"Start with {side}." if side else "",
             dose_phrase(phase),
+            f"With {as_sentence(phase.step.dose.load)}" if phase.step.dose.load else "",
             *(as_sentence(step) for step in steps),
             as_sentence(exercise.wheelchair) if phase.step.wheelchair else "",
             as_sentence(note),

@@ -59,6 +59,8 @@ class Dose:
     sides: tuple[str, ...] = ()
     rest: int = 0
     cadence: int | None = None
+    load: str = ""
+    """What to hold or wear for it ("1 kg ankle weight"): shown, said once, printed."""
 
     @property
     def work_seconds(self) -> int:
@@ -154,6 +156,9 @@ class Step:
     exercise: Exercise
     dose: Dose
     note: str = ""
+    setup: int = 0
+    """Seconds before the step starts, at the least (to strap on a weight): its get-ready is
+    this long when the setting's or the words' would be shorter."""
     wheelchair: bool = False
     """Say the exercise's wheelchair words as this step is announced (set for a wheelchair
     user on the first step of each exercise: :mod:`neuroguide.core.wheelchair`)."""

@@ -32,7 +32,7 @@ ROUTINE_KEYS = (
     "exercises",
     "steps",
 )
-STEP_KEYS = ("exercise", *DOSE_KEYS, "note")
+STEP_KEYS = ("exercise", *DOSE_KEYS, "setup", "note")
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_STEPS = 100
 MAX_NAME = 80
@@ -195,9 +195,16 @@ def _check_step(
         report("'note' must be text of at most 200 characters", "note")
     elif _CONTROL.search(note):
         report(_control_message("note", one_line=True), "note")
+    setup = step.get("setup", 0)
+    problem = check_int(setup, "setup")
+    if problem:
+        report(
+            f"{problem} (the time to get ready for this step, such as strapping on a weight)",
+            "setup",
+        )
     if len(problems) > count_before or exercise is None or dose is None:
         return None
-    return Step(exercise=exercise, dose=dose, note=note.strip())
+    return Step(exercise=exercise, dose=dose, note=note.strip(), setup=int(setup))
 
 
 @dataclass

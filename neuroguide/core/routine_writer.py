@@ -72,6 +72,10 @@ def _step_table(step: Step) -> dict[str, Any]:
         table["sides"] = list(dose.sides)
     if dose.rest:
         table["rest"] = dose.rest
+    if dose.load:
+        table["load"] = dose.load
+    if step.setup:
+        table["setup"] = step.setup
     if step.note:
         table["note"] = step.note
     return table

@@ -94,7 +94,7 @@ def handout_of(routine: Routine, *, wheelchair: bool = False) -> Handout:
             illustration=step.exercise.illustration,
             note=step.note,
             wheelchair=step.exercise.wheelchair if wheelchair else "",
-            load=getattr(step.dose, "load", ""),
+            load=step.dose.load,
         )
         for step in routine.steps
     )
