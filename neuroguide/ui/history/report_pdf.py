@@ -14,6 +14,7 @@ from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPdfWriter
 
 from neuroguide.core.check_progress import Profile
 from neuroguide.core.library import Routine
+from neuroguide.present.counted import counted, of_total
 from neuroguide.present.review_text import day_text, minutes_text
 from neuroguide.store.history import History
 from neuroguide.store.models import SYMPTOMS, Filter, Moment
@@ -157,9 +158,10 @@ def _write(
     page.gap(0.5)
     page.text("Adherence", 1.4, bold=True)
     page.text(
-        f"{len(days)} active days and {sessions} sessions, {minutes_text(total_ms)} of exercise "
-        f"in all. On average {average:.0f} active minutes a week against a goal of {goal}; "
-        f"{sum(m >= goal for _, m in weeks)} of {len(weeks)} weeks reached the goal. "
+        f"{counted(len(days), 'active day')} and {counted(sessions, 'session')}, "
+        f"{minutes_text(total_ms)} of exercise in all. On average {average:.0f} active minutes "
+        f"a week against a goal of {goal}; "
+        f"{of_total(sum(m >= goal for _, m in weeks), len(weeks), 'week')} reached the goal. "
         f"Longest run of active days: {runs.longest}."
     )
     paint_weekly_minutes(page.painter, page.chart(0.3), weeks, goal, PAPER)

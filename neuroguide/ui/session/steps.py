@@ -474,11 +474,13 @@ class SessionSteps(QObject):
             format_duration(summary.elapsed_seconds),
         )
         planned = planned_parts(build_timeline(plan.routine))  # sets counted as sets
+        exercises = dict(self._content().library.exercises)  # and the routine's own, by name
+        exercises.update({step.exercise.id: step.exercise for step in plan.routine.steps})
         self.summary_view.show_summary(
             summary_heading(summary),
             plan.routine.name,
             figures,
-            summary_lines(summary, self._content().library.exercises, planned),
+            summary_lines(summary, exercises, planned),
         )
         self.window.setWindowTitle(f"{APP_TITLE} — finished")
         self.window.show_screen("summary")
