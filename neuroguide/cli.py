@@ -258,6 +258,7 @@ def check_files(paths: Paths, files: list[Path]) -> int:
     from neuroguide.core.own_exercises import load_exercise_files
     from neuroguide.core.problems import printable
     from neuroguide.core.routine_file import RoutineCatalog, load_files
+    from neuroguide.core.warm_up import warm_up_note
     from neuroguide.programme_files import is_exercise_file
     from neuroguide.settings import load_settings
     from neuroguide.terminal.lengths import Lengths
@@ -299,4 +300,7 @@ def check_files(paths: Paths, files: list[Path]) -> int:
         steps = f"{len(routine.steps)} step{'s' if len(routine.steps) != 1 else ''}"
         extra = f", {len(routine.exercises)} own exercises" if routine.exercises else ""
         print(printable(f"{routine.origin}: ok: '{routine.id}', {steps}, {length}{extra}"))
+        note = warm_up_note(routine)
+        if note:
+            print(printable(f"{routine.origin}: note: {note}"))
     return EXIT_OK
