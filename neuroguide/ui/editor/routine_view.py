@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 from neuroguide.core.handout_details import MAX_DETAIL
 from neuroguide.core.library import HandoutDetails, Routine, Step, format_duration
 from neuroguide.core.routine_file import MAX_NAME
-from neuroguide.core.timeline import build_timeline, total_seconds
 from neuroguide.present.metrics import Metrics
+from neuroguide.present.routine_words import heard_words
 from neuroguide.ui.common.widgets import FlowLayout, make_button, make_label, set_page_gaps
 from neuroguide.ui.editor.schedule_view import ScheduleEditor
 from neuroguide.ui.settings.controls import scroll_page
@@ -204,9 +204,9 @@ class RoutineEditView(QWidget):
             self._steps.addWidget(row)
             self.rows.append(row)
         self.schedule.set_schedule(routine.schedule)
-        seconds = total_seconds(build_timeline(routine))
         steps = f"{count} exercise{'s' if count != 1 else ''}"
-        self.total.setText(f"Total time: {format_duration(seconds)} · {steps}")
+        length = heard_words(routine) if count else format_duration(0)
+        self.total.setText(f"Total time: {length} · {steps}")
         self.empty_note.setVisible(not count)
         self.save_button.setEnabled(bool(count))
         self.save_note.setText("" if count else "Add at least one exercise to save the routine.")

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFileDialog, QStackedWidget, QWidget
 
-from neuroguide.core.library import Routine, Step, format_duration
+from neuroguide.core.library import Routine, Step
 from neuroguide.core.routine_file import MAX_NAME
 from neuroguide.core.routine_writer import (
     add_step,
@@ -26,8 +26,8 @@ from neuroguide.core.routine_writer import (
     remove_step,
     set_step,
 )
-from neuroguide.core.timeline import build_timeline, total_seconds
 from neuroguide.present.metrics import Metrics
+from neuroguide.present.routine_words import heard_words
 from neuroguide.programme import SUFFIX
 from neuroguide.ui.editor.exercise_controller import ExerciseController
 from neuroguide.ui.editor.exercise_view import ExerciseEditView
@@ -316,7 +316,7 @@ class EditorScreen(QStackedWidget):
     _after_change = after_change
 
     def _facts(self, routine: Routine) -> str:
-        length = format_duration(total_seconds(build_timeline(routine)))
+        length = heard_words(routine, get_ready=self.flow.store.settings.get_ready_seconds)
         steps = len(routine.steps)
         position = POSITION_WORDS.get(routine.position, routine.position)
         return f"{length} · {steps} exercise{'s' if steps != 1 else ''} · {position}"
