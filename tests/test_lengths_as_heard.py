@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from neuroguide.cli import main
-from neuroguide.content import Content, load_content
+from neuroguide.cli.parser import main
+from neuroguide.content.loader import Content, load_content
 from neuroguide.paths import resolve_paths
 from neuroguide.settings import DEFAULTS
 from neuroguide.terminal.lengths import Lengths

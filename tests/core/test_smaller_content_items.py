@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from neuroguide.cli import main
+from neuroguide.cli.parser import main
 from neuroguide.core.library import Library
 from neuroguide.core.preparation import prepare_routine
 from neuroguide.core.routine_file import RoutineCatalog

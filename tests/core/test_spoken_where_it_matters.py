@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from neuroguide.cli import main
+from neuroguide.cli.parser import main
 from neuroguide.core.cue_words import FOOT_CHECK
 from neuroguide.core.library import Library
 from neuroguide.core.routine_file import RoutineCatalog

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from neuroguide.cli import main
-from neuroguide.content import load_content
+from neuroguide.cli.parser import main
+from neuroguide.content.loader import load_content
 from neuroguide.core.routine_file import parse_routine
 from neuroguide.core.routine_writer import routine_toml
 from neuroguide.core.speech_plan import plan_speech

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from neuroguide.cli import main
+from neuroguide.cli.parser import main
 from tests.programme.conftest import PNG
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from neuroguide.cli import main
+from neuroguide.cli.parser import main
 from tests.programme.conftest import make_paths
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")

@@ -20,9 +20,9 @@ from neuroguide.core.library import HandoutDetails, Routine, Step, format_durati
 from neuroguide.core.routine_file import MAX_NAME
 from neuroguide.present.metrics import Metrics
 from neuroguide.present.routine_words import heard_words
+from neuroguide.ui.common.controls import scroll_page
 from neuroguide.ui.common.widgets import FlowLayout, make_button, make_label, set_page_gaps
 from neuroguide.ui.editor.schedule_view import ScheduleEditor
-from neuroguide.ui.settings.controls import scroll_page
 
 
 def step_words(step: Step) -> str:

@@ -18,7 +18,7 @@ from neuroguide.store.history import History
 from neuroguide.ui.session.flow import SessionFlow
 
 if TYPE_CHECKING:
-    from neuroguide.content import Content
+    from neuroguide.content.loader import Content
     from neuroguide.ui.history.review_screen import ReviewScreen
 
 RETRY_MS = 5000
@@ -126,7 +126,7 @@ class HistoryController(QObject):
     def _write_pdf(self, path: Path) -> None:
         """The report for the chosen period, owner-only (0600) and never half-written."""
         from neuroguide.store.files import private_output
-        from neuroguide.ui.history.report_pdf import write_report
+        from neuroguide.ui.reports.clinician_report import write_report
 
         names = exercise_names(self.flow.content)
         settings = self.flow.store.settings

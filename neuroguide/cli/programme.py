@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 from neuroguide.paths import Paths
 
 if TYPE_CHECKING:
-    from neuroguide.programme import Programme
-    from neuroguide.user_routines import RoutineFiles
+    from neuroguide.content.programme import Programme
+    from neuroguide.content.routines import RoutineFiles
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -23,7 +23,7 @@ EXIT_USAGE = 2
 
 def run_programme_export(paths: Paths, args: argparse.Namespace) -> int:
     """Write ``--programme ROUTINE FILE`` or ``--handout ROUTINE FILE.pdf``."""
-    from neuroguide.content import load_content
+    from neuroguide.content.loader import load_content
     from neuroguide.core.problems import printable
     from neuroguide.terminal.player import find_routine
 
@@ -52,7 +52,7 @@ def run_programme_export(paths: Paths, args: argparse.Namespace) -> int:
     target = Path(target_text)
     if handout:
         return _write_handout(paths, routine, target)
-    from neuroguide.programme import SUFFIX, ProgrammeError, write_programme
+    from neuroguide.content.programme import SUFFIX, ProgrammeError, write_programme
 
     if target.suffix != SUFFIX:
         print(
@@ -80,7 +80,7 @@ def _write_handout(paths: Paths, routine: object, target: Path) -> int:
     from PySide6.QtWidgets import QApplication  # a widgets app, so the GUI can follow in-process
 
     from neuroguide.core.library import Routine
-    from neuroguide.ui.handout import write_handout
+    from neuroguide.ui.reports.handout import write_handout
 
     assert isinstance(routine, Routine)
     _app = QApplication.instance() or QApplication([sys.argv[0]])
@@ -104,8 +104,8 @@ def _routine_file_as_programme(files: RoutineFiles, source: Path) -> Programme:
     then packed and read back as a programme: one path, one set of checks, for both kinds."""
     import tempfile
 
-    from neuroguide.programme import ProgrammeError, programme_bytes
-    from neuroguide.programme_files import is_exercise_file
+    from neuroguide.content.file_kinds import is_exercise_file
+    from neuroguide.content.programme import ProgrammeError, programme_bytes
     from neuroguide.terminal.player import find_routine
 
     if not source.is_file():
@@ -155,10 +155,10 @@ def add_import_parser(commands: argparse._SubParsersAction[argparse.ArgumentPars
 def run_import(paths: Paths, args: argparse.Namespace) -> int:
     """Check a programme file (or a routine file with its pictures), say what it holds, and
     add it (never replacing unasked)."""
-    from neuroguide.content import load_content
+    from neuroguide.content.loader import load_content
+    from neuroguide.content.programme import ProgrammeError
+    from neuroguide.content.routines import RoutineFiles
     from neuroguide.core.problems import printable
-    from neuroguide.programme import ProgrammeError
-    from neuroguide.user_routines import RoutineFiles
 
     files = RoutineFiles(paths, load_content(paths))
     try:
