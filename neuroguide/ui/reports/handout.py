@@ -144,6 +144,10 @@ class _Layout:
         font = _font(scale, bold=bold)
         height = self.line_height(scale, bold=bold)
         indent = self.metrics(scale, bold=bold).horizontalAdvance(hanging) if hanging else 0.0
+        lines = self._count_lines(text, font, self.area.right() - self._left() - indent)
+        room_on_a_page = self.bottom - self.area.top() - self.line_height(TITLE_SCALE) * 3
+        if self.y + lines * height > self.bottom and lines * height <= room_on_a_page:
+            self.new_page()  # kept whole on the next page; only a longer one runs on
         layout = QTextLayout(text, font, self.device)
         layout.beginLayout()
         first = True
@@ -164,6 +168,19 @@ class _Layout:
             self.y += height
             first = False
         layout.endLayout()
+
+    def _count_lines(self, text: str, font: QFont, width: float) -> int:
+        layout = QTextLayout(text, font, self.device)
+        layout.beginLayout()
+        count = 0
+        while True:
+            line = layout.createLine()
+            if not line.isValid():
+                break
+            line.setLineWidth(max(width, 10.0))
+            count += 1
+        layout.endLayout()
+        return count
 
     def _left(self) -> float:
         """Text starts right of the picture while it is beside it, at the margin below it."""
