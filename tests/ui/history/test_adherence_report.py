@@ -103,6 +103,7 @@ def test_a_programme_added_on_a_sunday_and_done_once_is_one_of_one_in_plain_word
     assert "Mini (3 days a week): 1 of 1 planned session done (100 %)." in words
     assert "1 active day and 1 session," in words
     assert "0 of 1 week reached the goal" in words
+    history.close()
 
 
 def test_own_exercises_written_in_a_routine_file_are_named_not_shown_by_id(
