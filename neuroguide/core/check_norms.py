@@ -180,6 +180,12 @@ SOURCES: dict[CheckId, str] = {
 }
 """Each check's sources by authors and year, for a line under a chart or a CSV cell."""
 
+
+def citations(check: CheckId) -> list[str]:
+    """Each source of ``check``'s figures in full: authors, year, title, journal, population."""
+    return [source.cite() for source in CHECK_SOURCES[check]]
+
+
 HOME_TEST_WORDS = (
     "Done at home: in people with knee osteoarthritis (Ho-Henriksson et al. 2024; people with "
     "neurological disorders affecting balance or gait were excluded, so not people like our "

@@ -76,19 +76,23 @@ CHECKS: dict[CheckId, CheckInfo] = {
         CheckId.CHAIR_STAND,
         "30-second chair stand",
         "How many times you can stand up and sit down in 30 seconds.",
-        "a firm chair without arms, its back against a wall.",
+        "a firm chair without arms, its seat about 43 cm (17 inches) high, its back against "
+        "a wall, and someone standing next to you.",
     ),
     CheckId.BALANCE: CheckInfo(
         CheckId.BALANCE,
         "4-stage balance test",
         "Four standing positions, each a little harder, held for 10 seconds each.",
-        "a sturdy counter or table beside you, to hold if you need it.",
+        "a sturdy counter or table beside you, to hold if you need it, and someone standing "
+        "next to you. You may move your arms or body, but not your feet.",
     ),
     CheckId.SIT_TO_STAND: CheckInfo(
         CheckId.SIT_TO_STAND,
         "Five times sit to stand",
-        "How long it takes you to stand up fully five times.",
-        "the same firm chair without arms, its back against a wall.",
+        "How long it takes you to stand up fully five times, from Go to the fifth full stand.",
+        "the same firm chair without arms (seat about 43 cm, 17 inches, high) against a wall, "
+        "and a way to mark the fifth stand: a helper, a foot pedal, or you uncrossing your "
+        "arms once standing the fifth time.",
     ),
 }
 

@@ -7,7 +7,7 @@ import sqlite3
 from datetime import date
 from typing import TextIO
 
-from neuroguide.core.check_norms import SOURCES
+from neuroguide.core.check_norms import citations
 from neuroguide.core.check_progress import Profile, check_name, progress
 from neuroguide.core.checks import STANCES, CheckId, EndReason
 from neuroguide.store.checks import STORED_OUTCOME, list_checks
@@ -81,7 +81,7 @@ def write_checks_csv(
                 point.comparison.text,
                 "" if point.change is None else f"{point.change:g}",
                 "yes" if point.real else "no",
-                SOURCES[result.check],
+                " | ".join(citations(result.check)),
             )
         )
     return len(ordered)
