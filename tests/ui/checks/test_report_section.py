@@ -77,11 +77,24 @@ def test_the_section_lists_each_check_with_trend_comparison_and_sources(qapp: ob
     assert balance[0][1] == "stopped for safety (felt unsteady)"
     assert balance[0][2] == "not compared"
     assert balance[1][2] == "short of it"
-    assert "Latest (2026-03-30): Heel-to-toe not held" in " ".join(page.texts)  # not the stop
-    sources = " ".join(page.texts[-3:])
-    assert "CDC STEADI" in sources
-    assert "Ho-Henriksson et al. 2024" in sources
+    assert "Latest (2026-03-30): Heel to toe not held" in " ".join(page.texts)  # not the stop
+    sources = " ".join(page.texts[page.texts.index("Norms and sources") :])
+    assert "CDC STEADI 2017" in sources
+    assert "Ho-Henriksson et al. 2024" in sources and "ICC 0.81" in sources
     assert "90–94: 7 / 4" in sources
+    for paper in (
+        "Rikli R.E., Jones C.J. (1999)",
+        "Deshpande N.",
+        "(2013)",
+        "Guralnik J.M.",
+        "Bohannon R.W. (2006)",
+        "Goldberg A.",
+        "(2012)",
+        "European Journal of Physiotherapy",
+        "Studied: 622 community-living adults aged 50 to 85",
+    ):
+        assert paper in sources, paper
+    assert "a higher risk of falls" in sources
 
 
 def test_without_details_the_chair_stand_is_not_compared(qapp: object) -> None:
