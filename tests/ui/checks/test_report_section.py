@@ -135,3 +135,40 @@ def test_the_pdf_report_gets_the_section(tmp_path: Path, qapp: object, with_chec
     assert target.read_bytes().startswith(b"%PDF")
     # The section with its two charts and tables needs a page of its own beyond the first.
     assert (_pages(target) > 1) is with_checks
+
+
+def test_a_table_moves_to_the_next_page_whole_and_long_cells_wrap(
+    tmp_path: Path, qapp: object
+) -> None:
+    from PySide6.QtGui import QPainter
+
+    from neuroguide.ui.common.pdf import a4_writer
+    from neuroguide.ui.history.report_pdf import _Page
+
+    writer = a4_writer(tmp_path / "t.pdf", "t", resolution=150)
+    painter = QPainter(writer)
+    page = _Page(writer, painter)
+    number = [1]
+    real_new_page = writer.newPage
+
+    def new_page() -> bool:
+        number[0] += 1
+        return real_new_page()
+
+    writer.newPage = new_page  # type: ignore[method-assign]
+    drawn: list[tuple[int, str]] = []
+    real_row = page._row
+
+    def row(cells: tuple[str, ...], *args: object, **kwargs: object) -> None:
+        drawn.append((number[0], cells[0]))
+        real_row(cells, *args, **kwargs)  # type: ignore[arg-type]
+
+    page._row = row  # type: ignore[method-assign]
+    page.y = page.area.bottom() - page.font().height() * 4  # room for about two rows
+    long = "last held without support: position 2 of 4, half step " * 3
+    page.table(("Date", "Result"), [(f"day {n}", long) for n in range(6)])
+    line = page.font().height()
+    painter.end()
+    assert {at for at, _ in drawn} == {2}  # the whole table on the next page, none split
+    assert drawn[0][1] == "Date"
+    assert page.y > page.area.top() + line * 6 * 2  # the long cells wrapped
