@@ -13,14 +13,14 @@ from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLayout, QPushButton, QVBoxLayout, QWidget
 
 from neuroguide.present.metrics import Metrics
-from neuroguide.ui.common.widgets import FlowLayout, make_button, make_label
-from neuroguide.ui.session.countdown import CountdownRing
-from neuroguide.ui.session.player_fit import (
+from neuroguide.ui.common.countdown import CountdownRing
+from neuroguide.ui.common.text_fit import (
     PLAYER_FACTOR,
     countdown_side,
     font_sheet,
     text_factors,
 )
+from neuroguide.ui.common.widgets import FlowLayout, make_button, make_label
 
 
 class RunningPage(QWidget):

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QImage, QPainter
 
-from neuroguide.cli import main
+from neuroguide.cli.parser import main
 from neuroguide.core.check_progress import Profile
 from neuroguide.core.checks import (
     CheckId,
@@ -23,7 +23,7 @@ from neuroguide.core.checks import (
 from neuroguide.store.checks import CheckRow, add_check, list_checks
 from neuroguide.store.database import open_history
 from neuroguide.store.models import Stamp
-from neuroguide.ui.checks.report_section import write_progress_section
+from neuroguide.ui.reports.progress_section import write_progress_section
 
 WHEN = datetime(2026, 3, 2, 10, tzinfo=timezone(timedelta(hours=1)))
 
@@ -142,8 +142,8 @@ def test_a_table_moves_to_the_next_page_whole_and_long_cells_wrap(
 ) -> None:
     from PySide6.QtGui import QPainter
 
-    from neuroguide.ui.common.pdf import a4_writer
-    from neuroguide.ui.history.report_pdf import _Page
+    from neuroguide.ui.reports.clinician_report import _Page
+    from neuroguide.ui.reports.pdf import a4_writer
 
     writer = a4_writer(tmp_path / "t.pdf", "t", resolution=150)
     painter = QPainter(writer)
