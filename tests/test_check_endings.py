@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from neuroguide.cli import main
+from neuroguide.cli.parser import main
 from neuroguide.core.check_run import STOP_ARMS, STOP_LOST, STOP_TIME_UP, UNSTEADY_WORDS
 from neuroguide.core.check_steps import StepKind, check_steps
 from neuroguide.core.checks import (
