@@ -13,7 +13,20 @@ from collections.abc import Sequence
 from dataclasses import replace
 from enum import StrEnum
 
-from neuroguide.core.check_steps import CheckStep, StepKind, check_steps, timed_counts
+from neuroguide.core.check_steps import (
+    NEXT_STANCE,
+    STOP_ARMS,
+    STOP_CHAIR,
+    STOP_LAST_STANCE,
+    STOP_LOST,
+    STOP_TIME_UP,
+    UNSTEADY_WORDS,
+    CheckStep,
+    StepKind,
+    check_steps,
+    count_words,
+    timed_counts,
+)
 from neuroguide.core.checks import (
     STANCES,
     CheckId,
@@ -28,18 +41,21 @@ from neuroguide.core.checks import (
 from neuroguide.core.clock import Clock
 from neuroguide.core.cues import Cue, CuePriority, Tone
 
+__all__ = [
+    "NEXT_STANCE",
+    "STOP_ARMS",
+    "STOP_CHAIR",
+    "STOP_LAST_STANCE",
+    "STOP_LOST",
+    "STOP_TIME_UP",
+    "UNSTEADY_WORDS",
+    "CheckRun",
+    "RunState",
+    "captions",
+]
+
 LATE_COUNT = 1.0
 """A count more than this many seconds late is skipped rather than said late."""
-
-UNSTEADY_WORDS = "Stopping now. Hold on to your counter, and sit down when you can."
-STOP_CHAIR = "Stop! Well done. If you were more than half way up, that stand counts."
-STOP_TIME_UP = (
-    "Stop. Time is up, and no mark came. Sit down and rest. The check is kept as not completed."
-)
-STOP_LOST = "Stop. Hold on to your counter. This position ends here, as not held."
-STOP_ARMS = "Stop. You needed your arms, so the check ends here. Sit down and rest."
-NEXT_STANCE = "Well done. Hold on to your counter."
-STOP_LAST_STANCE = "Stop. Well done, that was the last position. Hold on to your counter."
 
 
 class RunState(StrEnum):
@@ -238,7 +254,7 @@ class CheckRun:
             number = self._counts.pop(0)
             at = end - number
             if self.clock.now() - at <= LATE_COUNT:
-                words = f"{number} seconds left" if number >= 10 else str(number)
+                words = count_words(number)
                 cues.append(
                     Cue(words, CuePriority.COUNT, at, phase_index=self.index, tone=Tone.TICK)
                 )

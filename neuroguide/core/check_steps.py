@@ -78,6 +78,24 @@ BALANCE_MARK = "If you need to hold on or move your feet, press Space: that posi
 BALANCE_MARK_SHORT = "If you need to hold on or move your feet, press Space."
 
 
+# What the run says when a step ends or the person acts (said by core.check_run, printed by
+# the dry run); kept here, with the steps, so the dry run needs no speech modules.
+UNSTEADY_WORDS = "Stopping now. Hold on to your counter, and sit down when you can."
+STOP_CHAIR = "Stop! Well done. If you were more than half way up, that stand counts."
+STOP_TIME_UP = (
+    "Stop. Time is up, and no mark came. Sit down and rest. The check is kept as not completed."
+)
+STOP_LOST = "Stop. Hold on to your counter. This position ends here, as not held."
+STOP_ARMS = "Stop. You needed your arms, so the check ends here. Sit down and rest."
+NEXT_STANCE = "Well done. Hold on to your counter."
+STOP_LAST_STANCE = "Stop. Well done, that was the last position. Hold on to your counter."
+
+
+def count_words(number: int) -> str:
+    """A count said during a timed step: "20 seconds left", then "5", "3", ..."""
+    return f"{number} seconds left" if number >= 10 else str(number)
+
+
 def reading_seconds(text: str) -> float:
     """How long the voice needs for ``text``, with a breath after it."""
     return round(len(text.split()) / WORDS_PER_SECOND + BREATH, 1)

@@ -1,8 +1,9 @@
 """``neuroguide play --dry-run CHECK``: a progress check's whole script, printed at once.
 
-The same steps and run as a real check, walked on a fake clock with no key pressed, so the
-printed times are the real ones; then every other ending and what it says. Nothing is read,
-spoken, played or stored, and no file is opened or created.
+The same steps and words as a real check (:mod:`neuroguide.core.check_steps`), laid out as
+:class:`~neuroguide.core.check_run.CheckRun` says them with no key pressed (a test holds the
+two equal), then every other ending and what it says. Nothing is read, spoken, played or
+stored, no file is opened or created, and no speech module is imported: it returns at once.
 """
 
 from __future__ import annotations
@@ -10,16 +11,20 @@ from __future__ import annotations
 import sys
 from typing import IO
 
-from neuroguide.core.check_run import (
+from neuroguide.core.check_steps import (
+    NEXT_STANCE,
     STOP_ARMS,
+    STOP_CHAIR,
+    STOP_LAST_STANCE,
     STOP_LOST,
+    STOP_TIME_UP,
     UNSTEADY_WORDS,
-    CheckRun,
-    RunState,
+    StepKind,
+    check_steps,
+    count_words,
+    timed_counts,
 )
 from neuroguide.core.checks import CHECKS, SAFETY_POINTS, CheckId
-from neuroguide.core.clock import FakeClock
-from neuroguide.core.cues import Cue
 from neuroguide.paths import Paths
 
 OTHER_ENDINGS: dict[CheckId, tuple[tuple[str, str], ...]] = {
@@ -50,16 +55,32 @@ OTHER_ENDINGS: dict[CheckId, tuple[tuple[str, str], ...]] = {
 """What each key or event other than the plain path says and stores."""
 
 
-def check_script(check: CheckId, get_ready: int) -> list[Cue]:
-    """Every cue of ``check`` from start to end with no key pressed, on a fake clock."""
-    clock = FakeClock()
-    run = CheckRun(check, clock, get_ready)
-    cues = run.start()
-    while run.state is RunState.RUNNING:
-        wait = run.seconds_to_next_event()
-        clock.advance(wait if wait else 0.001)
-        cues += run.tick()
-    return cues
+def check_script(check: CheckId, get_ready: int) -> list[tuple[float, str]]:
+    """Every line of ``check`` with its second from the start, with no key pressed."""
+    lines: list[tuple[float, str]] = []
+    at = 0.0
+    praise = ""
+    steps = check_steps(check, get_ready)
+    stances = sum(1 for step in steps if step.kind is StepKind.STANCE)
+    held = 0
+    for step in steps:
+        lines.append((at, f"{praise} {step.text}" if praise else step.text))
+        praise = ""
+        end = at + step.seconds
+        for number in sorted(timed_counts(step.kind, step.seconds), reverse=True):
+            lines.append((end - number, count_words(number)))
+        at = end
+        if step.kind is StepKind.TIMED:
+            lines.append((at, STOP_CHAIR))
+        elif step.kind is StepKind.STOPWATCH:
+            lines.append((at, STOP_TIME_UP))
+        elif step.kind is StepKind.STANCE:
+            held += 1
+            if held == stances:
+                lines.append((at, STOP_LAST_STANCE))
+            else:
+                praise = NEXT_STANCE
+    return lines
 
 
 def print_check_script(check: CheckId, get_ready: int, out: IO[str]) -> None:
@@ -71,11 +92,9 @@ def print_check_script(check: CheckId, get_ready: int, out: IO[str]) -> None:
     for point in SAFETY_POINTS:
         print(f"  - {point}", file=out)
     print("With no key pressed:", file=out)
-    cues = check_script(check, get_ready)
-    start = cues[0].at if cues else 0.0
-    for cue in cues:
-        minutes, seconds = divmod(cue.at - start, 60)
-        print(f"[{int(minutes):2d}:{seconds:04.1f}] {cue.text}", file=out)
+    for at, text in check_script(check, get_ready):
+        minutes, seconds = divmod(at, 60)
+        print(f"[{int(minutes):2d}:{seconds:04.1f}] {text}", file=out)
     print("Other endings:", file=out)
     for key, words in OTHER_ENDINGS[check]:
         print(f"  {key}: {words}", file=out)
