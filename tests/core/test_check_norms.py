@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import replace
+from datetime import date
 
 import pytest
 
@@ -231,3 +232,28 @@ def test_the_home_testing_claim_says_what_the_study_found() -> None:
     for figure in ("0.97", "2.5 stands", "0.81", "2.29", "6.4 stands", "knee osteoarthritis"):
         assert figure in words
     assert "neurological" in words and "excluded" in words
+
+
+def test_each_result_in_words() -> None:
+    from neuroguide.core.check_progress import ProgressPoint, change_text, describe
+
+    assert describe(balance_result([3.5])) == (
+        "no position held without support (position 1, feet together: feet moved or held on "
+        "at 3.5 s)"
+    )
+    assert describe(balance_result([10, 10, 10, 10])).startswith(
+        "last held without support: position 4 of 4, one foot"
+    )
+    older = replace(balance_result([10, 10, 10, 4]), support_used=True)
+    assert "support used" in describe(older)
+    assert describe(not_completed(CheckId.SIT_TO_STAND, EndReason.STOPPED)) == (
+        "not completed (stopped after Go)"
+    )
+    assert "no mark" in describe(not_completed(CheckId.SIT_TO_STAND, EndReason.NO_MARK))
+    assert describe(sit_to_stand_result(None, arms_used=True)) == "not completed (arms needed)"
+    faster = ProgressPoint(date(2026, 3, 1), sit_to_stand_result(11.0), "", compare(
+        sit_to_stand_result(11.0), None, None), None, -2.6, True)  # fmt: skip
+    assert change_text(faster) == "-2.6 s, a real change"
+    steadier = ProgressPoint(date(2026, 3, 1), balance_result([10, 4]), "", compare(
+        balance_result([10, 4]), None, None), None, 1.0, False)  # fmt: skip
+    assert change_text(steadier) == "+1 position"
