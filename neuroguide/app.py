@@ -138,7 +138,7 @@ def build_gui(
     _configure_keys(window, flow)
     history_screen = None
     if history is not None:
-        history_screen = HistoryController(flow, history, paths.reports_dir)
+        history_screen = HistoryController(flow, history, paths.reports_dir, paths.own_files())
         window.closing.connect(history.close)  # after the flow stopped (and recorded) a session
         _listen_for_later_starts(window, paths)
     personal = Personalisation(flow, paths)

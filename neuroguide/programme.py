@@ -11,7 +11,6 @@ folder. Decision record: docs/decisions/0012-programme-files.md.
 from __future__ import annotations
 
 import io
-import os
 import re
 import stat
 import zipfile
@@ -21,6 +20,8 @@ from pathlib import Path, PurePosixPath
 
 from neuroguide.core.library import Exercise, Library, Routine
 from neuroguide.core.pictures import FIGURES, MAX_PICTURE_BYTES, image_problem
+from neuroguide.core.private_files import NOTHING_OWN, OwnFiles, write_private, write_reason
+from neuroguide.core.problems import printable
 from neuroguide.core.routine_file import parse_routine
 from neuroguide.core.routine_writer import routine_toml
 from neuroguide.core.toml_source import MAX_FILE_BYTES
@@ -79,16 +80,14 @@ def programme_bytes(routine: Routine) -> bytes:
     return buffer.getvalue()
 
 
-def write_programme(routine: Routine, target: Path) -> None:
-    """Write ``routine`` as a programme file at ``target`` (whole or not at all)."""
+def write_programme(routine: Routine, target: Path, own: OwnFiles = NOTHING_OWN) -> None:
+    """Write ``routine`` as a programme file at ``target`` (whole or not at all, 0600)."""
     data = programme_bytes(routine)
-    partial = target.with_name(target.name + ".part")
     try:
-        partial.write_bytes(data)
-        os.replace(partial, target)
+        write_private(target, data, own, make_folder=False)
     except OSError as error:
-        partial.unlink(missing_ok=True)
-        raise ProgrammeError([f"cannot write {target}: {error.strerror or error}"]) from None
+        where = printable(str(target))
+        raise ProgrammeError([f"cannot write {where}: {write_reason(error)}"]) from None
 
 
 # ------------------------------------------------------------------------- reading

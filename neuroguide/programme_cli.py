@@ -39,7 +39,7 @@ def run_programme_export(paths: Paths, args: argparse.Namespace) -> int:
         )
         return EXIT_USAGE
     try:
-        write_programme(routine, target)
+        write_programme(routine, target, paths.own_files())
     except ProgrammeError as error:
         print(f"neuroguide export: {error}", file=sys.stderr)
         return EXIT_PROBLEMS
@@ -59,17 +59,18 @@ def _write_handout(paths: Paths, routine: object, target: Path) -> int:
     from PySide6.QtWidgets import QApplication  # a widgets app, so the GUI can follow in-process
 
     from neuroguide.core.library import Routine
+    from neuroguide.core.private_files import private_output, write_reason
+    from neuroguide.core.problems import printable
     from neuroguide.ui.handout import write_handout
 
     assert isinstance(routine, Routine)
     _app = QApplication.instance() or QApplication([sys.argv[0]])
-    partial = target.with_name(target.name + ".part")
     try:
-        pages = write_handout(routine, partial, paths.illustrations)
-        os.replace(partial, target)
+        with private_output(target, paths.own_files()) as partial:
+            pages = write_handout(routine, partial, paths.illustrations)
     except OSError as error:
-        partial.unlink(missing_ok=True)
-        print(f"neuroguide export: cannot write {target}: {error.strerror}", file=sys.stderr)
+        where = printable(str(target))
+        print(f"neuroguide export: cannot write {where}: {write_reason(error)}", file=sys.stderr)
         return EXIT_PROBLEMS
     print(f"Wrote {target}: {routine.name}, {pages} page{'s' if pages != 1 else ''}.")
     return EXIT_OK

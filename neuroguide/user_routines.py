@@ -7,16 +7,17 @@ Files go in ``<data dir>/routines/`` (owner-only, written atomically). Imports a
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from neuroguide.content import Content
+from neuroguide.core import private_files
 from neuroguide.core.library import Routine
+from neuroguide.core.private_files import NOTHING_OWN, OwnFiles
 from neuroguide.core.routine_file import RoutineCatalog, load_folder, parse_routine
 from neuroguide.core.routine_writer import make_id, routine_toml
 from neuroguide.core.toml_source import read_limited
-from neuroguide.paths import Paths, make_private_dir
+from neuroguide.paths import Paths
 from neuroguide.programme import (
     Programme,
     builtin_library,
@@ -102,7 +103,8 @@ class RoutineFiles:
 
     def export(self, routine: Routine, target: Path) -> None:
         """Write ``routine`` to ``target`` to share it (raises OSError if it cannot)."""
-        target.write_text(routine_toml(routine), encoding="utf-8")
+        data = routine_toml(routine).encode("utf-8")
+        write_private(target, data, self.paths.own_files(), make_folder=False)
 
     def reload(self) -> None:
         """Load every routine again, into the same catalog object the app holds."""
@@ -118,13 +120,8 @@ class RoutineFiles:
         catalog.problems[:] = [*self.content.exercise_problems, *fresh.problems]
 
 
-def write_private(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` atomically, readable by its owner only."""
-    make_private_dir(path.parent)
-    temporary = path.with_name(f".{path.name}.tmp")
-    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(descriptor, "wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(temporary, path)
+def write_private(
+    path: Path, data: bytes, own: OwnFiles = NOTHING_OWN, *, make_folder: bool = True
+) -> None:
+    """Write ``data`` to ``path`` atomically, readable by its owner only (the one writer)."""
+    private_files.write_private(path, data, own, make_folder=make_folder)

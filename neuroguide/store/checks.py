@@ -18,8 +18,15 @@ from neuroguide.core.checks import (
     CheckOutcome,
     CheckResult,
 )
-from neuroguide.store.database import HistoryError, lock_data_folder, open_history
+from neuroguide.store.database import (
+    HistoryError,
+    HistoryInUseError,
+    connect,
+    lock_data_folder,
+    open_history,
+)
 from neuroguide.store.models import Stamp
+from neuroguide.store.schema import APPLICATION_ID, LATEST_VERSION, application_id, user_version
 from neuroguide.store.writes import to_ms, transaction
 
 _COLUMNS = (
@@ -111,17 +118,23 @@ def _row(row: tuple[object, ...]) -> CheckRow:
 def save_check(
     data_dir: Path, history_db: Path, backups: Path, result: CheckResult, taken: Stamp
 ) -> list[str]:
-    """Lock the data folder, store one result and close; for ``neuroguide play``.
+    """Store one result and close; for ``neuroguide play``.
+
+    With the data folder free, it is locked and the history opened as usual (checked,
+    upgraded, backed up). With NeuroGuide open on it (the window, or the log-in ``--tray``
+    start), the result is stored beside it in the same file, which the window reads: a check
+    that took a minute of a person's effort is never refused after the work.
 
     Returns sentences to show (a damaged file moved aside, and so on).
 
     Raises:
-        HistoryInUseError: NeuroGuide is open on this data folder (nothing was stored).
-        HistoryError: the history cannot be used (nothing was stored).
+        HistoryError: the history cannot be used (nothing was stored; the sentence says why).
     """
-    lock = lock_data_folder(
-        data_dir, f"NeuroGuide is open with the data folder {data_dir}; close it and try again."
-    )
+    try:
+        lock = lock_data_folder(data_dir, "in use")
+    except HistoryInUseError:
+        add_beside_running(history_db, result, taken)
+        return []
     try:
         opened = open_history(history_db, backups=backups)
         try:
@@ -133,6 +146,37 @@ def save_check(
     finally:
         lock.release()
     return opened.messages
+
+
+def add_beside_running(history_db: Path, result: CheckResult, taken: Stamp) -> int:
+    """Store ``result`` in a history another NeuroGuide has open (WAL lets both write).
+
+    The running one has checked and upgraded the file; this only adds a row, never repairs.
+
+    Raises:
+        HistoryError: the file is not a current history or refused the row; nothing stored.
+    """
+    try:
+        connection = connect(history_db, timeout=CHECK_WAIT)
+    except sqlite3.Error as error:
+        raise HistoryError(f"The result could not be saved: {error}.") from None
+    try:
+        if application_id(connection) != APPLICATION_ID or user_version(connection) != (
+            LATEST_VERSION
+        ):
+            raise HistoryError(
+                "The result could not be saved: the history needs checking first; close "
+                "NeuroGuide and try again."
+            )
+        return add_check(connection, result, taken)
+    except sqlite3.Error as error:
+        raise HistoryError(f"The result could not be saved: {error}.") from None
+    finally:
+        connection.close()
+
+
+CHECK_WAIT = 10.0
+"""Seconds a result waits for the running NeuroGuide's write to end before giving up."""
 
 
 class ProgressChecks:
