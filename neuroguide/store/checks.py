@@ -8,6 +8,7 @@ offer them as methods without this module knowing it. A result only reaches here
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -186,8 +187,11 @@ class ProgressChecks:
     instead of the connection, so no screen touches SQLite.
     """
 
-    def __init__(self, connection: sqlite3.Connection) -> None:
+    def __init__(
+        self, connection: sqlite3.Connection, after_write: Callable[[], None] | None = None
+    ) -> None:
         self._connection = connection
+        self._after_write = after_write
 
     def add(self, result: CheckResult, taken: Stamp) -> int:
         """Store ``result``; see :func:`add_check`.
@@ -196,9 +200,12 @@ class ProgressChecks:
             HistoryError: the file refused it (the sentence says why); nothing was stored.
         """
         try:
-            return add_check(self._connection, result, taken)
+            stored = add_check(self._connection, result, taken)
         except sqlite3.Error as error:
             raise HistoryError(f"The result could not be saved: {error}.") from None
+        if self._after_write is not None:
+            self._after_write()
+        return stored
 
     def all(self, check: CheckId | None = None) -> list[CheckRow]:
         """Every stored check (or every one of ``check``), oldest first."""

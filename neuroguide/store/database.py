@@ -83,6 +83,8 @@ class OpenedHistory:
     messages: list[str] = field(default_factory=list)
     interrupted: int = 0
     ready: bool = True
+    path: Path | None = None
+    """The file opened for writing (``None`` in memory or read-only): watched for deletion."""
 
 
 def local_now() -> datetime:
@@ -191,10 +193,10 @@ def open_history(
         connection.close()
         raise HistoryError(unreadable_now(path, error)) from None
     if busy:
-        return OpenedHistory(connection, [*messages, IN_USE], 0, ready=False)
+        return OpenedHistory(connection, [*messages, IN_USE], 0, ready=False, path=path)
     if backups is not None:
         messages += _backup(connection, backups, now())
-    return OpenedHistory(connection, messages, interrupted)
+    return OpenedHistory(connection, messages, interrupted, path=path)
 
 
 def _backup(connection: sqlite3.Connection, backups: Path, when: datetime) -> list[str]:
