@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from neuroguide.core.numbers import digit_count
 from neuroguide.core.private_files import write_private
 from neuroguide.core.problems import printable
 from neuroguide.core.toml_source import MAX_DIGITS, load_toml, read_limited
@@ -182,10 +183,8 @@ def _check(key: str, value: Any, kind: type) -> str | None:
         if isinstance(value, bool) or not isinstance(value, int):
             return f"'{key}' must be a whole number"
         low, high = RANGES[key]
-        if len(str(abs(value))) > MAX_DIGITS:
-            return (
-                f"'{key}' is a number with {len(str(abs(value)))} digits, outside {low} to {high}"
-            )
+        if digit_count(value) > MAX_DIGITS:
+            return f"'{key}' is a number with {digit_count(value)} digits, outside {low} to {high}"
         if not low <= value <= high:
             return f"'{key}' = {value} is outside {low} to {high}"
         return None

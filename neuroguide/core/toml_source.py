@@ -14,6 +14,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+from neuroguide.core.numbers import long_number, long_number_sentence
 from neuroguide.core.problems import Problem, decode_utf8, printable, toml_error_line
 
 MAX_FILE_BYTES = 1_000_000
@@ -98,6 +99,9 @@ def load_toml(data: bytes, origin: str) -> tuple[dict[str, Any] | None, str, lis
     if text is None:
         message = "not UTF-8 text; save it as UTF-8 (is this really a text file?)"
         return None, "", [Problem(origin, bad_line, message)]
+    too_long = long_number(text)  # before parsing: 0x… of any length would be read
+    if too_long is not None:
+        return None, text, [Problem(origin, too_long[0], too_long[1])]
     try:
         return tomllib.loads(text), text, []
     except tomllib.TOMLDecodeError as error:
@@ -114,9 +118,8 @@ def load_toml(data: bytes, origin: str) -> tuple[dict[str, Any] | None, str, lis
 def _long_number(text: str, origin: str) -> Problem:
     found = re.search(rf"(?<![\w.])[+-]?\d(?:_?\d){{{MAX_DIGITS},}}", text)
     line = text.count("\n", 0, found.start()) + 1 if found else None
-    digits = sum(c.isdigit() for c in found.group()) if found else 4300
-    message = f"a number with {digits:,} digits; numbers here have at most {MAX_DIGITS} digits"
-    return Problem(origin, line, message)
+    token = found.group() if found else "9" * 4300
+    return Problem(origin, line, long_number_sentence(token, MAX_DIGITS))
 
 
 def parse_toml(data: bytes, origin: str) -> tuple[dict[str, Any] | None, str, list[Problem]]:
