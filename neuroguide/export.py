@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TextIO
 
 from neuroguide.core.private_files import OwnFiles, write_reason
-from neuroguide.core.problems import printable
+from neuroguide.core.problems import printable, shown
 from neuroguide.paths import Paths
 from neuroguide.store.database import HistoryError
 from neuroguide.store.files import private_output
@@ -69,7 +69,7 @@ def _day(text: str | None, option: str) -> date | None:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise ExportError(f"{option} needs a date like 2024-05-31, not '{text}'") from None
+        raise ExportError(f"{option} needs a date like 2024-05-31, not '{shown(text)}'") from None
 
 
 @contextmanager
@@ -141,7 +141,9 @@ def _private_output(path: Path, own: OwnFiles) -> Iterator[Path]:
 
 def _write_report(paths: Paths, history: History, path: Path, flt: Filter) -> None:
     if path.suffix.lower() != ".pdf":
-        raise ExportError(f"the report is a PDF; give a file name ending in .pdf, not '{path}'")
+        raise ExportError(
+            f"the report is a PDF; give a file name ending in .pdf, not '{shown(str(path))}'"
+        )
     if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QGuiApplication

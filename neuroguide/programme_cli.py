@@ -9,6 +9,7 @@ import os
 import sys
 from pathlib import Path
 
+from neuroguide.core.problems import shown
 from neuroguide.paths import Paths
 
 EXIT_OK = 0
@@ -35,7 +36,8 @@ def run_programme_export(paths: Paths, args: argparse.Namespace) -> int:
 
     if target.suffix != SUFFIX:
         print(
-            f"neuroguide export: a programme file ends in {SUFFIX}, not '{target}'", file=sys.stderr
+            f"neuroguide export: a programme file ends in {SUFFIX}, not '{shown(str(target))}'",
+            file=sys.stderr,
         )
         return EXIT_USAGE
     try:
@@ -49,8 +51,9 @@ def run_programme_export(paths: Paths, args: argparse.Namespace) -> int:
 
 def _write_handout(paths: Paths, routine: object, target: Path) -> int:
     if target.suffix.lower() != ".pdf":
+        given = shown(str(target))
         print(
-            f"neuroguide export: the handout is a PDF; end the name in .pdf, not '{target}'",
+            f"neuroguide export: the handout is a PDF; end the name in .pdf, not '{given}'",
             file=sys.stderr,
         )
         return EXIT_USAGE

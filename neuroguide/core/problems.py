@@ -35,6 +35,34 @@ def printable(text: str) -> str:
     return "".join(_escape(c) if _unsafe(c) else c for c in text)
 
 
+SHOWN_MOST = 120
+"""Characters of a person's text repeated in a message (a 10 MB line is not echoed whole)."""
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+"""What a person's one-line text may not hold: control codes, line breaks, bidi overrides."""
+CONTROL_BUT_LINES = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+"""The same for text that may run over lines (a routine's description)."""
+
+
+def shown(text: str, most: int = SHOWN_MOST) -> str:
+    """A person's ``text`` as a message repeats it: :func:`printable`, one line, at most
+    ``most`` characters and a count of the rest. The one rule for echoing what people wrote.
+    """
+    if len(text) <= most:
+        return printable(text)
+    return f"{printable(text[:most])}… ({len(text) - most:,} more characters)"
+
+
+def control_message(key: str, *, one_line: bool) -> str:
+    """Why text with a control code in ``key`` is refused (routines and own exercises alike)."""
+    kind = "a line break or a control code" if one_line else "a control code"
+    return f"'{key}' holds {kind} (such as a terminal escape); write plain text"
+
+
+def has_control(text: str, *, one_line: bool) -> bool:
+    """Whether ``text`` breaks the plain-text rule (see :data:`CONTROL`)."""
+    return (CONTROL if one_line else CONTROL_BUT_LINES).search(text) is not None
+
+
 def _unsafe(char: str) -> bool:
     return unicodedata.category(char) in ("Cc", "Cs", "Cf", "Zl", "Zp")
 

@@ -15,7 +15,7 @@ from typing import Any
 from neuroguide.core.dose_check import DOSE_KEYS, check_dose, check_int
 from neuroguide.core.library import Library, Routine, Step
 from neuroguide.core.pictures import PictureCheck
-from neuroguide.core.problems import Locator, Problem, closest
+from neuroguide.core.problems import Locator, Problem, closest, control_message, has_control
 from neuroguide.core.routine_extras import check_extras
 from neuroguide.core.toml_source import parse_toml, read_limited
 
@@ -36,8 +36,6 @@ MAX_STEPS = 100
 MAX_NAME = 80
 MAX_PROBLEMS_SHOWN = 20
 """Problems listed per file; a file of ten thousand unknown keys gets a count for the rest."""
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-_CONTROL_BUT_LINES = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def parse_routine(
@@ -115,15 +113,10 @@ def _check_text(
     if len(value) > longest:
         report(f"'{key}' is {len(value)} characters long; the most is {longest}", key)
         return None
-    if (_CONTROL if one_line else _CONTROL_BUT_LINES).search(value):
-        report(_control_message(key, one_line=one_line), key)
+    if has_control(value, one_line=one_line):
+        report(control_message(key, one_line=one_line), key)
         return None
     return value.strip()
-
-
-def _control_message(key: str, *, one_line: bool) -> str:
-    kind = "a line break or a control code" if one_line else "a control code"
-    return f"'{key}' holds {kind} (such as a terminal escape); write plain text"
 
 
 def _check_steps(
@@ -187,8 +180,8 @@ def _check_step(
     note = step.get("note", "")
     if not isinstance(note, str) or len(note) > 200:
         report("'note' must be text of at most 200 characters", "note")
-    elif _CONTROL.search(note):
-        report(_control_message("note", one_line=True), "note")
+    elif has_control(note, one_line=True):
+        report(control_message("note", one_line=True), "note")
     if len(problems) > count_before or exercise is None or dose is None:
         return None
     return Step(exercise=exercise, dose=dose, note=note.strip())

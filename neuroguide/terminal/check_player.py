@@ -40,6 +40,7 @@ from neuroguide.speech.planning import plays_tones
 from neuroguide.speech.speaker import NullSpeaker, Speaker
 from neuroguide.speech.tones import TonePlayer
 from neuroguide.terminal.keys import Keys, KeySource
+from neuroguide.terminal.plain_out import plain
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -194,8 +195,8 @@ def run_check_play(
     from neuroguide.store.models import Stamp
     from neuroguide.terminal.player import make_speaker
 
-    out = out if out is not None else sys.stdout
-    err = err if err is not None else sys.stderr
+    out = plain(out if out is not None else sys.stdout)  # nothing raw reaches the terminal
+    err = plain(err if err is not None else sys.stderr)
     stdin = stdin if stdin is not None else sys.stdin
     settings, messages = load_settings(paths.settings_file)
     for message in messages:
