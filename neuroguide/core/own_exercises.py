@@ -16,7 +16,15 @@ from typing import Any
 from neuroguide.core.dose_check import check_dose
 from neuroguide.core.library import NEEDS, Category, Dose, Exercise, Position
 from neuroguide.core.pictures import FIGURES, PictureCheck, file_pictures
-from neuroguide.core.problems import Locator, Problem, closest, control_message, has_control
+from neuroguide.core.problems import (
+    Locator,
+    Problem,
+    closest,
+    control_message,
+    has_control,
+    more_unknown,
+    unknown_keys,
+)
 from neuroguide.core.toml_source import parse_toml, read_limited
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -102,10 +110,12 @@ def _own_exercise(
         line = locate.table("exercises", index, key)
         problems.append(Problem(origin, line, f"exercise '{label[:40]}': {message}"))
 
-    for key in item:
-        if key not in OWN_KEYS:
-            hint = " (use 'picture')" if key == "illustration" else closest(key, OWN_KEYS)
-            report(f"unknown key '{key}'{hint}", key)
+    named, more = unknown_keys(item, OWN_KEYS)
+    for key in named:
+        hint = " (use 'picture')" if key == "illustration" else closest(key, OWN_KEYS)
+        report(f"unknown key '{key}'{hint}", key)
+    if more:
+        report(more_unknown(more), None)
     for key in REQUIRED:
         if key not in item:
             report(f"missing '{key}'", None)

@@ -8,7 +8,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -50,6 +54,36 @@ def shown(text: str, most: int = SHOWN_MOST) -> str:
     if len(text) <= most:
         return printable(text)
     return f"{printable(text[:most])}… ({len(text) - most:,} more characters)"
+
+
+PROBLEMS_SHOWN = 20
+"""Problems shown per file, and unknown keys named per table; the rest are counted."""
+
+
+def unknown_keys(keys: Iterable[str], known: Collection[str]) -> tuple[list[str], int]:
+    """The first :data:`PROBLEMS_SHOWN` keys not in ``known``, and how many more there are.
+
+    Only those few get a located message and a "did you mean" hint: a file of 60,000 unknown
+    keys is checked in a fraction of a second, not in seconds per thousand.
+    """
+    unknown = [key for key in keys if key not in known]
+    return unknown[:PROBLEMS_SHOWN], max(0, len(unknown) - PROBLEMS_SHOWN)
+
+
+def more_unknown(count: int) -> str:
+    """The line that counts the unknown keys not named."""
+    return f"{count:,} more unknown key{'s' if count != 1 else ''}"
+
+
+def capped(problems: Sequence[T]) -> list[T | str]:
+    """The first :data:`PROBLEMS_SHOWN` problems and one line counting the rest, to show."""
+    shown: list[T | str] = list(problems[:PROBLEMS_SHOWN])
+    if len(problems) > PROBLEMS_SHOWN:
+        more = len(problems) - PROBLEMS_SHOWN
+        shown.append(
+            f"{more:,} more problem{'s' if more != 1 else ''} like these; fix the ones above first"
+        )
+    return shown
 
 
 def control_message(key: str, *, one_line: bool) -> str:

@@ -15,7 +15,17 @@ from typing import Any
 from neuroguide.core.dose_check import DOSE_KEYS, check_dose, check_int
 from neuroguide.core.library import Library, Routine, Step
 from neuroguide.core.pictures import PictureCheck
-from neuroguide.core.problems import Locator, Problem, closest, control_message, has_control
+from neuroguide.core.problems import (
+    PROBLEMS_SHOWN,
+    Locator,
+    Problem,
+    capped,
+    closest,
+    control_message,
+    has_control,
+    more_unknown,
+    unknown_keys,
+)
 from neuroguide.core.routine_extras import check_extras
 from neuroguide.core.toml_source import parse_toml, read_limited
 
@@ -34,7 +44,7 @@ STEP_KEYS = ("exercise", *DOSE_KEYS, "note")
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_STEPS = 100
 MAX_NAME = 80
-MAX_PROBLEMS_SHOWN = 20
+MAX_PROBLEMS_SHOWN = PROBLEMS_SHOWN
 """Problems listed per file; a file of ten thousand unknown keys gets a count for the rest."""
 
 
@@ -55,9 +65,11 @@ def parse_routine(
     def report_top(message: str, key: str | None) -> None:
         problems.append(Problem(origin, locate.top(key) if key else 1, message))
 
-    for key in table:
-        if key not in ROUTINE_KEYS:
-            report_top(f"unknown key '{key}'{closest(key, ROUTINE_KEYS)}", key)
+    named, more = unknown_keys(table, ROUTINE_KEYS)
+    for key in named:
+        report_top(f"unknown key '{key}'{closest(key, ROUTINE_KEYS)}", key)
+    if more:
+        problems.append(Problem(origin, None, more_unknown(more)))
     routine_id = _check_text(table, "id", report_top, required=True)
     if routine_id is not None and not ID_PATTERN.fullmatch(routine_id):
         report_top(f"id '{routine_id}' may use only a-z, 0-9 and single hyphens", "id")
@@ -162,9 +174,11 @@ def _check_step(
         line = locate.table("steps", index, key)
         problems.append(Problem(origin, line, f"step {index + 1}: {message}"))
 
-    for key in step:
-        if key not in STEP_KEYS:
-            report(f"unknown key '{key}'{closest(key, STEP_KEYS)}", key)
+    named, more = unknown_keys(step, STEP_KEYS)
+    for key in named:
+        report(f"unknown key '{key}'{closest(key, STEP_KEYS)}", key)
+    if more:
+        report(more_unknown(more), None)
     exercise_id = step.get("exercise")
     exercise = None
     if exercise_id is None:
@@ -230,11 +244,10 @@ def load_files(
             catalog.problems.append(problem or Problem(origin, None, "cannot read"))
             continue
         routine, problems = parse_routine(data, origin, library, builtin=builtin)
-        catalog.problems.extend(problems[:MAX_PROBLEMS_SHOWN])
-        if len(problems) > MAX_PROBLEMS_SHOWN:
-            more = len(problems) - MAX_PROBLEMS_SHOWN
-            message = f"{more:,} more problems like these; fix the ones above first"
-            catalog.problems.append(Problem(origin, None, message))
+        for shown in capped(problems):
+            catalog.problems.append(
+                shown if isinstance(shown, Problem) else Problem(origin, None, shown)
+            )
         if routine is None:
             continue
         existing = catalog.routines.get(routine.id)
