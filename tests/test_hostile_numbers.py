@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from neuroguide.cli import main
+from neuroguide.cli.parser import main
 from neuroguide.core.dose_check import DOSE_KEYS
 from neuroguide.settings import DEFAULTS, RANGES, load_settings
 

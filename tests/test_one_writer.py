@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from neuroguide.cli import main
+from neuroguide.cli.parser import main
 from neuroguide.paths import make_private_dir, resolve_paths
 from neuroguide.store.history import History
 from tests.store.seed import add_session

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from neuroguide.cli import main
-from neuroguide.content import load_content
+from neuroguide.cli.parser import main
+from neuroguide.content.loader import load_content
 from neuroguide.core.clock import FakeClock
 from neuroguide.paths import Paths
 from neuroguide.speech.speaker import RecordingSpeaker

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from neuroguide.cli import main
+from neuroguide.cli.parser import main
 from neuroguide.core.checks import chair_stand_result
 from neuroguide.core.clock import FakeClock
 from neuroguide.paths import resolve_paths

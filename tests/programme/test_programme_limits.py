@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from neuroguide.cli import main
-from neuroguide.content import load_content
+from neuroguide.cli.parser import main
+from neuroguide.content.loader import load_content
 from tests.programme.conftest import PNG, _png, make_paths
 
 PICTURE = PNG + b"\0" * 4_900_000  # a valid PNG with 4.9 MB of trailing bytes; zips to ~5 KB

@@ -10,7 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from neuroguide.content import Content
+from neuroguide.content.loader import Content
+from neuroguide.content.programme import (
+    Programme,
+    builtin_library,
+    install_programme,
+    read_programme,
+    taken_by,
+)
 from neuroguide.core import private_files
 from neuroguide.core.library import Routine
 from neuroguide.core.private_files import NOTHING_OWN, OwnFiles
@@ -19,13 +26,6 @@ from neuroguide.core.routine_file import RoutineCatalog, load_folder, parse_rout
 from neuroguide.core.routine_writer import make_id, routine_toml
 from neuroguide.core.toml_source import read_limited
 from neuroguide.paths import Paths
-from neuroguide.programme import (
-    Programme,
-    builtin_library,
-    install_programme,
-    read_programme,
-    taken_by,
-)
 
 MAX_IMPORT_BYTES = 1_000_000
 
@@ -123,7 +123,7 @@ class RoutineFiles:
 
     def reload(self) -> None:
         """Load every routine again, into the same catalog object the app holds."""
-        from neuroguide.programme_files import reload_own_exercises
+        from neuroguide.content.file_kinds import reload_own_exercises
 
         reload_own_exercises(self.paths, self.content)
         fresh = RoutineCatalog()
