@@ -71,18 +71,22 @@ def unknown_keys(keys: Iterable[str], known: Collection[str]) -> tuple[list[str]
 
 
 def more_unknown(count: int) -> str:
-    """The line that counts the unknown keys not named."""
-    return f"{count:,} more unknown key{'s' if count != 1 else ''}"
+    """The line that counts the unknown keys not named (worded as :func:`capped` counts)."""
+    return more_problems(count)
+
+
+def more_problems(count: int) -> str:
+    """The line that counts the problems not shown."""
+    plural = "s" if count != 1 else ""
+    return f"{count:,} more problem{plural} like these; fix the ones above first"
 
 
 def capped(problems: Sequence[T]) -> list[T | str]:
     """The first :data:`PROBLEMS_SHOWN` problems and one line counting the rest, to show."""
+    if len(problems) <= PROBLEMS_SHOWN + 1:  # a count line would hide just one problem
+        return list(problems)
     shown: list[T | str] = list(problems[:PROBLEMS_SHOWN])
-    if len(problems) > PROBLEMS_SHOWN:
-        more = len(problems) - PROBLEMS_SHOWN
-        shown.append(
-            f"{more:,} more problem{'s' if more != 1 else ''} like these; fix the ones above first"
-        )
+    shown.append(more_problems(len(problems) - PROBLEMS_SHOWN))
     return shown
 
 

@@ -107,3 +107,12 @@ def test_pipes_devices_databases_and_loops(tmp_path: Path) -> None:
         check_target(tmp_path / "db")
     (tmp_path / "loop").symlink_to(tmp_path / "loop")
     check_target(tmp_path / "loop")  # the write itself says what is wrong
+
+
+def test_problems_are_the_first_twenty_and_a_count() -> None:
+    from neuroguide.core.problems import capped, shown, unknown_keys
+
+    assert capped(list(range(21))) == list(range(21))
+    assert capped(list(range(30)))[-1] == "10 more problems like these; fix the ones above first"
+    assert unknown_keys(["a", "x", "b"], {"a", "b"}) == (["x"], 0)
+    assert shown("a" * 130) == "a" * 120 + "… (10 more characters)"
