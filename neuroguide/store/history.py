@@ -151,13 +151,19 @@ class History:
             unsaved = self._writes.unsaved_message()
             if unsaved is not None:
                 self._tell(unsaved)
-            self._connection.close()
-            back = self._watch.close() if self._watch is not None else None
-            if back is not None:
-                self._tell(back)
         finally:
+            self._connection.close()  # even if telling failed: never left to the collector
+            back = self._watch.close() if self._watch is not None else None  # before the lock
             if self._lock is not None:
                 self._lock.release()
+        if back is not None:
+            self._tell(back)
+
+    def __enter__(self) -> History:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
 
     # ---------------------------------------------------------------- recording
 
