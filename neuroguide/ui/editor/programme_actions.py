@@ -42,6 +42,10 @@ class ProgrammeHost(Protocol):
         """The routines changed: refresh whoever shows them."""
         ...
 
+    def wheelchair(self) -> bool:
+        """Whether the settings say "I use a wheelchair" (the handout prints those words)."""
+        ...
+
 
 class ProgrammeActions:
     """Share, handout and programme import for one editor screen."""
@@ -105,7 +109,9 @@ class ProgrammeActions:
         paths = self.screen.files.paths
         try:  # the app's one writer: 0600, whole or not at all, never onto our own files
             with private_output(target, paths.own_files()) as partial:
-                pages = write_handout(routine, partial, paths.illustrations)
+                pages = write_handout(
+                    routine, partial, paths.illustrations, wheelchair=self.screen.wheelchair()
+                )
         except OSError as error:
             self.screen.show_list(f"The handout could not be written ({write_reason(error)}).")
             return False
