@@ -86,7 +86,10 @@ class PlannedSpeaker:
         self._unsaid: list[Utterance] = []
         self._closed = False
         self.renderer = renderer or Renderer(
-            cache, on_problem=self._tell, on_fallback=partial(self._tell, kind="natural")
+            cache,
+            on_problem=self._tell,
+            on_fallback=partial(self._tell, kind="natural"),
+            on_note=lambda note: self._tell(note, "cache"),
         )
 
     # ------------------------------------------------------------------ public
