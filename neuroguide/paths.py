@@ -54,11 +54,6 @@ class Paths:
         return self.config_dir / "settings.toml"
 
     @property
-    def home_cache(self) -> Path:
-        """What the home screen showed last time, so a later start can paint it at once."""
-        return (self.cache_dir or self.data_dir) / "home-screen.toml"
-
-    @property
     def phrase_cache(self) -> Path:
         """Rendered speech, one WAV file per phrase (see ``neuroguide.speech.phrase_cache``)."""
         return (self.cache_dir or self.data_dir) / "phrases"

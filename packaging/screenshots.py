@@ -102,9 +102,10 @@ def shoot(suffix: str) -> None:
     gui = _open(large, text_scale, theme, clock)
     flow, window = gui.flow, gui.window
     _save(window, f"home{suffix}")
-    flow.show_keys()
-    _save(flow.keys_dialog, f"keys{suffix}")
-    flow.keys_dialog.close()
+    gui.frame.show_keys()
+    assert gui.frame.keys_dialog is not None
+    _save(gui.frame.keys_dialog, f"keys{suffix}")
+    gui.frame.keys_dialog.close()
     flow.start_routine("lower-leg-stretches")
     before = _screen(gui)
     before.scales["pain"].button(3).click()  # type: ignore[attr-defined]

@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from neuroguide.present.metrics import Metrics
 from neuroguide.present.settings_rows import Row, groups, quarter_hour
@@ -257,7 +257,3 @@ class SettingsScreen(QWidget):
             self.back_requested.emit()
             return True
         return False
-
-    def label_texts(self) -> list[str]:
-        """Every label's text (tests read the screen through it)."""
-        return [label.text() for label in self.findChildren(QLabel)]

@@ -33,10 +33,11 @@ from neuroguide.ui.shell.keys import (
     screen_attribute,
 )
 
-__all__ = ["ACTION_KEYS", "APP_TITLE", "KeyHandler", "MainWindow", "action_keys"]
+__all__ = ["ACTION_KEYS", "APP_TITLE", "KeyHandler", "MainWindow", "ScreenBuilder", "action_keys"]
 
 APP_TITLE = "NeuroGuide"
 KeyHandler = Callable[[int], bool]
+ScreenBuilder = Callable[[], QWidget]
 
 
 ACTION_KEYS = action_keys()
@@ -65,6 +66,7 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(640, 480)
         self._screens: dict[str, QWidget] = {}
         self._key_handlers: dict[str, KeyHandler] = {}
+        self._builders: dict[str, ScreenBuilder] = {}
         self.keys = KeyRouter()
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -110,30 +112,55 @@ class MainWindow(QMainWindow):
 
     # -------------------------------------------------------------- navigation
 
-    def add_screen(self, name: str, widget: QWidget, key_handler: KeyHandler | None = None) -> None:
-        """Register a screen under ``name``; ``key_handler`` (or ``widget.handle_key``) gets keys.
+    def add_screen(
+        self,
+        name: str,
+        screen: QWidget | ScreenBuilder,
+        key_handler: KeyHandler | None = None,
+    ) -> None:
+        """Register a screen under ``name``; ``key_handler`` (or its ``handle_key``) gets keys.
 
+        ``screen`` is the widget, or a function that builds it: then it is built the first
+        time it is shown or asked for (:meth:`screen_widget`), so start-up pays only for the
+        home screen. This is the one rule for screens built on first use (decision 0015).
         Registering ``history`` enables the home screen's History button.
         """
         if name in self._screens:
-            self.stack.removeWidget(self._screens[name])
+            self.stack.removeWidget(self._screens.pop(name))
+        self._builders.pop(name, None)
+        self._key_handlers.pop(name, None)
+        if key_handler is not None:
+            self._key_handlers[name] = key_handler
+        if isinstance(screen, QWidget):
+            self._place(name, screen)
+        else:
+            self._builders[name] = screen
+
+    def _place(self, name: str, widget: QWidget) -> None:
         self._screens[name] = widget
-        handler = key_handler or getattr(widget, "handle_key", None)
-        if handler is not None:
+        handler = getattr(widget, "handle_key", None)
+        if name not in self._key_handlers and handler is not None:
             self._key_handlers[name] = handler
         self.stack.addWidget(widget)
 
     def has_screen(self, name: str) -> bool:
-        """Whether a screen of that name is registered."""
+        """Whether a screen of that name is registered (built or not yet)."""
+        return name in self._screens or name in self._builders
+
+    def is_built(self, name: str) -> bool:
+        """Whether the screen ``name`` exists as a widget yet."""
         return name in self._screens
 
     def screen_widget(self, name: str) -> QWidget:
-        """The widget registered as ``name``."""
+        """The widget registered as ``name`` (built now if it was not yet)."""
+        builder = self._builders.pop(name, None)
+        if builder is not None:
+            self._place(name, builder())
         return self._screens[name]
 
     def show_screen(self, name: str) -> None:
         """Bring the screen ``name`` to the front, the focus on its main action."""
-        widget = self._screens[name]
+        widget = self.screen_widget(name)
         full = bool(getattr(widget, "full_screen", False))
         for part in (self.header_title, self.keys_button, self.large_button):
             part.setVisible(not full)
@@ -149,13 +176,6 @@ class MainWindow(QMainWindow):
         """The name of the screen on show."""
         current = self.stack.currentWidget()
         return next((name for name, w in self._screens.items() if w is current), "")
-
-    def set_key_handler(self, name: str, handler: KeyHandler | None) -> None:
-        """Give keys of screen ``name`` to ``handler`` (``None``: the screen takes none)."""
-        if handler is None:
-            self._key_handlers.pop(name, None)
-        else:
-            self._key_handlers[name] = handler
 
     # ----------------------------------------------------------------- look
 

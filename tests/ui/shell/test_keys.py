@@ -74,7 +74,7 @@ def test_bounces_and_held_keys_count_once(driver: GuiDriver) -> None:
 
 def test_the_delay_is_a_setting(driver: GuiDriver) -> None:
     clock = start_hold(driver)
-    driver.flow.store.update(switch_delay_ms=1000)
+    driver.flow.ctx.settings.update(switch_delay_ms=1000)
     press(driver, Qt.Key.Key_Space, " ")
     clock.advance(0.6)
     press(driver, Qt.Key.Key_Space, " ")
@@ -111,13 +111,13 @@ def test_page_down_and_page_up_act_as_the_arrows(driver: GuiDriver) -> None:
 def test_settings_learn_any_one_key_as_the_next_obvious_thing(
     qtbot: QtBot, driver: GuiDriver
 ) -> None:
-    _personal, screen = open_settings(driver)
+    _gui, screen = open_settings(driver)
     row = screen.switch
     assert not row.forget_button.isEnabled()
     row.learn_button.click()
     assert driver.window.keys.learning and "Press your switch" in row.status.text()
     qtbot.keyClick(driver.window, Qt.Key.Key_F8)
-    assert driver.flow.store.settings.switch_key == Qt.Key.Key_F8
+    assert driver.flow.ctx.settings.settings.switch_key == Qt.Key.Key_F8
     assert "F8" in row.status.text() and row.forget_button.isEnabled()
     assert not driver.window.keys.learning
     driver.window.show_screen("home")
@@ -128,16 +128,16 @@ def test_settings_learn_any_one_key_as_the_next_obvious_thing(
     press(driver, Qt.Key.Key_F8)
     assert state(driver) is SessionState.RUNNING
     driver.flow.steps.stop_running()
-    driver.flow.go_home()
-    _personal, screen = open_settings(driver)
+    driver.home.go_home()
+    _gui, screen = open_settings(driver)
     screen.switch.forget_button.click()
-    assert driver.flow.store.settings.switch_key == 0
+    assert driver.flow.ctx.settings.settings.switch_key == 0
 
 
 def test_typing_a_note_is_never_taken_for_a_switch(qtbot: QtBot, driver: GuiDriver) -> None:
     from PySide6.QtWidgets import QLineEdit
 
-    edit = QLineEdit(driver.flow.home)
+    edit = QLineEdit(driver.home.view)
     edit.show()
     edit.setFocus()
     qtbot.keyClicks(edit, "b. b")
@@ -152,7 +152,7 @@ def test_player_labels_expose_their_text_and_phases_are_announced(driver: GuiDri
         assert label.text() and label.text() in label.accessibleName(), label.accessibleName()
         assert label.accessibleDescription() == label.text()
     assert "Hold. Calf stretch, left leg" in announce.announced
-    home = driver.flow.home.progress_text
+    home = driver.home.view.progress_text
     assert home.text() in home.accessibleName()
 
 

@@ -1,0 +1,87 @@
+"""The window's features share one context: a setting changed anywhere reaches every screen.
+
+The text size changed on the home screen must reach screens built by other features (History,
+Settings, the editor, the progress checks), and a settings file that cannot be written must be
+said in the window, not only on stderr (issue 21).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from neuroguide.present.metrics import Metrics
+from neuroguide.ui.common.controls import Stepper
+from tests.ui.conftest import GuiDriver
+
+
+def _history_height(metrics: Metrics) -> int:
+    return int(300 * max(1.0, metrics.text_factor / 1.6))
+
+
+def _stepper_font(metrics: Metrics) -> str:
+    return f"font-size: {metrics.points(1.5)}pt"
+
+
+def _count_columns(driver: GuiDriver) -> int:
+    view = driver.gui.checks.view
+    grid = view.count_grid
+    return max(grid.getItemPosition(grid.indexOf(b))[1] for b in view.count_buttons) + 1
+
+
+def test_a_text_size_changed_on_home_reaches_every_screen_built(
+    driver: GuiDriver, qtbot: QtBot
+) -> None:
+    gui = driver.gui
+    # Open each feature's screen once, so each exists before the text size changes.
+    driver.home.view.history_button.click()
+    assert gui.history_screen is not None
+    review = gui.history_screen.review
+    gui.settings.show()
+    gui.editor.show()
+    editor_stepper = gui.editor.screen.step_page.findChildren(Stepper)[0]
+    settings_stepper = gui.settings.screen.findChildren(Stepper)[0]
+    checks = gui.checks.view
+    driver.home.go_home()
+    before = gui.ctx.metrics
+    assert review.pages.minimumHeight() == _history_height(before) == 300
+    columns_before = _count_columns(driver)
+
+    while gui.ctx.settings.settings.text_scale != 200:  # the home screen's Text size button
+        qtbot.mouseClick(driver.home.view.text_size_button, Qt.MouseButton.LeftButton)
+    after = gui.ctx.metrics
+    assert after.text_factor > before.text_factor
+
+    assert review.pages.minimumHeight() == _history_height(after) > 300, "History"
+    assert _stepper_font(after) in settings_stepper.minus.styleSheet(), "Settings"
+    assert _stepper_font(after) in editor_stepper.minus.styleSheet(), "the editor"
+    assert checks is gui.checks.view
+    assert _count_columns(driver) < columns_before, "the progress checks"
+
+
+def test_a_screen_built_later_starts_at_the_size_in_force(driver: GuiDriver, qtbot: QtBot) -> None:
+    while driver.gui.ctx.settings.settings.text_scale != 150:
+        qtbot.mouseClick(driver.home.view.text_size_button, Qt.MouseButton.LeftButton)
+    driver.home.view.history_button.click()
+    assert driver.gui.history_screen is not None
+    review = driver.gui.history_screen.review
+    assert review.pages.minimumHeight() == _history_height(driver.gui.ctx.metrics)
+
+
+def test_a_settings_file_that_cannot_be_written_is_said_in_the_window(
+    driver: GuiDriver, qtbot: QtBot
+) -> None:
+    settings_file = driver.gui.ctx.paths.settings_file
+    if settings_file.exists():
+        settings_file.unlink()
+    settings_file.mkdir()  # a folder where the file goes: writing it fails for real
+    (settings_file / "keep").write_text("so the folder is not empty\n")
+    window = driver.window
+    assert not window.notice.isVisibleTo(window)
+
+    qtbot.mouseClick(driver.home.view.text_size_button, Qt.MouseButton.LeftButton)
+
+    assert window.notice.isVisibleTo(window)
+    assert "could not be saved" in window.notice_text.text()
+    assert str(settings_file) in window.notice_text.text()
+    assert driver.gui.ctx.settings.settings.text_scale == 125, "the change applies for this run"
