@@ -123,3 +123,16 @@ def make_private_dir(path: Path) -> Path:
     """Create ``path`` (and parents) readable by its owner only; health data is private."""
     path.mkdir(parents=True, exist_ok=True, mode=0o700)
     return path
+
+
+def write_private(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` whole or not at all (a temporary file, fsync, rename),
+    readable by its owner only; its folder is made private if missing."""
+    make_private_dir(path.parent)
+    temporary = path.with_name(f".{path.name}.tmp")
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(descriptor, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(temporary, path)

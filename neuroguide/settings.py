@@ -16,6 +16,7 @@ from typing import Any
 
 from neuroguide.core.problems import printable
 from neuroguide.core.toml_source import MAX_DIGITS, load_toml, read_limited
+from neuroguide.paths import write_private
 
 THEMES = ("system", "light", "dark", "high-contrast")
 QUARTER_HOURS = tuple(
@@ -148,15 +149,8 @@ def save_settings(settings: Settings, path: Path) -> None:
     }
     import tomli_w  # only needed when something changed; keeps start-up lean
 
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    temporary = path.with_suffix(".tmp")
-    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(descriptor, "wb") as handle:
-        handle.write(b"# NeuroGuide settings: only what differs from the defaults.\n")
-        tomli_w.dump(table, handle)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(temporary, path)
+    header = b"# NeuroGuide settings: only what differs from the defaults.\n"
+    write_private(path, header + tomli_w.dumps(table).encode("utf-8"))
 
 
 def _from_table(

@@ -7,7 +7,6 @@ Files go in ``<data dir>/routines/`` (owner-only, written atomically). Imports a
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -23,7 +22,7 @@ from neuroguide.core.library import Routine
 from neuroguide.core.routine_file import RoutineCatalog, load_folder, parse_routine
 from neuroguide.core.routine_writer import make_id, routine_toml
 from neuroguide.core.toml_source import read_limited
-from neuroguide.paths import Paths, make_private_dir
+from neuroguide.paths import Paths, write_private
 
 MAX_IMPORT_BYTES = 1_000_000
 
@@ -116,15 +115,3 @@ class RoutineFiles:
         catalog.routines.clear()
         catalog.routines.update(fresh.routines)
         catalog.problems[:] = [*self.content.exercise_problems, *fresh.problems]
-
-
-def write_private(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` atomically, readable by its owner only."""
-    make_private_dir(path.parent)
-    temporary = path.with_name(f".{path.name}.tmp")
-    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(descriptor, "wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(temporary, path)

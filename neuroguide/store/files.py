@@ -12,12 +12,6 @@ SIDE_FILES = ("-wal", "-shm", "-journal")
 """SQLite's companion files, which belong to (and move with) the main file."""
 
 
-def make_private_dir(path: Path) -> Path:
-    """Create ``path`` and its parents readable by the owner only (health data is private)."""
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
-    return path
-
-
 def create_private_file(path: Path) -> None:
     """Create an empty file with mode 0o600 unless it exists.
 

@@ -16,6 +16,7 @@ from typing import TextIO, TypeVar
 
 from neuroguide.core.check_progress import Profile
 from neuroguide.core.checks import CheckId
+from neuroguide.core.clock import local_now
 from neuroguide.core.gentle import SessionOutcome
 from neuroguide.store import check_csv, checks, csv_export, queries
 from neuroguide.store.checks import CheckRow, ProgressChecks
@@ -24,7 +25,6 @@ from neuroguide.store.database import (
     HistoryError,
     OpenedHistory,
     is_busy,
-    local_now,
     open_history,
     open_read_only,
     prepare,

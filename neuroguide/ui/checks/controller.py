@@ -17,7 +17,7 @@ from neuroguide.core.check_progress import Profile, describe
 from neuroguide.core.check_run import CheckRun, RunState
 from neuroguide.core.check_steps import StepKind
 from neuroguide.core.checks import SAFETY_POINTS, CheckId, CheckInputError, CheckResult
-from neuroguide.core.clock import Clock
+from neuroguide.core.clock import Clock, local_now
 from neuroguide.core.cues import Cue, CuePriority
 from neuroguide.speech.planning import plays_tones
 from neuroguide.speech.speaker import Speaker
@@ -32,11 +32,6 @@ NO_PROFILE = (
     "To compare with people of your age, add your year of birth and sex (both optional): "
     "press 'Add my year of birth and sex'."
 )
-
-
-def local_now() -> datetime:
-    """The wall clock with its offset."""
-    return datetime.now().astimezone()
 
 
 class CheckController(QObject):

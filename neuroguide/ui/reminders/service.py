@@ -7,12 +7,13 @@ shows what the scheduler says is due. No reminder appears while a session runs.
 
 from __future__ import annotations
 
-from datetime import datetime, time
+from datetime import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from neuroguide.core.clock import local_now
 from neuroguide.core.library import format_duration
 from neuroguide.core.reminders import (
     Reminder,
@@ -47,11 +48,6 @@ REMINDER_KEYS = frozenset(
     }
 )
 """The settings the reminders follow (the store tells the service when one changes)."""
-
-
-def local_now() -> datetime:
-    """The local wall-clock time with its offset."""
-    return datetime.now().astimezone()
 
 
 def plan_from(settings: Settings) -> ReminderPlan:
