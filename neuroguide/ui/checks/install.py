@@ -12,16 +12,15 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 
-from neuroguide.core.check_progress import Profile, progress
 from neuroguide.core.check_reminder import check_suggested, suggestion_text
-from neuroguide.core.checks import CheckInputError, check_by_id, parse_birth_year
 from neuroguide.paths import Paths
-from neuroguide.store.checks import ProgressChecks
 from neuroguide.ui.common.widgets import make_button
 from neuroguide.ui.context import AppContext, Home, Sessions
 
 if TYPE_CHECKING:
+    from neuroguide.core.check_progress import Profile
     from neuroguide.present.metrics import Metrics
+    from neuroguide.store.checks import ProgressChecks
     from neuroguide.ui.checks.controller import CheckController
     from neuroguide.ui.checks.progress_view import ProgressView
     from neuroguide.ui.checks.run_view import CheckView
@@ -130,6 +129,8 @@ class ChecksInstall(QObject):
 
     def profile(self) -> Profile:
         """Year of birth and sex from the settings (either may be missing)."""
+        from neuroguide.core.check_progress import Profile  # with the check screens
+
         settings = self.ctx.settings.settings
         return Profile.of(settings.birth_year, settings.sex)
 
@@ -149,6 +150,8 @@ class ChecksInstall(QObject):
 
     def refresh_progress(self, today: date | None = None) -> None:
         """Charts, results and the suggestion from the history."""
+        from neuroguide.core.check_progress import progress
+
         today = today or date.today()
         rows = self.checks.all() if self.checks is not None else []
         profile = self.profile()
@@ -163,6 +166,8 @@ class ChecksInstall(QObject):
 
     def start_check(self, check_id: str) -> None:
         """Open the safety page of a check (never while a session runs)."""
+        from neuroguide.core.checks import check_by_id
+
         check = check_by_id(check_id)
         if check is None or self.sessions.running:
             return
@@ -171,6 +176,8 @@ class ChecksInstall(QObject):
 
     def save_details(self, year_text: str, sex: str) -> None:
         """Keep year of birth and sex; a bad year is refused and nothing is saved."""
+        from neuroguide.core.checks import CheckInputError, parse_birth_year
+
         year = 0
         if year_text.strip():
             try:

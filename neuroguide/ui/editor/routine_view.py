@@ -19,8 +19,13 @@ from neuroguide.core.library import Routine, Step, format_duration
 from neuroguide.core.routine_file import MAX_NAME
 from neuroguide.core.timeline import build_timeline, total_seconds
 from neuroguide.present.metrics import Metrics
-from neuroguide.ui.common.controls import scroll_page
-from neuroguide.ui.common.widgets import FlowLayout, make_button, make_label, set_page_gaps
+from neuroguide.ui.common.widgets import (
+    FlowLayout,
+    make_button,
+    make_label,
+    scroll_page,
+    set_page_gaps,
+)
 from neuroguide.ui.editor.schedule_view import ScheduleEditor
 
 

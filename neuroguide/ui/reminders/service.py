@@ -27,10 +27,10 @@ from neuroguide.core.reminders import (
 from neuroguide.core.schedule import schedule_kept
 from neuroguide.core.timeline import build_timeline, total_seconds
 from neuroguide.settings import Settings
-from neuroguide.ui.reminders.window import ReminderWindow, bring_to_front
 
 if TYPE_CHECKING:
     from neuroguide.ui.context import AppContext, Home, Sessions
+    from neuroguide.ui.reminders.window import ReminderWindow
 
 LONGEST_WAIT_MS = 60_000
 REMINDER_KEYS = frozenset(
@@ -117,6 +117,8 @@ class ReminderService(QObject):
     def window(self) -> ReminderWindow:
         """The reminder window (built the first time a reminder shows)."""
         if self._window is None:
+            from neuroguide.ui.reminders.window import ReminderWindow  # built when first due
+
             window = self._window = ReminderWindow(self.ctx.metrics, self.ctx.window)
             window.start_requested.connect(self.start)
             window.snooze_requested.connect(self.snooze)
@@ -181,6 +183,8 @@ class ReminderService(QObject):
 
     def bring_forward(self) -> None:
         """Show the main window in front (it may have been minimised)."""
+        from neuroguide.ui.reminders.window import bring_to_front
+
         window = self.ctx.window
         if window.isMinimized():
             window.showNormal()

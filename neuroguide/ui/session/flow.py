@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 from neuroguide.ui.context import AppContext
-from neuroguide.ui.session.steps import SessionSteps
 
 if TYPE_CHECKING:
     from neuroguide.core.library import Routine
@@ -25,6 +24,7 @@ if TYPE_CHECKING:
     from neuroguide.ui.session.player_view import PlayerView
     from neuroguide.ui.session.safety_view import SafetyView
     from neuroguide.ui.session.session_controller import SessionController
+    from neuroguide.ui.session.steps import SessionSteps
     from neuroguide.ui.session.summary_view import SummaryView
 
 
@@ -45,30 +45,44 @@ class SessionFlow(QObject):
         super().__init__(ctx.window)
         self.ctx = ctx
         self.history = history
-        self.steps = SessionSteps(
-            ctx.window,
-            ctx.settings,
-            lambda: ctx.content,
-            clock=ctx.clock,
-            speaker=ctx.voice,
-            history=history,
-            progress=ctx.progress,
-            illustrations=ctx.paths.illustrations,
-            metrics=lambda: ctx.metrics,
-        )
-        self.steps.session_started.connect(self.session_started)
-        self.steps.session_ended.connect(self._session_ended)
-        self.steps.left.connect(self.left)
+        self._steps: SessionSteps | None = None
         self.summary: Summary | None = None
         ctx.follow_look(self._look_changed)
-        ctx.window.closing.connect(self.steps.stop_running)  # so a running session is recorded
+        ctx.window.closing.connect(self._closing)
+
+    @property
+    def steps(self) -> SessionSteps:
+        """The steps of a session (built, with their modules, when the first routine starts)."""
+        if self._steps is None:
+            from neuroguide.ui.session.steps import SessionSteps
+
+            ctx = self.ctx
+            steps = self._steps = SessionSteps(
+                ctx.window,
+                ctx.settings,
+                lambda: ctx.content,
+                clock=ctx.clock,
+                speaker=ctx.voice,
+                history=self.history,
+                progress=ctx.progress,
+                illustrations=ctx.paths.illustrations,
+                metrics=lambda: ctx.metrics,
+            )
+            steps.session_started.connect(self.session_started)
+            steps.session_ended.connect(self._session_ended)
+            steps.left.connect(self.left)
+        return self._steps
+
+    def _closing(self) -> None:
+        if self._steps is not None:
+            self._steps.stop_running()  # so a running session is recorded
 
     # ------------------------------------------------------------- Sessions
 
     @property
     def running(self) -> bool:
         """Whether a session runs (its player is on)."""
-        return self.steps.controller is not None
+        return self._steps is not None and self._steps.controller is not None
 
     def start_routine(self, routine_id: str) -> None:
         """Begin ``routine_id``'s session steps (see :mod:`neuroguide.ui.session.steps`)."""
@@ -76,7 +90,7 @@ class SessionFlow(QObject):
 
     def leave(self) -> bool:
         """Leave a session being prepared or shown; ``True`` if there was one (``left`` follows)."""
-        if self.steps.plan is None:
+        if self._steps is None or self._steps.plan is None:
             return False
         self.steps.leave()
         return True
@@ -98,17 +112,18 @@ class SessionFlow(QObject):
     @property
     def controller(self) -> SessionController | None:
         """The running session's controller, if a session runs."""
-        return self.steps.controller
+        return self._steps.controller if self._steps is not None else None
 
     @property
     def presenter(self) -> PlayerPresenter | None:
         """The player's presenter while a session runs."""
-        return self.steps.presenter
+        return self._steps.presenter if self._steps is not None else None
 
     @property
     def routine(self) -> Routine | None:
         """The routine of the session being prepared or run (after the seated and gentle steps)."""
-        return self.steps.plan.routine if self.steps.plan is not None else None
+        plan = self._steps.plan if self._steps is not None else None
+        return plan.routine if plan is not None else None
 
     @property
     def safety(self) -> SafetyView:
@@ -130,7 +145,9 @@ class SessionFlow(QObject):
         self.session_ended.emit(summary)
 
     def _look_changed(self, metrics: Metrics) -> None:
-        for view in self.steps.built_views():
+        if self._steps is None:
+            return
+        for view in self._steps.built_views():
             view.set_metrics(metrics)  # type: ignore[attr-defined]
         if self.presenter is not None:
             self.presenter.theme = self.ctx.look.theme

@@ -12,13 +12,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 
 from neuroguide.ui.context import AppContext, Home, Sessions
-from neuroguide.ui.settings.screen import VoiceList
 
 if TYPE_CHECKING:
     from neuroguide.present.metrics import Metrics
     from neuroguide.speech.speaker import Speaker
     from neuroguide.ui.settings.controller import SettingsController
-    from neuroguide.ui.settings.screen import SettingsScreen
+    from neuroguide.ui.settings.screen import SettingsScreen, VoiceList
 
 SCREEN = "settings"
 
@@ -43,7 +42,7 @@ class SettingsFeature(QObject):
         sessions: Sessions,
         *,
         describe_reminders: Callable[[], str] = lambda: "",
-        voices: VoiceList = engine_voices,
+        voices: VoiceList | None = None,
         make_speaker: Callable[[], Speaker] | None = None,
     ) -> None:
         super().__init__(ctx.window)
@@ -51,7 +50,7 @@ class SettingsFeature(QObject):
         self.home = home
         self.sessions = sessions
         self._describe_reminders = describe_reminders
-        self._voices = voices
+        self._voices: VoiceList = voices or engine_voices
         self._make_speaker = make_speaker
         self._screen: SettingsScreen | None = None
         self._controller: SettingsController | None = None

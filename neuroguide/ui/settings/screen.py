@@ -15,12 +15,13 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 from neuroguide.present.metrics import Metrics
 from neuroguide.present.settings_rows import Row, groups, quarter_hour
 from neuroguide.settings import QUARTER_HOURS, Settings
-from neuroguide.ui.common.controls import ChoiceRow, Stepper, make_toggle, scroll_page, set_toggle
+from neuroguide.ui.common.controls import ChoiceRow, Stepper, make_toggle, set_toggle
 from neuroguide.ui.common.widgets import (
     FlowLayout,
     make_button,
     make_card,
     make_label,
+    scroll_page,
     set_page_gaps,
 )
 from neuroguide.ui.settings.switch_row import SwitchRow
