@@ -16,7 +16,6 @@ from neuroguide.present.metrics import Metrics
 from neuroguide.present.progress import ProgressSource, RunProgress
 from neuroguide.settings import Settings, load_settings
 from neuroguide.settings_store import SettingsStore
-from neuroguide.speech.factory import create_speaker
 from neuroguide.speech.protocol import VoiceSettings
 from neuroguide.speech.speaker import Speaker
 from neuroguide.store.database import HistoryError
@@ -123,7 +122,7 @@ def build_gui(
     from neuroguide.ui.settings.feature import SettingsFeature
     from neuroguide.ui.shell.frame import WindowFrame
     from neuroguide.ui.shell.look import Look
-    from neuroguide.ui.shell.main_window import MainWindow
+    from neuroguide.ui.shell.main_window import MainWindow, after_first_paint
     from neuroguide.ui.shell.theme import apply_look, resolve_theme
 
     settings, messages = load_settings(paths.settings_file, keep_aside=True)  # we write it
@@ -142,14 +141,17 @@ def build_gui(
     # A settings file that cannot be written is said in the window, not only on stderr.
     store = SettingsStore(settings, paths.settings_file, on_problem=window.notice_requested.emit)
     history, history_notes = _open_history(paths, window)
-    if speaker is None:
-        speaker = _start_voice(settings, clock, window, paths)
+    if speaker is None:  # the real voice starts once the window has painted (see below)
+        voice = VoiceHolder(start=lambda: _start_voice(settings, clock, window, paths))
+        after_first_paint(window, voice.warm)
+    else:
+        voice = VoiceHolder(speaker)
     ctx = AppContext(
         window=window,
         settings=store,
         content=content,
         clock=clock,
-        voice=VoiceHolder(speaker),
+        voice=voice,
         look=Look(window, store, large_forced=large),
         paths=paths,
         progress=_progress(history),
@@ -255,6 +257,7 @@ def _progress(history: History | None) -> ProgressSource:
 
 def _start_voice(settings: Settings, clock: Clock, window: MainWindow, paths: Paths) -> Speaker:
     """The real voice; its worker warms up in the background. Problems show on the window."""
+    from neuroguide.speech.factory import create_speaker
 
     def tell(message: str) -> None:  # from the speaker's thread: the signal crosses safely
         print(f"neuroguide: {message}", file=sys.stderr)
@@ -406,4 +409,4 @@ def run_gui(
         return int(app.exec())
     finally:
         sys.excepthook = previous
-        gui.speaker.close()
+        gui.ctx.voice.close()

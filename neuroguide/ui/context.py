@@ -35,24 +35,47 @@ if TYPE_CHECKING:
 
 class VoiceHolder:
     """The voice in use. The settings screen swaps it (voice off and on again); every other
-    part asks the holder each time it speaks, so nobody keeps a stale speaker."""
+    part asks the holder each time it speaks, so nobody keeps a stale speaker.
 
-    def __init__(self, speaker: Speaker) -> None:
+    Given ``start`` instead of a speaker, the holder starts the voice the first time it is
+    asked for (or :meth:`warm` is called): the app warms it once the window has painted, so the
+    speech modules and the worker do not delay the home screen.
+    """
+
+    def __init__(
+        self, speaker: Speaker | None = None, *, start: Callable[[], Speaker] | None = None
+    ) -> None:
+        if speaker is None and start is None:
+            raise ValueError("a VoiceHolder needs a speaker or a way to start one")
         self._speaker = speaker
+        self._start = start
 
     @property
     def speaker(self) -> Speaker:
-        """The speaker in use now."""
+        """The speaker in use now (started here if it was not yet)."""
+        if self._speaker is None:
+            assert self._start is not None
+            self._speaker = self._start()
         return self._speaker
 
     def __call__(self) -> Speaker:
         """The speaker in use now (the holder is a ``Callable[[], Speaker]``)."""
-        return self._speaker
+        return self.speaker
+
+    def warm(self) -> None:
+        """Start the voice now if it was not started yet (its worker warms up meanwhile)."""
+        _ = self.speaker
 
     def swap(self, speaker: Speaker) -> Speaker:
         """Use ``speaker`` from now on; returns the one it replaces (the caller owns it)."""
-        old, self._speaker = self._speaker, speaker
+        old = self.speaker
+        self._speaker = speaker
         return old
+
+    def close(self) -> None:
+        """Close the speaker in use, if one was ever started."""
+        if self._speaker is not None:
+            self._speaker.close()
 
 
 class Sessions(Protocol):

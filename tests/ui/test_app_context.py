@@ -11,7 +11,10 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from neuroguide.present.metrics import Metrics
+from neuroguide.speech.speaker import RecordingSpeaker
 from neuroguide.ui.common.controls import Stepper
+from neuroguide.ui.context import VoiceHolder
+from neuroguide.ui.shell.main_window import MainWindow, after_first_paint
 from tests.ui.conftest import GuiDriver
 
 
@@ -33,6 +36,7 @@ def test_a_text_size_changed_on_home_reaches_every_screen_built(
     driver: GuiDriver, qtbot: QtBot
 ) -> None:
     gui = driver.gui
+    gui.ctx.settings.update(text_scale=150)
     # Open each feature's screen once, so each exists before the text size changes.
     driver.home.view.history_button.click()
     assert gui.history_screen is not None
@@ -47,12 +51,12 @@ def test_a_text_size_changed_on_home_reaches_every_screen_built(
     assert review.pages.minimumHeight() == _history_height(before) == 300
     columns_before = _count_columns(driver)
 
-    while gui.ctx.settings.settings.text_scale != 200:  # the home screen's Text size button
-        qtbot.mouseClick(driver.home.view.text_size_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(driver.home.view.text_size_button, Qt.MouseButton.LeftButton)
+    assert gui.ctx.settings.settings.text_scale == 175, "the home screen's Text size button"
     after = gui.ctx.metrics
     assert after.text_factor > before.text_factor
 
-    assert review.pages.minimumHeight() == _history_height(after) > 300, "History"
+    assert review.pages.minimumHeight() == _history_height(after) == 328, "History"
     assert _stepper_font(after) in settings_stepper.minus.styleSheet(), "Settings"
     assert _stepper_font(after) in editor_stepper.minus.styleSheet(), "the editor"
     assert checks is gui.checks.view
@@ -85,3 +89,35 @@ def test_a_settings_file_that_cannot_be_written_is_said_in_the_window(
     assert "could not be saved" in window.notice_text.text()
     assert str(settings_file) in window.notice_text.text()
     assert driver.gui.ctx.settings.settings.text_scale == 125, "the change applies for this run"
+
+
+def test_the_voice_starts_when_first_asked_for_and_closes_only_if_started() -> None:
+    started: list[RecordingSpeaker] = []
+
+    def start() -> RecordingSpeaker:
+        started.append(RecordingSpeaker())
+        return started[-1]
+
+    holder = VoiceHolder(start=start)
+    holder.close()
+    assert started == [], "closing a voice never started starts none"
+    assert holder() is holder.speaker is started[0]
+    holder.warm()
+    assert len(started) == 1, "started once"
+    replaced = holder.swap(RecordingSpeaker())
+    assert replaced is started[0] and holder.speaker is not replaced
+
+
+def test_work_after_the_first_paint_waits_for_it(qtbot: QtBot) -> None:
+    window = MainWindow(Metrics(large=False, text_scale=100))
+    qtbot.addWidget(window)
+    calls: list[int] = []
+    after_first_paint(window, lambda: calls.append(1))
+    qtbot.wait(50)
+    assert calls == [], "not before the window is shown and painted"
+    with qtbot.waitExposed(window):
+        window.show()
+    qtbot.waitUntil(lambda: calls == [1])
+    window.update()
+    qtbot.wait(50)
+    assert calls == [1], "once only"
