@@ -71,9 +71,9 @@ class ChecksInstall(QObject):
     @property
     def view(self) -> CheckView:
         """The guided check screen (built on first use)."""
-        self.ctx.window.screen_widget(CHECK_SCREEN)
-        assert self._view is not None
-        return self._view
+        from neuroguide.ui.checks.run_view import CheckView
+
+        return self.ctx.window.screen_as(CHECK_SCREEN, CheckView)
 
     @property
     def controller(self) -> CheckController:
@@ -85,9 +85,9 @@ class ChecksInstall(QObject):
     @property
     def progress_view(self) -> ProgressView:
         """The Progress view (built on first use)."""
-        self.ctx.window.screen_widget(PROGRESS_SCREEN)
-        assert self._progress_view is not None
-        return self._progress_view
+        from neuroguide.ui.checks.progress_view import ProgressView
+
+        return self.ctx.window.screen_as(PROGRESS_SCREEN, ProgressView)
 
     def _build_progress_view(self) -> ProgressView:
         from neuroguide.ui.checks.progress_view import ProgressView

@@ -37,9 +37,9 @@ class EditorFeature(QObject):
     @property
     def screen(self) -> EditorScreen:
         """The editor (built on first use)."""
-        self.ctx.window.screen_widget(SCREEN)
-        assert self._screen is not None
-        return self._screen
+        from neuroguide.ui.editor.screen import EditorScreen
+
+        return self.ctx.window.screen_as(SCREEN, EditorScreen)
 
     def show(self) -> None:
         """Open the routine editor at its list of routines."""

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
-from neuroguide.core.check_progress import Profile
 from neuroguide.store.history import History
 from neuroguide.ui.context import AppContext, Home
 
@@ -55,9 +54,9 @@ class HistoryController(QObject):
     @property
     def review(self) -> ReviewScreen:
         """The review screen, built on first use."""
-        self.ctx.window.screen_widget(SCREEN)
-        assert self._review is not None
-        return self._review
+        from neuroguide.ui.history.review_screen import ReviewScreen
+
+        return self.ctx.window.screen_as(SCREEN, ReviewScreen)
 
     def _build_review(self) -> ReviewScreen:
         from neuroguide.ui.history.review_screen import ReviewScreen
@@ -125,6 +124,7 @@ class HistoryController(QObject):
 
     def _write_pdf(self, path: Path) -> None:
         """The report for the chosen period, owner-only (0600) and never half-written."""
+        from neuroguide.core.check_progress import Profile
         from neuroguide.store.files import private_output
         from neuroguide.ui.reports.clinician_report import write_report
 

@@ -53,6 +53,7 @@ class SettingsFeature(QObject):
         self._voices: VoiceList = voices or engine_voices
         self._make_speaker = make_speaker
         self._screen: SettingsScreen | None = None
+        """Set once built: the look reaches only a built screen."""
         self._controller: SettingsController | None = None
         ctx.window.add_screen(SCREEN, self._build)
         ctx.follow_look(self._look_changed)
@@ -78,9 +79,9 @@ class SettingsFeature(QObject):
     @property
     def screen(self) -> SettingsScreen:
         """The settings screen (built on first use)."""
-        self.ctx.window.screen_widget(SCREEN)
-        assert self._screen is not None
-        return self._screen
+        from neuroguide.ui.settings.screen import SettingsScreen
+
+        return self.ctx.window.screen_as(SCREEN, SettingsScreen)
 
     @property
     def controller(self) -> SettingsController:

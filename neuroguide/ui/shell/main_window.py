@@ -12,6 +12,7 @@ the header with its switches is hidden, so no setting changes mid-session).
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypeVar
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent
@@ -38,6 +39,7 @@ __all__ = ["ACTION_KEYS", "APP_TITLE", "KeyHandler", "MainWindow", "ScreenBuilde
 APP_TITLE = "NeuroGuide"
 KeyHandler = Callable[[int], bool]
 ScreenBuilder = Callable[[], QWidget]
+ScreenT = TypeVar("ScreenT", bound=QWidget)
 
 
 ACTION_KEYS = action_keys()
@@ -157,6 +159,13 @@ class MainWindow(QMainWindow):
         if builder is not None:
             self._place(name, builder())
         return self._screens[name]
+
+    def screen_as(self, name: str, kind: type[ScreenT]) -> ScreenT:
+        """The screen ``name`` (built now if it was not yet), as the ``kind`` it was built as."""
+        widget = self.screen_widget(name)
+        if not isinstance(widget, kind):
+            raise TypeError(f"screen {name!r} is a {type(widget).__name__}, not a {kind.__name__}")
+        return widget
 
     def show_screen(self, name: str) -> None:
         """Bring the screen ``name`` to the front, the focus on its main action."""
