@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -103,9 +103,6 @@ class MainWindow(QMainWindow):
         self.large_button.toggled.connect(self.large_toggled)
         self.keys_button.clicked.connect(self.keys_requested)
         self.set_metrics(metrics)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)  # every key press of this window goes to route_key
 
     def show_notice(self, text: str) -> None:
         """Show ``text`` under the header until the person hides it; it never takes focus."""
@@ -219,6 +216,18 @@ class MainWindow(QMainWindow):
             held = screen_attribute(shown, "handle_key")
             handler = held if callable(held) else None
         return self.keys.route(event, handler, self.keys_requested.emit, self)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt API)
+        """From the window's first show on, every key press of it goes to :meth:`route_key`.
+
+        No key can reach a window before it shows, and an application-wide filter sees every
+        event of every widget: installed here, the building and showing of the screens (child,
+        property and polish events by the thousand) does not pass through Python.
+        """
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)  # again after a close: Qt keeps one copy
+        super().showEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
         """Let the app save the geometry and end a running session cleanly."""
