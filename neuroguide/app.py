@@ -164,7 +164,7 @@ def build_gui(
     history_screen = None
     server = None
     if history is not None:
-        history_screen = HistoryController(ctx, home, history, paths.reports_dir)
+        history_screen = HistoryController(ctx, home, history, paths.reports_dir, paths.own_files())
         window.closing.connect(history.close)  # after the flow stopped (and recorded) a session
         server = _listen_for_later_starts(window, paths)
     reminders = ReminderService(

@@ -14,6 +14,9 @@ from pathlib import Path
 
 import platformdirs
 
+from neuroguide.core.private_files import OwnFiles
+from neuroguide.core.private_files import make_private_dir as _make_private_dir
+
 APP_NAME = "neuroguide"
 DATA_DIR_VARIABLE = "NEUROGUIDE_DATA_DIR"
 
@@ -54,6 +57,11 @@ class Paths:
         return self.config_dir / "settings.toml"
 
     @property
+    def home_cache(self) -> Path:
+        """What the home screen showed last time, so a later start can paint it at once."""
+        return (self.cache_dir or self.data_dir) / "home-screen.toml"
+
+    @property
     def phrase_cache(self) -> Path:
         """Rendered speech, one WAV file per phrase (see ``neuroguide.speech.phrase_cache``)."""
         return (self.cache_dir or self.data_dir) / "phrases"
@@ -72,6 +80,26 @@ class Paths:
     def illustrations(self) -> Path:
         """SVG drawings, one per exercise."""
         return self.resources_dir / "illustrations"
+
+    def own_files(self) -> OwnFiles:
+        """The app's own data, which no export may replace (see ``core.private_files``)."""
+        side = tuple(
+            (Path(f"{self.history_db}{end}"), "part of your history")
+            for end in ("-wal", "-shm", "-journal")
+        )
+        return OwnFiles(
+            files=(
+                (self.history_db, "your history"),
+                *side,
+                (self.settings_file, "your settings file"),
+                (self.data_dir / "neuroguide.lock", "NeuroGuide's lock file"),
+                (self.home_cache, "NeuroGuide's home-screen cache"),
+            ),
+            folders=(
+                (self.backups, "a backup of your history"),
+                (self.phrase_cache, "part of NeuroGuide's voice cache"),
+            ),
+        )
 
     @property
     def reports_dir(self) -> Path:
@@ -121,18 +149,4 @@ def resources_dir() -> Path:
 
 def make_private_dir(path: Path) -> Path:
     """Create ``path`` (and parents) readable by its owner only; health data is private."""
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
-    return path
-
-
-def write_private(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` whole or not at all (a temporary file, fsync, rename),
-    readable by its owner only; its folder is made private if missing."""
-    make_private_dir(path.parent)
-    temporary = path.with_name(f".{path.name}.tmp")
-    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(descriptor, "wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(temporary, path)
+    return _make_private_dir(path)

@@ -9,9 +9,10 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from neuroguide.content.routines import write_private
 from neuroguide.core.exercise_writer import exercises_toml
 from neuroguide.core.library import Exercise
-from neuroguide.paths import Paths, write_private
+from neuroguide.paths import Paths
 
 PICTURES = "pictures"
 

@@ -98,6 +98,10 @@ class Sessions(Protocol):
         """One line on the gentle start (for the settings screen)."""
         ...
 
+    def heard_seconds(self, routine: Routine) -> int:
+        """``routine``'s length as a session of it would run now (the home card's)."""
+        ...
+
     def on_ended(self, listener: Callable[[Summary], None]) -> None:
         """Call ``listener`` with the summary when a session ends."""
         ...

@@ -99,6 +99,10 @@ class SessionFlow(QObject):
         """One line on the gentle start (for the settings screen)."""
         return self.steps.describe_gentle()
 
+    def heard_seconds(self, routine: Routine) -> int:
+        """``routine``'s length as a session of it would run now (the home card's)."""
+        return self.steps.heard_seconds(routine)
+
     def on_ended(self, listener: Callable[[Summary], None]) -> None:
         """Call ``listener`` with the summary when a session ends."""
         self.session_ended.connect(listener)
