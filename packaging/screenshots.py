@@ -7,7 +7,7 @@ Run under Xvfb so the real window system and fonts are used:
 (``QT_QPA_PLATFORM=offscreen .venv/bin/python packaging/screenshots.py`` works as well.)
 Time is driven by a fake clock, so every shot shows a known moment of a session. Every mode
 a person can choose is shot at 1366x768, the most common laptop screen: normal, large
-buttons, 200 % text, high contrast, and large buttons with 200 % text. Names end in the mode
+buttons, 200 % text, high contrast, and all three at once. Names end in the mode
 (``player-hold-large-text200.png``); the normal mode has no ending.
 """
 
@@ -34,7 +34,7 @@ MODES = {
     "-large": (True, 100, "light"),
     "-text200": (False, 200, "light"),
     "-contrast": (False, 100, "high-contrast"),
-    "-large-text200": (True, 200, "light"),
+    "-large-text200-contrast": (True, 200, "high-contrast"),
 }
 """File-name ending: (large buttons, text size, colours)."""
 

@@ -51,7 +51,7 @@ from neuroguide.speech.speaker import Speaker
 from neuroguide.store.database import HistoryError
 from neuroguide.store.history import History
 from neuroguide.store.models import CheckIn, Moment
-from neuroguide.ui.shell.main_window import APP_TITLE, KeyHandler, MainWindow
+from neuroguide.ui.shell.main_window import KeyHandler, MainWindow
 
 if TYPE_CHECKING:
     from neuroguide.ui.session.checkin_view import CheckInWidget
@@ -456,8 +456,7 @@ class SessionSteps(QObject):
             figures,
             summary_lines(summary, self._content().library.exercises, planned),
         )
-        self.window.setWindowTitle(f"{APP_TITLE} — finished")
-        self.window.show_screen("summary")
+        self.window.show_screen("summary")  # titled "Session finished" by the summary
 
     # ----------------------------------------------------------------- keys
 

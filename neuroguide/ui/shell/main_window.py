@@ -6,7 +6,8 @@ to them with :meth:`MainWindow.show_screen`. A screen that wants keys defines
 every key press to the screen on show through :class:`~neuroguide.ui.shell.keys.KeyRouter`
 (Space whatever has the focus, switch keys, bounce). A screen may name its main action
 (``main_action()``: the focus goes there) and ask for the whole window (``full_screen``:
-the header with its switches is hidden, so no setting changes mid-session).
+the header with its switches is hidden, so no setting changes mid-session) and its window
+title (``window_title``; the app's name otherwise, never a stale one).
 """
 
 from __future__ import annotations
@@ -138,6 +139,8 @@ class MainWindow(QMainWindow):
         for part in (self.header_title, self.keys_button, self.large_button):
             part.setVisible(not full)
         self.stack.setCurrentWidget(widget)
+        # Each screen names itself (``window_title``); Qt adds " — NeuroGuide" to the title.
+        self.setWindowTitle(str(getattr(widget, "window_title", "") or APP_TITLE))
         focused = QApplication.focusWidget()
         if focused is not None and self.isAncestorOf(focused):
             focused.clearFocus()
