@@ -13,6 +13,7 @@ buttons, 200 % text, high contrast, and all three at once. Names end in the mode
 
 from __future__ import annotations
 
+import os
 import sys
 import tempfile
 from collections.abc import Callable
@@ -27,7 +28,8 @@ from neuroguide.paths import Paths, resources_dir
 from neuroguide.settings import Settings, save_settings
 from neuroguide.speech.speaker import RecordingSpeaker
 
-OUT = Path(__file__).resolve().parent / "screenshots"
+OUT = Path(os.environ.get("NEUROGUIDE_SHOTS", Path(__file__).resolve().parent / "screenshots"))
+"""Where the shots go (``NEUROGUIDE_SHOTS`` names another folder, to look without committing)."""
 SIZE = (1366, 768)
 MODES = {
     "": (False, 100, "light"),

@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from neuroguide.present.metrics import Metrics
+from neuroguide.present.metrics import LARGE_TEXT_FACTOR, Metrics
+from neuroguide.ui.common.fit import text_sheet
 from neuroguide.ui.common.widgets import large_toggle, make_button, make_card, make_label
 from neuroguide.ui.shell.keys import (
     KeyRouter,
@@ -37,6 +38,8 @@ from neuroguide.ui.shell.keys import (
 __all__ = ["ACTION_KEYS", "APP_TITLE", "KeyHandler", "MainWindow", "action_keys"]
 
 APP_TITLE = "NeuroGuide"
+HEADER_FACTOR = LARGE_TEXT_FACTOR
+"""The header's text is at most as large as in large-button mode at 100 % text."""
 KeyHandler = Callable[[int], bool]
 
 
@@ -81,7 +84,9 @@ class MainWindow(QMainWindow):
         self.large_button = large_toggle(metrics.large)
         self._header.addWidget(self.keys_button)
         self._header.addWidget(self.large_button)
-        layout.addLayout(self._header)
+        self.header = QWidget()
+        self.header.setLayout(self._header)
+        layout.addWidget(self.header)
         self.notice = make_card("banner")
         notice_layout = QHBoxLayout(self.notice)
         self.notice_text = make_label(role="detail", name="Notice")
@@ -138,6 +143,7 @@ class MainWindow(QMainWindow):
         full = bool(getattr(widget, "full_screen", False))
         for part in (self.header_title, self.keys_button, self.large_button):
             part.setVisible(not full)
+        self.header.setVisible(not full)
         self.stack.setCurrentWidget(widget)
         # Each screen names itself (``window_title``); Qt adds " — NeuroGuide" to the title.
         self.setWindowTitle(str(getattr(widget, "window_title", "") or APP_TITLE))
@@ -167,6 +173,9 @@ class MainWindow(QMainWindow):
         m = metrics.margin
         self._header.setContentsMargins(m, m // 2, m, m // 2)
         self._header.setSpacing(metrics.spacing)
+        # The header's words stop growing at large-button size: at 200 % text they took a
+        # sixth of a laptop screen and were cut at 1280 pixels (".arge buttons: o").
+        self.header.setStyleSheet(text_sheet(min(metrics.text_factor, HEADER_FACTOR)))
         if self.large_button.isChecked() != metrics.large:
             self.large_button.blockSignals(True)
             self.large_button.setChecked(metrics.large)

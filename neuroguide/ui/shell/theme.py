@@ -235,6 +235,7 @@ QPushButton {{
     border: 2px solid palette(mid); border-radius: 10px;
     background: palette(button); color: palette(button-text);
 }}
+QPushButton[answer="true"] {{ min-height: {target * 3 // 2}px; padding: 6px 8px; }}
 QPushButton:focus {{ border: 4px solid palette(window-text); margin: 0px; }}
 QPushButton:checked {{ background: palette(highlight); color: palette(highlighted-text); }}
 QPushButton:disabled {{
