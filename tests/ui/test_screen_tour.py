@@ -9,6 +9,7 @@ offer of the built-in routines) and shown in turn at each size.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from PySide6.QtWidgets import QApplication, QWidget
@@ -28,8 +29,10 @@ from neuroguide.present.phase_text import (
     summary_lines,
 )
 from neuroguide.settings import Settings, save_settings
-from neuroguide.store.models import Moment
+from neuroguide.store.models import CheckIn, Moment
 from neuroguide.ui.common.fit import FittedPage
+from neuroguide.ui.history.review_screen import ReviewScreen
+from tests.store.seed import add_session
 from tests.ui.conftest import GuiDriver, open_gui
 from tests.ui.tour import inspect
 
@@ -86,6 +89,44 @@ def _screens(driver: GuiDriver, content: Content) -> Iterator[tuple[str, QWidget
     offer.show_version(seated_version(most, content.library))
     window.show_screen("seated-offer")
     yield "seated-offer", offer
+    history = driver.gui.history_screen
+    assert history is not None
+    window.show_screen("history")
+    review = history.review
+    review.refresh()
+    yield "history", review
+    review.open_detail()
+    yield "history-detail", review
+    review.close_detail()
+
+
+def _add_history(driver: GuiDriver) -> None:
+    history = driver.gui.history
+    assert history is not None
+    now = datetime.now(UTC).astimezone()
+    for days_ago in range(6):
+        add_session(
+            history,
+            now - timedelta(days=days_ago, hours=1),
+            routine_name="Calf and hamstring stretches",
+            holds=12,
+            outcome="stopped" if days_ago == 1 else "finished",
+            before=CheckIn(Moment.BEFORE, pain=5, numbness=4, tingling=3, balance=6),
+            after=CheckIn(Moment.AFTER, pain=3, numbness=4, tingling=2, balance=7),
+        )
+
+
+def _sessions_in_view(review: ReviewScreen) -> tuple[int, int]:
+    """How many sessions show whole in the list, and the most lines one of them takes."""
+    view = review.list
+    line = view.fontMetrics().lineSpacing()
+    whole, most = 0, 0
+    for row in range(review.model.rowCount()):
+        rect = view.visualRect(review.model.index(row))
+        most = max(most, round(view.sizeHintForRow(row) / line))
+        if rect.bottom() <= view.viewport().height():
+            whole += 1
+    return whole, most
 
 
 def _settle() -> None:
@@ -102,6 +143,7 @@ def test_nothing_a_person_acts_on_scrolls_is_cut_small_or_faint(
         Settings(large_buttons=large, text_scale=scale, theme=theme), app_paths.settings_file
     )
     driver = open_gui(qtbot, app_paths)
+    _add_history(driver)
     target = 64 if large else 44
     problems: list[str] = []
     factors: dict[str, float] = {}
@@ -110,8 +152,21 @@ def test_nothing_a_person_acts_on_scrolls_is_cut_small_or_faint(
         for width, height in SIZES:
             driver.window.resize(width, height)
             _settle()
-            found = inspect(screen, target, driver.window.grab().toImage())
-            problems += [f"{name} {width}x{height}: {p}" for p in found.problems()]
+            assert driver.window.size().toTuple() == (width, height)  # never forced larger
+            image = driver.window.grab().toImage()
+            where = f"{name} {width}x{height}"
+            if isinstance(screen, ReviewScreen):  # the list scrolls, as lists do
+                found = inspect(screen, target, image, (screen.list, screen.detail.items))
+                if name == "history":  # ... and shows three sessions of three lines at most
+                    whole, lines = _sessions_in_view(screen)
+                    wanted = 3 if height >= 768 else 2
+                    if whole < wanted or lines > 3:
+                        problems.append(f"{where}: {whole} sessions in view, lines of {lines}")
+                if screen.detail_open and screen.detail.items.horizontalScrollBar().maximum():
+                    problems.append(f"{where}: the table scrolls sideways")
+            else:
+                found = inspect(screen, target, image)
+            problems += [f"{where}: {p}" for p in found.problems()]
             if isinstance(screen, FittedPage):
                 factors[f"{name} {width}x{height}"] = screen.text_factor
     assert not problems, "\n".join(problems)
@@ -119,3 +174,68 @@ def test_nothing_a_person_acts_on_scrolls_is_cut_small_or_faint(
     wanted = min(scale / 100 * (1.6 if large else 1.0), 1.0)
     small = {key: f for key, f in factors.items() if f < wanted - 1e-9}
     assert not small, small
+
+
+def _other_screens(driver: GuiDriver) -> Iterator[tuple[str, QWidget]]:
+    """Every other screen (these may scroll): home, settings, the editor's pages, keys."""
+    window, flow = driver.window, driver.flow
+    window.show_screen("home")
+    yield "home", flow.home
+    personal = driver.gui.personal
+    personal.show_settings()
+    yield "settings", window.screen_widget("settings")
+    personal.show_editor()
+    editor = personal.editor
+    yield "editor-list", editor
+    editor.duplicate("lower-leg-stretches")
+    yield "editor-routine", editor
+    editor.change_step(0)
+    yield "editor-step", editor
+    editor.show_picker()
+    yield "editor-picker", editor
+    editor.new_exercise()
+    yield "editor-exercise", editor
+    flow.show_keys()
+    yield "keys", flow.keys_dialog
+    flow.keys_dialog.close()
+
+
+@pytest.mark.parametrize("mode", list(MODES))
+def test_no_other_screen_cuts_words_or_has_small_or_faint_controls(
+    qtbot: QtBot, app_paths: Paths, mode: str
+) -> None:
+    large, scale, theme = MODES[mode]
+    settings = Settings(large_buttons=large, text_scale=scale, theme=theme)
+    save_settings(settings, app_paths.settings_file)
+    driver = open_gui(qtbot, app_paths)
+    driver.window.resize(1280, 720)
+    _settle()
+    target = 64 if large else 44
+    problems: list[str] = []
+    for name, screen in _other_screens(driver):
+        _settle()
+        found = inspect(screen, target, screen.window().grab().toImage(), lists=(screen,))
+        found.outside = []  # these screens scroll: a part below the fold is fine
+        problems += [f"{name}: {p}" for p in found.problems()]
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("large", [False, True])
+def test_file_choosers_are_large(qtbot: QtBot, app_paths: Paths, large: bool) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from neuroguide.ui.common.file_chooser import OPTIONS
+
+    save_settings(Settings(large_buttons=large), app_paths.settings_file)
+    driver = open_gui(qtbot, app_paths)
+    dialog = QFileDialog(driver.window, "Choose a picture", str(app_paths.data_dir))
+    dialog.setOptions(OPTIONS)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    _settle()
+    room = dialog.screen().availableGeometry()
+    assert dialog.width() >= room.width() * 0.85 and dialog.height() >= room.height() * 0.85
+    found = inspect(dialog, 64 if large else 44, dialog.grab().toImage(), lists=(dialog,))
+    found.outside = []
+    assert not found.small and not found.cut, "\n".join(found.problems())
+    dialog.close()

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QPoint, QRect
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QAbstractScrollArea,
     QComboBox,
     QLabel,
     QLineEdit,
@@ -74,17 +73,22 @@ def edge_contrast(image: QImage, rect: QRect) -> float:
     return best
 
 
-def inspect(screen: QWidget, target: int, image: QImage | None = None) -> Findings:
-    """Measure one screen as shown in its window (``image``: the window grabbed)."""
+def inspect(
+    screen: QWidget,
+    target: int,
+    image: QImage | None = None,
+    lists: tuple[QWidget, ...] = (),
+) -> Findings:
+    """Measure one screen as shown in its window (``image``: the window grabbed). ``lists``
+    may scroll downwards (a list of sessions); nothing else may scroll at all."""
     found = Findings()
     window = screen.window().rect()
     for bar in shown(screen, QScrollBar):
+        owner = next((a for a in lists if a.isAncestorOf(bar)), None)
+        if owner is not None and bar.orientation() == Qt.Orientation.Vertical:
+            continue
         if bar.maximum() > bar.minimum():
             found.scroll.append(f"a scroll bar can move ({bar.maximum()} px hidden)")
-    for area in shown(screen, QAbstractScrollArea):
-        bar = area.verticalScrollBar()
-        if bar.maximum() > bar.minimum():
-            found.scroll.append(f"{_name(area)} scrolls {bar.maximum()} px")
     for widget in shown(screen, (QLabel, *CONTROLS)):
         if not window.contains(in_window(widget)):
             found.outside.append(f"{_name(widget)} at {in_window(widget)} is outside {window}")
@@ -98,14 +102,15 @@ def inspect(screen: QWidget, target: int, image: QImage | None = None) -> Findin
         elif label.sizeHint().width() > label.width() + 1:
             found.cut.append(f"{_name(label)} needs {label.sizeHint().width()} px wide")
     for button in shown(screen, QAbstractButton):
-        if button.sizeHint().width() > button.width() + 1:
+        if button.text() and button.sizeHint().width() > button.width() + 1:
             found.cut.append(
                 f"{_name(button)} needs {button.sizeHint().width()} px, has {button.width()}"
             )
     for control in shown(screen, CONTROLS):
         if control.width() < target or control.height() < target:
             found.small.append(f"{_name(control)} is {control.width()}x{control.height()}")
-        if image is not None:
+        whole = control.visibleRegion().boundingRect() == control.rect()
+        if image is not None and whole:  # a control cut by a scrolling view shows no edge
             ratio = edge_contrast(image, in_window(control))
             if ratio < 3.0:
                 found.faint.append(f"{_name(control)} edge {ratio:.2f}:1")

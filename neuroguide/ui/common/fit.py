@@ -10,8 +10,8 @@ decision 0009 and 0018). Buttons never shrink below the mode's target size: only
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
-from PySide6.QtGui import QResizeEvent, QShowEvent
+from PySide6.QtCore import QSize, QTimer
+from PySide6.QtGui import QGuiApplication, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QLayout, QVBoxLayout, QWidget
 
 from neuroguide.present.metrics import BASE_POINT_SIZE, Metrics
@@ -19,6 +19,8 @@ from neuroguide.present.metrics import BASE_POINT_SIZE, Metrics
 SMALLEST_FACTOR = 0.8
 """Below this the words would be smaller than ordinary desktop text."""
 STEP = 0.1
+MINIMUM_HEIGHT = 200
+"""A fitted page asks its window for no more height than this."""
 
 TEXT_ROLES = {
     "title": 2.0,
@@ -90,6 +92,7 @@ class FittedPage(QWidget):
         super().__init__(parent)
         self._metrics = metrics
         self._fitted: tuple[object, ...] | None = None
+        self._fitting = False
         self.text_factor = metrics.text_factor
         """The factor in use now (at most the person's)."""
         self.page = QVBoxLayout(self)
@@ -132,12 +135,28 @@ class FittedPage(QWidget):
         """What the fit depends on besides the size and mode (subclasses add their words)."""
         return ()
 
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+        """Never taller than a small window: the words shrink to fit instead (a page's full
+        height as its minimum would make the window taller than the screen)."""
+        hint = super().minimumSizeHint()
+        return QSize(hint.width(), min(hint.height(), MINIMUM_HEIGHT))
+
     def fit(self) -> None:
         """The largest text factor (at most the person's) at which the page fits."""
         width, height = self.width(), self.height()
         key = (width, height, self._metrics, self.fit_key())
         if key == self._fitted or width < 100 or height < 100 or not self.isVisible():
             return
+        if self._fitting:  # a style change resized the page: fit again once this one ends
+            self._refit.start()
+            return
+        self._fitting = True
+        try:
+            self._fit(key, width, height)
+        finally:
+            self._fitting = False
+
+    def _fit(self, key: tuple[object, ...], width: int, height: int) -> None:
         self._fitted = key
         factors = factors_from(self._metrics.text_factor)
         # Fitting is monotonic in the factor: search the largest that fits in a few tries.
@@ -171,3 +190,34 @@ class FittedPage(QWidget):
         if self.styleSheet() != sheet:
             self.setStyleSheet(sheet)
         invalidate_all(self.page)
+
+
+def fit_window(window: QWidget, metrics: Metrics, *, gap: int = 48) -> float:
+    """Size a top-level ``window`` (a reminder, a dialog) to its content, never wider or
+    taller than its screen: the words shrink (from the person's size) until it fits.
+
+    Returns the text factor chosen. The window must have a layout.
+    """
+    layout = window.layout()
+    if layout is None:
+        return metrics.text_factor
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    room = screen.availableGeometry() if screen is not None else None
+    most_wide = room.width() - gap if room is not None else 1 << 20
+    most_high = room.height() - gap if room is not None else 1 << 20
+    width = height = 0
+    chosen = SMALLEST_FACTOR
+    for factor in factors_from(metrics.text_factor):
+        sheet = text_sheet(factor)
+        if window.styleSheet() != sheet:
+            window.setStyleSheet(sheet)
+        invalidate_all(layout)
+        least = layout.totalMinimumSize().width()
+        width = min(max(layout.totalSizeHint().width(), least), most_wide)
+        height = height_for(layout, width)
+        chosen = factor
+        if least <= most_wide and height <= most_high:
+            break
+    window.setMinimumWidth(min(window.minimumWidth(), width))
+    window.resize(width, min(height, most_high))
+    return chosen

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QFileDialog
 
 from neuroguide.programme import SUFFIX, Programme, ProgrammeError, taken_by, write_programme
+from neuroguide.ui.common.file_chooser import OPTIONS as FILE_OPTIONS
 from neuroguide.ui.editor.programme_view import ProgrammeView
 
 if TYPE_CHECKING:
@@ -32,7 +33,12 @@ class ProgrammeActions:
         """Ask where to save the programme file, then write it."""
         suggested = str(Path.home() / f"{routine_id}{SUFFIX}")
         chosen, _filter = QFileDialog.getSaveFileName(
-            self.screen, "Share a programme", suggested, f"NeuroGuide programmes (*{SUFFIX})"
+            self.screen,
+            "Share a programme",
+            suggested,
+            f"NeuroGuide programmes (*{SUFFIX})",
+            "",
+            FILE_OPTIONS,
         )
         if chosen:
             target = Path(chosen)
@@ -60,7 +66,7 @@ class ProgrammeActions:
         """Ask where to save the handout, then write it."""
         suggested = str(Path.home() / f"{routine_id}-handout.pdf")
         chosen, _filter = QFileDialog.getSaveFileName(
-            self.screen, "Print a handout", suggested, "PDF files (*.pdf)"
+            self.screen, "Print a handout", suggested, "PDF files (*.pdf)", "", FILE_OPTIONS
         )
         if chosen:
             target = Path(chosen)
@@ -97,7 +103,11 @@ class ProgrammeActions:
             return False
         self.pending = programme
         taken = taken_by(programme, self.screen.flow.content.catalog.routines)
-        self.view.show_programme(programme.describe(), taken.name if taken else None)
+        self.view.show_programme(
+            programme.describe(),
+            taken.name if taken else None,
+            taken_builtin=taken is not None and taken.builtin,
+        )
         self.screen.setCurrentWidget(self.view)
         return True
 

@@ -29,6 +29,7 @@ from neuroguide.core.routine_writer import (
 from neuroguide.core.timeline import build_timeline, total_seconds
 from neuroguide.present.metrics import Metrics
 from neuroguide.programme import SUFFIX
+from neuroguide.ui.common.file_chooser import OPTIONS as FILE_OPTIONS
 from neuroguide.ui.editor.exercise_controller import ExerciseController
 from neuroguide.ui.editor.exercise_view import ExerciseEditView
 from neuroguide.ui.editor.picker import ExercisePicker
@@ -288,6 +289,8 @@ class EditorScreen(QStackedWidget):
             "Import a routine file",
             str(Path.home()),
             f"Routines and programmes (*.toml *{SUFFIX})",
+            "",
+            FILE_OPTIONS,
         )
         if chosen:
             self.import_path(Path(chosen))
@@ -296,7 +299,7 @@ class EditorScreen(QStackedWidget):
         """Ask where to save, then export."""
         suggested = str(Path.home() / f"{routine_id}.toml")
         chosen, _filter = QFileDialog.getSaveFileName(
-            self, "Export a routine", suggested, "Routine files (*.toml)"
+            self, "Export a routine", suggested, "Routine files (*.toml)", "", FILE_OPTIONS
         )
         if chosen:
             self.export_to(routine_id, Path(chosen))

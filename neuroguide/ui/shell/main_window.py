@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from neuroguide.present.metrics import LARGE_TEXT_FACTOR, Metrics
+from neuroguide.ui.common.file_chooser import LargeFileDialogs
 from neuroguide.ui.common.fit import text_sheet
 from neuroguide.ui.common.widgets import large_toggle, make_button, make_card, make_label
 from neuroguide.ui.shell.keys import (
@@ -108,6 +109,8 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)  # every key press of this window goes to route_key
+            self._file_dialogs = LargeFileDialogs(self)
+            app.installEventFilter(self._file_dialogs)  # file choosers nearly screen-sized
 
     def show_notice(self, text: str) -> None:
         """Show ``text`` under the header until the person hides it; it never takes focus."""
@@ -209,4 +212,5 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self)
+            app.removeEventFilter(self._file_dialogs)
         super().closeEvent(event)

@@ -278,6 +278,11 @@ QComboBox QAbstractItemView::item {{ min-height: {target}px; padding: 0px 8px; }
 QComboBox QAbstractItemView::item:selected {{
     background: palette(highlight); color: palette(highlighted-text);
 }}
+QFileDialog QToolButton {{
+    min-width: {target - 4}px; min-height: {target - 4}px; padding: 0px;
+    border: 2px solid palette(mid); border-radius: 8px; background: palette(button);
+}}
+QFileDialog QAbstractItemView::item {{ min-height: {target}px; }}
 QHeaderView::section {{
     background: palette(button); color: palette(button-text);
     border: 1px solid palette(mid); padding: 4px;
