@@ -200,6 +200,8 @@ class ReviewScreen(FittedPage):
         charts_page.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         charts_page.setWidget(self.charts)
         self.pages = QStackedWidget()
+        # Never asks for more height than the window has: the words are fitted instead.
+        self.pages.setMinimumHeight(1)
         self.pages.addWidget(self.session_pages)
         self.pages.addWidget(charts_page)
         pages.idClicked.connect(self._show_page)
@@ -246,13 +248,32 @@ class ReviewScreen(FittedPage):
         lines = self.list.fontMetrics().lineSpacing() * LINES_PER_SESSION
         return lines + 2 * self.list.spacing() + 8
 
+    def sessions_height(self, width: int) -> int:
+        """Room for the first three sessions as they wrap at ``width`` (three lines each
+        when there are none yet)."""
+        rows = min(self.model.rowCount(), SESSIONS_IN_VIEW)
+        line = self.list.fontMetrics().lineSpacing()
+        most = self.session_row_height()
+        total = most * (SESSIONS_IN_VIEW - rows)
+        option_width = max(1, width - 2 * self.list.frameWidth() - 4)
+        for row in range(rows):
+            text = str(self.model.data(self.model.index(row)))
+            bounds = self.list.fontMetrics().boundingRect(
+                0, 0, option_width, 10_000, int(Qt.TextFlag.TextWordWrap), text
+            )
+            needed = bounds.height() + 2 * self.list.spacing() + 8
+            if needed > most - line // 2:  # more than three lines: the words must shrink
+                return 10_000
+            total += needed
+        return total
+
     def needed_height(self, width: int) -> int:
         """The controls and three sessions, or a session's detail: the words keep one size
         whichever is on show."""
         margins = self.page.contentsMargins()
         inner = width - margins.left() - margins.right()
         gap = self.page.spacing()
-        sessions = self.session_row_height() * SESSIONS_IN_VIEW + 8
+        sessions = self.sessions_height(inner) + 8
         listing = height_for(self._controls, inner) + gap + sessions
         detail = height_for(self._sessions_row, inner)
         top = height_for(self._header, inner) + gap + margins.top() + margins.bottom()
