@@ -63,7 +63,9 @@ def period_start(index: int, today: date, first_recorded: date | None) -> date:
 
 EMPTY_TEXT = "No sessions in this period yet."
 SESSIONS_IN_VIEW = 3
-"""At least this many sessions show without scrolling (at 1366 x 768 and larger)."""
+"""At least this many sessions show without scrolling in a window 768 pixels high or more."""
+SESSIONS_IN_LOW_VIEW = 2
+"""... and this many in a lower window (1280 x 720)."""
 LINES_PER_SESSION = 3
 
 
@@ -251,10 +253,11 @@ class ReviewScreen(FittedPage):
     def sessions_height(self, width: int) -> int:
         """Room for the first three sessions as they wrap at ``width`` (three lines each
         when there are none yet)."""
-        rows = min(self.model.rowCount(), SESSIONS_IN_VIEW)
+        wanted = SESSIONS_IN_VIEW if self.window().height() >= 768 else SESSIONS_IN_LOW_VIEW
+        rows = min(self.model.rowCount(), wanted)
         line = self.list.fontMetrics().lineSpacing()
         most = self.session_row_height()
-        total = most * (SESSIONS_IN_VIEW - rows)
+        total = most * (wanted - rows)
         option_width = max(1, width - 2 * self.list.frameWidth() - 4)
         for row in range(rows):
             text = str(self.model.data(self.model.index(row)))
