@@ -15,7 +15,7 @@ import pytest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from neuroguide.content import Content
+from neuroguide.content.loader import Content
 from neuroguide.core.clock import FakeClock
 from neuroguide.core.library import format_duration
 from neuroguide.core.seated import seated_version
