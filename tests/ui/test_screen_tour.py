@@ -30,7 +30,7 @@ from neuroguide.present.phase_text import (
 )
 from neuroguide.settings import Settings, save_settings
 from neuroguide.store.models import CheckIn, Moment
-from neuroguide.ui.common.fit import FittedPage
+from neuroguide.ui.common.fitted_page import FittedPage
 from neuroguide.ui.history.review_screen import ReviewScreen
 from tests.store.seed import add_session
 from tests.ui.conftest import GuiDriver, open_gui

@@ -17,7 +17,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
 from neuroguide.present.metrics import Metrics
-from neuroguide.ui.common.fit import fit_window
+from neuroguide.ui.common.fitted_page import fit_window
 from neuroguide.ui.common.widgets import FlowLayout, make_button, make_label
 
 

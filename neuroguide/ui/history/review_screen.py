@@ -35,7 +35,7 @@ from neuroguide.store.database import HistoryError
 from neuroguide.store.history import History
 from neuroguide.store.models import Filter
 from neuroguide.store.queries import monday
-from neuroguide.ui.common.fit import FittedPage, height_for
+from neuroguide.ui.common.fitted_page import FittedPage, height_for
 from neuroguide.ui.common.widgets import FlowLayout, make_button, make_label
 from neuroguide.ui.history.review_charts import ChartsPanel
 from neuroguide.ui.history.review_detail import SessionDetail
@@ -278,7 +278,11 @@ class ReviewScreen(FittedPage):
         gap = self.page.spacing()
         sessions = self.sessions_height(inner) + 8
         listing = height_for(self._controls, inner) + gap + sessions
-        detail = height_for(self._sessions_row, inner)
+        # The detail's table may scroll down (it is the one list there): a header and two rows.
+        table = self.detail.items
+        rows = table.verticalHeader().defaultSectionSize() * 2
+        least = table.horizontalHeader().sizeHint().height() + rows + 2 * table.frameWidth()
+        detail = height_for(self._sessions_row, inner) - table.sizeHint().height() + least
         top = height_for(self._header, inner) + gap + margins.top() + margins.bottom()
         return top + max(listing, detail)
 

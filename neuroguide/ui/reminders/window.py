@@ -11,7 +11,7 @@ from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from neuroguide.present.metrics import Metrics
-from neuroguide.ui.common.fit import fit_window
+from neuroguide.ui.common.fitted_page import fit_window
 from neuroguide.ui.common.widgets import FlowLayout, make_button, make_label
 
 

@@ -1,7 +1,7 @@
 """The optional check-in before and after a session: big 0-10 buttons, never a slider.
 
 Everything is optional; one press on "Skip" leaves without storing anything. One question is
-on show at a time, fitted to the window (``ui/common/fit.py``): no scrolling. The view holds
+on show at a time, fitted to the window (``ui/common/fitted_page.py``): no scrolling. The view holds
 the layout and turns the presses into a :class:`~neuroguide.store.models.CheckIn`.
 """
 
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from neuroguide.present.metrics import Metrics
 from neuroguide.store.models import SCALE_MAX, SYMPTOMS, CheckIn, Feel, Moment, Where
-from neuroguide.ui.common.fit import FittedPage
+from neuroguide.ui.common.fitted_page import FittedPage
 from neuroguide.ui.common.widgets import FlowLayout, make_button, make_label
 
 _SCALE_ENDS = {

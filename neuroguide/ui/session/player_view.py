@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from neuroguide.present.metrics import Metrics
 from neuroguide.ui.common.countdown import CountdownRing
-from neuroguide.ui.common.fit import factors_from, invalidate_all, text_sheet
+from neuroguide.ui.common.fitted_page import factors_from, invalidate_all, text_sheet
 from neuroguide.ui.common.illustration import Illustration
 from neuroguide.ui.common.text_fit import (
     PLAYER_FACTOR,

@@ -3,7 +3,7 @@
 Turning the check off for good is a safety choice, so it is asked about first, with two big
 buttons (keeping the check is the one Space and Enter choose), and the words say where to
 switch it back on. The question takes the place of the checks while it is asked, and the page
-is fitted to the window (no scrolling: :class:`~neuroguide.ui.common.fit.FittedPage`).
+is fitted to the window (no scrolling: :class:`~neuroguide.ui.common.fitted_page.FittedPage`).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from neuroguide.present.metrics import Metrics
-from neuroguide.ui.common.fit import FittedPage
+from neuroguide.ui.common.fitted_page import FittedPage
 from neuroguide.ui.common.widgets import FlowLayout, make_button, make_card, make_label
 
 CHECKS = (

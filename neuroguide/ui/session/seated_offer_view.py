@@ -1,7 +1,7 @@
 """Offers the seated version of a routine that has standing steps (the seated-offer step).
 
 The page is fitted to the window (no inner scroll box): its words take the largest size at
-which the list of swaps and the three buttons all show (``ui/common/fit.py``).
+which the list of swaps and the three buttons all show (``ui/common/fitted_page.py``).
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt, Signal
 
 from neuroguide.core.seated import SeatedVersion
 from neuroguide.present.metrics import Metrics
-from neuroguide.ui.common.fit import FittedPage
+from neuroguide.ui.common.fitted_page import FittedPage
 from neuroguide.ui.common.widgets import FlowLayout, make_button, make_label
 
 

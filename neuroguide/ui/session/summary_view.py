@@ -1,7 +1,7 @@
 """The end-of-session summary: time, and what was completed or skipped.
 
 The page is fitted to the window (no scrolling): a long list of what was done goes into two
-columns, and the words take the largest size that fits (see ``ui/common/fit.py``).
+columns, and the words take the largest size that fits (see ``ui/common/fitted_page.py``).
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from neuroguide.present.metrics import Metrics
-from neuroguide.ui.common.fit import FittedPage
+from neuroguide.ui.common.fitted_page import FittedPage
 from neuroguide.ui.common.widgets import FlowLayout, make_button, make_card, make_label
 
 ONE_COLUMN_LINES = 5

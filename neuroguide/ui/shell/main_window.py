@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from neuroguide.present.metrics import LARGE_TEXT_FACTOR, Metrics
 from neuroguide.ui.common.file_chooser import LargeFileDialogs
-from neuroguide.ui.common.fit import text_sheet
+from neuroguide.ui.common.fitted_page import text_sheet
 from neuroguide.ui.common.widgets import large_toggle, make_button, make_card, make_label
 from neuroguide.ui.shell.keys import (
     KeyRouter,
