@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication, QWidget
@@ -22,6 +23,7 @@ from neuroguide.core.seated import seated_version
 from neuroguide.core.session import Session
 from neuroguide.core.timeline import build_timeline
 from neuroguide.paths import Paths
+from neuroguide.present.metrics import Metrics
 from neuroguide.present.phase_text import (
     planned_parts,
     summary_figures,
@@ -239,3 +241,32 @@ def test_file_choosers_are_large(qtbot: QtBot, app_paths: Paths, large: bool) ->
     found.outside = []
     assert not found.small and not found.cut, "\n".join(found.problems())
     dialog.close()
+
+
+def test_reminders_and_the_report_dialog_fit_the_screen_whole(
+    qtbot: QtBot, app_paths: Paths, tmp_path: Path
+) -> None:
+    from neuroguide.ui.history.report_folder import SavedDialog
+    from neuroguide.ui.reminders.window import ReminderWindow
+
+    metrics = Metrics(large=True, text_scale=200)
+    save_settings(Settings(large_buttons=True, text_scale=200), app_paths.settings_file)
+    parent = open_gui(qtbot, app_paths).window  # the app's look: large + 200 %
+    reminder = ReminderWindow(metrics, parent)
+    qtbot.addWidget(reminder)
+    reminder.show_reminder(
+        "Time for a stretch break",
+        "Five minutes of gentle stretches keep your legs and feet moving.",
+        "Calf and hamstring stretches",
+        15,
+    )
+    folder = tmp_path / "a rather long folder name for the reports" / "Documents" / "NeuroGuide"
+    dialog = SavedDialog(folder / "NeuroGuide report 2026-12-07.pdf", metrics, parent)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    for window in (reminder, dialog):
+        _settle()
+        room = window.screen().availableGeometry()
+        assert window.width() <= room.width() and window.height() <= room.height()
+        found = inspect(window, 64)
+        assert not (found.cut or found.small or found.outside), found.problems()

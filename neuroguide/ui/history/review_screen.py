@@ -15,7 +15,14 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from datetime import date, timedelta
 
-from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtCore import (
+    QItemSelection,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -25,6 +32,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QStackedWidget,
     QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -67,6 +75,19 @@ SESSIONS_IN_VIEW = 3
 SESSIONS_IN_LOW_VIEW = 2
 """... and this many in a lower window (1280 x 720)."""
 LINES_PER_SESSION = 3
+
+
+class TallRows(QStyledItemDelegate):
+    """A drop-down's rows at least as tall as a target (44 px, 64 in large mode)."""
+
+    least = 44
+
+    def sizeHint(  # noqa: N802 (Qt API)
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        """The text's size, never lower than a target."""
+        hint = super().sizeHint(option, index)
+        return QSize(hint.width(), max(hint.height(), self.least))
 
 
 class ReviewScreen(FittedPage):
@@ -132,8 +153,8 @@ class ReviewScreen(FittedPage):
         self.earlier_button.clicked.connect(lambda: self.shift(-1))
         self.later_button.clicked.connect(lambda: self.shift(1))
         self.routine = QComboBox()
-        # Rows as tall as any target (the style sheet's item rule needs a styled delegate).
-        self.routine.setItemDelegate(QStyledItemDelegate(self.routine))
+        self._rows = TallRows(self.routine)  # drop-down rows as tall as any target
+        self.routine.setItemDelegate(self._rows)
         self.routine.setAccessibleName("Routine")
         self.routine.setAccessibleDescription("Show one routine's sessions, or all of them.")
         self.routine.currentIndexChanged.connect(lambda _index: self.refresh())
@@ -238,6 +259,7 @@ class ReviewScreen(FittedPage):
         for widget in (*self._buttons, *self.charts.buttons()):
             widget.setMinimumSize(metrics.target, metrics.target)
         self.routine.setMinimumHeight(metrics.target)
+        self._rows.least = metrics.target
         self._sessions_row.setSpacing(metrics.spacing)
         self._period.setSpacing(metrics.spacing)
         self._filters.set_gap(metrics.spacing)
