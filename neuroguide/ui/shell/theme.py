@@ -270,7 +270,7 @@ QLineEdit, QPlainTextEdit, QTextEdit, QComboBox, QAbstractItemView {{
     border: 2px solid palette(mid); border-radius: 6px;
     background: palette(base); color: palette(text);
 }}
-QLineEdit, QComboBox {{ min-height: {target - 8}px; padding: 2px 8px; }}
+QLineEdit, QComboBox {{ padding: {(target - 20) // 2}px 8px; }}
 QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QComboBox:focus,
 QAbstractItemView:focus {{ border: 4px solid palette(window-text); }}
 QComboBox::drop-down {{ width: {target}px; border: none; }}
