@@ -253,3 +253,16 @@ def test_a_programme_with_a_built_in_routines_id_offers_no_red_replace(
     assert page.replace_button.text() == "Use it instead of the built-in"
     assert page.replace_button.property("role") == "primary"  # not the red "danger"
     assert "built-in routine with this id: Stretch break" in page.conflict.text()
+
+
+def test_a_handout_that_cannot_be_written_is_not_called_saved(
+    driver: GuiDriver, tmp_path: Path, capfd: object
+) -> None:
+    editor = open_editor(driver)
+    target = tmp_path / "no-such-folder" / "handout.pdf"
+    assert not editor.programmes.handout_to("seated", target)
+    shown = editor.list_page.message.text()
+    assert "could not be written" in shown and "Saved" not in shown
+    assert not target.exists()
+    out, err = capfd.readouterr()  # type: ignore[attr-defined]
+    assert "QPainter" not in out + err
