@@ -4,9 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from neuroguide.core.dose_check import check_dose
+from neuroguide.core.dose_check import check_dose, unknown_dose_keys
 from neuroguide.core.library import NEEDS, Category, Exercise, Library, Position, Source
-from neuroguide.core.problems import InvalidFileError, Locator, Problem, closest
+from neuroguide.core.problems import (
+    InvalidFileError,
+    Locator,
+    Problem,
+    closest,
+    more_unknown,
+    unknown_keys,
+)
 from neuroguide.core.routine_file import ID_PATTERN
 from neuroguide.core.toml_source import parse_toml
 
@@ -31,6 +38,7 @@ EXERCISE_KEYS = (
     "key_step",
     "switch_words",
     "wheelchair",
+    "halfway_words",
 )
 OPTIONAL_KEYS = (
     "seated_alternative",
@@ -40,8 +48,9 @@ OPTIONAL_KEYS = (
     "key_step",
     "switch_words",
     "wheelchair",
+    "halfway_words",
 )
-OPTIONAL_TEXT_KEYS = ("spoken_safety", "after_words", "switch_words", "wheelchair")
+OPTIONAL_TEXT_KEYS = ("spoken_safety", "after_words", "switch_words", "wheelchair", "halfway_words")
 
 
 def load_library(data: bytes, origin: str) -> Library:
@@ -110,9 +119,11 @@ def _exercise(
     if not isinstance(item, dict):
         report("must be a table", None)
         return None
-    for key in item:
-        if key not in EXERCISE_KEYS:
-            report(f"unknown key '{key}'{closest(key, EXERCISE_KEYS)}", key)
+    named, more = unknown_keys(item, EXERCISE_KEYS)
+    for key in named:
+        report(f"unknown key '{key}'{closest(key, EXERCISE_KEYS)}", key)
+    if more:
+        report(more_unknown(more), None)
     for key in EXERCISE_KEYS:
         if key not in item and key not in OPTIONAL_KEYS:
             report(f"missing '{key}'", None)
@@ -162,6 +173,8 @@ def _exercise(
     if not item["steps"]:
         report("needs at least one step", "steps")
     dose_table = item["dose"]
+    if isinstance(dose_table, dict):
+        unknown_dose_keys(dose_table, report)
     dose = check_dose(dose_table, report) if isinstance(dose_table, dict) else None
     if dose is None and not isinstance(dose_table, dict):
         report("'dose' must be a table such as { hold = 15, sets = 3 }", "dose")
@@ -188,4 +201,5 @@ def _exercise(
         key_step=key_step,
         switch_words=item.get("switch_words", ""),
         wheelchair=item.get("wheelchair", ""),
+        halfway_words=item.get("halfway_words", ""),
     )

@@ -40,6 +40,7 @@ from neuroguide.speech.tones import TonePlayer
 from neuroguide.store.history_listener import TerminalHistory
 from neuroguide.terminal.dry_run import print_dry_run
 from neuroguide.terminal.keys import Keys, KeySource
+from neuroguide.terminal.plain_out import plain
 
 LISTENER_TROUBLE = {
     "history": "this session could not be saved in the history; it carries on",
@@ -185,10 +186,11 @@ class TerminalPlayer:
             return "The session did not start."
         ended = "Finished" if summary.outcome is Outcome.FINISHED else "Stopped"
         active = format_duration(summary.active_seconds)
-        planned = format_duration(summary.planned_seconds)
+        took = format_duration(summary.elapsed_seconds)
+        planned = format_duration(total_seconds(self.session.timeline))
         return (
-            f"{ended} '{self.session.routine.name}': active for {active} of {planned} planned; "
-            f"{summary.completed} done, {summary.skipped} skipped."
+            f"{ended} '{self.session.routine.name}': took {took} of the {planned} planned, "
+            f"active for {active}; {summary.completed} done, {summary.skipped} skipped."
         )
 
 
@@ -208,8 +210,8 @@ def run_play(
     clock: Clock | None = None,
 ) -> int:
     """Play a routine in the terminal; the exit status for the command line."""
-    out = out if out is not None else sys.stdout
-    err = err if err is not None else sys.stderr
+    out = plain(out if out is not None else sys.stdout)  # what people wrote, never raw
+    err = plain(err if err is not None else sys.stderr)
     content = load_content(paths)
     routine, problem = find_routine(reference, content)
     if routine is None:
@@ -223,6 +225,7 @@ def run_play(
         routine,
         content.library,
         seated_only=settings.seated_only,
+        wheelchair=settings.wheelchair,
         gentle_level=(
             recording.gentle_level(gentle_since(settings.gentle_since, date.today()))
             if settings.start_gently

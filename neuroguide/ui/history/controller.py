@@ -14,10 +14,12 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from neuroguide.core.check_progress import Profile
+from neuroguide.core.private_files import NOTHING_OWN, OwnFiles
 from neuroguide.store.history import History
 from neuroguide.ui.session.flow import SessionFlow
 
 if TYPE_CHECKING:
+    from neuroguide.content.loader import Content
     from neuroguide.ui.history.review_screen import ReviewScreen
 
 RETRY_MS = 5000
@@ -28,10 +30,16 @@ class HistoryController(QObject):
     """The History screen and its exports; a child of the window, so it lives as long."""
 
     def __init__(
-        self, flow: SessionFlow, history: History, reports_dir: Path | None = None
+        self,
+        flow: SessionFlow,
+        history: History,
+        reports_dir: Path | None = None,
+        own: OwnFiles = NOTHING_OWN,
     ) -> None:
         super().__init__(flow.window)
         self.reports_dir = reports_dir or Path.home() / "NeuroGuide"
+        self.own = own
+        """The app's own files, which an export never replaces."""
         self.saved_dialog: QWidget | None = None
         self.flow = flow
         self.history = history
@@ -59,7 +67,7 @@ class HistoryController(QObject):
             from neuroguide.ui.history.review_screen import ReviewScreen
 
             flow = self.flow
-            names = {e.id: e.name for e in flow.content.library.exercises.values()}
+            names = exercise_names(flow.content)
             self._review = ReviewScreen(
                 self.history,
                 goal_minutes=flow.store.settings.weekly_goal_minutes,
@@ -108,7 +116,7 @@ class HistoryController(QObject):
                 self._write_pdf(path)
             else:
                 with (
-                    private_output(path) as partial,  # owner-only (0600), like the command line
+                    private_output(path, self.own) as partial,  # 0600, never onto our own files
                     open(partial, "w", encoding="utf-8", newline="") as out,
                 ):
                     self.history.write_items_csv(out, self.review.current_filter())
@@ -127,9 +135,9 @@ class HistoryController(QObject):
         from neuroguide.store.files import private_output
         from neuroguide.ui.reports.clinician_report import write_report
 
-        names = {e.id: e.name for e in self.flow.content.library.exercises.values()}
+        names = exercise_names(self.flow.content)
         settings = self.flow.store.settings
-        with private_output(path) as partial:
+        with private_output(path, self.own) as partial:
             write_report(
                 self.history,
                 partial,
@@ -161,3 +169,13 @@ def _tell(flow: SessionFlow, title: str, text: str) -> None:
 
     box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=flow.window)
     box.open()
+
+
+def exercise_names(content: Content) -> dict[str, str]:
+    """Every exercise's name by id: the library's, and the own exercises written inside a
+    routine's file (a physiotherapist's programme), so none appears by its id."""
+    names = {e.id: e.name for e in content.library.exercises.values()}
+    for routine in content.catalog.routines.values():
+        for exercise in (*routine.exercises, *(step.exercise for step in routine.steps)):
+            names.setdefault(exercise.id, exercise.name)
+    return names
