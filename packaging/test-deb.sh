@@ -105,10 +105,14 @@ grep -q '^[0-9]*:application/x-neuroguide:\*\.neuroguide' /usr/share/mime/globs2
 
 snapshot() { (cd "$data" && find . -printf '%p %s %T@ %m\n' | sort && find . -type f -exec sha256sum {} + | sort); }
 snapshot >"$work/data-before"
-dpkg-query -L neuroguide | while read -r path; do [ -d "$path" ] || echo "$path"; done >"$work/files"
+dpkg-query -L neuroguide | while read -r path; do
+  if [ ! -d "$path" ]; then echo "$path"; fi
+done >"$work/files"
 say "apt-get remove neuroguide ($(wc -l <"$work/files") files)"
 apt remove -y -qq neuroguide >/dev/null || fail "apt-get remove"
-left=$(while read -r path; do [ -e "$path" ] || [ -L "$path" ] && echo "$path"; done <"$work/files")
+left=$(while read -r path; do
+  if [ -e "$path" ] || [ -L "$path" ]; then echo "$path"; fi
+done <"$work/files")
 [ -z "$left" ] || fail "files left after removal: $(echo "$left" | head -5)"
 [ ! -e /opt/neuroguide ] || fail "/opt/neuroguide is still there"
 snapshot >"$work/data-after"
