@@ -58,7 +58,10 @@ def _longest_summary(content: Content) -> tuple[str, str, str, list[str]]:
         session.next()
     summary = session.summary
     figures = summary_figures(
-        summary, format_duration(summary.planned_seconds), format_duration(summary.active_seconds)
+        summary,
+        format_duration(summary.planned_seconds),
+        format_duration(summary.active_seconds),
+        format_duration(summary.elapsed_seconds),
     )
     lines = summary_lines(summary, content.library.exercises, planned_parts(session.timeline))
     return summary_heading(summary), routine.name, figures, lines
