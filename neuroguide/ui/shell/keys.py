@@ -2,10 +2,24 @@
 
 People who cannot use a keyboard use one switch: a foot pedal, a presenter remote, a switch
 box. Those send Page Down, Page Up, B, ``.``, F5 or Enter; here they mean what Space, → and ←
-mean. In Settings a person can teach the app their own key, which then means Space ("the
-next obvious thing"). A switch that bounces, or a key held down, counts once: a second press
-of the same key within the delay (300 ms unless the settings say otherwise) is dropped, and
-so is every auto-repeat. Time comes from an injected clock, so tests need no waiting.
+mean. In Settings (or from the keys list, or the first-run screen) a person can teach the app
+their own key, which then means Space ("the next obvious thing") on every screen.
+
+One press is one action (decision 0017):
+
+- a key held down acts once until it is released. The router keeps its own record of which
+  keys are down (:class:`PressTracker`) rather than trusting ``isAutoRepeat()``: Qt's X11 back
+  end reports an auto-repeat as a release and a press, and marks it as a repeat only when it
+  sees both in its queue at once, which a busy app does not. A press that comes within
+  ``REPEAT_GAP_MS`` of the same key's release (or carries the release's timestamp) is the second
+  half of such a pair: the key is still held;
+- a switch that chatters counts once: the same action again within the delay (300 ms unless
+  the settings say otherwise) is dropped;
+- a new screen takes no key in its first ``SETTLE_MS``: a press meant for the screen before
+  (a double press, a chatter) never confirms the next one, the safety check above all. U
+  ("Stop, I feel unsteady") is exempt: it only ever pauses.
+
+Time comes from an injected clock, so tests need no waiting.
 """
 
 from __future__ import annotations
@@ -99,10 +113,64 @@ class BounceFilter:
         now = self.clock.now()
         if self._last is not None:
             last_key, at = self._last
-            if key == last_key and (now - at) * 1000 < self.delay_ms:
+            if key == last_key and 0 <= (now - at) * 1000 < self.delay_ms:
                 return False
         self._last = (key, now)
         return True
+
+    def forget(self) -> None:
+        """Start afresh (a new clock: readings of the old one mean nothing)."""
+        self._last = None
+
+
+REPEAT_GAP_MS = 50
+"""A press this soon after the same key's release is an X11 auto-repeat (or a switch bouncing
+as it opens), not a new press: nobody lets go and presses again within 50 ms."""
+
+STALE_HOLD_S = 2.0
+"""A key seen down with no news for this long may have been released elsewhere (another
+window had the focus); its next press counts. Auto-repeat sends news many times a second."""
+
+SETTLE_MS = 500
+"""A new screen takes no key for this long after it is shown."""
+
+
+class PressTracker:
+    """Which keys are down, from the presses and releases themselves."""
+
+    def __init__(self, clock: Clock) -> None:
+        self.clock = clock
+        self._down: dict[int, float] = {}  # key -> last news of it while down
+        self._released: dict[int, tuple[float, int]] = {}  # key -> (when, event timestamp)
+
+    def press(self, key: int, *, auto_repeat: bool = False, timestamp: int = 0) -> bool:
+        """Record a press of ``key``; whether it is a fresh press (not the key held down)."""
+        now = self.clock.now()
+        fresh = not auto_repeat
+        last = self._down.get(key)
+        if last is not None and 0 <= now - last < STALE_HOLD_S:
+            fresh = False  # down already: a repeat without its release (Windows, macOS, QTest)
+        released = self._released.pop(key, None)
+        if released is not None:
+            at, stamp = released
+            if (timestamp and stamp == timestamp) or 0 <= (now - at) * 1000 < REPEAT_GAP_MS:
+                fresh = False  # X11: an auto-repeat is a release and a press at once
+        self._down[key] = now
+        return fresh
+
+    def release(self, key: int, *, timestamp: int = 0) -> None:
+        """Record a release of ``key``."""
+        self._down.pop(key, None)
+        self._released[key] = (self.clock.now(), timestamp)
+
+    def is_down(self, key: int) -> bool:
+        """Whether ``key`` is held down (as far as the presses and releases tell)."""
+        return key in self._down
+
+    def forget(self) -> None:
+        """Start afresh (a new clock)."""
+        self._down.clear()
+        self._released.clear()
 
 
 def _typing_into(widget: QWidget | None) -> bool:
@@ -113,17 +181,33 @@ class KeyRouter:
     """Turns key presses into the screen's actions (see the module's docstring)."""
 
     def __init__(self, clock: Clock | None = None) -> None:
-        self.bounce = BounceFilter(clock or MonotonicClock())
+        clock = clock or MonotonicClock()
+        self.bounce = BounceFilter(clock)
+        self.presses = PressTracker(clock)
         self._settings: Callable[[], SwitchSettings] = SwitchSettings
         self._learner: Callable[[int], None] | None = None
+        self._shown_at: float | None = None
+
+    @property
+    def clock(self) -> Clock:
+        """The clock that times bounces, repeats and a new screen's first moment."""
+        return self.bounce.clock
+
+    @clock.setter
+    def clock(self, clock: Clock) -> None:
+        self.bounce.clock = clock
+        self.presses.clock = clock
+        self.bounce.forget()
+        self.presses.forget()
+        self._shown_at = None
 
     def configure(self, *, clock: Clock, settings: Callable[[], SwitchSettings]) -> None:
         """Use ``clock`` for bounce timing and read the switch settings from ``settings``."""
-        self.bounce.clock = clock
+        self.clock = clock
         self._settings = settings
 
     def learn(self, learner: Callable[[int], None] | None) -> None:
-        """Hand the next key press (whatever it is) to ``learner``; ``None`` stops learning."""
+        """Hand the next fresh key press (whatever it is) to ``learner``; ``None`` stops."""
         self._learner = learner
 
     @property
@@ -131,12 +215,31 @@ class KeyRouter:
         """Whether the next key press will be learned."""
         return self._learner is not None
 
+    @property
+    def own_key(self) -> int:
+        """The person's learned switch key (0: none)."""
+        return self._settings().key
+
+    def screen_changed(self) -> None:
+        """A new screen is on show: it takes no key for ``SETTLE_MS``."""
+        self._shown_at = self.clock.now()
+
+    def settling(self) -> bool:
+        """Whether the screen on show was shown less than ``SETTLE_MS`` ago."""
+        if self._shown_at is None:
+            return False
+        return 0 <= (self.clock.now() - self._shown_at) * 1000 < SETTLE_MS
+
     def translate(self, key: int) -> int:
         """The key a press stands for: switch keys and the person's own key become actions."""
-        own = self._settings().key
+        own = self.own_key
         if own and key == own:
             return int(Qt.Key.Key_Space)
         return switch_keys().get(key, key)
+
+    def release(self, event: QKeyEvent) -> None:
+        """Note that a key was let go (from any of the app's windows)."""
+        self.presses.release(event.key(), timestamp=event.timestamp())
 
     def route(
         self,
@@ -149,37 +252,52 @@ class KeyRouter:
         key = event.key()
         if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
             return False
+        if key in _MODIFIERS:
+            return False
+        fresh = self.presses.press(
+            key, auto_repeat=event.isAutoRepeat(), timestamp=event.timestamp()
+        )
         if self._learner is not None:
-            if event.isAutoRepeat() or key in _MODIFIERS:
-                return True
-            learner, self._learner = self._learner, None
-            learner(key)
+            if fresh:
+                learner, self._learner = self._learner, None
+                learner(key)
             return True
         focused = QApplication.focusWidget()
         if _typing_into(focused) and key not in (Qt.Key.Key_Escape, Qt.Key.Key_F1):
             return False  # typing a note: every key is a letter
         action = self.translate(key)
-        if event.isAutoRepeat():
-            return action in action_keys()  # a held key does its action once
+        acts = action in action_keys() or (event.text() == "?" and action == key)
+        if not fresh:
+            return acts  # a held key did its action on its first press
+        if acts and self.settling() and action != Qt.Key.Key_U:
+            return True  # meant for the screen before: this one has only just been shown
         self.bounce.delay_ms = self._settings().delay_ms
         if action in action_keys() and not self.bounce.accept(action):
             return True  # a bounce: the first press already acted
         if action == Qt.Key.Key_F1 or (event.text() == "?" and action == key):
             show_keys()
             return True
+        framed = (
+            focused
+            if isinstance(focused, QAbstractButton)
+            and focused.isVisible()
+            and focused.isEnabled()
+            and window.isAncestorOf(focused)
+            else None
+        )
         if action in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            framed = (
-                isinstance(focused, QAbstractButton)
-                and focused.isVisible()
-                and focused.isEnabled()
-                and window.isAncestorOf(focused)
-            )
-            if framed:
-                focused.click()  # type: ignore[union-attr]
+            if framed is not None:
+                framed.click()
                 return True
             action = int(Qt.Key.Key_Space)  # nothing framed: Enter is the next obvious thing
-        # Space on a screen without a Space action (Settings, the editor): the framed control.
-        return handler is not None and handler(action)
+        if handler is not None and handler(action):
+            return True
+        if action == Qt.Key.Key_Space and framed is not None:
+            # No Space action here (Settings, the editor): the framed control, pressed now
+            # and once, by whichever key means Space (a learned F9 as well as Space).
+            framed.click()
+            return True
+        return False
 
 
 _MODIFIERS = frozenset(

@@ -142,6 +142,7 @@ class MainWindow(QMainWindow):
         if focused is not None and self.isAncestorOf(focused):
             focused.clearFocus()
         self.setFocus()
+        self.keys.screen_changed()  # a press meant for the screen before never acts here
         focus_main_action(widget)
 
     @property
@@ -175,12 +176,23 @@ class MainWindow(QMainWindow):
     # ----------------------------------------------------------------- keys
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
-        """See every key press meant for this window before the focused widget does."""
-        if event.type() != QEvent.Type.KeyPress or not isinstance(watched, QWidget):
+        """See every key press meant for this window before the focused widget does.
+
+        Releases are noted from every window of the app: a key pressed here may be let go
+        while a dialog it opened has the focus.
+        """
+        kind = event.type()
+        if kind not in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            return False
+        if not isinstance(watched, QWidget) or not isinstance(event, QKeyEvent):
+            return False
+        if kind == QEvent.Type.KeyRelease:
+            if watched is QApplication.focusWidget() or watched.isWindow():
+                self.keys.release(event)  # once, not again for each parent it passes
             return False
         if watched.window() is not self:
             return False
-        return self.route_key(event)  # type: ignore[arg-type]
+        return self.route_key(event)
 
     def route_key(self, event: QKeyEvent) -> bool:
         """Decide what a key press does; returns whether it was used."""

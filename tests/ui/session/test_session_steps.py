@@ -32,7 +32,7 @@ def open_app(qtbot: QtBot, paths: Paths, clock: FakeClock, **settings: object) -
     gui = build_gui(paths, clock=clock, speaker=RecordingSpeaker(), show=False)
     assert gui is not None
     qtbot.addWidget(gui.window)
-    gui.window.keys.bounce.clock = SteppingClock()  # presses a second apart: none is a bounce
+    gui.window.keys.clock = SteppingClock()  # presses a second apart: none is a bounce
     gui.window.resize(1280, 800)
     with qtbot.waitExposed(gui.window):
         gui.window.show()

@@ -44,7 +44,7 @@ def start_hold(driver: GuiDriver) -> FakeClock:
             break
         driver.advance(1)
     clock = FakeClock()
-    driver.window.keys.bounce.clock = clock
+    driver.window.keys.clock = clock
     return clock
 
 
@@ -53,9 +53,22 @@ def state(driver: GuiDriver) -> SessionState:
     return driver.flow.controller.state
 
 
-def press(driver: GuiDriver, key: Qt.Key, text: str = "", *, repeat: bool = False) -> None:
+def down(driver: GuiDriver, key: Qt.Key, text: str = "", *, repeat: bool = False) -> None:
+    """A key goes down (or, with ``repeat``, says it is still down)."""
     event = QKeyEvent(QEvent.Type.KeyPress, key, Qt.KeyboardModifier.NoModifier, text, repeat)
     QApplication.sendEvent(driver.window, event)
+
+
+def up(driver: GuiDriver, key: Qt.Key, text: str = "") -> None:
+    """A key is let go."""
+    event = QKeyEvent(QEvent.Type.KeyRelease, key, Qt.KeyboardModifier.NoModifier, text)
+    QApplication.sendEvent(driver.window, event)
+
+
+def press(driver: GuiDriver, key: Qt.Key, text: str = "") -> None:
+    """A key pressed and let go."""
+    down(driver, key, text)
+    up(driver, key, text)
 
 
 def test_bounces_and_held_keys_count_once(driver: GuiDriver) -> None:
@@ -65,16 +78,91 @@ def test_bounces_and_held_keys_count_once(driver: GuiDriver) -> None:
     clock.advance(0.2)
     press(driver, Qt.Key.Key_Space, " ")  # a bounce: still paused
     assert state(driver) is SessionState.PAUSED
-    press(driver, Qt.Key.Key_Space, " ", repeat=True)  # held down
+    down(driver, Qt.Key.Key_Space, " ")
+    down(driver, Qt.Key.Key_Space, " ", repeat=True)  # held down
+    up(driver, Qt.Key.Key_Space, " ")
     assert state(driver) is SessionState.PAUSED
     clock.advance(0.4)
     press(driver, Qt.Key.Key_Space, " ")
     assert state(driver) is SessionState.RUNNING
 
 
+def test_a_held_key_acts_once_whatever_isautorepeat_says(driver: GuiDriver) -> None:
+    """Held 3 s: repeats that say they are none, as Qt's X11 back end sends a busy app."""
+    clock = start_hold(driver)
+    clock.advance(1)
+    down(driver, Qt.Key.Key_Space, " ")
+    assert state(driver) is SessionState.PAUSED
+    for _ in range(90):  # Windows and macOS: presses without releases
+        clock.advance(0.033)
+        down(driver, Qt.Key.Key_Space, " ")
+        assert state(driver) is SessionState.PAUSED
+    up(driver, Qt.Key.Key_Space, " ")
+    clock.advance(1)
+    down(driver, Qt.Key.Key_Space, " ")
+    assert state(driver) is SessionState.RUNNING
+    for _ in range(90):  # X11: each repeat is a release and a press at once
+        clock.advance(0.033)
+        up(driver, Qt.Key.Key_Space, " ")
+        down(driver, Qt.Key.Key_Space, " ")
+        assert state(driver) is SessionState.RUNNING
+    up(driver, Qt.Key.Key_Space, " ")
+    clock.advance(1)
+    press(driver, Qt.Key.Key_Space, " ")  # let go and pressed again: acts
+    assert state(driver) is SessionState.PAUSED
+
+
+def test_a_chattering_switch_counts_once(driver: GuiDriver) -> None:
+    clock = start_hold(driver)
+    clock.advance(1)
+    for _ in range(5):  # five presses within 300 ms
+        press(driver, Qt.Key.Key_Space, " ")
+        clock.advance(0.06)
+    assert state(driver) is SessionState.PAUSED
+
+
+def test_a_new_screen_needs_a_fresh_press(driver: GuiDriver) -> None:
+    """Two presses 330 ms apart never confirm the safety check unread; a held key never does."""
+    clock = FakeClock()
+    driver.window.keys.clock = clock
+    driver.flow.store.update(checkins=True)
+    driver.flow.start_routine("balance")
+    assert driver.window.current_screen == "checkin-before"
+    clock.advance(1)
+    press(driver, Qt.Key.Key_Space, " ")  # on from the check-in
+    assert driver.window.current_screen == "safety"
+    clock.advance(0.33)
+    press(driver, Qt.Key.Key_Space, " ")  # the second of a double press: too soon
+    assert driver.window.current_screen == "safety"
+    clock.advance(1)
+    down(driver, Qt.Key.Key_F9)  # an unknown key held is no confirmation either
+    clock.advance(0.5)
+    down(driver, Qt.Key.Key_Space, " ")
+    up(driver, Qt.Key.Key_Space, " ")
+    assert driver.window.current_screen == "player"  # read, then one fresh press
+    assert driver.flow.controller is not None
+
+
+def test_a_held_key_never_confirms_the_safety_check(driver: GuiDriver) -> None:
+    clock = FakeClock()
+    driver.window.keys.clock = clock
+    driver.flow.store.update(checkins=True)
+    driver.flow.start_routine("balance")
+    clock.advance(1)
+    down(driver, Qt.Key.Key_Space, " ")
+    assert driver.window.current_screen == "safety"
+    for _ in range(90):
+        clock.advance(0.033)
+        up(driver, Qt.Key.Key_Space, " ")
+        down(driver, Qt.Key.Key_Space, " ")
+    up(driver, Qt.Key.Key_Space, " ")
+    assert driver.window.current_screen == "safety"
+
+
 def test_the_delay_is_a_setting(driver: GuiDriver) -> None:
     clock = start_hold(driver)
     driver.flow.store.update(switch_delay_ms=1000)
+    clock.advance(1)
     press(driver, Qt.Key.Key_Space, " ")
     clock.advance(0.6)
     press(driver, Qt.Key.Key_Space, " ")
