@@ -36,7 +36,7 @@ pkgs=(
   libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxcb-xfixes0 libx11-xcb1
   fonts-dejavu-core
   libespeak-ng1 espeak-ng-data espeak-ng alsa-utils
-  xvfb xauth
+  xvfb xauth xdotool
   desktop-file-utils appstream
   binutils
 )
