@@ -100,6 +100,41 @@ def key_name(key: int) -> str:
     return QKeySequence(key).toString() or f"key {key}"
 
 
+@cache
+def _meanings() -> dict[int, str]:
+    k = Qt.Key
+    arrows = "next part or back"
+    return {
+        k.Key_Escape: "stop or go back",
+        k.Key_U: "Stop, I feel unsteady",
+        k.Key_Left: arrows,
+        k.Key_Right: arrows,
+        k.Key_PageUp: arrows,
+        k.Key_PageDown: arrows,
+        k.Key_Up: "move up a list",
+        k.Key_Down: "move down a list",
+        k.Key_H: "how to",
+        k.Key_R: "repeat",
+        k.Key_D: "done",
+        k.Key_Plus: "add 15 seconds",
+        k.Key_Equal: "add 15 seconds",
+        k.Key_F1: "show the keys",
+        k.Key_Question: "show the keys",
+        k.Key_Tab: "move between buttons",
+        k.Key_Backtab: "move between buttons",
+        k.Key_Return: "press the framed button",
+        k.Key_Enter: "press the framed button",
+    }
+
+
+def refusal(key: int) -> str | None:
+    """Why ``key`` cannot become the person's switch (it means something else), or ``None``."""
+    meaning = _meanings().get(key)
+    if meaning is None:
+        return None
+    return f"{key_name(key)} already means “{meaning}”, so it cannot be your switch."
+
+
 class BounceFilter:
     """Counts a press once: the same key again within ``delay_ms`` is a bounce."""
 
@@ -220,6 +255,11 @@ class KeyRouter:
         """The person's learned switch key (0: none)."""
         return self._settings().key
 
+    def space_name(self) -> str:
+        """The name of the key that does what Space does for this person."""
+        own = self.own_key
+        return key_name(own) if own else "Space"
+
     def screen_changed(self) -> None:
         """A new screen is on show: it takes no key for ``SETTLE_MS``."""
         self._shown_at = self.clock.now()
@@ -298,6 +338,28 @@ class KeyRouter:
             framed.click()
             return True
         return False
+
+
+def route_dialog_key(router: KeyRouter, dialog: QWidget, event: QKeyEvent) -> bool:
+    """A switch key in one of the window's dialogs (the keys list, a question) presses its
+    framed button, as Space would; Space itself and every other key are the dialog's own."""
+    key = event.key()
+    if key == Qt.Key.Key_Space or router.translate(key) != Qt.Key.Key_Space:
+        return False
+    fresh = router.presses.press(key, auto_repeat=event.isAutoRepeat(), timestamp=event.timestamp())
+    if not fresh:
+        return True
+    focused = QApplication.focusWidget()
+    target: QWidget | None = None
+    if isinstance(focused, QAbstractButton) and dialog.isAncestorOf(focused):
+        target = focused
+    else:
+        from PySide6.QtWidgets import QPushButton
+
+        target = next((b for b in dialog.findChildren(QPushButton) if b.isDefault()), None)
+    if isinstance(target, QAbstractButton) and target.isVisible() and target.isEnabled():
+        target.click()
+    return True
 
 
 _MODIFIERS = frozenset(

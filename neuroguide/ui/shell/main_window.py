@@ -17,6 +17,7 @@ from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QHBoxLayout,
     QMainWindow,
     QStackedWidget,
@@ -25,11 +26,13 @@ from PySide6.QtWidgets import (
 )
 
 from neuroguide.present.metrics import Metrics
+from neuroguide.ui.common.key_names import set_space_name
 from neuroguide.ui.common.widgets import large_toggle, make_button, make_card, make_label
 from neuroguide.ui.shell.keys import (
     KeyRouter,
     action_keys,
     focus_main_action,
+    route_dialog_key,
     screen_attribute,
 )
 
@@ -52,12 +55,14 @@ class MainWindow(QMainWindow):
         closing: the window is about to close (save geometry, stop sessions).
         notice_requested: show a one-off notice (text) under the header; safe to emit from any
             thread, e.g. the speech supervisor saying why the voice went off.
+        learn_switch_requested: the person asked to teach the app their switch (keys list).
     """
 
     large_toggled = Signal(bool)
     keys_requested = Signal()
     closing = Signal()
     notice_requested = Signal(str)
+    learn_switch_requested = Signal()
 
     def __init__(self, metrics: Metrics) -> None:
         super().__init__()
@@ -143,6 +148,7 @@ class MainWindow(QMainWindow):
             focused.clearFocus()
         self.setFocus()
         self.keys.screen_changed()  # a press meant for the screen before never acts here
+        set_space_name(self.keys.space_name())  # "[Space]" names the learned switch
         focus_main_action(widget)
 
     @property
@@ -190,7 +196,11 @@ class MainWindow(QMainWindow):
             if watched is QApplication.focusWidget() or watched.isWindow():
                 self.keys.release(event)  # once, not again for each parent it passes
             return False
-        if watched.window() is not self:
+        window = watched.window()
+        if window is not self:
+            parent = window.parentWidget()
+            if isinstance(window, QDialog) and parent is not None and parent.window() is self:
+                return route_dialog_key(self.keys, window, event)
             return False
         return self.route_key(event)
 

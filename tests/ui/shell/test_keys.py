@@ -17,7 +17,7 @@ from neuroguide.core.timeline import PhaseKind
 from neuroguide.ui.common import announce
 from neuroguide.ui.shell.keys import BounceFilter
 from tests.ui.conftest import GuiDriver
-from tests.ui.settings.test_settings_screen import open_settings
+from tests.ui.settings.test_settings_screen import fake_voices, open_settings
 
 
 def test_a_second_press_within_the_delay_is_a_bounce() -> None:
@@ -220,6 +220,83 @@ def test_settings_learn_any_one_key_as_the_next_obvious_thing(
     _personal, screen = open_settings(driver)
     screen.switch.forget_button.click()
     assert driver.flow.store.settings.switch_key == 0
+
+
+@pytest.mark.parametrize(
+    "key", [Qt.Key.Key_U, Qt.Key.Key_Left, Qt.Key.Key_H, Qt.Key.Key_Plus, Qt.Key.Key_Return]
+)
+def test_a_key_with_a_meaning_is_refused_and_escape_cancels(
+    qtbot: QtBot, driver: GuiDriver, key: Qt.Key
+) -> None:
+    _personal, screen = open_settings(driver)
+    row = screen.switch
+    row.learn_button.click()
+    assert row.cancel_button.isVisible() and not row.learn_button.isVisible()
+    qtbot.keyClick(driver.window, key)
+    assert "cannot be your switch" in row.status.text(), row.status.text()
+    assert driver.flow.store.settings.switch_key == 0
+    assert driver.window.keys.learning  # still listening
+    qtbot.keyClick(driver.window, Qt.Key.Key_Escape)
+    assert not driver.window.keys.learning
+    assert driver.flow.store.settings.switch_key == 0
+    assert driver.window.current_screen == "settings"  # Escape stopped listening, no more
+    assert "Nothing learned" in row.status.text()
+    assert row.learn_button.isVisible() and not row.cancel_button.isVisible()
+
+
+def test_stop_listening_and_leaving_the_screen_learn_nothing(
+    qtbot: QtBot, driver: GuiDriver
+) -> None:
+    _personal, screen = open_settings(driver)
+    row = screen.switch
+    row.learn_button.click()
+    row.cancel_button.click()
+    assert not driver.window.keys.learning
+    row.learn_button.click()
+    driver.window.show_screen("home")
+    assert not driver.window.keys.learning
+    qtbot.keyClick(driver.window, Qt.Key.Key_F8)
+    assert driver.flow.store.settings.switch_key == 0
+
+
+def test_learning_starts_from_the_keys_list(qtbot: QtBot, driver: GuiDriver) -> None:
+    driver.gui.personal._voices = fake_voices  # type: ignore[union-attr]
+    qtbot.keyClick(driver.window, Qt.Key.Key_F1)
+    dialog = driver.flow.keys_dialog
+    assert dialog is not None and dialog.learn_button.isVisible()
+    dialog.learn_button.click()
+    assert driver.window.current_screen == "settings"
+    assert driver.window.keys.learning
+    qtbot.keyClick(driver.window, Qt.Key.Key_F9)
+    assert driver.flow.store.settings.switch_key == Qt.Key.Key_F9
+
+
+def test_the_learned_key_names_itself_and_works_everywhere(
+    qtbot: QtBot, driver: GuiDriver
+) -> None:
+    _personal, screen = open_settings(driver)
+    screen.switch.learn_button.click()
+    qtbot.keyClick(driver.window, Qt.Key.Key_F9)
+    # In Settings (no Space action) F9 presses the framed control, as Space does.
+    toggle = screen.toggles["captions"]
+    was = toggle.isChecked()
+    toggle.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(driver.window, Qt.Key.Key_F9)
+    assert toggle.isChecked() is not was
+    qtbot.keyClick(driver.window, Qt.Key.Key_Escape)
+    assert driver.window.current_screen == "home"
+    driver.flow.start_routine("balance")
+    safety = driver.flow.safety
+    assert "[F9]" in safety.ready_button.text() and "Space" not in safety.ready_button.text()
+    qtbot.keyClick(driver.window, Qt.Key.Key_F9)
+    assert driver.window.current_screen == "player"
+    assert "[F9]" in driver.flow.player.pause_button.text()
+    driver.flow.steps.stop_running()
+    driver.flow.go_home()
+    _personal, screen = open_settings(driver)
+    screen.switch.forget_button.click()
+    driver.window.show_screen("home")
+    assert "[Space]" in driver.flow.player.pause_button.text()
 
 
 def test_typing_a_note_is_never_taken_for_a_switch(qtbot: QtBot, driver: GuiDriver) -> None:
