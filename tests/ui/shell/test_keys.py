@@ -271,9 +271,7 @@ def test_learning_starts_from_the_keys_list(qtbot: QtBot, driver: GuiDriver) -> 
     assert driver.flow.store.settings.switch_key == Qt.Key.Key_F9
 
 
-def test_the_learned_key_names_itself_and_works_everywhere(
-    qtbot: QtBot, driver: GuiDriver
-) -> None:
+def test_the_learned_key_names_itself_and_works_everywhere(qtbot: QtBot, driver: GuiDriver) -> None:
     _personal, screen = open_settings(driver)
     screen.switch.learn_button.click()
     qtbot.keyClick(driver.window, Qt.Key.Key_F9)
