@@ -62,6 +62,8 @@ class PlayerView(QWidget):
         self._steady: tuple[object, ...] | None = None
         self.text_factor = metrics.text_factor
         """The text factor the player is using now (at most the mode's)."""
+        self.borrowed_height = 0
+        """Height a notice above the player took (the window says): the countdown keeps it."""
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         self.pages = QStackedWidget()
@@ -406,12 +408,13 @@ class PlayerView(QWidget):
     def fit(self) -> None:
         """Size the countdown by the window, then the largest text that fits around it."""
         width, height = self.width(), self.height()
-        key = (width, height, self._metrics, self._texts())
+        key = (width, height, self.borrowed_height, self._metrics, self._texts())
         if key == self._fitted or width < 100 or height < 100:
             return
         self._fitted = key
         metrics = self._metrics
-        side = countdown_side(width, height, large=metrics.large)
+        # A notice above the player borrows height from the words, never from the countdown.
+        side = countdown_side(width, height + self.borrowed_height, large=metrics.large)
         self.countdown.setFixedSize(side, side)
         # Within one exercise the text only ever shrinks: a long caption must not make the
         # words jump back and forth in size as the captions change.

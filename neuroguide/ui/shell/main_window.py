@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from neuroguide.present.metrics import Metrics
 from neuroguide.ui.common.key_names import set_space_name
-from neuroguide.ui.common.widgets import large_toggle, make_button, make_card, make_label
+from neuroguide.ui.common.widgets import large_toggle, make_button, make_label
 from neuroguide.ui.shell.keys import (
     KeyRouter,
     action_keys,
@@ -35,6 +35,7 @@ from neuroguide.ui.shell.keys import (
     route_dialog_key,
     screen_attribute,
 )
+from neuroguide.ui.shell.notice import NoticeBar, NoticeDetails
 
 __all__ = ["ACTION_KEYS", "APP_TITLE", "KeyHandler", "MainWindow", "action_keys"]
 
@@ -86,17 +87,13 @@ class MainWindow(QMainWindow):
         self._header.addWidget(self.keys_button)
         self._header.addWidget(self.large_button)
         layout.addLayout(self._header)
-        self.notice = make_card("banner")
-        notice_layout = QHBoxLayout(self.notice)
-        self.notice_text = make_label(role="detail", name="Notice")
-        self.notice_dismiss = make_button(
-            "OK, hide this", "Hide the notice", "Hide this notice.", object_name="notice-dismiss"
-        )
-        notice_layout.addWidget(self.notice_text, 1)
-        notice_layout.addWidget(self.notice_dismiss)
-        self.notice.hide()
-        self.notice_dismiss.clicked.connect(self.notice.hide)
+        self.notice = NoticeBar()
+        self.notice_text = self.notice.line
+        self.notice_dismiss = self.notice.hide_button
+        self.notice.details_requested.connect(self.show_notice_details)
         self.notice_requested.connect(self.show_notice)
+        self.notice.shown_or_hidden.connect(self._lend_height)
+        self._notice_at = 0.0
         layout.addWidget(self.notice)
         self.stack = QStackedWidget()
         layout.addWidget(self.stack, 1)
@@ -109,9 +106,38 @@ class MainWindow(QMainWindow):
             app.installEventFilter(self)  # every key press of this window goes to route_key
 
     def show_notice(self, text: str) -> None:
-        """Show ``text`` under the header until the person hides it; it never takes focus."""
-        self.notice_text.setText(text)
-        self.notice.show()
+        """Show ``text``'s short line under the header (the full text behind "What to do")
+        until the person hides it or moves on to another screen; it never takes focus and
+        never takes height from a full-screen screen's countdown."""
+        self.notice.show_message(text)
+        self._notice_at = self.keys.clock.now()
+        self._lend_height()
+
+    @property
+    def notice_details(self) -> str:
+        """The full text of the notice on show ("" when none)."""
+        return self.notice.details if self.notice.isVisibleTo(self) else ""
+
+    def show_notice_details(self, text: str) -> None:
+        """The full text of a notice, in a dialog closed with one press."""
+        dialog = NoticeDetails(text, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        dialog.close_button.setFocus()
+        self.notice_dialog = dialog
+
+    def _lend_height(self) -> None:
+        """Tell a full-screen screen the height the notice took from it (its countdown keeps
+        the size it has without the notice; its words make room)."""
+        shown = self.stack.currentWidget()
+        if shown is None or not hasattr(shown, "borrowed_height"):
+            return
+        borrowed = self.notice.height() if self.notice.isVisibleTo(self) else 0
+        if shown.borrowed_height != borrowed:
+            shown.borrowed_height = borrowed
+            fit = getattr(shown, "schedule_fit", None)
+            if callable(fit):
+                fit()
 
     # -------------------------------------------------------------- navigation
 
@@ -147,6 +173,9 @@ class MainWindow(QMainWindow):
         if focused is not None and self.isAncestorOf(focused):
             focused.clearFocus()
         self.setFocus()
+        if self.notice.isVisibleTo(self) and self.keys.clock.now() - self._notice_at >= 5:
+            self.notice.hide()  # read on the screen it came with; the next one is clear
+        self._lend_height()
         self.keys.screen_changed()  # a press meant for the screen before never acts here
         set_space_name(self.keys.space_name())  # "[Space]" names the learned switch
         focus_main_action(widget)

@@ -142,5 +142,5 @@ def test_a_history_failing_on_every_write_leaves_the_session_on_time_and_says_so
     assert len(writes) > 10, "the history kept being offered every batch"
     assert "Well done" in speaker.said[-1].text, "the voice said every cue to the end"
     assert gui.window.notice.isVisible()
-    assert "could not be saved in your history" in gui.window.notice_text.text()
+    assert "could not be saved in your history" in gui.window.notice_details
     assert capsys.readouterr().err.count("could not be saved in your history") == 1

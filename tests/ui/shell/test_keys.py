@@ -344,3 +344,46 @@ def test_a_screen_reader_reads_the_players_labels(driver: GuiDriver) -> None:  #
         if app is not None and "neuroguide" in (app.name or "").lower():
             names = [node.name for node in pyatspi.findAllDescendants(app, lambda _n: True)]
     assert any("Calf stretch" in name for name in names)
+
+
+VOICE_FAULT = (
+    "The voice could not be heard: the sound player failed (aplay: confmisc.c:855:"
+    "(parse_card) cannot find card '0'). Check the sound settings and that no other program "
+    "holds the sound card. The captions keep guiding you."
+)
+
+
+def test_the_voice_notice_is_one_line_in_the_persons_words(qtbot: QtBot, driver: GuiDriver) -> None:
+    window = driver.window
+    window.show_notice(VOICE_FAULT)
+    assert window.notice_text.text() == "The sound is not working. The captions will guide you."
+    assert "confmisc" not in window.notice_text.text()
+    assert "The sound is not working" in announce.announced[-1]
+    window.notice.what_button.click()
+    assert "confmisc.c:855" in window.notice_dialog.text.text()  # the details, for a helper
+    window.notice_dialog.close_button.click()
+    window.notice.hide_button.click()
+    assert not window.notice.isVisible()
+
+
+def test_the_notice_is_one_size_in_every_mode_and_leaves_the_countdown_alone(
+    qtbot: QtBot, driver: GuiDriver
+) -> None:
+    start_hold(driver)
+    view = driver.flow.player
+    window = driver.window
+    heights = []
+    for large, scale in ((False, 100), (True, 100), (False, 200), (True, 200)):
+        window.notice.hide()
+        driver.flow.store.update(text_scale=scale)
+        driver.flow.set_large(large)
+        driver.flow.apply_look()
+        qtbot.wait(20)
+        view.fit()
+        side = view.countdown.width()
+        window.show_notice(VOICE_FAULT)
+        qtbot.wait(20)
+        view.fit()
+        heights.append(window.notice.height())
+        assert view.countdown.width() == side, (large, scale)
+    assert len(set(heights)) == 1 and heights[0] <= 80, heights
