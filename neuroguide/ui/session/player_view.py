@@ -272,6 +272,11 @@ class PlayerView(QWidget):
             "confirm": self.keep_going_button,
         }.get(self.page, self.pause_button)
 
+    def scans(self) -> bool:
+        """Switch scanning runs on a question or while paused; while a session runs, the
+        switch pauses it (read by the window's scanner)."""
+        return self.page != "run" or self.countdown.paused
+
     def show_page(self, name: str) -> None:
         """``run``, ``unsteady`` or ``confirm``; the focus goes to the page's main action."""
         page = {"run": self.run_page, "unsteady": self.unsteady_page, "confirm": self.confirm_page}

@@ -86,6 +86,7 @@ def action_keys() -> frozenset[int]:
             k.Key_D,
             k.Key_H,
             k.Key_F1,
+            k.Key_S,
             *switch_keys(),
         }
     )
@@ -119,6 +120,7 @@ def _meanings() -> dict[int, str]:
         k.Key_Plus: "add 15 seconds",
         k.Key_Equal: "add 15 seconds",
         k.Key_F1: "show the keys",
+        k.Key_S: "start or stop switch scanning",
         k.Key_Question: "show the keys",
         k.Key_Tab: "move between buttons",
         k.Key_Backtab: "move between buttons",
@@ -222,6 +224,10 @@ class KeyRouter:
         self._settings: Callable[[], SwitchSettings] = SwitchSettings
         self._learner: Callable[[int], None] | None = None
         self._shown_at: float | None = None
+        self.picker: Callable[[], bool] | None = None
+        """While scanning: presses the lit choice (``False``: nothing is lit here)."""
+        self.scan_toggle: Callable[[], None] | None = None
+        """S: starts or stops switch scanning."""
 
     @property
     def clock(self) -> Clock:
@@ -317,6 +323,11 @@ class KeyRouter:
         if action == Qt.Key.Key_F1 or (event.text() == "?" and action == key):
             show_keys()
             return True
+        if action == Qt.Key.Key_S and self.scan_toggle is not None:
+            self.scan_toggle()
+            return True
+        if action == Qt.Key.Key_Space and self.picker is not None and self.picker():
+            return True  # scanning: the switch picks the lit choice
         framed = (
             focused
             if isinstance(focused, QAbstractButton)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -36,6 +36,7 @@ from neuroguide.ui.shell.keys import (
     screen_attribute,
 )
 from neuroguide.ui.shell.notice import NoticeBar, NoticeDetails
+from neuroguide.ui.shell.scanning import Scanner
 
 __all__ = ["ACTION_KEYS", "APP_TITLE", "KeyHandler", "MainWindow", "action_keys"]
 
@@ -57,6 +58,7 @@ class MainWindow(QMainWindow):
         notice_requested: show a one-off notice (text) under the header; safe to emit from any
             thread, e.g. the speech supervisor saying why the voice went off.
         learn_switch_requested: the person asked to teach the app their switch (keys list).
+        scanning_changed: S started or stopped switch scanning (carries whether it is on).
     """
 
     large_toggled = Signal(bool)
@@ -64,6 +66,7 @@ class MainWindow(QMainWindow):
     closing = Signal()
     notice_requested = Signal(str)
     learn_switch_requested = Signal()
+    scanning_changed = Signal(bool)
 
     def __init__(self, metrics: Metrics) -> None:
         super().__init__()
@@ -98,6 +101,13 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
+        self.scanner = Scanner(
+            self,
+            self.stack.currentWidget,
+            lambda: [self.notice, self.keys_button, self.large_button],
+        )
+        self.keys.picker = self.scanner.pick
+        self.keys.scan_toggle = self.toggle_scanning
         self.large_button.toggled.connect(self.large_toggled)
         self.keys_button.clicked.connect(self.keys_requested)
         self.set_metrics(metrics)
@@ -179,6 +189,20 @@ class MainWindow(QMainWindow):
         self.keys.screen_changed()  # a press meant for the screen before never acts here
         set_space_name(self.keys.space_name())  # "[Space]" names the learned switch
         focus_main_action(widget)
+        if self.scanner.active:  # once the new screen is laid out
+            QTimer.singleShot(0, self.scanner, self.scanner.restart)
+
+    def set_scanning(self, on: bool, seconds: int) -> None:
+        """Switch scanning on (a choice every ``seconds``) or off."""
+        if on:
+            self.scanner.start(seconds)
+        else:
+            self.scanner.stop()
+
+    def toggle_scanning(self) -> None:
+        """S: scanning on or off, at the pace it had."""
+        self.set_scanning(not self.scanner.active, self.scanner.seconds)
+        self.scanning_changed.emit(self.scanner.active)
 
     @property
     def current_screen(self) -> str:
