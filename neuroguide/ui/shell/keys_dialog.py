@@ -26,6 +26,7 @@ KEYS = (
     ("U", "Stop, I feel unsteady: pause at once"),
     ("R", "Repeat: hear every step of this exercise again"),
     ("Escape", "Stop the session (asks first); leave History or Settings"),
+    ("S", "Switch scanning: the choices light up in turn, your switch picks one"),
     ("Tab", "Move between buttons"),
     ("F1 or ?", "Show this list"),
 )
