@@ -226,7 +226,8 @@ class HomeView(QWidget):
             self.suggested_facts.setText("No routine is available. Reinstall NeuroGuide.")
             return
         self.start_button.setText(f"Start {info.name}")
-        self.start_button.setAccessibleName(f"Start {info.name}")
+        # Its card below has "Start {name}" too: a screen reader must tell them apart.
+        self.start_button.setAccessibleName(f"Start {info.name}, suggested for you")
         self.suggested_facts.setText(f"{info.length} · {info.position} · you need {info.needs}")
 
     def set_routines(self, routines: list[RoutineInfo]) -> None:

@@ -16,6 +16,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QLabel,
     QLayout,
     QProgressBar,
     QPushButton,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from neuroguide.present.metrics import Metrics
+from neuroguide.ui.common.announce import announce
 from neuroguide.ui.common.illustration import Illustration
 from neuroguide.ui.common.widgets import FlowLayout, make_button, make_card, make_label
 from neuroguide.ui.session.countdown import CountdownRing
@@ -280,9 +282,13 @@ class PlayerView(QWidget):
     def show_page(self, name: str) -> None:
         """``run``, ``unsteady`` or ``confirm``; the focus goes to the page's main action."""
         page = {"run": self.run_page, "unsteady": self.unsteady_page, "confirm": self.confirm_page}
+        changed = self.pages.currentWidget() is not page[name]
         self.pages.setCurrentWidget(page[name])
         if self.isVisible():
             self.main_action().setFocus()
+        if changed and name != "run":  # the calm page and the stop question are said
+            words = [label.text() for label in page[name].findChildren(QLabel) if label.text()]
+            announce(page[name], " ".join(words))
 
     @property
     def page(self) -> str:

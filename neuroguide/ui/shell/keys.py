@@ -27,6 +27,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
@@ -420,3 +421,40 @@ def focus_main_action(screen: QWidget) -> None:
             target.setFocus()
 
     QTimer.singleShot(0, target, later)
+
+
+def reading_tab_order(screen: QWidget) -> None:
+    """Tab goes through ``screen``'s controls as one reads it: line by line, left to right.
+
+    Controls added to a screen after it was built (the "Progress checks" button beside
+    History) would otherwise come last in the Tab chain, many stops from where they show.
+    """
+    from PySide6.QtWidgets import (
+        QAbstractItemView,
+        QAbstractSlider,
+        QComboBox,
+    )
+
+    kinds = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QTextEdit, QPlainTextEdit,
+             QAbstractItemView, QAbstractSlider)  # fmt: skip
+    controls = []
+    for widget in screen.findChildren(QWidget):
+        if not isinstance(widget, kinds) or not widget.isVisibleTo(screen):
+            continue
+        if not widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            continue
+        parent = widget.parentWidget()
+        if isinstance(parent, QComboBox | QAbstractSpinBox):
+            continue  # a part of a control, which takes the Tab stop itself
+        at = widget.mapTo(screen, widget.rect().topLeft())
+        controls.append((at.y(), at.x(), widget))
+    controls.sort(key=lambda entry: (entry[0], entry[1]))
+    lines: list[list[tuple[int, int, QWidget]]] = []
+    for entry in controls:  # a line: controls whose tops are within 24 px of its first
+        if lines and entry[0] - lines[-1][0][0] < 24:
+            lines[-1].append(entry)
+        else:
+            lines.append([entry])
+    ordered = [widget for line in lines for _y, _x, widget in sorted(line, key=lambda e: e[1])]
+    for before, after in pairwise(ordered):
+        QWidget.setTabOrder(before, after)

@@ -32,6 +32,7 @@ from neuroguide.ui.shell.keys import (
     KeyRouter,
     action_keys,
     focus_main_action,
+    reading_tab_order,
     route_dialog_key,
     screen_attribute,
 )
@@ -178,17 +179,20 @@ class MainWindow(QMainWindow):
         full = bool(getattr(widget, "full_screen", False))
         for part in (self.header_title, self.keys_button, self.large_button):
             part.setVisible(not full)
-        self.stack.setCurrentWidget(widget)
+        # Off the old screen first: were its focused button hidden with it, Qt would pass the
+        # focus down the chain (to the header's Keys), and a screen reader would say so.
         focused = QApplication.focusWidget()
         if focused is not None and self.isAncestorOf(focused):
             focused.clearFocus()
         self.setFocus()
+        self.stack.setCurrentWidget(widget)
         if self.notice.isVisibleTo(self) and self.keys.clock.now() - self._notice_at >= 5:
             self.notice.hide()  # read on the screen it came with; the next one is clear
         self._lend_height()
         self.keys.screen_changed()  # a press meant for the screen before never acts here
         set_space_name(self.keys.space_name())  # "[Space]" names the learned switch
         focus_main_action(widget)
+        QTimer.singleShot(0, widget, lambda: reading_tab_order(widget))  # once laid out
         if self.scanner.active:  # once the new screen is laid out
             QTimer.singleShot(0, self.scanner, self.scanner.restart)
 
