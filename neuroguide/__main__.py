@@ -2,6 +2,6 @@
 
 import sys
 
-from neuroguide.cli import main
+from neuroguide.cli.parser import main
 
 sys.exit(main())

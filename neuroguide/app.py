@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 # The Qt-free parts are imported here, before PySide6 (which the functions below import):
 # PySide6's import hook reads the source of every module imported after it.
-from neuroguide.content import Content, load_content
+from neuroguide.content.loader import Content, load_content
 from neuroguide.core.clock import Clock, MonotonicClock
 from neuroguide.core.problems import InvalidFileError
 from neuroguide.paths import Paths

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from neuroguide.content import Content, load_content
+from neuroguide.content.loader import Content, load_content
 from neuroguide.core.clock import FakeClock
 from neuroguide.paths import Paths, resources_dir
 

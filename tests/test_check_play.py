@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from neuroguide.cli import main
+from neuroguide.cli.parser import main
 from neuroguide.core.check_run import STOP_CHAIR, STOP_LOST, UNSTEADY_WORDS
 from neuroguide.core.checks import CheckId, CheckOutcome, chair_stand_result
 from neuroguide.core.clock import FakeClock
@@ -314,7 +314,7 @@ def test_the_last_day_is_used_for_the_reminder_line(
     seed(data)
     import argparse
 
-    from neuroguide.progress_cli import run_progress
+    from neuroguide.cli.progress import run_progress
 
     args = argparse.Namespace(birth_year=None, sex=None)
     out = io.StringIO()

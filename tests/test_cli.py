@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from neuroguide import __version__
-from neuroguide.cli import main
+from neuroguide.cli.parser import main
 
 BAD_FILES = {
     "not-utf8.toml": b'id = "x\xff"\n',

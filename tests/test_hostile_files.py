@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from neuroguide.content import Content
+from neuroguide.content.loader import Content
 from neuroguide.paths import Paths
 
 GOOD = 'id = "mine"\nname = "Mine"\n[[steps]]\nexercise = "walk"\nduration = 60\n'
@@ -182,7 +182,7 @@ def test_ten_thousand_unknown_keys_are_checked_at_once_and_summarised(tmp_path: 
 def test_importing_a_named_pipe_in_the_window_is_refused_without_waiting(
     app_paths: Paths, content: Content, tmp_path: Path
 ) -> None:
-    from neuroguide.user_routines import RoutineFiles
+    from neuroguide.content.routines import RoutineFiles
 
     pipe = tmp_path / "shared.toml"
     os.mkfifo(pipe)

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from neuroguide.cli import main
-from neuroguide.content import Content
+from neuroguide.cli.parser import main
+from neuroguide.content.loader import Content
 from neuroguide.core.clock import FakeClock
 from neuroguide.core.cues import CueWriter
 from neuroguide.core.events import Event, SessionFinished, SessionStarted

@@ -13,8 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from neuroguide.paths import Paths, resources_dir
-from neuroguide.selftest import (
+from neuroguide.cli.selftest import (
     Check,
     Status,
     check_drawings,
@@ -27,6 +26,7 @@ from neuroguide.selftest import (
     run_checks,
     run_self_test,
 )
+from neuroguide.paths import Paths, resources_dir
 
 ROOT = Path(__file__).resolve().parents[1]
 HAS_ESPEAK = ctypes.util.find_library("espeak-ng") is not None
@@ -180,7 +180,7 @@ def test_a_failed_check_makes_the_exit_status_one(
     app_paths: Paths, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(
-        "neuroguide.selftest.check_speech", lambda: Check("speech", Status.FAIL, "broken")
+        "neuroguide.cli.selftest.check_speech", lambda: Check("speech", Status.FAIL, "broken")
     )
     out = io.StringIO()
     assert run_self_test(app_paths, out=out) == 1
@@ -192,7 +192,7 @@ def test_a_warning_fails_only_in_strict_mode(
     app_paths: Paths, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(
-        "neuroguide.selftest.check_speech", lambda: Check("speech", Status.WARN, "no engine")
+        "neuroguide.cli.selftest.check_speech", lambda: Check("speech", Status.WARN, "no engine")
     )
     assert run_self_test(app_paths, out=io.StringIO()) == 0
     assert run_self_test(app_paths, strict=True, out=io.StringIO()) == 1

@@ -1,6 +1,6 @@
 """The words of a printed handout: what a physiotherapist's sheet says about each exercise.
 
-Qt-free, so tests can read them without drawing; :mod:`neuroguide.ui.handout` lays them out.
+Qt-free, so tests can read them without drawing; :mod:`neuroguide.ui.reports.handout` lays them out.
 """
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import IO
 
-from neuroguide.content import Content, load_content
+from neuroguide.content.loader import Content, load_content
 from neuroguide.core.clock import Clock, MonotonicClock
 from neuroguide.core.cues import Cue, CueWriter
 from neuroguide.core.events import Event

@@ -12,7 +12,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from neuroguide.content import load_content
+from neuroguide.content.loader import load_content
 from neuroguide.core.library import Library
 from neuroguide.core.routine_file import parse_routine
 from neuroguide.paths import Paths, resources_dir

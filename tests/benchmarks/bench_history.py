@@ -124,8 +124,8 @@ def run() -> list[Result]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from neuroguide.ui.history.report_pdf import write_report
     from neuroguide.ui.history.review_screen import RANGES, ReviewScreen
+    from neuroguide.ui.reports.clinician_report import write_report
 
     app = QApplication.instance() or QApplication([])
     results: list[Result] = []

@@ -61,7 +61,7 @@ def stand_in_environment(log: Path) -> dict[str, str]:
 
 def render_everything(folder: Path) -> tuple[list[Result], object, dict[str, object]]:
     """Part 1: render the longest routine from empty, then all the others; size on disk."""
-    from neuroguide.content import load_content
+    from neuroguide.content.loader import load_content
     from neuroguide.core.speech_plan import plan_speech
     from neuroguide.paths import resolve_paths
     from neuroguide.speech.phrase_cache import PhraseCache
@@ -183,7 +183,7 @@ def timeliness(cache: object, folder: Path, env: dict[str, str] | None = None) -
     loop; without the stand-in's log only the stall is reported."""
     from PySide6.QtCore import Qt, QTimer
 
-    from neuroguide.content import load_content
+    from neuroguide.content.loader import load_content
     from neuroguide.core.clock import MonotonicClock
     from neuroguide.core.cues import Cue, CuePriority
     from neuroguide.core.routine_file import parse_routine

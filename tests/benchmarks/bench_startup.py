@@ -118,7 +118,7 @@ def build_and_watch(*args, **kwargs):
 
 gui_module.build_gui = build_and_watch
 gui_module._default_size = lambda window: (1280, 800)
-from neuroguide.cli import main
+from neuroguide.cli.parser import main
 
 sys.exit(main([]))
 """

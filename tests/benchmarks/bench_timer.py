@@ -32,7 +32,7 @@ def _burn(stop_at: float) -> None:
 
 def short_holds_routine() -> Routine:
     """Get ready 3 s, then 4 holds of 5 s per side with 2 s rests and a 5 s switch: 60 s."""
-    from neuroguide.content import load_content
+    from neuroguide.content.loader import load_content
     from neuroguide.paths import resolve_paths
 
     library = load_content(resolve_paths(None, {})).library

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from neuroguide.content import Content
+from neuroguide.content.loader import Content
 from neuroguide.core.exercise_writer import exercises_toml
 from neuroguide.core.library import Category, Position
 from neuroguide.core.own_exercises import DEFAULT_DOSE, load_exercise_files, parse_exercise_file

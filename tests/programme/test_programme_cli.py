@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from neuroguide.cli import main
+from neuroguide.cli.parser import main
 from neuroguide.speech.speaker import RecordingSpeaker
 from neuroguide.store.history_listener import TerminalHistory
 from neuroguide.terminal.player import run_play

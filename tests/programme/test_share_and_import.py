@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from neuroguide.content import load_content
+from neuroguide.content.loader import load_content
+from neuroguide.content.programme import ProgrammeError, write_programme
+from neuroguide.content.routines import RoutineFiles
 from neuroguide.core.routine_file import parse_routine
-from neuroguide.programme import ProgrammeError, write_programme
-from neuroguide.user_routines import RoutineFiles
 from tests.programme.conftest import PNG, PROGRAMME, make_paths
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from neuroguide.content import Content
+from neuroguide.content.loader import Content
 from neuroguide.core.library import Routine
 from tests.core.conftest import make_routine as make_library_routine
 

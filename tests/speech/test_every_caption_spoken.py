@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from neuroguide.content import load_content
+from neuroguide.content.loader import load_content
 from neuroguide.core.seated import seated_version
 from neuroguide.core.speech_plan import dry_run, plan_speech
 from neuroguide.paths import resolve_paths

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from neuroguide.content import Content, load_content
+from neuroguide.content.loader import Content, load_content
 from neuroguide.core.library import Routine
 from neuroguide.paths import resolve_paths
 

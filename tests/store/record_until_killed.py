@@ -9,7 +9,7 @@ import sys
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from neuroguide.content import load_content
+from neuroguide.content.loader import load_content
 from neuroguide.paths import resolve_paths
 from neuroguide.store.database import open_history
 from neuroguide.store.recorder import SessionRecorder

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from neuroguide.cli import main
+from neuroguide.cli.parser import main
 from neuroguide.store.database import open_history
 from neuroguide.store.lock import InstanceLock
 from neuroguide.store.models import CheckIn, Moment

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from neuroguide.content import Content
+from neuroguide.content.loader import Content
 from neuroguide.core.gentle import gentle_routine
 from neuroguide.core.library import Routine
 from neuroguide.core.seated import seated_version

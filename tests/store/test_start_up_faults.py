@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from neuroguide.cli import main
+from neuroguide.cli.parser import main
 from neuroguide.core.library import Routine
 from neuroguide.store import database, pending
 from neuroguide.store.backup import backup_daily

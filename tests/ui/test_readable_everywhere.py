@@ -17,8 +17,8 @@ from neuroguide.settings import Settings, save_settings
 from neuroguide.store.history import History
 from neuroguide.store.models import CheckIn, Filter, Moment
 from neuroguide.ui.history.report_folder import report_path, save_report
-from neuroguide.ui.history.report_pdf import note_lines
 from neuroguide.ui.history.review_screen import RANGES, ReviewScreen
+from neuroguide.ui.reports.clinician_report import note_lines
 from neuroguide.ui.session.checkin_view import CheckInWidget
 from neuroguide.ui.shell.keys_dialog import KeysDialog
 from neuroguide.ui.shell.theme import TEXT_PAIRS, THEMES, contrast_ratio
@@ -221,7 +221,7 @@ def test_escape_leaves_the_history_and_its_back_button_has_the_focus(
 
 
 def test_chart_colours_reach_four_and_a_half_to_one_on_their_backgrounds() -> None:
-    from neuroguide.ui.history.charts import PAPER
+    from neuroguide.ui.common.charts import PAPER
 
     for colour in (PAPER.text, PAPER.bar, PAPER.goal, PAPER.before, PAPER.after):
         assert contrast_ratio(colour.name(), PAPER.background.name()) >= 4.5, colour.name()

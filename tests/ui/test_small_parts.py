@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
-from neuroguide.content import Content
+from neuroguide.content.loader import Content
 from neuroguide.core.events import SessionFinished
 from neuroguide.core.records import Outcome, Summary
 from neuroguide.core.timeline import PhaseKind, build_timeline

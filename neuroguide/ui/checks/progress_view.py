@@ -15,7 +15,8 @@ from neuroguide.core.check_norms import SOURCES
 from neuroguide.core.check_progress import Profile, ProgressPoint, change_text
 from neuroguide.core.checks import CHECKS, CheckId
 from neuroguide.present.metrics import Metrics
-from neuroguide.ui.checks.chart import current_line, paint_check_trend
+from neuroguide.ui.common.charts import ChartWidget
+from neuroguide.ui.common.check_chart import current_line, paint_check_trend
 from neuroguide.ui.common.widgets import (
     FlowLayout,
     make_button,
@@ -23,7 +24,6 @@ from neuroguide.ui.common.widgets import (
     make_label,
     scrolling_page,
 )
-from neuroguide.ui.history.charts import ChartWidget
 
 SHOWN_RESULTS = 5
 """How many of the latest results are listed in words under each chart."""

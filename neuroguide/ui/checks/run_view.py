@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QGridLayout, QPushButton, QStackedWidget, QVBoxLay
 from neuroguide.core.check_steps import STANCE_WORDS
 from neuroguide.core.checks import CHECKS, MAX_STANDS, SAFETY_POINTS, STANCES, CheckId
 from neuroguide.present.metrics import Metrics
+from neuroguide.ui.common.countdown import CountdownRing
 from neuroguide.ui.common.widgets import (
     FlowLayout,
     make_button,
@@ -20,7 +21,6 @@ from neuroguide.ui.common.widgets import (
     make_label,
     vertical_scroll,
 )
-from neuroguide.ui.session.countdown import CountdownRing
 
 MARK_WORDS = {
     CheckId.BALANCE: (

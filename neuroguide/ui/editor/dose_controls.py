@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from neuroguide.core.dose_check import LIMITS
 from neuroguide.core.library import format_duration
+from neuroguide.ui.common.controls import Stepper
 from neuroguide.ui.common.widgets import make_label
-from neuroguide.ui.settings.controls import Stepper
 
 
 def _plural_sets(value: int) -> str:

@@ -12,6 +12,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QFileDialog
 
+from neuroguide.content.own_exercises import save_exercise
 from neuroguide.core.exercise_form import check_form
 from neuroguide.core.library import Exercise
 from neuroguide.core.pictures import (
@@ -22,11 +23,10 @@ from neuroguide.core.pictures import (
     no_files,
 )
 from neuroguide.core.routine_writer import make_id
-from neuroguide.own_exercise_files import save_exercise
 from neuroguide.ui.editor.exercise_view import ExerciseEditView
 
 if TYPE_CHECKING:
-    from neuroguide.user_routines import RoutineFiles
+    from neuroguide.content.routines import RoutineFiles
 
 MAX_SIDE = 1200
 """A picture larger than this (in pixels, either side) is scaled down when copied in."""

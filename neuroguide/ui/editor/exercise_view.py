@@ -27,6 +27,7 @@ from neuroguide.core.own_exercises import DEFAULT_DOSE
 from neuroguide.core.pictures import FIGURE_WORDS, FIGURES
 from neuroguide.core.routine_writer import WorkKind, work_kind, work_value
 from neuroguide.present.metrics import Metrics
+from neuroguide.ui.common.controls import ChoiceRow, Stepper, make_toggle, scroll_page, set_toggle
 from neuroguide.ui.common.illustration import Illustration
 from neuroguide.ui.common.widgets import (
     FlowLayout,
@@ -38,7 +39,6 @@ from neuroguide.ui.common.widgets import (
 from neuroguide.ui.editor.dose_controls import add_sections, dose_stepper
 from neuroguide.ui.editor.picker import CATEGORY_WORDS, POSITION_WORDS
 from neuroguide.ui.editor.step_view import KINDS
-from neuroguide.ui.settings.controls import ChoiceRow, Stepper, make_toggle, scroll_page, set_toggle
 
 SIDE_CHOICES = (((), "Both sides at once"), (("left", "right"), "Each side in turn"))
 IMAGE_CHOICE = "image"

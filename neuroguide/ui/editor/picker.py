@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 from neuroguide.core.library import Category, Exercise, Position
 from neuroguide.core.seated import can_sit
 from neuroguide.present.metrics import Metrics
+from neuroguide.ui.common.controls import ChoiceRow, scroll_page
 from neuroguide.ui.common.illustration import Illustration
 from neuroguide.ui.common.widgets import make_button, make_card, make_label, set_page_gaps
-from neuroguide.ui.settings.controls import ChoiceRow, scroll_page
 
 CATEGORY_WORDS = {
     Category.WARM_UP: "Warm-up",

@@ -5,21 +5,48 @@ and Import of a shared programme (checked, shown, then added — never replacing
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QWidget
 
-from neuroguide.programme import SUFFIX, Programme, ProgrammeError, taken_by, write_programme
+from neuroguide.content.programme import (
+    SUFFIX,
+    Programme,
+    ProgrammeError,
+    taken_by,
+    write_programme,
+)
+from neuroguide.content.routines import RoutineFiles
+from neuroguide.core.library import Routine
 from neuroguide.ui.editor.programme_view import ProgrammeView
 
-if TYPE_CHECKING:
-    from neuroguide.ui.editor.screen import EditorScreen
+
+class ProgrammeHost(Protocol):
+    """What the programme buttons need of the editor screen (which imports this module)."""
+
+    files: RoutineFiles
+
+    def routines(self) -> dict[str, Routine]:
+        """Every routine by id, built-in and own."""
+        ...
+
+    def show_list(self, message: str = "") -> None:
+        """Back to the list of routines, saying ``message``."""
+        ...
+
+    def show_page(self, page: QWidget) -> None:
+        """Show one of the editor's pages."""
+        ...
+
+    def after_change(self) -> None:
+        """The routines changed: refresh whoever shows them."""
+        ...
 
 
 class ProgrammeActions:
     """Share, handout and programme import for one editor screen."""
 
-    def __init__(self, screen: EditorScreen, view: ProgrammeView) -> None:
+    def __init__(self, screen: ProgrammeHost, view: ProgrammeView) -> None:
         self.screen = screen
         self.view = view
         self.pending: Programme | None = None
@@ -32,7 +59,7 @@ class ProgrammeActions:
         """Ask where to save the programme file, then write it."""
         suggested = str(Path.home() / f"{routine_id}{SUFFIX}")
         chosen, _filter = QFileDialog.getSaveFileName(
-            self.screen, "Share a programme", suggested, f"NeuroGuide programmes (*{SUFFIX})"
+            self.view.window(), "Share a programme", suggested, f"NeuroGuide programmes (*{SUFFIX})"
         )
         if chosen:
             target = Path(chosen)
@@ -42,7 +69,7 @@ class ProgrammeActions:
 
     def share_to(self, routine_id: str, target: Path) -> bool:
         """Write routine ``routine_id`` as one programme file."""
-        routine = self.screen.flow.content.catalog.routines[routine_id]
+        routine = self.screen.routines()[routine_id]
         try:
             write_programme(routine, target)
         except ProgrammeError as error:
@@ -60,7 +87,7 @@ class ProgrammeActions:
         """Ask where to save the handout, then write it."""
         suggested = str(Path.home() / f"{routine_id}-handout.pdf")
         chosen, _filter = QFileDialog.getSaveFileName(
-            self.screen, "Print a handout", suggested, "PDF files (*.pdf)"
+            self.view.window(), "Print a handout", suggested, "PDF files (*.pdf)"
         )
         if chosen:
             target = Path(chosen)
@@ -71,9 +98,9 @@ class ProgrammeActions:
 
     def handout_to(self, routine_id: str, target: Path) -> bool:
         """Write routine ``routine_id``'s handout PDF to ``target``."""
-        from neuroguide.ui.handout import write_handout
+        from neuroguide.ui.reports.handout import write_handout
 
-        routine = self.screen.flow.content.catalog.routines[routine_id]
+        routine = self.screen.routines()[routine_id]
         try:
             pages = write_handout(routine, target, self.screen.files.paths.illustrations)
         except OSError as error:
@@ -96,9 +123,9 @@ class ProgrammeActions:
             self.screen.show_list(f"{path.name} was not added; nothing was changed:\n{lines}")
             return False
         self.pending = programme
-        taken = taken_by(programme, self.screen.flow.content.catalog.routines)
+        taken = taken_by(programme, self.screen.routines())
         self.view.show_programme(programme.describe(), taken.name if taken else None)
-        self.screen.setCurrentWidget(self.view)
+        self.screen.show_page(self.view)
         return True
 
     def add_pending(self, replace_existing: bool) -> bool:

@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from neuroguide.present.metrics import Metrics
+from neuroguide.ui.common.controls import scroll_page
 from neuroguide.ui.common.widgets import FlowLayout, make_button, make_label, set_page_gaps
-from neuroguide.ui.settings.controls import scroll_page
 
 
 class ProgrammeView(QWidget):

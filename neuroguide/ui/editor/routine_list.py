@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWi
 
 from neuroguide.core.library import Routine
 from neuroguide.present.metrics import Metrics
+from neuroguide.ui.common.controls import scroll_page
 from neuroguide.ui.common.widgets import (
     FlowLayout,
     make_button,
@@ -20,7 +21,6 @@ from neuroguide.ui.common.widgets import (
     make_label,
     set_page_gaps,
 )
-from neuroguide.ui.settings.controls import scroll_page
 
 
 class RoutineRow(QFrame):

@@ -19,9 +19,9 @@ from neuroguide.core.library import Routine, Step, format_duration
 from neuroguide.core.routine_file import MAX_NAME
 from neuroguide.core.timeline import build_timeline, total_seconds
 from neuroguide.present.metrics import Metrics
+from neuroguide.ui.common.controls import scroll_page
 from neuroguide.ui.common.widgets import FlowLayout, make_button, make_label, set_page_gaps
 from neuroguide.ui.editor.schedule_view import ScheduleEditor
-from neuroguide.ui.settings.controls import scroll_page
 
 
 def step_words(step: Step) -> str:

@@ -7,8 +7,8 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from neuroguide.core.schedule import SCHEDULE_LIMITS, Schedule
 from neuroguide.present.metrics import Metrics
+from neuroguide.ui.common.controls import ChoiceRow, Stepper
 from neuroguide.ui.common.widgets import make_label
-from neuroguide.ui.settings.controls import ChoiceRow, Stepper
 
 OFTEN = (("none", "No schedule"), ("daily", "Every day"), ("weekly", "Some days a week"))
 

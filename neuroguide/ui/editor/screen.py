@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFileDialog, QStackedWidget, QWidget
 
+from neuroguide.content.programme import SUFFIX
+from neuroguide.content.routines import RoutineFiles
 from neuroguide.core.library import Routine, Step, format_duration
 from neuroguide.core.routine_file import MAX_NAME
 from neuroguide.core.routine_writer import (
@@ -28,7 +30,6 @@ from neuroguide.core.routine_writer import (
 )
 from neuroguide.core.timeline import build_timeline, total_seconds
 from neuroguide.present.metrics import Metrics
-from neuroguide.programme import SUFFIX
 from neuroguide.ui.editor.exercise_controller import ExerciseController
 from neuroguide.ui.editor.exercise_view import ExerciseEditView
 from neuroguide.ui.editor.picker import ExercisePicker
@@ -37,7 +38,6 @@ from neuroguide.ui.editor.programme_view import ProgrammeView
 from neuroguide.ui.editor.routine_list import EditorListView
 from neuroguide.ui.editor.routine_view import RoutineEditView
 from neuroguide.ui.editor.step_view import StepEditView
-from neuroguide.user_routines import RoutineFiles
 
 if TYPE_CHECKING:
     from neuroguide.ui.session.flow import SessionFlow
@@ -302,6 +302,14 @@ class EditorScreen(QStackedWidget):
             self.export_to(routine_id, Path(chosen))
 
     # ----------------------------------------------------------------- the rest
+
+    def routines(self) -> dict[str, Routine]:
+        """Every routine by id, built-in and own."""
+        return self.flow.content.catalog.routines
+
+    def show_page(self, page: QWidget) -> None:
+        """Show one of the editor's pages."""
+        self.setCurrentWidget(page)
 
     def after_change(self) -> None:
         """Refresh the home screen and tell others the routines changed."""

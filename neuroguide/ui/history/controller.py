@@ -125,7 +125,7 @@ class HistoryController(QObject):
     def _write_pdf(self, path: Path) -> None:
         """The report for the chosen period, owner-only (0600) and never half-written."""
         from neuroguide.store.files import private_output
-        from neuroguide.ui.history.report_pdf import write_report
+        from neuroguide.ui.reports.clinician_report import write_report
 
         names = {e.id: e.name for e in self.flow.content.library.exercises.values()}
         settings = self.flow.store.settings

@@ -26,16 +26,15 @@ from neuroguide.present.review_text import day_text
 from neuroguide.store.history import History
 from neuroguide.store.models import SYMPTOMS, Filter
 from neuroguide.store.queries import Streak, WeekSymptoms
-from neuroguide.ui.common.widgets import FlowLayout, make_button, make_label
-from neuroguide.ui.history.charts import (
+from neuroguide.ui.common.charts import (
     ChartColours,
     ChartWidget,
-    Series,
     paint_streak,
     paint_symptoms,
     paint_weekly_minutes,
-    week_label,
+    symptom_series,
 )
+from neuroguide.ui.common.widgets import FlowLayout, make_button, make_label
 
 
 def _table(name: str, headers: tuple[str, ...]) -> QTableWidget:
@@ -213,15 +212,3 @@ def _paint_symptom(
     paint_symptoms(
         painter, rect, f"{label} by week (0 to 10)", *symptom_series(weeks, name, colours)
     )
-
-
-def symptom_series(
-    weeks: list[WeekSymptoms], name: str, colours: ChartColours
-) -> tuple[list[str], list[Series], ChartColours]:
-    """Labels and before/after lines of one symptom (shared with the PDF report)."""
-    labels = [week_label(entry.week) for entry in weeks]
-    series = [
-        Series("before", [entry.before[name] for entry in weeks], colours.before),
-        Series("after", [entry.after[name] for entry in weeks], colours.after, dashed=True),
-    ]
-    return labels, series, colours

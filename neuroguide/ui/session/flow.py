@@ -28,7 +28,7 @@ from neuroguide.ui.shell.theme import apply_look, resolve_theme
 if TYPE_CHECKING:
     from datetime import date
 
-    from neuroguide.content import Content
+    from neuroguide.content.loader import Content
     from neuroguide.core.clock import Clock
     from neuroguide.core.library import Routine
     from neuroguide.core.records import Summary

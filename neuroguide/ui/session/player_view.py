@@ -2,7 +2,7 @@
 
 Made to be read from across the room: nothing scrolls. The countdown gets a square sized by
 the window alone (never by the text size), and the words around it are fitted into the room
-that is left (:mod:`neuroguide.ui.session.player_fit`): the steps and the drawing give way
+that is left (:mod:`neuroguide.ui.common.text_fit`): the steps and the drawing give way
 first (behind "How to", key H), then the text size, never the countdown. Three pages share
 the screen: the running session, the calm "unsteady" page, and the two-button question
 before stopping.
@@ -27,15 +27,15 @@ from PySide6.QtWidgets import (
 
 from neuroguide.present.metrics import Metrics
 from neuroguide.ui.common.announce import announce
+from neuroguide.ui.common.countdown import CountdownRing
 from neuroguide.ui.common.illustration import Illustration
-from neuroguide.ui.common.widgets import FlowLayout, make_button, make_card, make_label
-from neuroguide.ui.session.countdown import CountdownRing
-from neuroguide.ui.session.player_fit import (
+from neuroguide.ui.common.text_fit import (
     PLAYER_FACTOR,
     countdown_side,
     font_sheet,
     text_factors,
 )
+from neuroguide.ui.common.widgets import FlowLayout, make_button, make_card, make_label
 from neuroguide.ui.shell.theme import PhaseColours
 
 PAUSE_TEXT = "Pause  [Space]"

@@ -7,8 +7,8 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from neuroguide.core.seated import SeatedVersion
 from neuroguide.present.metrics import Metrics
+from neuroguide.ui.common.controls import scroll_page
 from neuroguide.ui.common.widgets import FlowLayout, make_button, make_label
-from neuroguide.ui.settings.controls import scroll_page
 
 
 class SeatedOfferView(QWidget):

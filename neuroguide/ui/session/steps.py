@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from neuroguide.content import Content
+from neuroguide.content.loader import Content
 from neuroguide.core.clock import Clock
 from neuroguide.core.gentle import FULL_LEVEL, gentle_level, gentle_routine, gentle_since, percent
 from neuroguide.core.library import Routine, format_duration

@@ -95,8 +95,8 @@ class Personalisation(QObject):
     def editor(self) -> EditorScreen:
         """The routine editor (built on first use)."""
         if self._editor is None:
+            from neuroguide.content.routines import RoutineFiles
             from neuroguide.ui.editor.screen import EditorScreen
-            from neuroguide.user_routines import RoutineFiles
 
             self._editor = EditorScreen(self.flow, RoutineFiles(self.paths, self.flow.content))
             self.flow.window.add_screen("editor", self._editor)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from neuroguide.present.metrics import Metrics
 from neuroguide.present.settings_rows import Row, groups, quarter_hour
 from neuroguide.settings import QUARTER_HOURS, Settings
+from neuroguide.ui.common.controls import ChoiceRow, Stepper, make_toggle, scroll_page, set_toggle
 from neuroguide.ui.common.widgets import (
     FlowLayout,
     make_button,
@@ -22,7 +23,6 @@ from neuroguide.ui.common.widgets import (
     make_label,
     set_page_gaps,
 )
-from neuroguide.ui.settings.controls import ChoiceRow, Stepper, make_toggle, scroll_page, set_toggle
 from neuroguide.ui.settings.switch_row import SwitchRow
 
 VoiceList = Callable[[], tuple[list[tuple[str, str]], str | None]]

@@ -11,8 +11,8 @@ from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import QDialog, QGridLayout, QVBoxLayout, QWidget
 
 from neuroguide.present.metrics import BASE_POINT_SIZE, Metrics
+from neuroguide.ui.common.text_fit import text_factors
 from neuroguide.ui.common.widgets import make_button, make_label
-from neuroguide.ui.session.player_fit import text_factors
 
 KEYS = (
     ("Space", "The next obvious thing: start, pause, carry on, go on"),

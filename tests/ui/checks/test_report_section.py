@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QImage, QPainter
 
-from neuroguide.cli import main
+from neuroguide.cli.parser import main
 from neuroguide.core.check_progress import Profile
 from neuroguide.core.checks import (
     CheckId,
@@ -23,7 +23,7 @@ from neuroguide.core.checks import (
 from neuroguide.store.checks import CheckRow, add_check, list_checks
 from neuroguide.store.database import open_history
 from neuroguide.store.models import Stamp
-from neuroguide.ui.checks.report_section import write_progress_section
+from neuroguide.ui.reports.progress_section import write_progress_section
 
 WHEN = datetime(2026, 3, 2, 10, tzinfo=timezone(timedelta(hours=1)))
 

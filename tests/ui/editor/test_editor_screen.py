@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from neuroguide.cli import main as cli_main
+from neuroguide.cli.parser import main as cli_main
 from neuroguide.core.library import Position
 from neuroguide.paths import Paths
 from neuroguide.ui.editor.screen import EditorScreen

@@ -196,9 +196,9 @@ def test_opening_a_shared_programme_shows_it_and_adds_it_on_a_press(
     driver: GuiDriver, app_paths: Paths, tmp_path: Path
 ) -> None:
     from neuroguide.app import open_programme
-    from neuroguide.content import load_content
+    from neuroguide.content.loader import load_content
+    from neuroguide.content.programme import write_programme
     from neuroguide.core.routine_file import parse_routine
-    from neuroguide.programme import write_programme
 
     given = tmp_path / "given"
     (given / "pictures").mkdir(parents=True)

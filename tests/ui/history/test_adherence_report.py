@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from neuroguide.content import Content
+from neuroguide.content.loader import Content
 from neuroguide.core.routine_file import parse_routine
 from neuroguide.store.adherence import sessions_done, weekly_sessions
 from neuroguide.store.history import History, connection_of
 from neuroguide.store.models import Filter
-from neuroguide.ui.history.report_pdf import write_report
+from neuroguide.ui.reports.clinician_report import write_report
 from tests.programme.conftest import MINI
 
 DAYS = [

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from pytestqt.qtbot import QtBot
 
-from neuroguide.content import Content
+from neuroguide.content.loader import Content
 from neuroguide.core.clock import FakeClock
 from neuroguide.core.cues import CueWriter
 from neuroguide.core.events import Event, PauseReason, SessionFinished, SessionPaused

@@ -39,7 +39,7 @@ def build_and_check(*args, **kwargs):
 
 
 app_module.build_gui = build_and_check
-from neuroguide.cli import main
+from neuroguide.cli.parser import main
 
 sys.exit(main([]))
 """

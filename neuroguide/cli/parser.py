@@ -60,10 +60,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--strict", action="store_true", help="count a missing speech engine as a failure"
     )
     _add_export_parser(commands)
-    from neuroguide.programme_cli import add_import_parser
+    from neuroguide.cli.programme import add_import_parser
 
     add_import_parser(commands)
-    from neuroguide.progress_cli import add_progress_parser
+    from neuroguide.cli.progress import add_progress_parser
 
     add_progress_parser(commands)
     from neuroguide.terminal.commands import add_speech_parsers  # voices, play
@@ -122,7 +122,7 @@ def _start_gui(
 
 
 def _add_export_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """The ``export`` sub-command (run by neuroguide/export.py)."""
+    """The ``export`` sub-command (run by neuroguide/cli/export.py)."""
     export = commands.add_parser(
         "export",
         help="write your history as CSV or as a PDF report",
@@ -168,23 +168,27 @@ def _run_command(command: str, paths: Paths, args: argparse.Namespace) -> int:
         if command == "check":
             return check_files(paths, args.files)
         if command == "self-test":
-            from neuroguide.selftest import run_self_test
+            from neuroguide.cli.selftest import run_self_test
 
             return run_self_test(paths, strict=args.strict)
         if command == "export" and (args.programme or args.handout):
-            from neuroguide.programme_cli import run_programme_export
+            from neuroguide.cli.programme import run_programme_export
 
             return run_programme_export(paths, args)
         if command == "import":
-            from neuroguide.programme_cli import run_import
+            from neuroguide.cli.programme import run_import
 
             return run_import(paths, args)
+        if command == "export" and args.progress:
+            from neuroguide.cli.progress_export import export_progress_csv
+
+            return export_progress_csv(paths, args)
         if command == "export":
-            from neuroguide.export import run_export
+            from neuroguide.cli.export import run_export
 
             return run_export(paths, args)
         if command == "progress":
-            from neuroguide.progress_cli import run_progress
+            from neuroguide.cli.progress import run_progress
 
             return run_progress(paths, args)
         if command == "voices":
@@ -212,7 +216,7 @@ def _run_command(command: str, paths: Paths, args: argparse.Namespace) -> int:
 
 def list_routines(paths: Paths) -> int:
     """Print every routine: id, position, length and name; then any problem in user files."""
-    from neuroguide.content import load_content
+    from neuroguide.content.loader import load_content
     from neuroguide.core.library import format_duration
     from neuroguide.core.problems import printable
     from neuroguide.core.timeline import build_timeline, total_seconds
@@ -234,7 +238,7 @@ def list_routines(paths: Paths) -> int:
 
 def list_exercises(paths: Paths) -> int:
     """Print every exercise id with its category, position, origin and name; then problems."""
-    from neuroguide.content import load_content
+    from neuroguide.content.loader import load_content
     from neuroguide.core.problems import printable
 
     content = load_content(paths)
@@ -251,13 +255,13 @@ def list_exercises(paths: Paths) -> int:
 
 def check_files(paths: Paths, files: list[Path]) -> int:
     """Validate routine and exercise files: 0 if all are valid, 1 with one line per problem."""
-    from neuroguide.content import load_content
+    from neuroguide.content.file_kinds import is_exercise_file
+    from neuroguide.content.loader import load_content
     from neuroguide.core.library import format_duration
     from neuroguide.core.own_exercises import load_exercise_files
     from neuroguide.core.problems import printable
     from neuroguide.core.routine_file import RoutineCatalog, load_files
     from neuroguide.core.timeline import build_timeline, total_seconds
-    from neuroguide.programme_files import is_exercise_file
 
     content = load_content(paths)
     builtin = [e.id for e in content.library.exercises.values() if not e.own]
@@ -267,7 +271,7 @@ def check_files(paths: Paths, files: list[Path]) -> int:
     files = [path for path in files if path not in programmes]
     checked = []
     for path in programmes:
-        from neuroguide.programme import ProgrammeError, builtin_library, read_programme
+        from neuroguide.content.programme import ProgrammeError, builtin_library, read_programme
 
         try:
             checked.append(read_programme(path, builtin_library(content.library)))

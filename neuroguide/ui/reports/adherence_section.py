@@ -14,7 +14,7 @@ from neuroguide.core.schedule import adherence
 from neuroguide.present.review_text import day_text
 from neuroguide.store.adherence import first_session_day, weekly_sessions
 from neuroguide.store.history import History
-from neuroguide.ui.checks.report_section import ReportPage
+from neuroguide.ui.reports.progress_section import ReportPage
 
 MAX_WEEKS = 12
 

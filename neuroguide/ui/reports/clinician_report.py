@@ -18,11 +18,10 @@ from neuroguide.present.review_text import day_text, minutes_text
 from neuroguide.store.history import History
 from neuroguide.store.models import SYMPTOMS, Filter, Moment
 from neuroguide.store.queries import streak
-from neuroguide.ui.checks.report_section import write_progress_section
-from neuroguide.ui.common.pdf import a4_writer
-from neuroguide.ui.history.adherence_section import write_adherence_section
-from neuroguide.ui.history.charts import PAPER, paint_symptoms, paint_weekly_minutes
-from neuroguide.ui.history.review_charts import symptom_series
+from neuroguide.ui.common.charts import PAPER, paint_symptoms, paint_weekly_minutes, symptom_series
+from neuroguide.ui.reports.adherence_section import write_adherence_section
+from neuroguide.ui.reports.pdf import a4_writer
+from neuroguide.ui.reports.progress_section import write_progress_section
 
 _POINT = 10.0
 

@@ -22,7 +22,7 @@ from PySide6.QtGui import (
 
 from neuroguide.core.library import Routine
 from neuroguide.present.handout_words import Handout, HandoutExercise, handout_of
-from neuroguide.ui.common.pdf import a4_writer
+from neuroguide.ui.reports.pdf import a4_writer
 
 BODY_POINTS = 13.0
 """Large print: body text at 13 pt, headings larger (the report uses 10 pt)."""

@@ -9,10 +9,10 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from neuroguide.content.routines import write_private
 from neuroguide.core.exercise_writer import exercises_toml
 from neuroguide.core.library import Exercise
 from neuroguide.paths import Paths
-from neuroguide.user_routines import write_private
 
 PICTURES = "pictures"
 

@@ -15,7 +15,7 @@ from PySide6.QtGui import QBrush, QFontMetricsF, QPainter, QPen
 from neuroguide.core.check_norms import norm_line
 from neuroguide.core.check_progress import Profile, ProgressPoint
 from neuroguide.core.checks import STANCES, CheckId
-from neuroguide.ui.history.charts import ChartColours
+from neuroguide.ui.common.charts import ChartColours
 
 AXIS_TITLE = {
     CheckId.CHAIR_STAND: "stands in 30 seconds (more is better)",

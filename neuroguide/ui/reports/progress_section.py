@@ -1,6 +1,6 @@
 """The clinician report's "Progress checks" section: each check's trend, results and norms.
 
-Drawn onto the report's page writer (``neuroguide.ui.history.report_pdf``) with the same chart
+Drawn onto the report's page writer (``neuroguide.ui.reports.clinician_report``) with the same chart
 as the Progress view, so the physiotherapist sees what the person saw.
 """
 
@@ -22,8 +22,8 @@ from neuroguide.core.check_norms import (
 from neuroguide.core.check_progress import Profile, ProgressPoint, check_name, progress
 from neuroguide.core.checks import CheckId
 from neuroguide.store.checks import CheckRow
-from neuroguide.ui.checks.chart import current_line, paint_check_trend
-from neuroguide.ui.history.charts import PAPER
+from neuroguide.ui.common.charts import PAPER
+from neuroguide.ui.common.check_chart import current_line, paint_check_trend
 
 
 class ReportPage(Protocol):

@@ -18,7 +18,7 @@ EXIT_USAGE = 2
 
 def run_programme_export(paths: Paths, args: argparse.Namespace) -> int:
     """Write ``--programme ROUTINE FILE`` or ``--handout ROUTINE FILE.pdf``."""
-    from neuroguide.content import load_content
+    from neuroguide.content.loader import load_content
 
     handout = args.handout is not None
     routine_id, target_text = args.handout if handout else args.programme
@@ -31,7 +31,7 @@ def run_programme_export(paths: Paths, args: argparse.Namespace) -> int:
     target = Path(target_text)
     if handout:
         return _write_handout(paths, routine, target)
-    from neuroguide.programme import SUFFIX, ProgrammeError, write_programme
+    from neuroguide.content.programme import SUFFIX, ProgrammeError, write_programme
 
     if target.suffix != SUFFIX:
         print(
@@ -59,7 +59,7 @@ def _write_handout(paths: Paths, routine: object, target: Path) -> int:
     from PySide6.QtWidgets import QApplication  # a widgets app, so the GUI can follow in-process
 
     from neuroguide.core.library import Routine
-    from neuroguide.ui.handout import write_handout
+    from neuroguide.ui.reports.handout import write_handout
 
     assert isinstance(routine, Routine)
     _app = QApplication.instance() or QApplication([sys.argv[0]])
@@ -88,10 +88,10 @@ def add_import_parser(commands: argparse._SubParsersAction[argparse.ArgumentPars
 
 def run_import(paths: Paths, args: argparse.Namespace) -> int:
     """Check a programme file, say what it holds, and add it (never replacing unasked)."""
-    from neuroguide.content import load_content
+    from neuroguide.content.loader import load_content
+    from neuroguide.content.programme import ProgrammeError
+    from neuroguide.content.routines import RoutineFiles
     from neuroguide.core.problems import printable
-    from neuroguide.programme import ProgrammeError
-    from neuroguide.user_routines import RoutineFiles
 
     files = RoutineFiles(paths, load_content(paths))
     try:

@@ -16,6 +16,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPaint
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from neuroguide.store.models import SCALE_MAX
+from neuroguide.store.queries import WeekSymptoms
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,18 @@ class Series:
 def week_label(week: date) -> str:
     """A short label for the week starting ``week``, e.g. ``6 May``."""
     return f"{week.day} {week.strftime('%b')}"
+
+
+def symptom_series(
+    weeks: list[WeekSymptoms], name: str, colours: ChartColours
+) -> tuple[list[str], list[Series], ChartColours]:
+    """Labels and before/after lines of one symptom (shared with the PDF report)."""
+    labels = [week_label(entry.week) for entry in weeks]
+    series = [
+        Series("before", [entry.before[name] for entry in weeks], colours.before),
+        Series("after", [entry.after[name] for entry in weeks], colours.after, dashed=True),
+    ]
+    return labels, series, colours
 
 
 def _label_step(count: int, width: float, label_width: float) -> int:

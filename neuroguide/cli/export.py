@@ -32,19 +32,13 @@ class ExportError(Exception):
 
 
 def run_export(paths: Paths, args: argparse.Namespace) -> int:
-    """Run ``neuroguide export``; returns the exit status."""
-    try:
-        flt = Filter(_day(args.first, "--from"), _day(args.last, "--to"), args.routine)
-    except ExportError as error:
-        print(f"neuroguide export: {error}", file=sys.stderr)
+    """Run ``neuroguide export`` (``--progress`` is cli/progress_export.py's); the exit status."""
+    flt = history_filter(args)
+    if flt is None:
         return EXIT_USAGE
     if args.sessions and not args.csv:
         print("neuroguide export: --sessions goes with --csv", file=sys.stderr)
         return EXIT_USAGE
-    if getattr(args, "progress", False):
-        from neuroguide.progress_export import export_progress_csv
-
-        return export_progress_csv(paths, args, flt)
     try:
         with _history(paths) as history:
             if args.csv is not None:
@@ -59,6 +53,15 @@ def run_export(paths: Paths, args: argparse.Namespace) -> int:
     if damaged is not None:
         print(f"neuroguide export: {damaged}", file=sys.stderr)
     return EXIT_OK
+
+
+def history_filter(args: argparse.Namespace) -> Filter | None:
+    """The days and routine asked for; None (after a one-line message) when a date is wrong."""
+    try:
+        return Filter(_day(args.first, "--from"), _day(args.last, "--to"), args.routine)
+    except ExportError as error:
+        print(f"neuroguide export: {error}", file=sys.stderr)
+        return None
 
 
 def _day(text: str | None, option: str) -> date | None:
@@ -129,10 +132,10 @@ def _write_report(paths: Paths, history: History, path: Path, flt: Filter) -> No
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QGuiApplication
 
-    from neuroguide.content import load_content
+    from neuroguide.content.loader import load_content
     from neuroguide.core.check_progress import Profile
     from neuroguide.settings import load_settings
-    from neuroguide.ui.history.report_pdf import write_report
+    from neuroguide.ui.reports.clinician_report import write_report
 
     _app = QGuiApplication.instance() or QGuiApplication([sys.argv[0]])
     settings, _messages = load_settings(paths.settings_file)

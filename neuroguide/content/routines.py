@@ -11,19 +11,19 @@ import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from neuroguide.content import Content
-from neuroguide.core.library import Routine
-from neuroguide.core.routine_file import RoutineCatalog, load_folder, parse_routine
-from neuroguide.core.routine_writer import make_id, routine_toml
-from neuroguide.core.toml_source import read_limited
-from neuroguide.paths import Paths, make_private_dir
-from neuroguide.programme import (
+from neuroguide.content.loader import Content
+from neuroguide.content.programme import (
     Programme,
     builtin_library,
     install_programme,
     read_programme,
     taken_by,
 )
+from neuroguide.core.library import Routine
+from neuroguide.core.routine_file import RoutineCatalog, load_folder, parse_routine
+from neuroguide.core.routine_writer import make_id, routine_toml
+from neuroguide.core.toml_source import read_limited
+from neuroguide.paths import Paths, make_private_dir
 
 MAX_IMPORT_BYTES = 1_000_000
 
@@ -106,7 +106,7 @@ class RoutineFiles:
 
     def reload(self) -> None:
         """Load every routine again, into the same catalog object the app holds."""
-        from neuroguide.programme_files import reload_own_exercises
+        from neuroguide.content.file_kinds import reload_own_exercises
 
         reload_own_exercises(self.paths, self.content)
         fresh = RoutineCatalog()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from neuroguide.content import Content
+from neuroguide.content.loader import Content
 from neuroguide.core.own_exercises import load_exercise_folder
 from neuroguide.core.toml_source import parse_toml, read_limited
 from neuroguide.paths import Paths

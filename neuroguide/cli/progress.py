@@ -66,10 +66,10 @@ def run_progress(
 
 
 def _print_progress(paths: Paths, profile: object, out: IO[str], today: date) -> int:
+    from neuroguide.cli.export import ExportError, reading_history
     from neuroguide.core.check_progress import Profile, change_text, check_name, progress
     from neuroguide.core.check_reminder import suggestion_text
     from neuroguide.core.checks import CheckId
-    from neuroguide.export import ExportError, reading_history
     from neuroguide.store.database import HistoryError
 
     assert isinstance(profile, Profile)

@@ -123,7 +123,7 @@ def draw_svg(path: Path) -> str | None:
 
 def check_drawings(paths: Paths) -> Check:
     """Every illustration the library names, and every file in the folder, draws something."""
-    from neuroguide.content import load_content
+    from neuroguide.content.loader import load_content
 
     names = {path.name for path in paths.illustrations.glob("*.svg")}
     try:
@@ -156,7 +156,7 @@ def _builtin_only(paths: Paths) -> Paths:
 
 def check_routines(paths: Paths) -> Check:
     """The exercise library and every built-in routine load without a problem and have a length."""
-    from neuroguide.content import load_content
+    from neuroguide.content.loader import load_content
     from neuroguide.core.problems import InvalidFileError
     from neuroguide.core.timeline import build_timeline, total_seconds
 

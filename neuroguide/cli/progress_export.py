@@ -6,20 +6,22 @@ import argparse
 import sys
 
 from neuroguide.paths import Paths
-from neuroguide.store.models import Filter
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
 
 
-def export_progress_csv(paths: Paths, args: argparse.Namespace, flt: Filter) -> int:
+def export_progress_csv(paths: Paths, args: argparse.Namespace) -> int:
     """Write one row per progress check to ``args.csv`` ('-' for stdout)."""
+    from neuroguide.cli.export import ExportError, _write_csv, history_filter, reading_history
     from neuroguide.core.check_progress import Profile
-    from neuroguide.export import ExportError, _write_csv, reading_history
     from neuroguide.settings import load_settings
     from neuroguide.store.database import HistoryError
 
+    flt = history_filter(args)
+    if flt is None:
+        return EXIT_USAGE
     if not args.csv:
         print("neuroguide export: --progress goes with --csv", file=sys.stderr)
         return EXIT_USAGE

@@ -1,0 +1,2 @@
+"""The exercises and routines: the loader of built-in and own content, and the person's files
+(own routines, own exercises, shared programmes)."""

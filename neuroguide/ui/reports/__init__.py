@@ -1,0 +1,1 @@
+"""The printed pages: the clinician report with its sections, the handout, and their A4 writer."""
