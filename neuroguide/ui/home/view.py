@@ -155,7 +155,9 @@ class HomeView(QWidget):
         row = QHBoxLayout()
         row.addWidget(self.start_button, 1)
         suggested_layout.addLayout(row)
-        suggested_layout.addWidget(make_label("Press Space to start. Press F1 for every key."))
+        suggested_layout.addWidget(
+            make_label("Press Space to start. F1 shows every key and learns your own switch.")
+        )
         self._layout.addWidget(suggested)
 
         progress = make_card()

@@ -258,6 +258,12 @@ class MainWindow(QMainWindow):
             parent = window.parentWidget()
             if isinstance(window, QDialog) and parent is not None and parent.window() is self:
                 return route_dialog_key(self.keys, window, event)
+            if watched is QApplication.focusWidget() or watched.isWindow():
+                # Another window (a reminder) acts on it; here it is noted as down, so its
+                # repeats count as held when this window has the focus next.
+                self.keys.presses.press(
+                    event.key(), auto_repeat=event.isAutoRepeat(), timestamp=event.timestamp()
+                )
             return False
         return self.route_key(event)
 

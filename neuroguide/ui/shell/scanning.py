@@ -229,7 +229,7 @@ class Scanner(QObject):
                     self._inside = None
         if self._inside is None:
             fresh = self._collect()
-            if [g[0] for g in fresh] != [g[0] for g in self._groups]:
+            if _members(fresh) != _members(self._groups):  # the screen changed its choices
                 self._groups, self._group = fresh, self._main_group() - 1
             self._group = (self._group + 1) % max(1, len(self._groups))
         self._show()
@@ -284,6 +284,11 @@ class Scanner(QObject):
         first.setFocus(Qt.FocusReason.TabFocusReason)
         if self.speak is not None:
             self.speak(_spoken(lit))
+
+
+def _members(groups: list[list[QAbstractButton]]) -> set[QAbstractButton]:
+    """The buttons of ``groups`` (the order aside: scrolling moves some past others)."""
+    return {button for group in groups for button in group}
 
 
 def _attribute(screen: QWidget, name: str) -> object:

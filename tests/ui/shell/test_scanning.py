@@ -156,3 +156,11 @@ def test_the_pace_is_a_setting(qtbot: QtBot, driver: GuiDriver) -> None:
     screen.toggles["scanning"].click()
     screen.toggles["scanning"].click()
     assert driver.window.scanner.timer.interval() == 4000
+
+
+def test_the_switch_hides_a_notice(qtbot: QtBot, driver: GuiDriver) -> None:
+    driver.window.show_notice("The voice could not be heard: the sound player failed (x).")
+    start_scanning(qtbot, driver)
+    choose(qtbot, driver, driver.window.notice.hide_button)
+    assert not driver.window.notice.isVisible()
+    assert driver.window.current_screen == "home"  # only the notice went
