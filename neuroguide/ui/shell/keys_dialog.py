@@ -8,7 +8,7 @@ player's words, until the whole list and its Close button fit. Nothing scrolls.
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Signal
-from PySide6.QtWidgets import QDialog, QGridLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from neuroguide.present.metrics import BASE_POINT_SIZE, Metrics
 from neuroguide.ui.common.text_fit import text_factors
@@ -78,8 +78,11 @@ class KeysDialog(QDialog):
             object_name="learn-switch",
         )
         self.learn_button.setVisible(can_learn)  # not in the middle of a session
-        layout.addWidget(self.learn_button)
-        layout.addWidget(self.close_button)
+        buttons = QHBoxLayout()  # side by side: the list keeps its height
+        buttons.setSpacing(metrics.spacing)
+        buttons.addWidget(self.learn_button, 1)
+        buttons.addWidget(self.close_button, 2)
+        layout.addLayout(buttons)
         self.close_button.clicked.connect(self.accept)
         self.learn_button.clicked.connect(self._learn)
         self.text_factor = metrics.text_factor
