@@ -261,9 +261,14 @@ class MainWindow(QMainWindow):
             if watched is QApplication.focusWidget() or watched.isWindow():
                 # Another window (a reminder) acts on it; here it is noted as down, so its
                 # repeats count as held when this window has the focus next.
-                self.keys.presses.press(
-                    event.key(), auto_repeat=event.isAutoRepeat(), timestamp=event.timestamp()
+                key = event.key()
+                fresh = self.keys.presses.press(
+                    key, auto_repeat=event.isAutoRepeat(), timestamp=event.timestamp()
                 )
+                if key != Qt.Key.Key_Space and self.keys.translate(key) == Qt.Key.Key_Space:
+                    if fresh:  # a switch key there means Space too
+                        _press_space(watched)
+                    return True
             return False
         return self.route_key(event)
 
@@ -283,3 +288,11 @@ class MainWindow(QMainWindow):
         if app is not None:
             app.removeEventFilter(self)
         super().closeEvent(event)
+
+
+def _press_space(target: QWidget) -> None:
+    """Space pressed and let go on ``target`` (a switch key in another of the app's windows)."""
+    for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+        QApplication.sendEvent(
+            target, QKeyEvent(kind, Qt.Key.Key_Space, Qt.KeyboardModifier.NoModifier, " ")
+        )

@@ -387,3 +387,21 @@ def test_the_notice_is_one_size_in_every_mode_and_leaves_the_countdown_alone(
         heights.append(window.notice.height())
         assert view.countdown.width() == side, (large, scale)
     assert len(set(heights)) == 1 and heights[0] <= 80, heights
+
+
+def test_the_learned_key_starts_a_reminder_too(qtbot: QtBot, driver: GuiDriver) -> None:
+    from datetime import datetime
+
+    from tests.ui.reminders.test_reminder_service import ZONE, FakeWallClock, service_at
+
+    driver.flow.store.update(switch_key=int(Qt.Key.Key_F9))
+    clock = FakeWallClock(datetime(2024, 5, 6, 8, 59, tzinfo=ZONE))
+    service = service_at(driver, clock, break_reminders=True)
+    service.check()
+    clock.advance(1)
+    service.check()
+    assert service.window.isVisible()
+    qtbot.keyClick(service.window, Qt.Key.Key_F9)
+    QApplication.processEvents()
+    assert not service.window.isVisible()
+    assert driver.flow.routine is not None and driver.flow.routine.id == "stretch-break"
