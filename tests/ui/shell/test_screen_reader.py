@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from neuroguide.ui.common import announce
 from tests.ui.conftest import GuiDriver
+from tests.ui.settings.test_settings_screen import fake_voices
 from tests.ui.shell.test_keys import start_hold
 
 
@@ -74,6 +75,11 @@ def test_no_two_buttons_on_a_screen_share_a_name(qtbot: QtBot, driver: GuiDriver
     screens["checkin-before"] = driver.window.stack.currentWidget()
     flow.steps.proceed()
     screens["safety"] = flow.safety
+    flow.steps.proceed()
+    screens["player"] = flow.player
+    assert driver.gui.personal is not None
+    driver.gui.personal._voices = fake_voices
+    screens["settings"] = driver.gui.personal.settings_screen
     for name, screen in screens.items():
         twice = [n for n, count in _names(screen).items() if count > 1]
         assert not twice, (name, twice)
