@@ -294,8 +294,9 @@ class KeyRouter:
         handler: KeyHandler | None,
         show_keys: Callable[[], None],
         window: QWidget,
+        receiver: QWidget | None = None,
     ) -> bool:
-        """Decide what a key press does; returns whether it was used."""
+        """Decide what a key press (sent to ``receiver``) does; returns whether it was used."""
         key = event.key()
         if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
             return False
@@ -310,7 +311,8 @@ class KeyRouter:
                 learner(key)
             return True
         focused = QApplication.focusWidget()
-        if _typing_into(focused) and key not in (Qt.Key.Key_Escape, Qt.Key.Key_F1):
+        typing = _typing_into(focused) or _typing_into(receiver)
+        if typing and key not in (Qt.Key.Key_Escape, Qt.Key.Key_F1):
             return False  # typing a note: every key is a letter
         action = self.translate(key)
         acts = action in action_keys() or (event.text() == "?" and action == key)

@@ -270,16 +270,16 @@ class MainWindow(QMainWindow):
                         _press_space(watched)
                     return True
             return False
-        return self.route_key(event)
+        return self.route_key(event, watched)
 
-    def route_key(self, event: QKeyEvent) -> bool:
-        """Decide what a key press does; returns whether it was used."""
+    def route_key(self, event: QKeyEvent, receiver: QWidget | None = None) -> bool:
+        """Decide what a key press for ``receiver`` does; returns whether it was used."""
         handler = self._key_handlers.get(self.current_screen)
         shown = self.stack.currentWidget()
         if handler is None and shown is not None:
             held = screen_attribute(shown, "handle_key")
             handler = held if callable(held) else None
-        return self.keys.route(event, handler, self.keys_requested.emit, self)
+        return self.keys.route(event, handler, self.keys_requested.emit, self, receiver)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
         """Let the app save the geometry and end a running session cleanly."""
