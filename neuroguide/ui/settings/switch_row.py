@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QHideEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from neuroguide.present.metrics import Metrics
 from neuroguide.ui.common.widgets import FlowLayout, make_button, make_label
@@ -51,8 +51,11 @@ class SwitchRow(QWidget):
             "Learn no key: keep the switch you have.",
             object_name="cancel-learning",
         )
-        self._flow = FlowLayout(self)
-        self._flow.add(self.status)
+        column = self._column = QVBoxLayout(self)  # the sentence on its own line: it may grow
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.status)
+        self._flow = FlowLayout()
+        column.addLayout(self._flow)
         self._flow.add(self.learn_button)
         self._flow.add(self.cancel_button)
         self._flow.add(self.forget_button)
@@ -77,6 +80,24 @@ class SwitchRow(QWidget):
         self.cancel_button.show()
         self.cancel_button.setFocus()
         router.learn(self._heard)
+        self.keep_in_view()
+
+    def keep_in_view(self) -> None:
+        """Scroll the settings so the whole row shows (its sentence may have grown), once
+        the longer sentence is laid out."""
+        from PySide6.QtCore import QTimer
+        from PySide6.QtWidgets import QScrollArea
+
+        def scroll() -> None:
+            ancestor = self.parentWidget()
+            while ancestor is not None and not isinstance(ancestor, QScrollArea):
+                ancestor = ancestor.parentWidget()
+            if isinstance(ancestor, QScrollArea):
+                for part in (self.cancel_button, self.learn_button, self.status):
+                    if part.isVisibleTo(self):
+                        ancestor.ensureWidgetVisible(part, 0, 20)
+
+        QTimer.singleShot(0, self, scroll)
 
     @property
     def listening(self) -> bool:
@@ -94,6 +115,7 @@ class SwitchRow(QWidget):
         if why is not None and router is not None:
             self.status.setText(f"{why} Press another key, or Escape to stop.")
             router.learn(self._heard)  # still listening
+            self.keep_in_view()
             return
         self._stop_listening()
         self.learned.emit(int(key))
@@ -132,3 +154,4 @@ class SwitchRow(QWidget):
     def set_metrics(self, metrics: Metrics) -> None:
         """Gaps for the mode."""
         self._flow.set_gap(metrics.spacing)
+        self._column.setSpacing(metrics.spacing // 2)
