@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from neuroguide.ui.session.flow import SessionFlow
     from neuroguide.ui.settings.personalisation import Personalisation
     from neuroguide.ui.shell.main_window import MainWindow
+    from neuroguide.ui.shell.single_instance import ShowServer
 
 DEFAULT_SIZE = (1280, 800)
 
@@ -137,11 +138,14 @@ def build_gui(
     )
     _configure_keys(window, flow)
     history_screen = None
+    server = None
     if history is not None:
         history_screen = HistoryController(flow, history, paths.reports_dir)
         window.closing.connect(history.close)  # after the flow stopped (and recorded) a session
-        _listen_for_later_starts(window, paths)
+        server = _listen_for_later_starts(window, paths)
     personal = Personalisation(flow, paths)
+    if server is not None:  # a file opened while running goes to this window's import page
+        server.open_requested.connect(lambda file: _open_in_editor(personal, file))
     install_checks(flow, history.progress_checks if history is not None else None, paths)
     flow.update_history_button()
     if not flow.restore_geometry():
@@ -252,18 +256,18 @@ def _explain_damaged_library(error: InvalidFileError) -> None:
     )
 
 
-def _listen_for_later_starts(window: MainWindow, paths: Paths) -> None:
+def _listen_for_later_starts(window: MainWindow, paths: Paths) -> ShowServer | None:
     """While this instance holds the history, a later start brings this window forward."""
     from neuroguide.ui.shell.single_instance import ShowServer, socket_path
 
     path = socket_path(paths.data_dir)
     if path is None:
-        return
+        return None
     try:
         server = ShowServer(path, window)
     except OSError as error:
         print(f"neuroguide: a second start cannot reach this window ({error})", file=sys.stderr)
-        return
+        return None
 
     def come_forward() -> None:
         window.showNormal()
@@ -272,10 +276,19 @@ def _listen_for_later_starts(window: MainWindow, paths: Paths) -> None:
 
     server.show_requested.connect(come_forward)
     window.closing.connect(server.close)
+    return server
 
 
-def _already_running(paths: Paths) -> bool:
-    """True if another NeuroGuide holds this data folder and brought its window forward."""
+def _open_in_editor(personal: Personalisation, file: Path) -> None:
+    personal.show_editor()
+    personal.editor.import_path(file)
+
+
+def _already_running(paths: Paths, programme: Path | None = None) -> bool:
+    """True if another NeuroGuide holds this data folder and brought its window forward.
+
+    ``programme`` (a file opened with the app) is handed to that window's import page.
+    """
     probe = InstanceLock(paths.data_dir)
     try:
         if probe.acquire():
@@ -288,7 +301,7 @@ def _already_running(paths: Paths) -> bool:
         ask_to_show,  # only now: it loads the socket module
     )
 
-    return ask_to_show(paths.data_dir)
+    return ask_to_show(paths.data_dir, file=programme)
 
 
 def _default_size(window: MainWindow) -> tuple[int, int]:
@@ -353,9 +366,10 @@ def run_gui(
     from neuroguide.display import close_on_interrupt
 
     close_on_interrupt(app)  # Ctrl+C in the terminal closes the window like its close button
-    if _already_running(paths):
+    if _already_running(paths, programme):
         if programme is not None:
-            print(f"NeuroGuide is already open; import {programme} with Edit routines → Import.")
+            print(f"NeuroGuide is already open; {programme} was handed to its window.")
+            return 0
         if tray:
             return 0  # already running: a log-in start has nothing to bring forward
         print(f"NeuroGuide is already open for {paths.data_dir}; its window was brought forward.")

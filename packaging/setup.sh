@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs NeuroGuide's system packages (Debian/Ubuntu) and a virtual environment in .venv.
 #   packaging/setup.sh          the app
-#   packaging/setup.sh --test   the app plus test and check tools
+#   packaging/setup.sh --test   the app plus the test, check and packaging tools
 # The system packages are checked every time (quick); the virtual environment is made again
 # only when this script, pyproject.toml or python3 changed since the last set-up (a stamp in
 # .venv). NEUROGUIDE_FORCE_SETUP=1 makes it again anyway.
@@ -26,20 +26,33 @@ if ! python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))'; then
   exit 1
 fi
 
-# Qt's runtime libraries (xcb for a real screen, offscreen for tests), fonts, espeak-ng for the
-# voice and aplay to play it, Xvfb for screenshots, the desktop-file validators and binutils
-# (PyInstaller reads libraries with objdump); python3-venv to make the environment.
+# Qt's runtime libraries (xcb and Wayland for a real screen, offscreen for tests), fonts,
+# espeak-ng for the voice and aplay to play it, Xvfb for screenshots, the desktop-file
+# validators and binutils (PyInstaller reads libraries with objdump); python3-venv to make the
+# environment.
 pkgs=(
   python3-venv python3-pip
   libegl1 libgl1 libglib2.0-0 libfontconfig1 libfreetype6 libdbus-1-3 libxkbcommon0
   libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
   libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxcb-xfixes0 libx11-xcb1
+  libwayland-client0 libwayland-cursor0 libwayland-egl1
   fonts-dejavu-core
   libespeak-ng1 espeak-ng-data espeak-ng alsa-utils
-  xvfb xauth xdotool
+  xvfb xauth
   desktop-file-utils appstream
   binutils
 )
+# Only for --test: what the tests use so that none of them skips on a CI machine. pdftotext
+# (poppler-utils) reads the PDFs back; a private D-Bus session (dbus) with the AT-SPI bus
+# (at-spi2-core) and a screen reader's library (python3-pyatspi) read the window as Orca does;
+# xdotool presses real keys on the virtual screen; shared-mime-info checks the file type; and
+# dpkg-dev (dpkg-shlibdeps), lintian and xdg-utils build and check the Debian package.
+if [ "$kind" = test ]; then
+  pkgs+=(
+    poppler-utils dbus at-spi2-core python3-pyatspi xdotool shared-mime-info
+    dpkg-dev lintian xdg-utils
+  )
+fi
 # The PyInstaller bundle needs the Python shared library (libpython3.X.so.1.0), which Debian
 # ships apart from python3. Only for a python3 that came from a Debian package: a python built
 # by pyenv or from source brings its own (or was built without one, which build.sh reports).

@@ -59,7 +59,8 @@ def test_the_installed_tree_passes_appstreamcli_validate_tree(tmp_path: Path) ->
     result = run(appstream, "validate-tree", "--no-net", str(tmp_path))
     assert result.returncode == 0, result.stdout + result.stderr
     entry = desktop_entry(tmp_path / "share" / "applications" / f"{APP_ID}.desktop")
-    assert entry["Exec"] == str(tmp_path / "bin" / "neuroguide")
+    assert entry["Exec"] == f"{tmp_path / 'bin' / 'neuroguide'} %f"
+    assert (tmp_path / "share" / "mime" / "packages" / f"{APP_ID}.xml").is_file()
 
 
 def test_one_reverse_dns_id_is_used_everywhere() -> None:
@@ -73,7 +74,7 @@ def test_one_reverse_dns_id_is_used_everywhere() -> None:
 
 def test_the_desktop_entry_starts_the_neuroguide_command() -> None:
     entry = desktop_entry()
-    assert entry["Exec"] == "neuroguide"
+    assert entry["Exec"] == "neuroguide %f"  # %f: a .neuroguide file opened with it
     assert entry["Terminal"] == "false"
     assert entry["Name"] == metainfo().findtext("name")
 
@@ -105,3 +106,33 @@ def test_the_newest_release_is_this_version() -> None:
 def test_the_content_rating_says_there_is_nothing_to_rate() -> None:
     rating = metainfo().find("content_rating")
     assert rating is not None and rating.get("type") == "oars-1.1" and len(rating) == 0
+
+
+def test_the_metainfo_names_its_developer_and_homepage_as_appstream_1_asks() -> None:
+    # Debian 13's appstreamcli refuses <developer_name> (deprecated) and a missing homepage,
+    # checks the Debian 12 one does not make: pinned here so both releases agree.
+    root = metainfo()
+    developer = root.find("developer")
+    assert developer is not None and developer.get("id") and developer.findtext("name")
+    assert root.find("developer_name") is None
+    assert (root.findtext("url[@type='homepage']") or "").startswith("https://")
+
+
+def test_a_neuroguide_file_is_its_own_type_and_opens_with_neuroguide() -> None:
+    mime = ElementTree.parse(LINUX / f"{APP_ID}.mime.xml").getroot()
+    namespace = "{http://www.freedesktop.org/standards/shared-mime-info}"
+    [kind] = mime.findall(f"{namespace}mime-type")
+    assert kind.get("type") == "application/x-neuroguide"
+    assert [glob.get("pattern") for glob in kind.findall(f"{namespace}glob")] == ["*.neuroguide"]
+    assert desktop_entry()["MimeType"] == "application/x-neuroguide;"
+
+
+def test_the_mime_type_is_recognised_by_shared_mime_info(tmp_path: Path) -> None:
+    update = tool("update-mime-database", "shared-mime-info")
+    packages = tmp_path / "mime" / "packages"
+    packages.mkdir(parents=True)
+    (packages / f"{APP_ID}.xml").write_bytes((LINUX / f"{APP_ID}.mime.xml").read_bytes())
+    result = run(update, "-V", str(tmp_path / "mime"))
+    assert result.returncode == 0 and "error" not in result.stderr.lower(), result.stderr
+    globs = (tmp_path / "mime" / "globs2").read_text(encoding="utf-8")
+    assert "application/x-neuroguide:*.neuroguide" in globs

@@ -14,6 +14,7 @@ from enum import Enum
 from pathlib import Path
 
 from neuroguide.store.backup import backup_daily, newest_good_backup, restore
+from neuroguide.store.codes import primary_code
 from neuroguide.store.files import create_private_file, make_private_dir, move_aside
 from neuroguide.store.lock import InstanceLock
 from neuroguide.store.schema import APPLICATION_ID, LATEST_VERSION, application_id, migrate
@@ -83,13 +84,17 @@ def connect(path: Path | str, timeout: float = START_WAIT) -> sqlite3.Connection
     ``timeout`` is how long a statement waits for another program's lock.
     """
     connection = sqlite3.connect(path, isolation_level=None, timeout=timeout)
-    connection.execute("PRAGMA foreign_keys = ON")
     try:
+        connection.execute("PRAGMA foreign_keys = ON")
         _durable(connection)
     except sqlite3.OperationalError as error:
         if not is_busy(error):
+            connection.close()
             raise
         # Another program holds the file; prepare() sets these once it is free.
+    except BaseException:
+        connection.close()
+        raise
     return connection
 
 
@@ -100,8 +105,7 @@ def _durable(connection: sqlite3.Connection) -> None:
 
 def is_busy(error: BaseException) -> bool:
     """Whether ``error`` means another connection holds a lock (in use, not damaged)."""
-    code = getattr(error, "sqlite_errorcode", None)
-    return code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+    return primary_code(error) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
 
 
 def prepare(connection: sqlite3.Connection) -> int:
@@ -199,9 +203,13 @@ def open_read_only(path: Path | str) -> sqlite3.Connection:
         raise HistoryError(f"There is no history yet at {path}.")
     try:
         connection = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as error:
+        raise HistoryError(f"The history file {path} cannot be read: {_reason(error)}.") from None
+    try:
         version = _version(connection)
         ours = application_id(connection) == APPLICATION_ID
     except sqlite3.Error as error:
+        connection.close()
         raise HistoryError(f"The history file {path} cannot be read: {_reason(error)}.") from None
     if version > LATEST_VERSION:
         connection.close()

@@ -141,10 +141,16 @@ class History:
             unsaved = self._writes.unsaved_message()
             if unsaved is not None:
                 self._tell(unsaved)
-            self._connection.close()
         finally:
+            self._connection.close()  # even if telling failed: never left to the collector
             if self._lock is not None:
                 self._lock.release()
+
+    def __enter__(self) -> History:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
 
     # ---------------------------------------------------------------- recording
 

@@ -14,6 +14,8 @@ from collections import deque
 from collections.abc import Callable
 from contextlib import suppress
 
+from neuroguide.store.codes import primary_code
+
 Write = Callable[[sqlite3.Connection], None]
 """One change to the history, in one transaction (see :mod:`neuroguide.store.writes`)."""
 Tell = Callable[[str], None]
@@ -34,7 +36,7 @@ _UNFIXABLE = (sqlite3.IntegrityError, sqlite3.ProgrammingError, sqlite3.Interfac
 def reason(error: BaseException) -> str:
     """Why a write failed, in words for the person."""
     if isinstance(error, sqlite3.Error):
-        code = getattr(error, "sqlite_errorcode", None)
+        code = primary_code(error)
         if code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
             return "the file is in use by another program"
         if code == sqlite3.SQLITE_FULL:

@@ -46,6 +46,7 @@ def test_each_kind_of_result_survives_a_round_trip_through_the_file(tmp_path: Pa
     assert [row.result for row in rows] == results
     assert rows[0].taken.local == datetime(2026, 3, 1, 10, tzinfo=PLUS_ONE)
     assert last_check_day(reopened) == date(2026, 3, 6)
+    reopened.close()
 
 
 def test_the_list_filters_by_check_and_day(tmp_path: Path) -> None:
@@ -57,12 +58,14 @@ def test_the_list_filters_by_check_and_day(tmp_path: Path) -> None:
     assert [row.result.count for row in chair] == [10, 12]
     assert len(list_checks(connection, first_day=date(2026, 3, 2))) == 2
     assert len(list_checks(connection, last_day=date(2026, 3, 1))) == 1
+    connection.close()
 
 
 def test_an_empty_history_has_no_last_check() -> None:
     connection = open_history(":memory:").connection
     assert last_check_day(connection) is None
     assert list_checks(connection) == []
+    connection.close()
 
 
 def test_a_result_built_around_the_validation_is_still_refused_by_the_file() -> None:
@@ -71,3 +74,4 @@ def test_a_result_built_around_the_validation_is_still_refused_by_the_file() -> 
     with pytest.raises(Exception, match="CHECK constraint"):
         add_check(connection, forged, stamp(1))
     assert list_checks(connection) == []
+    connection.close()

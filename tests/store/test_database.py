@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import stat
+from contextlib import closing
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -56,6 +57,7 @@ def test_new_files_and_folders_are_owner_only(history_path: Path, wall: FakeWall
 def test_memory_database_works_for_tests() -> None:
     connection = open_history(":memory:").connection
     assert connection.execute("PRAGMA user_version").fetchone()[0] == LATEST_VERSION
+    connection.close()
 
 
 def test_reopening_keeps_the_history(history_path: Path, wall: FakeWallClock) -> None:
@@ -101,7 +103,8 @@ def test_truncated_file_is_moved_aside_and_restored_from_the_newest_backup(
     for number in range(300):
         _add_session(opened.connection, wall, name=f"session {number} " + "x" * 200)
     opened.connection.close()
-    backup_daily(sqlite3.connect(history_path), backups, wall().date() + timedelta(days=1))
+    with closing(sqlite3.connect(history_path)) as source:
+        backup_daily(source, backups, wall().date() + timedelta(days=1))
     whole = history_path.read_bytes()
     history_path.write_bytes(whole[: len(whole) // 2])
     wall.advance(2 * 86400)

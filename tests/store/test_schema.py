@@ -44,6 +44,7 @@ def test_version_one_has_no_checkins_and_version_two_adds_them(tmp_path: Path) -
     assert "checkins" not in _tables(connection)
     migrate(connection, target=2)
     assert "checkins" in _tables(connection)
+    connection.close()
 
 
 def test_a_failing_migration_leaves_the_previous_version_intact(
@@ -57,6 +58,7 @@ def test_a_failing_migration_leaves_the_previous_version_intact(
         migrate(connection, target=2)
     assert user_version(connection) == 1
     assert "checkins" not in _tables(connection)
+    connection.close()
 
 
 def test_version_three_adds_progress_checks_beside_older_data(tmp_path: Path) -> None:
@@ -66,6 +68,7 @@ def test_version_three_adds_progress_checks_beside_older_data(tmp_path: Path) ->
     migrate(connection, target=3)
     assert "progress_checks" in _tables(connection)
     assert user_version(connection) >= 3
+    connection.close()
 
 
 def test_progress_checks_refuse_out_of_range_and_scored_stops(tmp_path: Path) -> None:
@@ -88,3 +91,4 @@ def test_progress_checks_refuse_out_of_range_and_scored_stops(tmp_path: Path) ->
     connection.execute(insert, ("stopped", "unsteady", None, None))
     connection.execute(insert, ("scored", None, 40, None))
     assert connection.execute("SELECT count(*) FROM progress_checks").fetchone()[0] == 2
+    connection.close()

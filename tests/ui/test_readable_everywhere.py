@@ -3,6 +3,7 @@ pointing, the report folder and notes, contrast computed from the theme colours.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -108,7 +109,7 @@ ZONE = timezone(timedelta(hours=2))
 
 
 @pytest.fixture
-def history() -> History:
+def history() -> Iterator[History]:
     history = History.in_memory()
     for days_ago in (0, 3, 40):
         day = TODAY - timedelta(days=days_ago)
@@ -118,7 +119,8 @@ def history() -> History:
             before=CheckIn(Moment.BEFORE, pain=5, note="calves tight" if days_ago == 3 else ""),
             after=CheckIn(Moment.AFTER, pain=3),
         )
-    return history
+    yield history
+    history.close()
 
 
 @pytest.mark.parametrize(("large", "scale"), MODES)

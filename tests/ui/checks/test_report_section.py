@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from contextlib import closing
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -50,12 +51,12 @@ class FakePage:
 
 
 def rows() -> list[CheckRow]:
-    connection = open_history(":memory:").connection
-    add_check(connection, chair_stand_result(9), Stamp.of(WHEN))
-    add_check(connection, chair_stand_result(12), Stamp.of(WHEN + timedelta(weeks=4)))
-    add_check(connection, stopped_unsteady(CheckId.BALANCE), Stamp.of(WHEN))
-    add_check(connection, balance_result([10, 10, 5]), Stamp.of(WHEN + timedelta(weeks=4)))
-    return list_checks(connection)
+    with closing(open_history(":memory:").connection) as connection:
+        add_check(connection, chair_stand_result(9), Stamp.of(WHEN))
+        add_check(connection, chair_stand_result(12), Stamp.of(WHEN + timedelta(weeks=4)))
+        add_check(connection, stopped_unsteady(CheckId.BALANCE), Stamp.of(WHEN))
+        add_check(connection, balance_result([10, 10, 5]), Stamp.of(WHEN + timedelta(weeks=4)))
+        return list_checks(connection)
 
 
 def test_the_section_lists_each_check_with_trend_comparison_and_sources(qapp: object) -> None:
