@@ -1,15 +1,15 @@
 """Buttons and sentences name the key that means Space for this person: ``[F9]``, not ``[Space]``.
 
 A person whose switch sends F9 is not helped by "Pause  [Space]". Every button made by
-``make_button`` is a :class:`KeyButton` and every content label follows too: they keep the
-words they were given and show them with the learned key's name in place of Space's.
+``make_button`` is a :class:`KeyButton`, every label made by ``make_label`` follows too: they
+keep the words they were given and show them with the learned key's name in place of Space's.
 ``set_space_name`` renames what is already on screen (the window calls it when the learned
 key changes); texts set later are renamed as they are set.
 """
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
 _SPACE = "Space"
 _space_name = _SPACE
@@ -37,6 +37,20 @@ def with_key_name(text: str) -> str:
 
 class KeyButton(QPushButton):
     """A push button whose key hint names the learned switch."""
+
+    def __init__(self, text: str = "") -> None:
+        super().__init__()
+        self.given_text = text
+        self.setText(text)
+
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt API)
+        """Show ``text``, naming the learned key where it says Space."""
+        self.given_text = text
+        super().setText(with_key_name(text))
+
+
+class KeyLabel(QLabel):
+    """A label whose "Press Space" names the learned switch."""
 
     def __init__(self, text: str = "") -> None:
         super().__init__()

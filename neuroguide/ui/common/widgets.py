@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from neuroguide.present.metrics import Metrics
-from neuroguide.ui.common.key_names import KeyButton, with_key_name
+from neuroguide.ui.common.key_names import KeyButton, KeyLabel, with_key_name
 
 
 def set_page_gaps(layout: QBoxLayout, metrics: Metrics) -> None:
@@ -81,7 +81,7 @@ def make_label(text: str = "", *, role: str = "", name: str = "") -> QLabel:
 
     With a ``name`` the label carries content whose accessible name follows its text.
     """
-    label = ContentLabel(text, name) if name else QLabel(text)
+    label = ContentLabel(text, name) if name else KeyLabel(text)
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from neuroguide.core.clock import FakeClock
@@ -286,6 +286,8 @@ def test_the_learned_key_names_itself_and_works_everywhere(qtbot: QtBot, driver:
     qtbot.keyClick(driver.window, Qt.Key.Key_F9)
     assert driver.window.current_screen == "player"
     assert "[F9]" in driver.flow.player.pause_button.text()
+    hints = [label.text() for label in driver.flow.home.findChildren(QLabel)]
+    assert any("Press F9 to start" in text for text in hints), hints
     driver.flow.steps.stop_running()
     driver.flow.go_home()
     _personal, screen = open_settings(driver)
