@@ -66,6 +66,9 @@ class Settings:
     tones: bool = True
     weekly_goal_minutes: int = 150
     seated_only: bool = False
+    wheelchair: bool = False
+    """"I use a wheelchair": the voice says each exercise's wheelchair words (brakes,
+    footrests) and the handout prints them."""
     suggested_routine: str = "stretch-break"
     window_geometry: str = ""
     default_rest: int = 10

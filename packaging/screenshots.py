@@ -149,12 +149,64 @@ def shoot(suffix: str) -> None:
     window.close()
 
 
+CHECK_MODES = {
+    "": (False, 100, "light"),
+    "-large": (True, 100, "light"),
+    "-text200": (False, 200, "light"),
+    "-contrast": (False, 100, "high-contrast"),
+    "-large-text200-contrast": (True, 200, "high-contrast"),
+}
+"""The five modes the progress checks are shot in (the last one all at once)."""
+
+
+def shoot_checks(suffix: str) -> None:
+    """Each progress check's running page while it explains and while it is timed."""
+    from neuroguide.core.check_steps import StepKind
+    from neuroguide.ui.checks.install import ChecksInstall
+
+    large, text_scale, theme = CHECK_MODES[suffix]
+    clock = FakeClock()
+    gui = _open(large, text_scale, theme, clock)
+    window = gui.window
+    install = window.findChild(ChecksInstall)
+    assert install is not None
+    for check, kind, extra in (
+        ("chair-stand", StepKind.TIMED, 7),
+        ("balance-4-stage", StepKind.STANCE, 4),
+        ("sit-to-stand-5", StepKind.STOPWATCH, 8),
+    ):
+        install.start_check(check)
+        install.controller.begin()
+        controller = install.controller
+        clock.advance(1)
+        controller.tick()
+        _save(window, f"check-{check}-explains{suffix}")
+        for _ in range(600):
+            run = controller.run
+            if run is None or not controller.running or run.step.kind is kind:
+                break
+            clock.advance(0.5)
+            controller.tick()
+        for _ in range(extra * 2):
+            clock.advance(0.5)
+            controller.tick()
+        _save(window, f"check-{check}-running{suffix}")
+        controller.unsteady()
+        gui.flow.go_home()
+    window.close()
+
+
 def main() -> int:
     """Write every screenshot; returns the exit status."""
     create_application()
     OUT.mkdir(parents=True, exist_ok=True)
-    for suffix in sys.argv[1:] or list(MODES):
-        shoot("" if suffix == "normal" else suffix)
+    wanted = sys.argv[1:]
+    for suffix in wanted or list(MODES):
+        if suffix in MODES or suffix == "normal":
+            shoot("" if suffix == "normal" else suffix)
+    for suffix in wanted or list(CHECK_MODES):
+        if suffix in CHECK_MODES or suffix in ("normal", "checks"):
+            shoot_checks("" if suffix in ("normal", "checks") else suffix)
     return 0
 
 

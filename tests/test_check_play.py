@@ -171,7 +171,7 @@ def test_balance_in_a_terminal_space_marks_the_lost_position(
         get_ready=2,
         clock=clock,
         keys=ScriptedKeys(clock, [(third + 6.5, " ")]),
-        stdin=io.StringIO("\nn\n"),  # Enter to begin; no support touched
+        stdin=io.StringIO("\nn\n"),  # Enter to begin; the "n" is never read as an answer
         speaker=speaker,
         now=lambda: WHEN,
     )
@@ -179,8 +179,10 @@ def test_balance_in_a_terminal_space_marks_the_lost_position(
     assert status == 0
     assert STOP_LOST in out
     assert speaker.interruptions >= 1  # "Stop" is said at once, not after a count
-    assert "Saved: 2 of 4 positions held (heel to toe: 6.5 s)." in out
-    assert "higher risk of falling" in out
+    assert "Saved: last held without support: position 2 of 4, half step" in out
+    assert "feet moved or held on at 6.5 s" in out
+    assert "higher risk of falls" in out
+    assert "support? (y/N)" not in out  # no question a single key could answer wrongly
     [result] = stored(app_paths.data_dir)
     assert result.stances == (10, 10, 6.5)  # type: ignore[attr-defined]
 

@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from neuroguide.cli.parser import main
 from neuroguide.content.loader import Content
 from neuroguide.core.clock import FakeClock
+from neuroguide.core.cue_words import FOOT_CHECK
 from neuroguide.core.cues import CueWriter
 from neuroguide.core.events import Event, SessionFinished, SessionStarted
 from neuroguide.core.library import Routine
@@ -108,8 +109,10 @@ def test_play_runs_a_routine_file_to_the_end_printing_captions_and_a_summary(
     # the hold starts with the exercise's spoken safety line
     assert out[1].endswith("Hold. Breathe slowly. If unsteady, lower your arms and hold the wall.")
     goodbye = "And relax. All done. You were active for 1 second. Well done, see you next time."
-    assert out[2] == f"[ 0:01] {goodbye}"
-    assert out[3] == "Finished 'Tiny': active for 1 s of 1 s planned; 1 done, 0 skipped."
+    assert out[2] == f"[ 0:01] {goodbye} {FOOT_CHECK}"  # it was done standing
+    assert (
+        out[3] == "Finished 'Tiny': took 1 s of the 1 s planned, active for 1 s; 1 done, 0 skipped."
+    )
 
 
 def test_every_event_batch_reaches_the_injected_listeners(
@@ -157,7 +160,8 @@ def test_ctrl_c_stops_cleanly_and_still_prints_the_summary(
     keys = ScriptedKeys(FakeClock(), [(0.0, "ctrl-c")])
     status = run_play(app_paths, str(tiny_file), keys=keys, speaker=RecordingSpeaker(), out=out)
     assert status == EXIT_INTERRUPTED
-    assert out.getvalue().splitlines()[-1].startswith("Stopped 'Tiny': active for 0 s")
+    last = out.getvalue().splitlines()[-1]
+    assert last.startswith("Stopped 'Tiny': took ") and "active for 0 s;" in last
 
 
 def test_space_pauses_and_resumes_n_skips_b_goes_back_and_q_stops(content: Content) -> None:

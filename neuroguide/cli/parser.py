@@ -137,13 +137,15 @@ def _add_export_parser(commands: argparse._SubParsersAction[argparse.ArgumentPar
         "--programme",
         nargs=2,
         metavar=("ROUTINE", "FILE.neuroguide"),
-        help="a routine with its own exercises and pictures as one file to share",
+        help="a routine (an id, or a routine file's path) with its own exercises and pictures "
+        "as one file to share",
     )
     what.add_argument(
         "--handout",
         nargs=2,
         metavar=("ROUTINE", "FILE.pdf"),
-        help="a printable large-print sheet of a routine's exercises",
+        help="a printable large-print sheet of a routine's exercises (ROUTINE: an id, or a "
+        "routine file's path)",
     )
     export.add_argument(
         "--sessions", action="store_true", help="with --csv: one row per session with check-ins"
@@ -217,14 +219,15 @@ def _run_command(command: str, paths: Paths, args: argparse.Namespace) -> int:
 def list_routines(paths: Paths) -> int:
     """Print every routine: id, position, length and name; then any problem in user files."""
     from neuroguide.content.loader import load_content
-    from neuroguide.core.library import format_duration
     from neuroguide.core.problems import printable
-    from neuroguide.core.timeline import build_timeline, total_seconds
+    from neuroguide.settings import load_settings
+    from neuroguide.terminal.lengths import Lengths
 
     content = load_content(paths)
+    lengths = Lengths.for_person(paths, content.library, load_settings(paths.settings_file)[0])
     rows = []
     for routine in content.catalog.ordered():
-        length = format_duration(total_seconds(build_timeline(routine)))
+        length = lengths.text(routine)
         origin = "built-in" if routine.builtin else "yours"
         rows.append((routine.id, routine.position, length, origin, routine.name))
     width = max((len(row[0]) for row in rows), default=2)
@@ -257,11 +260,12 @@ def check_files(paths: Paths, files: list[Path]) -> int:
     """Validate routine and exercise files: 0 if all are valid, 1 with one line per problem."""
     from neuroguide.content.file_kinds import is_exercise_file
     from neuroguide.content.loader import load_content
-    from neuroguide.core.library import format_duration
     from neuroguide.core.own_exercises import load_exercise_files
     from neuroguide.core.problems import printable
     from neuroguide.core.routine_file import RoutineCatalog, load_files
-    from neuroguide.core.timeline import build_timeline, total_seconds
+    from neuroguide.core.warm_up import warm_up_note
+    from neuroguide.settings import load_settings
+    from neuroguide.terminal.lengths import Lengths
 
     content = load_content(paths)
     builtin = [e.id for e in content.library.exercises.values() if not e.own]
@@ -294,9 +298,13 @@ def check_files(paths: Paths, files: list[Path]) -> int:
         print(printable(f"{path}: ok: {count} exercise{'s' if count != 1 else ''} of your own"))
     for programme in checked:
         print(printable(f"{programme.source}: ok: " + "; ".join(programme.describe())))
+    lengths = Lengths.for_person(paths, content.library, load_settings(paths.settings_file)[0])
     for routine in catalog.ordered():
-        length = format_duration(total_seconds(build_timeline(routine)))
+        length = lengths.first_and_later(routine)
         steps = f"{len(routine.steps)} step{'s' if len(routine.steps) != 1 else ''}"
         extra = f", {len(routine.exercises)} own exercises" if routine.exercises else ""
         print(printable(f"{routine.origin}: ok: '{routine.id}', {steps}, {length}{extra}"))
+        note = warm_up_note(routine)
+        if note:
+            print(printable(f"{routine.origin}: note: {note}"))
     return EXIT_OK

@@ -67,6 +67,7 @@ def run_progress(
 
 def _print_progress(paths: Paths, profile: object, out: IO[str], today: date) -> int:
     from neuroguide.cli.export import ExportError, reading_history
+    from neuroguide.core.check_norms import SOURCES
     from neuroguide.core.check_progress import Profile, change_text, check_name, progress
     from neuroguide.core.check_reminder import suggestion_text
     from neuroguide.core.checks import CheckId
@@ -95,7 +96,7 @@ def _print_progress(paths: Paths, profile: object, out: IO[str], today: date) ->
         mine = [(row.taken.local_day, row.result) for row in rows if row.result.check is check]
         if not mine:
             continue
-        print(f"\n{check_name(check)}", file=out)
+        print(f"\n{check_name(check)}  (sources: {SOURCES[check]})", file=out)
         for point in progress(check, mine, profile):
             change = change_text(point)
             change = f"  [{change}]" if change else ""

@@ -12,7 +12,15 @@ from datetime import date
 
 from neuroguide.core.check_norms import Comparison, age_in, compare, real_change
 from neuroguide.core.check_steps import STANCE_WORDS
-from neuroguide.core.checks import CHECKS, STANCE_SECONDS, CheckId, CheckResult, Sex
+from neuroguide.core.checks import (
+    CHECKS,
+    STANCE_SECONDS,
+    CheckId,
+    CheckOutcome,
+    CheckResult,
+    EndReason,
+    Sex,
+)
 
 
 @dataclass(frozen=True)
@@ -46,24 +54,39 @@ class ProgressPoint:
 
 
 def describe(result: CheckResult) -> str:
-    """A result in a few words, e.g. ``13 stands`` or ``2 of 4 positions held``."""
-    if not result.scored:
+    """A result in a few words, e.g. ``13 stands`` or ``last held without support: 2, ...``."""
+    if result.outcome is CheckOutcome.UNSTEADY:
         return "stopped: felt unsteady"
+    if not result.scored:
+        if result.reason is EndReason.NO_MARK:
+            return "not completed (no mark within the time limit)"
+        return "not completed (stopped after Go)"
     if result.check is CheckId.CHAIR_STAND:
         if result.support_used:
             return "0 stands (arms needed)"
         return f"{result.count} stand{'s' if result.count != 1 else ''}"
     if result.check is CheckId.BALANCE:
-        text = f"{result.stances_held} of 4 positions held"
-        if result.stances and result.stances[-1] < STANCE_SECONDS:
-            name = STANCE_WORDS[len(result.stances) - 1][0].lower()
-            text += f" ({name}: {result.stances[-1]:g} s)"
-        if result.support_used:
-            text += ", counter touched"
-        return text
+        return balance_words(result)
     if result.seconds is None:
-        return "0 (arms needed)"
+        return "not completed (arms needed)"
     return f"{result.seconds:.1f} seconds"
+
+
+def balance_words(result: CheckResult) -> str:
+    """Which position was the last held without support, and how the next one ended."""
+    held = result.last_held
+    if result.support_used:
+        return f"{held} of 4 positions timed, support used (asked afterwards; older record)"
+    if held == 0:
+        text = "no position held without support"
+    else:
+        name = STANCE_WORDS[held - 1][0].lower()
+        text = f"last held without support: position {held} of 4, {name}"
+    if result.stances and result.stances[-1] < STANCE_SECONDS:
+        number = len(result.stances)
+        name = STANCE_WORDS[number - 1][0].lower()
+        text += f" (position {number}, {name}: feet moved or held on at {result.stances[-1]:g} s)"
+    return text
 
 
 def progress(

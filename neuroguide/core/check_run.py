@@ -2,7 +2,8 @@
 
 Like the session engine, every time here derives from ``clock.now()``; the GUI and the terminal
 only call :meth:`CheckRun.tick` when something is due. One key (Space, or any switch) marks the
-moment a balance stance is lost or the fifth sit-down, so the person never looks at the screen.
+moment a balance stance ends (the feet moved or the person held on: the stance is not held) or
+the fifth full stand of the sit to stand, so the person never looks at the screen.
 """
 
 from __future__ import annotations
@@ -12,28 +13,49 @@ from collections.abc import Sequence
 from dataclasses import replace
 from enum import StrEnum
 
-from neuroguide.core.check_steps import CheckStep, StepKind, check_steps, timed_counts
+from neuroguide.core.check_steps import (
+    NEXT_STANCE,
+    STOP_ARMS,
+    STOP_CHAIR,
+    STOP_LAST_STANCE,
+    STOP_LOST,
+    STOP_TIME_UP,
+    UNSTEADY_WORDS,
+    CheckStep,
+    StepKind,
+    check_steps,
+    count_words,
+    timed_counts,
+)
 from neuroguide.core.checks import (
     STANCES,
     CheckId,
     CheckResult,
+    EndReason,
     balance_result,
     chair_stand_result,
+    not_completed,
     sit_to_stand_result,
     stopped_unsteady,
 )
 from neuroguide.core.clock import Clock
 from neuroguide.core.cues import Cue, CuePriority, Tone
 
+__all__ = [
+    "NEXT_STANCE",
+    "STOP_ARMS",
+    "STOP_CHAIR",
+    "STOP_LAST_STANCE",
+    "STOP_LOST",
+    "STOP_TIME_UP",
+    "UNSTEADY_WORDS",
+    "CheckRun",
+    "RunState",
+    "captions",
+]
+
 LATE_COUNT = 1.0
 """A count more than this many seconds late is skipped rather than said late."""
-
-UNSTEADY_WORDS = "Stopping now. Hold on to your counter, and sit down when you can."
-STOP_CHAIR = "Stop! Well done. If you were more than half way up, that stand counts."
-STOP_TIME_UP = "Stop. Time is up. Sit down and rest."
-STOP_LOST = "Stop. Hold on to your counter."
-NEXT_STANCE = "Well done. Hold on to your counter."
-STOP_LAST_STANCE = "Stop. Well done, that was the last position. Hold on to your counter."
 
 
 class RunState(StrEnum):
@@ -44,6 +66,8 @@ class RunState(StrEnum):
     FINISHED = "finished"
     """The timed part is over; the result can be taken (a count may still be needed)."""
     UNSTEADY = "unsteady"
+    NOT_COMPLETED = "not-completed"
+    """The sit to stand ended without its mark (time up, or stopped after Go)."""
     CANCELLED = "cancelled"
 
 
@@ -52,7 +76,9 @@ class CheckRun:
 
     Attributes:
         held: balance: seconds each stance was held so far.
-        stopwatch: five times sit to stand: the timed seconds once marked (or the limit).
+        stopwatch: five times sit to stand: the timed seconds once marked (``None`` without).
+        arms_used: the sit to stand was ended with "I needed my arms".
+        end_reason: why a run without a result ended (no mark, stopped, unsteady).
     """
 
     def __init__(self, check: CheckId, clock: Clock, get_ready: int = 5) -> None:
@@ -63,6 +89,9 @@ class CheckRun:
         self.index = 0
         self.held: list[float] = []
         self.stopwatch: float | None = None
+        self.arms_used = False
+        self.end_reason: EndReason | None = None
+        self._went = False
         self._step_start = 0.0
         self._counts: list[int] = []
 
@@ -91,7 +120,8 @@ class CheckRun:
         return cues
 
     def mark(self) -> list[Cue]:
-        """Space or a switch: a balance stance was lost, or the fifth sit-down was reached."""
+        """Space or a switch: the feet moved or the person held on (the balance stance ends as
+        not held), or the fifth full stand of the sit to stand."""
         if self.state is not RunState.RUNNING:
             return []
         cues = self.tick()
@@ -108,17 +138,38 @@ class CheckRun:
             return [*cues, self._finish(words, now)]
         return cues
 
+    def arms(self) -> list[Cue]:
+        """Sit to stand: "I needed my arms" after Go ends the check (scored as arms needed)."""
+        if self.check is not CheckId.SIT_TO_STAND or self.state is not RunState.RUNNING:
+            return []
+        cues = self.tick()
+        if self.state is not RunState.RUNNING or self.step.kind is not StepKind.STOPWATCH:
+            return cues
+        self.arms_used = True
+        return [*cues, self._finish(STOP_ARMS, self.clock.now())]
+
     def unsteady(self) -> list[Cue]:
         """ "I feel unsteady": the run ends at once and will be stored as stopped for safety."""
         if self.state not in (RunState.READY, RunState.RUNNING):
             return []
         self.state = RunState.UNSTEADY
+        self.end_reason = EndReason.UNSTEADY
         return [Cue(UNSTEADY_WORDS, CuePriority.SAFETY, self.clock.now(), step_index=-1)]
 
     def cancel(self) -> None:
-        """Leave without a result (nothing is stored)."""
+        """Leave (Esc, q, Stop). Nothing is stored, except for the sit to stand once Go was
+        said: that is kept as not completed (see :attr:`stored_on_cancel`)."""
         if self.state in (RunState.READY, RunState.RUNNING):
-            self.state = RunState.CANCELLED
+            if self.stored_on_cancel:
+                self.state = RunState.NOT_COMPLETED
+                self.end_reason = EndReason.STOPPED
+            else:
+                self.state = RunState.CANCELLED
+
+    @property
+    def stored_on_cancel(self) -> bool:
+        """Whether leaving now stores "not completed" (the sit to stand after Go)."""
+        return self.check is CheckId.SIT_TO_STAND and self._went and self.state is RunState.RUNNING
 
     def seconds_to_next_event(self) -> float | None:
         """Seconds until the next cue or step end; ``None`` when nothing more will happen."""
@@ -156,13 +207,16 @@ class CheckRun:
         return max(0, math.ceil(self.step.seconds - elapsed - 1e-9))
 
     @property
+    def ended(self) -> bool:
+        """True when the run has something to store (a result, a stop or not completed)."""
+        return self.state in (RunState.FINISHED, RunState.UNSTEADY, RunState.NOT_COMPLETED)
+
+    @property
     def needs_count(self) -> bool:
         """True when the person still has to enter a count (the chair stand)."""
         return self.check is CheckId.CHAIR_STAND and self.state is RunState.FINISHED
 
-    def result(
-        self, count: int | None = None, *, arms_used: bool = False, support_used: bool = False
-    ) -> CheckResult:
+    def result(self, count: int | None = None, *, arms_used: bool = False) -> CheckResult:
         """The result to store; raises :class:`CheckInputError` for a count out of range.
 
         Raises:
@@ -170,13 +224,15 @@ class CheckRun:
         """
         if self.state is RunState.UNSTEADY:
             return stopped_unsteady(self.check)
+        if self.state is RunState.NOT_COMPLETED:
+            return not_completed(self.check, self.end_reason or EndReason.STOPPED)
         if self.state is not RunState.FINISHED:
             raise RuntimeError("the check has not ended")
         if self.check is CheckId.CHAIR_STAND:
             return chair_stand_result(-1 if count is None else count, arms_used=arms_used)
         if self.check is CheckId.BALANCE:
-            return balance_result(self.held, support_used=support_used)
-        return sit_to_stand_result(self.stopwatch, arms_used=arms_used)
+            return balance_result(self.held)
+        return sit_to_stand_result(self.stopwatch, arms_used=arms_used or self.arms_used)
 
     def _enter(self, index: int, at: float) -> list[Cue]:
         self.index = index
@@ -185,6 +241,8 @@ class CheckRun:
         self._counts = sorted(timed_counts(step.kind, step.seconds), reverse=True)
         if step.kind is StepKind.SAY:
             return [Cue(step.text, CuePriority.NAME, at, step_index=index)]
+        if step.kind in (StepKind.TIMED, StepKind.STOPWATCH, StepKind.STANCE):
+            self._went = True
         if step.kind is StepKind.GET_READY:
             return [Cue(step.text, CuePriority.TRANSITION, at, phase_index=index, tone=Tone.REST)]
         return [Cue(step.text, CuePriority.TRANSITION, at, phase_index=index, tone=Tone.WORK)]
@@ -196,7 +254,7 @@ class CheckRun:
             number = self._counts.pop(0)
             at = end - number
             if self.clock.now() - at <= LATE_COUNT:
-                words = f"{number} seconds left" if number >= 10 else str(number)
+                words = count_words(number)
                 cues.append(
                     Cue(words, CuePriority.COUNT, at, phase_index=self.index, tone=Tone.TICK)
                 )
@@ -207,8 +265,10 @@ class CheckRun:
         if step.kind is StepKind.TIMED:
             return [self._finish(STOP_CHAIR, at)]
         if step.kind is StepKind.STOPWATCH:
-            self.stopwatch = step.seconds
-            return [self._finish(STOP_TIME_UP, at)]
+            cue = self._finish(STOP_TIME_UP, at)
+            self.state = RunState.NOT_COMPLETED
+            self.end_reason = EndReason.NO_MARK
+            return [cue]
         if step.kind is not StepKind.STANCE:
             return self._enter(self.index + 1, at)
         self.held.append(step.seconds)

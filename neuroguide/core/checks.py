@@ -19,7 +19,11 @@ STANCE_SECONDS = 10
 STANCES = 4
 SIT_TO_STAND_REPS = 5
 SIT_TO_STAND_LIMIT = 60.0
-"""The stopwatch of the five-times sit to stand stops by itself after this many seconds."""
+"""The five times sit to stand ends by itself after this many seconds without the mark; it is
+then stored as not completed, never as a time."""
+SEAT_HEIGHT = "43 cm (17 inches)"
+"""The chair's seat height the CDC's chair stand protocol asks for (also used for the sit to
+stand, as in the cited studies)."""
 
 
 class CheckId(StrEnum):
@@ -38,10 +42,23 @@ class Sex(StrEnum):
 
 
 class CheckOutcome(StrEnum):
-    """A check either gives a result or was stopped because the person felt unsteady."""
+    """A check gives a result, was stopped because the person felt unsteady, or was not
+    completed (the five times sit to stand without its mark, or stopped after Go)."""
 
     SCORED = "scored"
     UNSTEADY = "unsteady"
+    NOT_COMPLETED = "not-completed"
+
+
+class EndReason(StrEnum):
+    """Why a check without a score ended (stored as ``stop_reason``)."""
+
+    UNSTEADY = "unsteady"
+    """"Stop, I feel unsteady"."""
+    NO_MARK = "no-mark"
+    """The five times sit to stand: no mark came within its limit."""
+    STOPPED = "stopped"
+    """The five times sit to stand: the person stopped it after Go (Esc, q, Stop)."""
 
 
 @dataclass(frozen=True)
@@ -59,24 +76,28 @@ CHECKS: dict[CheckId, CheckInfo] = {
         CheckId.CHAIR_STAND,
         "30-second chair stand",
         "How many times you can stand up and sit down in 30 seconds.",
-        "a firm chair without arms, its back against a wall.",
+        "a firm chair without arms, its seat about 43 cm (17 inches) high, its back against "
+        "a wall, and someone standing next to you.",
     ),
     CheckId.BALANCE: CheckInfo(
         CheckId.BALANCE,
         "4-stage balance test",
         "Four standing positions, each a little harder, held for 10 seconds each.",
-        "a sturdy counter or table beside you, to hold if you need it.",
+        "a sturdy counter or table beside you, to hold if you need it, and someone standing "
+        "next to you. You may move your arms or body, but not your feet.",
     ),
     CheckId.SIT_TO_STAND: CheckInfo(
         CheckId.SIT_TO_STAND,
         "Five times sit to stand",
-        "How long it takes you to stand up fully five times.",
-        "the same firm chair without arms, its back against a wall.",
+        "How long it takes you to stand up fully five times, from Go to the fifth full stand.",
+        "the same firm chair without arms (seat about 43 cm, 17 inches, high) against a wall, "
+        "and a way to mark the fifth stand: a helper, a foot pedal, or you uncrossing your "
+        "arms once standing the fifth time.",
     ),
 }
 
 SAFETY_POINTS: tuple[str, ...] = (
-    "Best with someone nearby while you do the check.",
+    "Have someone stand next to you while you do the check.",
     "Keep a sturdy counter or heavy table within reach.",
     "Stop straight away if you feel dizzy, unsteady or in pain.",
     "Skip the check on a day your blood sugar runs low.",
@@ -95,11 +116,16 @@ class CheckResult:
 
     Attributes:
         check: which check.
-        outcome: scored, or stopped because the person felt unsteady (then no score).
+        outcome: scored, stopped because the person felt unsteady, or not completed (then no
+            score).
         count: chair stand: stands in 30 seconds (0 when the arms were needed).
         seconds: five-times sit to stand: the time for five stands (``None`` if not scored).
-        stances: balance: seconds each attempted stance was held, in order (at most four).
-        support_used: the arms (chair tests) or the counter (balance) were used.
+        stances: balance: seconds each attempted stance was held without moving the feet or
+            holding on, in order (at most four); the last one ends the test if under 10 s.
+        support_used: the arms were needed (chair tests: score 0). On balance rows only in
+            histories written before the protocol fix (then which stance used support is
+            unknown); a balance stance needing support now simply ends as not held.
+        reason: why a check without a score ended (``None`` when scored).
     """
 
     check: CheckId
@@ -108,6 +134,7 @@ class CheckResult:
     seconds: float | None = None
     stances: tuple[float, ...] = ()
     support_used: bool = False
+    reason: EndReason | None = None
 
     @property
     def scored(self) -> bool:
@@ -118,6 +145,11 @@ class CheckResult:
     def stances_held(self) -> int:
         """Balance: how many stances were held for the full 10 seconds."""
         return sum(1 for held in self.stances if held >= STANCE_SECONDS)
+
+    @property
+    def last_held(self) -> int:
+        """Balance: the last position (1 to 4) held for 10 seconds without support; 0 if none."""
+        return self.stances_held
 
     def value(self) -> float | None:
         """The number charted over time: stands, stances held, or seconds; ``None`` if none."""
@@ -145,10 +177,13 @@ def chair_stand_result(count: int, *, arms_used: bool = False) -> CheckResult:
     )
 
 
-def balance_result(held: Sequence[float], *, support_used: bool = False) -> CheckResult:
+def balance_result(held: Sequence[float]) -> CheckResult:
     """The balance test's result from the seconds each stance was held, in order.
 
-    The test stops at the first stance not held for 10 seconds, so nothing may follow it.
+    A stance counts only while the feet stay put and nothing is held (CDC STEADI): moving the
+    feet or holding on ends it there, as not held. The test stops at the first stance not held
+    for 10 seconds, so nothing may follow it. There is no separate "support" answer: a stance
+    that needed support is simply one not held.
     """
     if not 1 <= len(held) <= STANCES:
         raise CheckInputError(
@@ -166,18 +201,20 @@ def balance_result(held: Sequence[float], *, support_used: bool = False) -> Chec
                 "there; nothing was saved."
             )
     rounded = tuple(round(float(seconds), 1) for seconds in held)
-    return CheckResult(
-        CheckId.BALANCE, CheckOutcome.SCORED, stances=rounded, support_used=support_used
-    )
+    return CheckResult(CheckId.BALANCE, CheckOutcome.SCORED, stances=rounded)
 
 
 def sit_to_stand_result(seconds: float | None, *, arms_used: bool = False) -> CheckResult:
-    """The five-times sit to stand's result; using the arms scores 0 (no time is kept)."""
+    """The five times sit to stand's result: the seconds from Go to the fifth full stand.
+
+    Using the arms ends the check (stored as arms needed, no time). Without a time (no mark
+    within the limit) use :func:`not_completed`, never a time such as the limit.
+    """
     if arms_used:
         return CheckResult(CheckId.SIT_TO_STAND, CheckOutcome.SCORED, support_used=True)
-    if seconds is None or not 0 < seconds <= SIT_TO_STAND_LIMIT:
+    if seconds is None or not 0 < seconds < SIT_TO_STAND_LIMIT:
         raise CheckInputError(
-            f"The time for five stands must be more than 0 and at most "
+            f"The time for five stands must be more than 0 and under "
             f"{SIT_TO_STAND_LIMIT:.0f} seconds; nothing was saved."
         )
     return CheckResult(CheckId.SIT_TO_STAND, CheckOutcome.SCORED, seconds=round(seconds, 1))
@@ -185,7 +222,14 @@ def sit_to_stand_result(seconds: float | None, *, arms_used: bool = False) -> Ch
 
 def stopped_unsteady(check: CheckId) -> CheckResult:
     """A check the person stopped with "I feel unsteady": stored as such, never as a score."""
-    return CheckResult(check, CheckOutcome.UNSTEADY)
+    return CheckResult(check, CheckOutcome.UNSTEADY, reason=EndReason.UNSTEADY)
+
+
+def not_completed(check: CheckId, reason: EndReason) -> CheckResult:
+    """A check that ended without its result (no mark in time, or stopped after Go)."""
+    if reason is EndReason.UNSTEADY:
+        return stopped_unsteady(check)
+    return CheckResult(check, CheckOutcome.NOT_COMPLETED, reason=reason)
 
 
 def parse_count(text: str) -> int:

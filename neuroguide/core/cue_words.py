@@ -4,9 +4,24 @@ well (never ``s`` or ``min``)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
-from neuroguide.core.library import Exercise
+from neuroguide.core.library import Category, Exercise, Position
 from neuroguide.core.timeline import Phase
+
+FOOT_CHECK = (
+    "Now take off your shoes and socks and look at both feet, the soles and between the toes. "
+    "Look for blisters, red marks, cuts or sores: numb feet may not feel them."
+)
+"""Said at the end of every session on the feet or the pedals (walk, ride, water, standing
+work): pressure on numb feet can hurt them unnoticed, and a daily look is how it is caught."""
+
+
+def needs_foot_check(exercises: Iterable[Exercise]) -> bool:
+    """A session with standing work or aerobic exercise (walk, ride, water) ends with the foot
+    check; a session done sitting, with the feet at rest, does not."""
+    return any(e.position is Position.STANDING or e.category is Category.AEROBIC for e in exercises)
+
 
 TIMES = {1: "once", 2: "twice", 3: "three times", 4: "four times", 5: "five times"}
 

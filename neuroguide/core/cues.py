@@ -13,9 +13,11 @@ from dataclasses import dataclass
 from enum import IntEnum, StrEnum
 
 from neuroguide.core.cue_words import (
+    FOOT_CHECK,
     as_sentence,
     breathing_line,
     dose_phrase,
+    needs_foot_check,
     rep_words,
     sentences,
     side_phrase,
@@ -159,7 +161,9 @@ class CueWriter:
             f"Next exercise: {exercise.name}." if phase.step_index else f"{exercise.name}.",
             f"Start with {side}." if side else "",
             dose_phrase(phase),
+            f"With {as_sentence(phase.step.dose.load)}" if phase.step.dose.load else "",
             *(as_sentence(step) for step in steps),
+            as_sentence(exercise.wheelchair) if phase.step.wheelchair else "",
             as_sentence(note),
             as_sentence(exercise.spoken_safety) if phase.step.dose.reps is not None else "",
         ]
@@ -274,7 +278,9 @@ class CueWriter:
         phase = event.phase
         words = "Halfway."
         breathe = breathing_line(phase)
-        if breathe and phase.set_number == 1 and phase.seconds >= HALFWAY_WORDS_MIN:
+        if phase.exercise.halfway_words:  # something changes here: say that, not breathing
+            words += f" {as_sentence(phase.exercise.halfway_words)}"
+        elif breathe and phase.set_number == 1 and phase.seconds >= HALFWAY_WORDS_MIN:
             words += f" {breathe}"
         return _cue(words, CuePriority.INFO, event.at, phase)
 
@@ -345,6 +351,8 @@ class CueWriter:
             words = f"All done. You were active for {active}. Well done, see you next time."
         else:
             words = f"Session stopped. You were active for {active}. Every bit counts."
+        if needs_foot_check(phase.exercise for phase in self._timeline):
+            words += f" {FOOT_CHECK}"
         return Cue(words, CuePriority.NAME, event.at)
 
     # ----------------------------------------------------------------- timeline

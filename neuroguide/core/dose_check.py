@@ -5,10 +5,12 @@ Shared by routine steps and the library's default doses, so both obey the same l
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
 from neuroguide.core.library import SIDES, Dose, format_duration
+from neuroguide.core.problems import closest
 from neuroguide.core.toml_source import MAX_DIGITS
 
 # (lowest, highest, unit) for every whole-number field. The upper bounds catch typos such as a
@@ -21,9 +23,23 @@ LIMITS: dict[str, tuple[int, int, str]] = {
     "rest": (0, 600, "seconds"),
     "cadence": (1, 30, "seconds per rep"),
     "get_ready": (0, 60, "seconds"),
+    "setup": (0, 120, "seconds"),
 }
 WORK_KEYS = ("hold", "reps", "duration")
-DOSE_KEYS = (*WORK_KEYS, "sets", "sides", "rest", "cadence")
+DOSE_KEYS = (*WORK_KEYS, "sets", "sides", "rest", "cadence", "load")
+MAX_LOAD = 60
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def unknown_dose_keys(table: Mapping[str, Any], report: Report) -> None:
+    """Report each key of a ``dose = { ... }`` table that is not a dose key, with the keys
+    that are (a typo such as ``cadance`` would otherwise be ignored)."""
+    allowed = ", ".join(DOSE_KEYS)
+    for key in table:
+        if key not in DOSE_KEYS:
+            hint = closest(str(key), DOSE_KEYS)
+            report(f"unknown key '{key}' in 'dose'{hint}; a dose has: {allowed}", "dose")
+
 
 Report = Callable[[str, str | None], None]
 """Called with a message and the key it concerns (for the line), or ``None``."""
@@ -76,6 +92,11 @@ def check_dose(table: Mapping[str, Any], report: Report) -> Dose | None:
     if "cadence" in table and "reps" not in table:
         ok = False
         report("'cadence' (seconds per rep) only goes with 'reps'", "cadence")
+    load = table.get("load", "")
+    if not isinstance(load, str) or len(load) > MAX_LOAD or _CONTROL.search(load):
+        ok = False
+        report(f"'load' must be one line of text of at most {MAX_LOAD} characters", "load")
+        load = ""
     sides = table.get("sides", [])
     side_problem = _check_sides(sides)
     if side_problem:
@@ -91,6 +112,7 @@ def check_dose(table: Mapping[str, Any], report: Report) -> Dose | None:
         sides=tuple(sides),
         rest=values.get("rest", 0),
         cadence=values.get("cadence"),
+        load=" ".join(load.split()),
     )
 
 

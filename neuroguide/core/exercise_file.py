@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from neuroguide.core.dose_check import check_dose
+from neuroguide.core.dose_check import check_dose, unknown_dose_keys
 from neuroguide.core.library import NEEDS, Category, Exercise, Library, Position, Source
 from neuroguide.core.problems import InvalidFileError, Locator, Problem, closest
 from neuroguide.core.routine_file import ID_PATTERN
@@ -31,6 +31,7 @@ EXERCISE_KEYS = (
     "key_step",
     "switch_words",
     "wheelchair",
+    "halfway_words",
 )
 OPTIONAL_KEYS = (
     "seated_alternative",
@@ -40,8 +41,9 @@ OPTIONAL_KEYS = (
     "key_step",
     "switch_words",
     "wheelchair",
+    "halfway_words",
 )
-OPTIONAL_TEXT_KEYS = ("spoken_safety", "after_words", "switch_words", "wheelchair")
+OPTIONAL_TEXT_KEYS = ("spoken_safety", "after_words", "switch_words", "wheelchair", "halfway_words")
 
 
 def load_library(data: bytes, origin: str) -> Library:
@@ -162,6 +164,8 @@ def _exercise(
     if not item["steps"]:
         report("needs at least one step", "steps")
     dose_table = item["dose"]
+    if isinstance(dose_table, dict):
+        unknown_dose_keys(dose_table, report)
     dose = check_dose(dose_table, report) if isinstance(dose_table, dict) else None
     if dose is None and not isinstance(dose_table, dict):
         report("'dose' must be a table such as { hold = 15, sets = 3 }", "dose")
@@ -188,4 +192,5 @@ def _exercise(
         key_step=key_step,
         switch_words=item.get("switch_words", ""),
         wheelchair=item.get("wheelchair", ""),
+        halfway_words=item.get("halfway_words", ""),
     )

@@ -62,6 +62,8 @@ def dose_table(dose: Dose) -> dict[str, Any]:
         table["sides"] = list(dose.sides)
     if dose.rest:
         table["rest"] = dose.rest
+    if dose.load:
+        table["load"] = dose.load
     return table
 
 

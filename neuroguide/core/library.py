@@ -59,6 +59,8 @@ class Dose:
     sides: tuple[str, ...] = ()
     rest: int = 0
     cadence: int | None = None
+    load: str = ""
+    """What to hold or wear for it ("1 kg ankle weight"): shown, said once, printed."""
 
     @property
     def work_seconds(self) -> int:
@@ -130,6 +132,9 @@ class Exercise:
     ``{side}``, replaced by the new side."""
     wheelchair: str = ""
     """How to do a seated exercise from a wheelchair (brakes, footrests, staying back)."""
+    halfway_words: str = ""
+    """Said at halfway instead of the breathing line, when something changes there ("Now
+    circle backward")."""
     picture: str = ""
     """An own exercise's ``picture`` as written in its file (a figure name or a relative path);
     ``illustration`` then holds the figure's file or the image's absolute path."""
@@ -151,6 +156,27 @@ class Step:
     exercise: Exercise
     dose: Dose
     note: str = ""
+    setup: int = 0
+    """Seconds before the step starts, at the least (to strap on a weight): its get-ready is
+    this long when the setting's or the words' would be shorter."""
+    wheelchair: bool = False
+    """Say the exercise's wheelchair words as this step is announced (set for a wheelchair
+    user on the first step of each exercise: :mod:`neuroguide.core.wheelchair`)."""
+
+
+@dataclass(frozen=True)
+class HandoutDetails:
+    """Who a printed handout is for and who gave it (a routine file's ``[handout]`` table);
+    each is optional and printed only when given."""
+
+    patient: str = ""
+    giver: str = ""
+    """The physiotherapist's name (``from`` in the file)."""
+    contact: str = ""
+    """How to reach them: a telephone number, a clinic."""
+
+    def __bool__(self) -> bool:
+        return bool(self.patient or self.giver or self.contact)
 
 
 @dataclass(frozen=True)
@@ -173,6 +199,8 @@ class Routine:
     """How often the routine is meant to be done (``[schedule]``), if it says."""
     exercises: tuple[Exercise, ...] = ()
     """Own exercises written inline in the routine's file (``[[exercises]]``)."""
+    handout: HandoutDetails = field(default_factory=HandoutDetails)
+    """The patient's and the physiotherapist's names for the printed handout."""
 
     @property
     def position(self) -> str:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from neuroguide.core.dose_check import check_dose
+from neuroguide.core.dose_check import check_dose, unknown_dose_keys
 from neuroguide.core.library import NEEDS, Category, Dose, Exercise, Position
 from neuroguide.core.pictures import FIGURES, PictureCheck, file_pictures
 from neuroguide.core.problems import Locator, Problem, closest
@@ -140,6 +140,7 @@ def _own_exercise(
     dose: Dose | None = DEFAULT_DOSE
     if "dose" in item:
         if isinstance(item["dose"], dict):
+            unknown_dose_keys(item["dose"], report)
             dose = check_dose(item["dose"], lambda message, _key: report(message, "dose"))
         else:
             report("'dose' must be a table such as { hold = 15, sets = 3 }", "dose")

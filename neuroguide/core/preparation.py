@@ -10,8 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from neuroguide.core.gentle import gentle_routine, percent
-from neuroguide.core.library import Library, Routine
+from neuroguide.core.library import Category, Library, Routine
 from neuroguide.core.seated import seated_version
+from neuroguide.core.wheelchair import for_wheelchair
 
 
 @dataclass(frozen=True)
@@ -23,23 +24,33 @@ class Prepared:
 
 
 def prepare_routine(
-    routine: Routine, library: Library, *, seated_only: bool, gentle_level: int | None
+    routine: Routine,
+    library: Library,
+    *,
+    seated_only: bool,
+    gentle_level: int | None,
+    wheelchair: bool = False,
 ) -> Prepared:
     """``routine`` as it will run without a screen to ask on.
 
     Args:
         seated_only: the person's seated profile: take the seated version, if it differs.
         gentle_level: the "start gently" level to scale to, or ``None`` when it is off.
+        wheelchair: "I use a wheelchair": each exercise's wheelchair words are said.
     """
     notes: list[str] = []
     if seated_only:
         version = seated_version(routine, library)
         if version.routine is None:
+            aerobic = all(step.exercise.category is Category.AEROBIC for step in routine.steps)
+            instead = (
+                "ride' rides an exercise bike" if aerobic else "seated' runs the seated routine"
+            )
             return Prepared(
                 None,
                 [
                     f"every exercise of '{routine.name}' needs standing, and your settings say "
-                    "seated only; 'neuroguide play seated' runs the seated routine"
+                    f"seated only; 'neuroguide play {instead}"
                 ],
             )
         if version.changed:
@@ -57,4 +68,6 @@ def prepare_routine(
             f"start gently: this session runs at {percent(gentle_level)} % of the full amount"
         )
         routine = gentle_routine(routine, gentle_level)
+    if wheelchair:
+        routine = for_wheelchair(routine)
     return Prepared(routine, notes)

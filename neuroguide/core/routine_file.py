@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from neuroguide.core.dose_check import DOSE_KEYS, check_dose, check_int
+from neuroguide.core.handout_details import check_handout
 from neuroguide.core.library import Library, Routine, Step
 from neuroguide.core.pictures import PictureCheck
 from neuroguide.core.problems import Locator, Problem, closest
@@ -27,10 +28,11 @@ ROUTINE_KEYS = (
     "seated_description",
     "get_ready",
     "schedule",
+    "handout",
     "exercises",
     "steps",
 )
-STEP_KEYS = ("exercise", *DOSE_KEYS, "note")
+STEP_KEYS = ("exercise", *DOSE_KEYS, "setup", "note")
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_STEPS = 100
 MAX_NAME = 80
@@ -76,6 +78,9 @@ def parse_routine(
         if problem:
             report_top(problem, "get_ready")
     library, schedule, inline = check_extras(table, origin, locate, library, problems, pictures)
+    details = check_handout(
+        table, locate, lambda message, line: problems.append(Problem(origin, line, message))
+    )
     steps = _check_steps(table, origin, locate, library, problems)
     if problems or routine_id is None or name is None or steps is None:
         return None, problems
@@ -91,6 +96,7 @@ def parse_routine(
         seated_description=seated_description or "",
         schedule=schedule,
         exercises=inline,
+        handout=details,
     )
     return routine, problems
 
@@ -189,9 +195,16 @@ def _check_step(
         report("'note' must be text of at most 200 characters", "note")
     elif _CONTROL.search(note):
         report(_control_message("note", one_line=True), "note")
+    setup = step.get("setup", 0)
+    problem = check_int(setup, "setup")
+    if problem:
+        report(
+            f"{problem} (the time to get ready for this step, such as strapping on a weight)",
+            "setup",
+        )
     if len(problems) > count_before or exercise is None or dose is None:
         return None
-    return Step(exercise=exercise, dose=dose, note=note.strip())
+    return Step(exercise=exercise, dose=dose, note=note.strip(), setup=int(setup))
 
 
 @dataclass

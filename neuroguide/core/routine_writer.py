@@ -17,6 +17,7 @@ import tomli_w
 
 from neuroguide.core.dose_check import LIMITS
 from neuroguide.core.exercise_writer import exercise_table
+from neuroguide.core.handout_details import handout_table
 from neuroguide.core.library import DEFAULT_CADENCE, Dose, Exercise, Routine, Step
 from neuroguide.core.routine_file import MAX_NAME, MAX_STEPS
 from neuroguide.core.schedule import schedule_table
@@ -50,6 +51,8 @@ def routine_table(routine: Routine) -> dict[str, Any]:
         table["get_ready"] = routine.get_ready
     if routine.schedule is not None:
         table["schedule"] = schedule_table(routine.schedule)
+    if routine.handout:
+        table["handout"] = handout_table(routine.handout)
     if routine.exercises:
         table["exercises"] = [exercise_table(exercise) for exercise in routine.exercises]
     table["steps"] = [_step_table(step) for step in routine.steps]
@@ -69,6 +72,10 @@ def _step_table(step: Step) -> dict[str, Any]:
         table["sides"] = list(dose.sides)
     if dose.rest:
         table["rest"] = dose.rest
+    if dose.load:
+        table["load"] = dose.load
+    if step.setup:
+        table["setup"] = step.setup
     if step.note:
         table["note"] = step.note
     return table

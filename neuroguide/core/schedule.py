@@ -144,19 +144,31 @@ class WeekAdherence:
     planned: int
 
 
+def planned_in(schedule: Schedule, days: int) -> int:
+    """Sessions planned in ``days`` days of one week: the whole week's for seven, else its
+    share rounded up (3 a week over the one day left of a week is 1, not 3)."""
+    if days >= 7:
+        return schedule.per_week
+    return min(schedule.per_week, -(-schedule.per_week * max(0, days) // 7))
+
+
 def adherence(
     schedule: Schedule, done_by_week: Mapping[date, int], first: date, last: date
 ) -> list[WeekAdherence]:
     """Every week from ``first`` to ``last`` with its done and planned sessions.
 
-    A programme with ``weeks`` plans nothing after its last week (counted from ``first``).
+    Counted fairly: the first week plans only for the days from ``first`` (the day the
+    programme was added), the last only for the days up to ``last`` (today, or the period's
+    end). A programme with ``weeks`` plans nothing after its last week (counted from
+    ``first``).
     """
     rows: list[WeekAdherence] = []
     monday = week_start(first)
     number = 0
     while monday <= last:
         number += 1
-        planned = schedule.per_week
+        days = (min(monday + timedelta(days=6), last) - max(monday, first)).days + 1
+        planned = planned_in(schedule, days)
         if schedule.weeks is not None and number > schedule.weeks:
             planned = 0
         rows.append(WeekAdherence(monday, done_by_week.get(monday, 0), planned))

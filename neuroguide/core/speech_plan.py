@@ -228,7 +228,7 @@ def format_script(script: Script) -> list[str]:
     """The dry-run as text: ``m:ss.s  kind  words  (length, lateness)``."""
     rows = []
     for line in script.lines:
-        minutes, seconds = divmod(line.at, 60)
+        minutes, seconds = divmod(round(line.at, 1), 60)  # 59.96 s is 1:00.0, never 0:60.0
         stamp = f"{int(minutes):2d}:{seconds:04.1f}"
         if line.kind == "say":
             late = f", {line.late:+.1f} s" if line.late > 0.05 else ""

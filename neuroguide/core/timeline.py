@@ -120,7 +120,7 @@ def build_timeline(
         sides: tuple[str | None, ...] = dose.sides or (None,)
         for side_number, side in enumerate(sides):
             if side_number == 0:
-                seconds = (ready_by_step or {}).get(step_index, ready)
+                seconds = max((ready_by_step or {}).get(step_index, ready), step.setup)
                 add(PhaseKind.GET_READY, step_index, step, side, 1, seconds)
             else:
                 seconds = (switch_by_step or {}).get(step_index, switch_seconds)

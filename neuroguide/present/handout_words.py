@@ -5,9 +5,17 @@ Qt-free, so tests can read them without drawing; :mod:`neuroguide.ui.reports.han
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from neuroguide.core.library import NEED_LABELS, Dose, Routine, format_duration
+from neuroguide.core.library import (
+    NEED_LABELS,
+    Dose,
+    HandoutDetails,
+    Routine,
+    format_duration,
+)
+
+STOP_WORDS = "Stop at once if you feel pain, dizziness or unsteadiness. Keep breathing."
 
 
 @dataclass(frozen=True)
@@ -20,6 +28,10 @@ class HandoutExercise:
     safety: tuple[str, ...]
     illustration: str
     note: str = ""
+    wheelchair: str = ""
+    """How to do it from a wheelchair (printed for a wheelchair user)."""
+    load: str = ""
+    """What to hold or wear ("1 kg ankle weight"), from the step's dose."""
 
 
 @dataclass(frozen=True)
@@ -31,6 +43,9 @@ class Handout:
     schedule: str
     needs: str
     exercises: tuple[HandoutExercise, ...]
+    details: HandoutDetails = field(default_factory=HandoutDetails)
+    """The patient's name, the physiotherapist's name and contact, where given."""
+    stop_words: str = STOP_WORDS
 
 
 def dose_words(dose: Dose) -> str:
@@ -60,14 +75,16 @@ def _seconds(value: int) -> str:
 
 
 def _safety(lines: tuple[str, ...], spoken: str) -> tuple[str, ...]:
-    """The written safety lines, and the spoken one when it says something more."""
-    if spoken and spoken not in lines:
-        return (*lines, spoken)
-    return lines
+    """The written safety lines; the spoken line only when there are none (it says the same
+    in fewer words, so printing both repeats it)."""
+    if lines:
+        return lines
+    return (spoken,) if spoken else ()
 
 
-def handout_of(routine: Routine) -> Handout:
-    """The handout for ``routine`` (one entry per step, in order)."""
+def handout_of(routine: Routine, *, wheelchair: bool = False) -> Handout:
+    """The handout for ``routine`` (one entry per step, in order); ``wheelchair`` adds each
+    exercise's wheelchair words."""
     exercises = tuple(
         HandoutExercise(
             name=step.exercise.name,
@@ -76,6 +93,8 @@ def handout_of(routine: Routine) -> Handout:
             safety=_safety(step.exercise.safety, step.exercise.spoken_safety),
             illustration=step.exercise.illustration,
             note=step.note,
+            wheelchair=step.exercise.wheelchair if wheelchair else "",
+            load=step.dose.load,
         )
         for step in routine.steps
     )
@@ -89,4 +108,5 @@ def handout_of(routine: Routine) -> Handout:
         schedule=schedule,
         needs=needs or "Nothing special",
         exercises=exercises,
+        details=routine.handout,
     )

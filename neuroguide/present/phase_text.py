@@ -139,11 +139,15 @@ def summary_heading(summary: Summary) -> str:
     return "Session stopped. Every bit counts."
 
 
-def summary_figures(summary: Summary, planned_text: str, active_text: str) -> str:
-    """``Active time: … of … planned.`` and the parts done and skipped, in words."""
+def summary_figures(summary: Summary, planned_text: str, active_text: str, took_text: str) -> str:
+    """``Took … of the … planned; active for ….`` (the session's whole length, as heard,
+    against its plan) and the parts done and skipped, in words."""
     done = summary.completed
     skipped = summary.skipped
     parts = f"{done} part{'s' if done != 1 else ''} done"
     if skipped:
         parts += f", {skipped} skipped"
-    return f"Active time: {active_text} of {planned_text} planned.\n{parts.capitalize()}."
+    return (
+        f"Took {took_text} of the {planned_text} planned; active for {active_text}.\n"
+        f"{parts.capitalize()}."
+    )

@@ -14,6 +14,8 @@ def schedule_line(routine: Routine, done: int) -> str:
     """``3 days a week · 2 of 3 this week`` ("" for a routine without a schedule)."""
     if routine.schedule is None:
         return ""
+    if routine.schedule.up_to:  # "up to six a day" sets no week's target to count against
+        return routine.schedule.describe().capitalize()
     return f"{routine.schedule.describe()} · {week_words(routine.schedule, done)}"
 
 

@@ -224,6 +224,13 @@ def groups() -> list[tuple[str, list[Row]]]:
                     "toggle",
                 ),
                 Row(
+                    "wheelchair",
+                    "I use a wheelchair",
+                    "The voice says how to do each exercise from a wheelchair (brakes on, "
+                    "feet off the footrests only if safe), and the handout prints it.",
+                    "toggle",
+                ),
+                Row(
                     "start_gently",
                     "Start gently",
                     "For your first weeks: shorter holds and fewer reps, growing to the full "

@@ -7,10 +7,16 @@ import sqlite3
 from datetime import date
 from typing import TextIO
 
-from neuroguide.core.check_norms import SOURCES
+from neuroguide.core.check_norms import citations
 from neuroguide.core.check_progress import Profile, check_name, progress
-from neuroguide.core.checks import STANCES, CheckId
-from neuroguide.store.checks import list_checks
+from neuroguide.core.checks import STANCES, CheckId, EndReason
+from neuroguide.store.checks import STORED_OUTCOME, list_checks
+
+REASON_WORDS = {
+    EndReason.UNSTEADY: "felt unsteady",
+    EndReason.NO_MARK: "no mark within the time limit",
+    EndReason.STOPPED: "stopped after Go",
+}
 
 CHECK_COLUMNS = (
     "taken",
@@ -61,8 +67,8 @@ def write_checks_csv(
                 stamps[row.id].local.isoformat(timespec="seconds"),
                 result.check.value,
                 check_name(result.check),
-                "scored" if result.scored else "stopped",
-                "" if result.scored else "felt unsteady",
+                STORED_OUTCOME[result.outcome],
+                "" if result.reason is None else REASON_WORDS[result.reason],
                 "" if result.count is None else result.count,
                 "" if result.seconds is None else f"{result.seconds:g}",
                 *stances,
@@ -75,7 +81,7 @@ def write_checks_csv(
                 point.comparison.text,
                 "" if point.change is None else f"{point.change:g}",
                 "yes" if point.real else "no",
-                SOURCES[result.check],
+                " | ".join(citations(result.check)),
             )
         )
     return len(ordered)

@@ -17,6 +17,7 @@ from neuroguide.core.checks import (
     CheckId,
     CheckOutcome,
     CheckResult,
+    EndReason,
 )
 from neuroguide.store.database import HistoryError, lock_data_folder, open_history
 from neuroguide.store.models import Stamp
@@ -24,8 +25,15 @@ from neuroguide.store.writes import to_ms, transaction
 
 _COLUMNS = (
     "id, check_id, taken_utc, utc_offset_min, outcome, stands, time_ms,"
-    " stance1_ms, stance2_ms, stance3_ms, stance4_ms, support_used"
+    " stance1_ms, stance2_ms, stance3_ms, stance4_ms, support_used, stop_reason"
 )
+STORED_OUTCOME = {
+    CheckOutcome.SCORED: "scored",
+    CheckOutcome.UNSTEADY: "stopped",
+    CheckOutcome.NOT_COMPLETED: "not-completed",
+}
+"""How each outcome is written in the ``outcome`` column (its reason goes in
+``stop_reason``)."""
 
 
 @dataclass(frozen=True)
@@ -41,7 +49,8 @@ def add_check(connection: sqlite3.Connection, result: CheckResult, taken: Stamp)
     """Store ``result`` taken at ``taken`` in one committed transaction; returns its id."""
     stances: list[int | None] = [to_ms(seconds) for seconds in result.stances]
     stances += [None] * (STANCES - len(stances))
-    stopped = result.outcome is CheckOutcome.UNSTEADY
+    outcome = STORED_OUTCOME[result.outcome]
+    reason = None if result.scored else (result.reason or EndReason.UNSTEADY).value
     with transaction(connection):
         cursor = connection.execute(
             "INSERT INTO progress_checks (check_id, taken_utc, utc_offset_min, local_day,"
@@ -52,8 +61,8 @@ def add_check(connection: sqlite3.Connection, result: CheckResult, taken: Stamp)
                 taken.utc_text,
                 taken.offset_minutes,
                 taken.local_day.isoformat(),
-                "stopped" if stopped else "scored",
-                CheckOutcome.UNSTEADY.value if stopped else None,
+                outcome,
+                reason,
                 result.count,
                 None if result.seconds is None else to_ms(result.seconds),
                 *stances,
@@ -96,14 +105,16 @@ def last_check_day(connection: sqlite3.Connection) -> date | None:
 
 def _row(row: tuple[object, ...]) -> CheckRow:
     (ident, check_id, taken_utc, offset, outcome, stands, time_ms, *rest) = row
-    stance_ms, support = rest[:STANCES], rest[STANCES]
+    stance_ms, support, reason = rest[:STANCES], rest[STANCES], rest[STANCES + 1]
+    stored = {text: value for value, text in STORED_OUTCOME.items()}
     result = CheckResult(
         CheckId(str(check_id)),
-        CheckOutcome.SCORED if outcome == "scored" else CheckOutcome.UNSTEADY,
+        stored[str(outcome)],
         count=None if stands is None else int(str(stands)),
         seconds=None if time_ms is None else int(str(time_ms)) / 1000,
         stances=tuple(int(str(ms)) / 1000 for ms in stance_ms if ms is not None),
         support_used=bool(support),
+        reason=None if reason is None else EndReason(str(reason)),
     )
     return CheckRow(int(str(ident)), Stamp.parse(str(taken_utc), int(str(offset))), result)
 

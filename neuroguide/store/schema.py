@@ -114,7 +114,46 @@ CREATE TABLE session_steps (
 """
 """The steps and doses a session ran with (after a seated swap or a gentle start)."""
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4)
+_V5 = """
+CREATE TABLE progress_checks_v5 (
+    id INTEGER PRIMARY KEY,
+    check_id TEXT NOT NULL
+        CHECK (check_id IN ('chair-stand', 'balance-4-stage', 'sit-to-stand-5')),
+    taken_utc TEXT NOT NULL,
+    utc_offset_min INTEGER NOT NULL,
+    local_day TEXT NOT NULL,
+    outcome TEXT NOT NULL CHECK (outcome IN ('scored', 'stopped', 'not-completed')),
+    stop_reason TEXT CHECK (stop_reason IN ('unsteady', 'no-mark', 'stopped')),
+    stands INTEGER CHECK (stands BETWEEN 0 AND 40),
+    time_ms INTEGER CHECK (time_ms > 0 AND time_ms < 60000),
+    stance1_ms INTEGER CHECK (stance1_ms BETWEEN 0 AND 10000),
+    stance2_ms INTEGER CHECK (stance2_ms BETWEEN 0 AND 10000),
+    stance3_ms INTEGER CHECK (stance3_ms BETWEEN 0 AND 10000),
+    stance4_ms INTEGER CHECK (stance4_ms BETWEEN 0 AND 10000),
+    support_used INTEGER NOT NULL DEFAULT 0 CHECK (support_used IN (0, 1)),
+    CHECK ((outcome = 'scored') = (stop_reason IS NULL)),
+    CHECK ((outcome = 'stopped') = (stop_reason IS 'unsteady')),
+    CHECK (outcome = 'scored' OR (stands IS NULL AND time_ms IS NULL AND stance1_ms IS NULL))
+);
+INSERT INTO progress_checks_v5 SELECT
+    id, check_id, taken_utc, utc_offset_min, local_day,
+    CASE WHEN check_id = 'sit-to-stand-5' AND time_ms >= 60000 THEN 'not-completed'
+         ELSE outcome END,
+    CASE WHEN check_id = 'sit-to-stand-5' AND time_ms >= 60000 THEN 'no-mark'
+         ELSE stop_reason END,
+    stands,
+    CASE WHEN check_id = 'sit-to-stand-5' AND time_ms >= 60000 THEN NULL ELSE time_ms END,
+    stance1_ms, stance2_ms, stance3_ms, stance4_ms, support_used
+FROM progress_checks;
+DROP TABLE progress_checks;
+ALTER TABLE progress_checks_v5 RENAME TO progress_checks;
+CREATE INDEX progress_checks_by_check ON progress_checks (check_id, taken_utc)
+"""
+"""Progress checks can be "not completed" (the five times sit to stand without its mark, or
+stopped after Go): a sit to stand stored at its 60-second limit was never a time, so it
+becomes not completed with no time."""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5)
 """Migration N (1-based) brings a file from version N-1 to version N."""
 
 LATEST_VERSION = len(MIGRATIONS)

@@ -1,10 +1,14 @@
 """``neuroguide play chair-stand`` (and the other checks): a progress check in the terminal.
 
 The same core :class:`CheckRun` as the GUI, against the real clock. In a terminal, Space (or
-any key but u and q) marks a lost balance position or the fifth sit-down, u says "I feel
-unsteady", q leaves without saving; the result is then asked for. When standard input is not a
+any key but u, a and q) means "I moved my feet or held on" in a balance position (it ends as
+not held) or marks the fifth full stand of the sit to stand; a is "I needed my arms" (sit to
+stand), u "I feel unsteady", q stops (nothing is saved, except a sit to stand after Go: not
+completed). Only the chair stand's count is asked afterwards. When standard input is not a
 terminal, the run is timed and spoken the same way and the result is read from it instead: the
-count of stands, the seconds each balance position was held, or the seconds for five stands.
+count of stands, the seconds each balance position was held without moving the feet or holding
+on, or the seconds for five stands ("arms", or "none" when no mark came). ``--dry-run`` prints
+the script at once and touches nothing.
 """
 
 from __future__ import annotations
@@ -25,9 +29,12 @@ from neuroguide.core.checks import (
     STANCES,
     CheckId,
     CheckInputError,
+    CheckOutcome,
     CheckResult,
+    EndReason,
     balance_result,
     chair_stand_result,
+    not_completed,
     parse_count,
     parse_seconds,
     sit_to_stand_result,
@@ -39,16 +46,24 @@ from neuroguide.settings import load_settings
 from neuroguide.speech.planning import plays_tones
 from neuroguide.speech.speaker import NullSpeaker, Speaker
 from neuroguide.speech.tones import TonePlayer
+from neuroguide.terminal.check_script import print_check_script
 from neuroguide.terminal.keys import Keys, KeySource
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
 EXIT_INTERRUPTED = 130
 WAKE_MARGIN = 0.002
-KEYS_HELP = (
-    "Keys: Space marks the moment (position lost / fifth sit-down), u I feel unsteady, "
-    "q leave without saving."
-)
+LAST_TIME = round(SIT_TO_STAND_LIMIT - 0.1, 1)
+"""The longest piped sit-to-stand time taken (the limit itself means no mark came)."""
+KEYS_HELP = {
+    CheckId.CHAIR_STAND: "Keys: u I feel unsteady, q leave without saving.",
+    CheckId.BALANCE: "Keys: Space I moved my feet or held on (the position ends, not held), "
+    "u I feel unsteady, q leave without saving.",
+    CheckId.SIT_TO_STAND: "Keys: Space the fifth full stand (stops the time), a I needed my "
+    "arms, u I feel unsteady, q stop (after Go: kept as not completed).",
+}
+NO_MARK_WORDS = ("none", "no mark", "not completed", "-")
+"""Piped answers for a sit to stand whose mark never came."""
 NO_PROFILE = (
     "Add your year of birth and sex to compare with the norms: "
     "neuroguide progress --birth-year YYYY --sex female|male"
@@ -88,7 +103,7 @@ class CheckConsole:
                 self.tones.play(cue.tone)
 
     def key(self, key: str) -> None:
-        """u: unsteady; q or Ctrl-C: cancel; any other key: the mark."""
+        """u: unsteady; a: arms needed (sit to stand); q or Ctrl-C: stop; any other key: mark."""
         lowered = key.lower()
         if lowered == "u":
             self.speaker.interrupt()
@@ -96,6 +111,11 @@ class CheckConsole:
         elif lowered in ("q", "\x03"):
             self.speaker.interrupt()
             self.run.cancel()
+        elif lowered == "a" and self.run.check is CheckId.SIT_TO_STAND:
+            cues = self.run.arms()
+            if cues:
+                self.speaker.interrupt()
+            self.show(cues)
         else:
             cues = self.run.mark()
             if cues:
@@ -122,17 +142,21 @@ class CheckConsole:
 def result_from_answers(
     run: CheckRun, read: Callable[[str], str | None], *, from_input: bool
 ) -> CheckResult:
-    """The result of a finished run, asking (or reading) what the timing cannot know.
+    """The result of an ended run, asking (or reading) what the timing cannot know.
 
     ``read(prompt)`` returns a line, or ``None`` at the end of input. With ``from_input`` the
-    timed values (balance times, the sit-to-stand time) come from the input too.
+    timed values (balance times, the sit-to-stand time) come from the input too. Only the chair
+    stand's count (and whether the arms were needed) is ever asked: there is no question after
+    the balance test or the sit to stand that one key could answer wrongly.
 
     Raises:
         CheckInputError: a missing or out-of-range answer (nothing is stored).
     """
-    if run.state is RunState.UNSTEADY:
-        return run.result()
     check = run.check
+    no_mark = run.end_reason is EndReason.NO_MARK
+    piped_time = from_input and check is CheckId.SIT_TO_STAND and no_mark
+    if run.state in (RunState.UNSTEADY, RunState.NOT_COMPLETED) and not piped_time:
+        return run.result()
     if check is CheckId.CHAIR_STAND:
         line = read("How many times did you stand up? Type 0 to 40: ")
         if line is None:
@@ -141,33 +165,32 @@ def result_from_answers(
         arms = _yes(read("Did you need your arms to stand up? (y/N): "))
         return chair_stand_result(count, arms_used=arms)
     if check is CheckId.BALANCE:
-        if from_input:
-            line = read("Seconds held in each position, in order (e.g. 10 10 6.5): ")
-            if line is None:
-                raise CheckInputError("No balance times were given; nothing was saved.")
-            parts = line.replace(",", " ").split()[: STANCES + 1]
-            held = [
-                parse_seconds(
-                    part, what=f"the time for position {number}", low=0, high=STANCE_SECONDS
-                )
-                for number, part in enumerate(parts, start=1)
-            ]
-        else:
-            held = run.held
-        support = _yes(read("Did you touch the counter or anything else for support? (y/N): "))
-        return balance_result(held, support_used=support)
-    if from_input:
-        line = read("Seconds for five stands (or 'arms' if you needed your arms): ")
-        if line is None:
-            raise CheckInputError("No time for five stands was given; nothing was saved.")
-        if line.strip().lower() == "arms":
-            return sit_to_stand_result(None, arms_used=True)
-        seconds = parse_seconds(
-            line, what="the time for five stands", low=0.1, high=SIT_TO_STAND_LIMIT
+        if not from_input:
+            return run.result()
+        line = read(
+            "Seconds each position was held without moving your feet or holding on, in order "
+            "(e.g. 10 10 6.5): "
         )
-        return sit_to_stand_result(seconds)
-    arms = _yes(read("Did you need your arms to stand up? (y/N): "))
-    return sit_to_stand_result(run.stopwatch, arms_used=arms)
+        if line is None:
+            raise CheckInputError("No balance times were given; nothing was saved.")
+        parts = line.replace(",", " ").split()[: STANCES + 1]
+        held = [
+            parse_seconds(part, what=f"the time for position {number}", low=0, high=STANCE_SECONDS)
+            for number, part in enumerate(parts, start=1)
+        ]
+        return balance_result(held)
+    if not from_input:
+        return run.result()
+    line = read("Seconds from Go to the fifth full stand ('arms' or 'none' if there was none): ")
+    if line is None:
+        raise CheckInputError("No time for five stands was given; nothing was saved.")
+    answer = line.strip().lower()
+    if answer == "arms":
+        return sit_to_stand_result(None, arms_used=True)
+    if answer in NO_MARK_WORDS:
+        return not_completed(CheckId.SIT_TO_STAND, EndReason.NO_MARK)
+    seconds = parse_seconds(line, what="the time for five stands", low=0.1, high=LAST_TIME)
+    return sit_to_stand_result(seconds)
 
 
 def _yes(answer: str | None) -> bool:
@@ -187,8 +210,12 @@ def run_check_play(
     err: IO[str] | None = None,
     speaker: Speaker | None = None,
     now: Callable[[], datetime] = local_now,
+    dry: bool = False,
 ) -> int:
-    """Guide one check in the terminal and store its result; the exit status."""
+    """Guide one check in the terminal and store its result; the exit status.
+
+    With ``dry`` the script is printed at once; nothing is read, spoken, played or stored.
+    """
     from neuroguide.store.checks import save_check
     from neuroguide.store.database import HistoryError
     from neuroguide.store.models import Stamp
@@ -196,10 +223,14 @@ def run_check_play(
 
     out = out if out is not None else sys.stdout
     err = err if err is not None else sys.stderr
-    stdin = stdin if stdin is not None else sys.stdin
     settings, messages = load_settings(paths.settings_file)
     for message in messages:
         print(f"neuroguide: {message}", file=err)
+    if dry:
+        ready = settings.get_ready_seconds if get_ready is None else get_ready
+        print_check_script(check, ready, out)
+        return EXIT_OK
+    stdin = stdin if stdin is not None else sys.stdin
     clock = clock if clock is not None else MonotonicClock()
     source: KeySource = keys if keys is not None else Keys(stdin)
     info = CHECKS[check]
@@ -212,7 +243,7 @@ def run_check_play(
         wanted = voice and settings.voice
         speaker = make_speaker(paths, settings, clock, err) if wanted else NullSpeaker()
     if source.interactive:
-        print(KEYS_HELP, file=out)
+        print(KEYS_HELP[check], file=out)
         print("Press Enter to begin, or q and Enter to leave.", file=out, flush=True)
         speaker.say(Cue(" ".join(SAFETY_POINTS), CuePriority.SAFETY, clock.now(), step_index=-2))
         answer = stdin.readline()
@@ -262,8 +293,10 @@ def run_check_play(
 
 def result_lines(result: CheckResult, profile: Profile, when: datetime) -> str:
     """What the person reads after a check: the result, then the comparison or a hint."""
-    if not result.scored:
+    if result.outcome is CheckOutcome.UNSTEADY:
         return "Stopped because you felt unsteady. Saved as stopped for safety, not as a score."
+    if not result.scored:
+        return f"Saved as {describe(result)}, not as a time."
     comparison = compare(result, age_in(when.year, profile.birth_year), profile.sex)
     lines = [f"Saved: {describe(result)}.", comparison.text]
     if result.check is CheckId.CHAIR_STAND and (profile.birth_year is None or profile.sex is None):

@@ -73,10 +73,16 @@ def run_play_command(paths: Paths, args: argparse.Namespace) -> int:
     from neuroguide.core.checks import check_by_id
 
     check = check_by_id(args.routine)
+    if check is not None and args.dry_run:
+        from neuroguide.terminal.check_script import run_check_dry
+
+        return run_check_dry(paths, check, get_ready=args.get_ready)
     if check is not None:
         from neuroguide.terminal.check_player import run_check_play
 
-        return run_check_play(paths, check, voice=not args.no_voice, get_ready=args.get_ready)
+        return run_check_play(
+            paths, check, voice=not args.no_voice, get_ready=args.get_ready, dry=args.dry_run
+        )
     from neuroguide.terminal.player import run_play
 
     return run_play(

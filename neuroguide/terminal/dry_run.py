@@ -11,12 +11,13 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import IO
 
+from neuroguide.core.heard_length import plan_seconds
 from neuroguide.core.library import Routine, format_duration
 from neuroguide.core.speech_plan import dry_run, format_script, plan_speech
 from neuroguide.paths import Paths
 from neuroguide.settings import Settings
+from neuroguide.speech.heard import settings_lengths
 from neuroguide.speech.phrase_cache import PhraseCache
-from neuroguide.speech.planning import cached_lengths
 from neuroguide.speech.protocol import VoiceSettings
 
 
@@ -31,13 +32,14 @@ def print_dry_run(
     """Print the script of ``routine`` as it would run now, without a sound."""
     voice = VoiceSettings(settings.voice_id, settings.voice_rate, settings.voice_volume)
     cache = PhraseCache(paths.phrase_cache, voice, paths.resources_dir / "sounds")
-    lengths = cached_lengths(cache, voice.rate)
+    lengths = settings_lengths(paths, settings)
     plan = plan_speech(routine, minimum=minimum, known=known, lengths=lengths)
     script = dry_run(plan, lengths)
     missing = sum(1 for phrase in plan.phrases if cache.get(*phrase) is None)
     spoken, transitions = script.spoken_share(urgent=True)
     said, captions = script.captions_spoken()
-    print(f"{routine.name}: {format_duration(script.total_seconds)}", file=out)
+    length, words_end = format_duration(plan_seconds(plan)), format_duration(script.total_seconds)
+    print(f"{routine.name}: {length} (the last words end at {words_end})", file=out)
     print(
         f"{len(plan.phrases)} phrases ({missing} not rendered yet: their lengths are estimates); "
         f"transitions on time {spoken} of {transitions}; captions spoken {said} of {captions}.",

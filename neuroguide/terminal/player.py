@@ -185,10 +185,11 @@ class TerminalPlayer:
             return "The session did not start."
         ended = "Finished" if summary.outcome is Outcome.FINISHED else "Stopped"
         active = format_duration(summary.active_seconds)
-        planned = format_duration(summary.planned_seconds)
+        took = format_duration(summary.elapsed_seconds)
+        planned = format_duration(total_seconds(self.session.timeline))
         return (
-            f"{ended} '{self.session.routine.name}': active for {active} of {planned} planned; "
-            f"{summary.completed} done, {summary.skipped} skipped."
+            f"{ended} '{self.session.routine.name}': took {took} of the {planned} planned, "
+            f"active for {active}; {summary.completed} done, {summary.skipped} skipped."
         )
 
 
@@ -223,6 +224,7 @@ def run_play(
         routine,
         content.library,
         seated_only=settings.seated_only,
+        wheelchair=settings.wheelchair,
         gentle_level=(
             recording.gentle_level(gentle_since(settings.gentle_since, date.today()))
             if settings.start_gently

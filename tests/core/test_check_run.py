@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from neuroguide.core.check_run import (
+    STOP_ARMS,
     STOP_CHAIR,
     STOP_LOST,
     UNSTEADY_WORDS,
@@ -13,7 +14,7 @@ from neuroguide.core.check_run import (
     captions,
 )
 from neuroguide.core.check_steps import StepKind, check_steps, reading_seconds
-from neuroguide.core.checks import CheckId, CheckInputError, CheckOutcome
+from neuroguide.core.checks import CheckId, CheckInputError, CheckOutcome, EndReason
 from neuroguide.core.clock import FakeClock
 from neuroguide.core.cues import Cue, CuePriority
 
@@ -109,8 +110,8 @@ def test_balance_runs_four_stances_of_ten_seconds_when_all_are_held() -> None:
     ends = [at for at, cue in timed if cue.text.startswith(("Well done.", "Stop. Well done"))]
     assert [end - go for go, end in zip(gos, ends, strict=True)] == pytest.approx([10] * 4)
     assert run.held == [10, 10, 10, 10]
-    result = run.result(support_used=False)
-    assert result.stances_held == 4
+    result = run.result()
+    assert result.stances_held == 4 and result.last_held == 4
     positions = [cue.text for _, cue in timed if "Position" in cue.text]
     assert len(positions) == 4
     assert "Position 3, heel to toe." in positions[2]
@@ -131,9 +132,10 @@ def test_the_stance_lost_mark_records_the_time_held_and_ends_the_test() -> None:
     assert captions(cues) == [STOP_LOST]
     assert run.state is RunState.FINISHED
     assert run.held == pytest.approx([10, 10, 6.5])
-    result = run.result(support_used=True)
+    result = run.result()
     assert result.stances == (10, 10, 6.5)
-    assert result.support_used
+    assert result.last_held == 2  # feet moved or held on: position 3 is not held
+    assert not result.support_used
     assert run.mark() == []  # a second press does nothing
 
 
@@ -164,7 +166,54 @@ def test_sit_to_stand_stops_itself_at_the_limit() -> None:
     run = CheckRun(CheckId.SIT_TO_STAND, clock)
     timed = run_to_end(run, clock)
     assert timed[-1][1].text.startswith("Stop. Time is up")
-    assert run.result().seconds == 60
+    assert run.state is RunState.NOT_COMPLETED
+    result = run.result()
+    assert result.outcome is CheckOutcome.NOT_COMPLETED and result.reason is EndReason.NO_MARK
+    assert result.seconds is None and result.value() is None  # never a time like 60.0
+
+
+def test_sit_to_stand_arms_and_a_stop_after_go() -> None:
+    clock = FakeClock()
+    run = CheckRun(CheckId.SIT_TO_STAND, clock)
+    run.start()
+    assert run.arms() == []  # nothing to end before Go
+    run_until(run, clock, StepKind.STOPWATCH)
+    clock.advance(4)
+    assert captions(run.arms()) == [STOP_ARMS]
+    result = run.result()
+    assert result.support_used and result.seconds is None
+    stopped = CheckRun(CheckId.SIT_TO_STAND, clock)
+    stopped.start()
+    assert not stopped.stored_on_cancel  # before Go: nothing to keep
+    run_until(stopped, clock, StepKind.STOPWATCH)
+    assert stopped.stored_on_cancel
+    stopped.cancel()
+    assert stopped.result().reason is EndReason.STOPPED
+
+
+def test_the_sit_to_stand_says_how_the_mark_is_made_and_the_arms_rule_before_go() -> None:
+    steps = check_steps(CheckId.SIT_TO_STAND)
+    before_go = " ".join(step.text for step in steps if step.kind is StepKind.SAY)
+    for words in (
+        "helper",
+        "foot pedal",
+        "uncross your arms",
+        "fifth time",
+        "ends the check",
+        "43 centimetres",
+        "17 inches",
+    ):
+        assert words in before_go
+    assert "sit down the fifth" not in before_go
+
+
+def test_the_balance_test_says_the_protocol_before_go() -> None:
+    steps = check_steps(CheckId.BALANCE)
+    first_go = next(i for i, step in enumerate(steps) if step.kind is StepKind.STANCE)
+    before = " ".join(step.text for step in steps[:first_go])
+    assert "If you need to hold on or move your feet, press Space" in before
+    assert "you may move your arms or body" in before.lower() and "but not your feet" in before
+    assert "someone standing next to you" in before
 
 
 @pytest.mark.parametrize("check", list(CheckId))

@@ -8,6 +8,7 @@ from dataclasses import replace
 import pytest
 
 from neuroguide.core.clock import FakeClock
+from neuroguide.core.cue_words import FOOT_CHECK
 from neuroguide.core.cues import (
     Cue,
     CuePriority,
@@ -234,7 +235,8 @@ def test_with_no_get_ready_phase_the_exercise_is_announced_as_its_first_hold_sta
 def test_the_end_is_warm_and_says_the_active_time(library: Library, clock: FakeClock) -> None:
     cues = spoken(make_routine(library, REACH), clock)
     assert texts(cues)[-1] == (
-        "And relax. All done. You were active for 1 minute. Well done, see you next time."
+        "And relax. All done. You were active for 1 minute. Well done, see you next time. "
+        + FOOT_CHECK  # the overhead reach is done standing
     )
 
 
@@ -248,7 +250,9 @@ def test_a_stopped_session_says_how_long_the_person_was_active(
         clock.advance(1)
         writer.cues_for(session.tick())
     (cue,) = writer.cues_for(session.stop())
-    assert cue.text == "Session stopped. You were active for 10 seconds. Every bit counts."
+    assert cue.text == (
+        f"Session stopped. You were active for 10 seconds. Every bit counts. {FOOT_CHECK}"
+    )
     assert cue.priority is CuePriority.NAME
 
 

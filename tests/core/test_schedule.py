@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from neuroguide.core.schedule import Schedule, adherence, check_schedule, schedule_table
+from neuroguide.core.schedule import Schedule, adherence, check_schedule, planned_in, schedule_table
 
 
 def check(value: object) -> tuple[Schedule | None, list[str]]:
@@ -55,3 +55,19 @@ def test_adherence_per_week_stops_planning_after_the_last_week() -> None:
     done = {date(2026, 11, 2): 3, date(2026, 11, 9): 1}
     rows = adherence(schedule, done, date(2026, 11, 4), date(2026, 11, 20))
     assert [(r.monday.day, r.done, r.planned) for r in rows] == [(2, 3, 3), (9, 1, 3), (16, 0, 0)]
+
+
+def test_a_programme_added_on_a_sunday_and_done_that_day_is_one_of_one() -> None:
+    """Issue 26 item 6: the first, partial week counts only the days after it was added."""
+    schedule = Schedule(days_a_week=3)
+    sunday = date(2026, 11, 8)
+    rows = adherence(schedule, {date(2026, 11, 2): 1}, sunday, sunday)
+    assert [(r.done, r.planned) for r in rows] == [(1, 1)]
+
+
+def test_the_week_under_way_is_counted_against_the_days_passed() -> None:
+    schedule = Schedule(days_a_week=5)
+    tuesday = date(2026, 11, 10)
+    rows = adherence(schedule, {}, date(2026, 11, 2), tuesday)
+    assert [r.planned for r in rows] == [5, 2]  # a full week, then Monday and Tuesday
+    assert planned_in(schedule, 7) == 5 and planned_in(schedule, 0) == 0

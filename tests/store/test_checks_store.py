@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -11,14 +12,17 @@ from neuroguide.core.checks import (
     CheckId,
     CheckOutcome,
     CheckResult,
+    EndReason,
     balance_result,
     chair_stand_result,
+    not_completed,
     sit_to_stand_result,
     stopped_unsteady,
 )
 from neuroguide.store.checks import add_check, last_check_day, list_checks
 from neuroguide.store.database import open_history
 from neuroguide.store.models import Stamp
+from neuroguide.store.schema import migrate
 
 PLUS_ONE = timezone(timedelta(hours=1))
 
@@ -33,10 +37,12 @@ def test_each_kind_of_result_survives_a_round_trip_through_the_file(tmp_path: Pa
     results = [
         chair_stand_result(13),
         chair_stand_result(8, arms_used=True),
-        balance_result([10, 10, 6.5], support_used=True),
+        balance_result([10, 10, 6.5]),
         sit_to_stand_result(12.3),
         sit_to_stand_result(None, arms_used=True),
         stopped_unsteady(CheckId.BALANCE),
+        not_completed(CheckId.SIT_TO_STAND, EndReason.NO_MARK),
+        not_completed(CheckId.SIT_TO_STAND, EndReason.STOPPED),
     ]
     for day, result in enumerate(results, start=1):
         add_check(connection, result, stamp(day))
@@ -45,7 +51,7 @@ def test_each_kind_of_result_survives_a_round_trip_through_the_file(tmp_path: Pa
     rows = list_checks(reopened)
     assert [row.result for row in rows] == results
     assert rows[0].taken.local == datetime(2026, 3, 1, 10, tzinfo=PLUS_ONE)
-    assert last_check_day(reopened) == date(2026, 3, 6)
+    assert last_check_day(reopened) == date(2026, 3, 8)
     reopened.close()
 
 
@@ -74,4 +80,28 @@ def test_a_result_built_around_the_validation_is_still_refused_by_the_file() -> 
     with pytest.raises(Exception, match="CHECK constraint"):
         add_check(connection, forged, stamp(1))
     assert list_checks(connection) == []
+    connection.close()
+
+
+def test_version_five_turns_a_sit_to_stand_stored_at_its_limit_into_not_completed(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "history.sqlite3"
+    connection = sqlite3.connect(path, isolation_level=None)
+    migrate(connection, 4)
+    connection.execute(
+        "INSERT INTO progress_checks (check_id, taken_utc, utc_offset_min, local_day, outcome,"
+        " time_ms) VALUES ('sit-to-stand-5', '2026-03-01T09:00:00Z', 60, '2026-03-01',"
+        " 'scored', 60000), ('sit-to-stand-5', '2026-03-02T09:00:00Z', 60, '2026-03-02',"
+        " 'scored', 12300)"
+    )
+    migrate(connection)
+    limit, timed = list_checks(connection)
+    assert limit.result == not_completed(CheckId.SIT_TO_STAND, EndReason.NO_MARK)
+    assert timed.result.seconds == 12.3
+    with pytest.raises(sqlite3.IntegrityError):  # never a time at the limit again
+        connection.execute(
+            "INSERT INTO progress_checks (check_id, taken_utc, utc_offset_min, local_day,"
+            " outcome, time_ms) VALUES ('sit-to-stand-5', 'x', 0, 'y', 'scored', 60000)"
+        )
     connection.close()

@@ -16,7 +16,13 @@ from neuroguide.core.check_norms import age_in, compare
 from neuroguide.core.check_progress import Profile, describe
 from neuroguide.core.check_run import CheckRun, RunState
 from neuroguide.core.check_steps import StepKind
-from neuroguide.core.checks import SAFETY_POINTS, CheckId, CheckInputError, CheckResult
+from neuroguide.core.checks import (
+    SAFETY_POINTS,
+    CheckId,
+    CheckInputError,
+    CheckOutcome,
+    CheckResult,
+)
 from neuroguide.core.clock import Clock
 from neuroguide.core.cues import Cue, CuePriority
 from neuroguide.speech.planning import plays_tones
@@ -28,6 +34,7 @@ from neuroguide.store.models import Stamp
 from neuroguide.ui.checks.run_view import CheckView
 
 WAKE_MARGIN_MS = 2
+STOPPED_WORDS = "Stopped. Sit down and rest. The check is kept as not completed."
 NO_PROFILE = (
     "To compare with people of your age, add your year of birth and sex (both optional): "
     "press 'Add my year of birth and sex'."
@@ -81,9 +88,9 @@ class CheckController(QObject):
         view.ready.connect(self.begin)
         view.cancelled.connect(self.cancel)
         view.mark.connect(self.mark)
+        view.arms.connect(self.arms)
         view.unsteady.connect(self.unsteady)
         view.count_chosen.connect(self._count_chosen)
-        view.answered.connect(self._answered)
 
     @property
     def running(self) -> bool:
@@ -115,12 +122,23 @@ class CheckController(QObject):
         self._refresh()
 
     def mark(self) -> None:
-        """Space, a switch, the ring or the mark button: a lost position / the fifth sit."""
+        """Space, a switch, the ring or the mark button: the feet moved or the person held on
+        (the balance position ends, not held), or the fifth full stand."""
         if self.run is None or not self.running:
             return
         cues = self.run.mark()
         if cues:
             self._speaker().interrupt()  # "Stop" now, not after a count
+        self._publish(cues)
+        self._refresh()
+
+    def arms(self) -> None:
+        """Sit to stand: "I needed my arms" ends the check (stored as arms needed)."""
+        if self.run is None or not self.running:
+            return
+        cues = self.run.arms()
+        if cues:
+            self._speaker().interrupt()
         self._publish(cues)
         self._refresh()
 
@@ -134,13 +152,19 @@ class CheckController(QObject):
         self._save(self.run.result())
 
     def cancel(self) -> None:
-        """Leave without storing anything."""
+        """Leave: nothing is stored, except a sit to stand after Go (kept as not completed)."""
         self._timer.stop()
-        if self.run is not None:
-            self.run.cancel()
         self._speaker().interrupt()
         if self._tones is not None:
             self._tones.stop()
+        run = self.run
+        if run is not None and run.stored_on_cancel:
+            run.cancel()
+            self._publish([Cue(STOPPED_WORDS, CuePriority.TRANSITION, self.clock.now())])
+            self._save(run.result())
+            return
+        if run is not None:
+            run.cancel()
         self.left.emit()
 
     # ----------------------------------------------------------------- keys
@@ -162,16 +186,10 @@ class CheckController(QObject):
                 self.unsteady()
             elif key == Qt.Key.Key_Escape:
                 self.cancel()
+            elif key == Qt.Key.Key_A and self.view.check is CheckId.SIT_TO_STAND:
+                self.arms()
             else:
                 self.mark()
-            return True
-        if page == "question":
-            if activate or key == Qt.Key.Key_N:
-                self._answered(False)
-            elif key == Qt.Key.Key_Y:
-                self._answered(True)
-            else:
-                return False
             return True
         if page == "done" and (activate or key == Qt.Key.Key_Escape):
             self.left.emit()
@@ -208,22 +226,10 @@ class CheckController(QObject):
                 self._timer.start(max(0, int(wait * 1000) + WAKE_MARGIN_MS))
             return
         self._timer.stop()
-        if run.state is RunState.FINISHED:
-            self._after_run(run)
-
-    def _after_run(self, run: CheckRun) -> None:
-        if run.check is CheckId.CHAIR_STAND:
+        if run.state is RunState.FINISHED and run.check is CheckId.CHAIR_STAND:
             self.view.show_count()
-        elif run.check is CheckId.BALANCE:
-            self.view.ask(
-                "Did you touch the counter or anything else for support?",
-                "Your times are kept either way; this is noted for your physiotherapist.",
-            )
-        else:
-            self.view.ask(
-                "Did you need your arms to stand up?",
-                "Needing your arms scores 0 for this check.",
-            )
+        elif run.state in (RunState.FINISHED, RunState.NOT_COMPLETED):
+            self._finish()
 
     def _count_chosen(self, count: int) -> None:
         if self.run is None or self.run.check is not CheckId.CHAIR_STAND:
@@ -231,21 +237,14 @@ class CheckController(QObject):
         self._count = count
         self._finish(arms=count < 0)
 
-    def _answered(self, yes: bool) -> None:
-        if self.run is None or self.view.page != "question":
-            return
-        self._finish(arms=yes, support=yes)
-
-    def _finish(self, *, arms: bool = False, support: bool = False) -> None:
+    def _finish(self, *, arms: bool = False) -> None:
         assert self.run is not None
         try:
             if self.run.check is CheckId.CHAIR_STAND:
                 count = 0 if arms else self._count
                 result = self.run.result(count, arms_used=arms)
-            elif self.run.check is CheckId.BALANCE:
-                result = self.run.result(support_used=support)
             else:
-                result = self.run.result(arms_used=arms)
+                result = self.run.result()
         except CheckInputError as error:
             self.view.show_done("Not saved", "", "", str(error))
             return
@@ -264,6 +263,15 @@ class CheckController(QObject):
                 problem = str(error)
             else:
                 self.saved.emit(result)
+        if result.outcome is CheckOutcome.NOT_COMPLETED:
+            self.view.progress_button.setText("See my progress")
+            self.view.show_done(
+                "Not completed",
+                f"Saved as {describe(result)}: not as a time.",
+                compare(result, None, None).text,
+                problem,
+            )
+            return
         if not result.scored:
             self.view.progress_button.setText("See my progress")
             self.view.show_done(

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from neuroguide.core.check_norms import SOURCES
+from neuroguide.core.check_norms import HOME_TEST_WORDS, citations
 from neuroguide.core.check_progress import Profile, ProgressPoint, change_text
 from neuroguide.core.checks import CHECKS, CheckId
 from neuroguide.present.metrics import Metrics
@@ -47,7 +47,12 @@ class CheckCard(QWidget):
         layout.addWidget(self.latest)
         self.results = make_label(name="Results")
         layout.addWidget(self.results)
-        layout.addWidget(make_label(f"Norm: {SOURCES[check]}."))
+        sources = make_label(
+            "Sources: " + " ".join(citations(check)), role="detail", name="Sources"
+        )
+        layout.addWidget(sources)
+        if check is CheckId.CHAIR_STAND:
+            layout.addWidget(make_label(HOME_TEST_WORDS, role="detail", name="Done at home"))
 
     def show_points(self, points: Sequence[ProgressPoint], profile: Profile) -> None:
         """Chart and list ``points`` (oldest first)."""

@@ -1,8 +1,10 @@
 """The guided check screen: safety first, then the run, then the result, all with big buttons.
 
-Layout only; :mod:`neuroguide.ui.checks.controller` drives it. Five pages share the screen:
-the safety page, the running page (caption, countdown, the mark and "I feel unsteady"
-buttons), the count page (0 to 40), a yes/no question and the result.
+Layout only; :mod:`neuroguide.ui.checks.controller` drives it. Four pages share the screen:
+the safety page, the running page (:mod:`neuroguide.ui.checks.running_page`: caption,
+countdown, the mark and "I feel unsteady" buttons; nothing scrolls), the chair stand's count
+page (0 to 40) and the result. There is no question after the balance test or the sit to
+stand: what happened during the check is marked while it happens.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from PySide6.QtWidgets import QGridLayout, QPushButton, QStackedWidget, QVBoxLay
 from neuroguide.core.check_steps import STANCE_WORDS
 from neuroguide.core.checks import CHECKS, MAX_STANDS, SAFETY_POINTS, STANCES, CheckId
 from neuroguide.present.metrics import Metrics
-from neuroguide.ui.common.countdown import CountdownRing
+from neuroguide.ui.checks.running_page import RunningPage
 from neuroguide.ui.common.widgets import (
     FlowLayout,
     make_button,
@@ -24,13 +26,20 @@ from neuroguide.ui.common.widgets import (
 
 MARK_WORDS = {
     CheckId.BALANCE: (
-        "I lost the position  [Space]",
-        "Press when your feet move or you hold on.",
+        "I moved my feet or held on  [Space]",
+        "Press when your feet move or you need to hold on: the position ends, as not held.",
     ),
     CheckId.SIT_TO_STAND: (
-        "I sat down the fifth time  [Space]",
-        "Press as you sit down the fifth time.",
+        "Fifth stand done  [Space]",
+        "Press (or a helper, or your foot pedal) when you stand up fully the fifth time.",
     ),
+}
+KEYS_WORDS = {
+    CheckId.CHAIR_STAND: "Count your stands out loud. U stops the check if you feel unsteady.",
+    CheckId.BALANCE: "Space or any switch: I moved my feet or held on (the position ends, not "
+    "held). U stops the check if you feel unsteady.",
+    CheckId.SIT_TO_STAND: "Space or any switch: the fifth full stand. A: I needed my arms. "
+    "U stops the check if you feel unsteady. Esc after Go: kept as not completed.",
 }
 
 
@@ -52,30 +61,37 @@ class _Page(QWidget):
 
 
 class CheckView(QWidget):
+    full_screen = True
+    """Read by the main window: no header (no setting can change during a check)."""
+
     """Every page of one guided check.
 
     Signals:
         ready: the safety page was confirmed.
         cancelled: "Not now", or leaving before the check started.
-        mark: the big mark button (a lost position, the fifth sit-down) was pressed.
+        mark: the big mark button (feet moved or held on, the fifth full stand) was pressed.
+        arms: "I needed my arms" (sit to stand) was pressed.
         unsteady: "Stop, I feel unsteady" was pressed.
         count_chosen: a count button was pressed; carries the count (0 to 40).
-        answered: the yes/no question was answered; carries True for yes.
         home_requested: back to the home screen from the result.
         progress_requested: open the Progress view from the result.
     """
 
+    full_screen = True
+    """Read by the main window: no header (no setting can change during a check)."""
+
     ready = Signal()
     cancelled = Signal()
     mark = Signal()
+    arms = Signal()
     unsteady = Signal()
     count_chosen = Signal(int)
-    answered = Signal(bool)
     home_requested = Signal()
     progress_requested = Signal()
 
     def __init__(self, metrics: Metrics, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._metrics = metrics
         self.check = CheckId.CHAIR_STAND
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -86,7 +102,6 @@ class CheckView(QWidget):
         self._build_safety()
         self._build_running()
         self._build_count()
-        self._build_question()
         self._build_done()
         self.set_metrics(metrics)
 
@@ -134,31 +149,18 @@ class CheckView(QWidget):
         self.not_now_button.clicked.connect(self.cancelled)
 
     def _build_running(self) -> None:
-        page = self.running_page = self._page()
-        self.running_title = make_label(role="title")
-        page.layout_.addWidget(self.running_title)
-        self.caption = make_label(role="caption", name="Caption")
-        page.layout_.addWidget(self.caption)
-        self.mark_button = make_button(
-            "", "Mark", "Marks the moment for the check.", role="primary", object_name="check-mark"
-        )
-        self.unsteady_button = make_button(
-            "Stop, I feel unsteady  [U]",
-            "Stop, I feel unsteady",
-            "End the check at once. It is saved as stopped for safety, not as a score.",
-            role="danger",
-            object_name="check-unsteady",
-        )
-        # The buttons sit above the ring, so they stay in view at 200 % text.
-        self._row(page, self.mark_button, self.unsteady_button)
-        self.keys_hint = make_label(role="detail")
-        page.layout_.addWidget(self.keys_hint)
-        self.ring = CountdownRing()
-        self.ring.setAccessibleName("Time")
-        self.ring.setAccessibleDescription("The seconds of the check.")
-        page.layout_.addWidget(self.ring, 1)
+        page = self.running_page = RunningPage(self._metrics)
+        self.pages.addWidget(page)
+        self.running_title = page.title
+        self.caption = page.caption
+        self.mark_button = page.mark_button
+        self.arms_button = page.arms_button
+        self.unsteady_button = page.unsteady_button
+        self.keys_hint = page.keys_hint
+        self.ring = page.ring
         self.mark_button.clicked.connect(self.mark)
         self.ring.clicked.connect(self.mark)
+        self.arms_button.clicked.connect(self.arms)
         self.unsteady_button.clicked.connect(self.unsteady)
 
     def _build_count(self) -> None:
@@ -180,29 +182,14 @@ class CheckView(QWidget):
             button.clicked.connect(lambda _c=False, n=count: self.count_chosen.emit(n))
             self.count_buttons.append(button)
         page.layout_.addLayout(self.count_grid)
-        self.arms_button = make_button(
+        self.count_arms_button = make_button(
             "I needed my arms",
             "I needed my arms",
             "Needing your arms ends the check with a score of 0.",
         )
-        self.arms_button.clicked.connect(lambda: self.count_chosen.emit(-1))
-        self._row(page, self.arms_button)
+        self.count_arms_button.clicked.connect(lambda: self.count_chosen.emit(-1))
+        self._row(page, self.count_arms_button)
         page.layout_.addStretch(1)
-
-    def _build_question(self) -> None:
-        page = self.question_page = self._page()
-        self.question = make_label(role="title")
-        page.layout_.addWidget(self.question)
-        self.question_detail = make_label(role="detail")
-        page.layout_.addWidget(self.question_detail)
-        self.yes_button = make_button("Yes  [Y]", "Yes", "Answer yes.", object_name="answer-yes")
-        self.no_button = make_button(
-            "No  [N or Space]", "No", "Answer no.", role="primary", object_name="answer-no"
-        )
-        self._row(page, self.no_button, self.yes_button)
-        page.layout_.addStretch(1)
-        self.yes_button.clicked.connect(lambda: self.answered.emit(True))
-        self.no_button.clicked.connect(lambda: self.answered.emit(False))
 
     def _build_done(self) -> None:
         page = self.done_page = self._page()
@@ -242,31 +229,30 @@ class CheckView(QWidget):
         self.caption.setText("")
         words = MARK_WORDS.get(self.check)
         self.mark_button.setVisible(words is not None)
+        self.arms_button.setVisible(self.check is CheckId.SIT_TO_STAND)
         if words is not None:
             self.mark_button.setText(words[0])
             self.mark_button.setAccessibleName(words[0].split("  [")[0])
             self.mark_button.setAccessibleDescription(words[1])
-            self.keys_hint.setText(
-                "Space or any switch marks the moment. U stops the check if you feel unsteady."
-            )
-        else:
-            self.keys_hint.setText(
-                "Count your stands out loud. U stops the check if you feel unsteady."
-            )
+        self.keys_hint.setText(KEYS_WORDS[self.check])
         self.ring.show_time("", 1.0)
         self.pages.setCurrentWidget(self.running_page)
+        self.running_page.schedule_fit()
 
     def show_stance(self, stance: int | None) -> None:
         """Name the balance position under way in the title (``None``: just the check)."""
         name = CHECKS[self.check].name
         if stance is not None:
             position = STANCE_WORDS[stance - 1][0].lower()
-            name = f"{name}: position {stance} of {STANCES}, {position}"
-        self.running_title.setText(name)
+            name = f"Position {stance} of {STANCES}: {position}"
+        if self.running_title.text() != name:
+            self.running_title.setText(name)
+            self.running_page.schedule_fit()
 
     def show_caption(self, text: str) -> None:
         """The words just spoken."""
         self.caption.setText(text)
+        self.running_page.schedule_fit()
 
     def show_time(self, seconds: int | None, fraction: float, detail: str) -> None:
         """The big figure: seconds left (or gone, on the stopwatch)."""
@@ -277,12 +263,6 @@ class CheckView(QWidget):
     def show_count(self) -> None:
         """The count page (0 to 40)."""
         self.pages.setCurrentWidget(self.count_page)
-
-    def ask(self, question: str, detail: str) -> None:
-        """A yes/no question with big buttons."""
-        self.question.setText(question)
-        self.question_detail.setText(detail)
-        self.pages.setCurrentWidget(self.question_page)
 
     def show_done(self, title: str, result: str, comparison: str, problem: str = "") -> None:
         """The result page."""
@@ -295,19 +275,20 @@ class CheckView(QWidget):
 
     @property
     def page(self) -> str:
-        """Which page is on show: safety, running, count, question or done."""
+        """Which page is on show: safety, running, count or done."""
         current = self.pages.currentWidget()
         pages: list[tuple[QWidget, str]] = [
             (self.safety_page, "safety"),
             (self.running_page, "running"),
             (self.count_page, "count"),
-            (self.question_page, "question"),
             (self.done_page, "done"),
         ]
         return next((name for page, name in pages if page is current), "")
 
     def set_metrics(self, metrics: Metrics) -> None:
         """Spacing and the count grid's columns for the mode."""
+        self._metrics = metrics
+        self.running_page.set_metrics(metrics)
         for page in self._pages:
             page.set_metrics(metrics)
         for row in self._flows:

@@ -14,7 +14,7 @@ from PySide6.QtGui import QBrush, QFontMetricsF, QPainter, QPen
 
 from neuroguide.core.check_norms import norm_line
 from neuroguide.core.check_progress import Profile, ProgressPoint
-from neuroguide.core.checks import STANCES, CheckId
+from neuroguide.core.checks import STANCES, CheckId, CheckOutcome
 from neuroguide.ui.common.charts import ChartColours
 
 AXIS_TITLE = {
@@ -112,7 +112,10 @@ def paint_check_trend(
         value = point.result.value()
         if value is None:
             painter.setPen(colours.text)
-            label = "stopped" if not point.result.scored else "arms"
+            label = {
+                CheckOutcome.UNSTEADY: "stopped",
+                CheckOutcome.NOT_COMPLETED: "not completed",
+            }.get(point.result.outcome, "arms")
             painter.drawText(
                 QRectF(x - widest / 2, plot.bottom() - height * 1.4, widest, height * 1.2),
                 Qt.AlignmentFlag.AlignHCenter,

@@ -32,6 +32,11 @@ _STEPPERS: dict[str, tuple[str, int, Callable[[int], str]]] = {
     "cadence": ("Pace", 1, lambda v: f"{v} s per rep"),
     "sets": ("Sets", 1, _plural_sets),
     "rest": ("Rest between sets", 5, _seconds),
+    "setup": (
+        "Time to get ready",
+        5,
+        lambda v: "as the settings say" if v == 0 else f"at least {format_duration(v)}",
+    ),
 }
 """Per dose key: the stepper's name, its step, and how its value reads."""
 

@@ -42,6 +42,10 @@ class ProgrammeHost(Protocol):
         """The routines changed: refresh whoever shows them."""
         ...
 
+    def wheelchair(self) -> bool:
+        """Whether the settings say "I use a wheelchair" (the handout prints those words)."""
+        ...
+
 
 class ProgrammeActions:
     """Share, handout and programme import for one editor screen."""
@@ -102,7 +106,12 @@ class ProgrammeActions:
 
         routine = self.screen.routines()[routine_id]
         try:
-            pages = write_handout(routine, target, self.screen.files.paths.illustrations)
+            pages = write_handout(
+                routine,
+                target,
+                self.screen.files.paths.illustrations,
+                wheelchair=self.screen.wheelchair(),
+            )
         except OSError as error:
             self.screen.show_list(f"The handout could not be written ({error.strerror}).")
             return False

@@ -15,10 +15,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from neuroguide.core.library import Routine, Step, format_duration
+from neuroguide.core.handout_details import MAX_DETAIL
+from neuroguide.core.library import HandoutDetails, Routine, Step, format_duration
 from neuroguide.core.routine_file import MAX_NAME
-from neuroguide.core.timeline import build_timeline, total_seconds
 from neuroguide.present.metrics import Metrics
+from neuroguide.present.routine_words import heard_words
 from neuroguide.ui.common.controls import scroll_page
 from neuroguide.ui.common.widgets import FlowLayout, make_button, make_label, set_page_gaps
 from neuroguide.ui.editor.schedule_view import ScheduleEditor
@@ -73,9 +74,11 @@ class RoutineEditView(QWidget):
         remove_requested: carries the step index.
         save_requested: "Save".
         cancel_requested: "Leave without saving" or Escape.
+        handout_edited: a field for the printed handout changed; carries the HandoutDetails.
     """
 
     name_edited = Signal(str)
+    handout_edited = Signal(object)
     add_requested = Signal()
     change_requested = Signal(int)
     move_requested = Signal(int, int)
@@ -121,6 +124,12 @@ class RoutineEditView(QWidget):
         column.addWidget(make_label("How often", role="heading"))
         self.schedule = ScheduleEditor()
         column.addWidget(self.schedule)
+        column.addWidget(make_label("On the printed handout (each may stay empty)", role="heading"))
+        self.patient = self._detail_field(column, "For (the patient's name)", "Patient's name")
+        self.giver = self._detail_field(column, "From (your name)", "Physiotherapist's name")
+        self.contact = self._detail_field(
+            column, "Contact (a telephone number, a clinic)", "Contact"
+        )
         column.addStretch(1)
         self._column = column
         self.action_row = FlowLayout()
@@ -142,15 +151,38 @@ class RoutineEditView(QWidget):
         outer.addLayout(self.action_row)
         self._outer = outer
         self.name.textEdited.connect(self.name_edited)
+        for field in (self.patient, self.giver, self.contact):
+            field.textEdited.connect(lambda _text: self.handout_edited.emit(self.handout_details()))
         self.add_button.clicked.connect(self.add_requested)
         self.save_button.clicked.connect(self.save_requested)
         self.cancel_button.clicked.connect(self.cancel_requested)
         self.set_metrics(metrics)
 
+    def _detail_field(self, column: QVBoxLayout, label: str, name: str) -> QLineEdit:
+        column.addWidget(make_label(label, role="detail"))
+        field = QLineEdit()
+        field.setMaxLength(MAX_DETAIL)
+        field.setAccessibleName(name)
+        field.setAccessibleDescription(
+            "Printed at the top of the handout; leave empty to leave out."
+        )
+        column.addWidget(field)
+        return field
+
+    def handout_details(self) -> HandoutDetails:
+        """The three handout fields as they read now (trimmed)."""
+        return HandoutDetails(
+            self.patient.text().strip(), self.giver.text().strip(), self.contact.text().strip()
+        )
+
     def show_routine(self, routine: Routine, *, name_text: str | None = None) -> None:
-        """Show ``routine``'s steps and total; the name field only when ``name_text`` is given."""
+        """Show ``routine``'s steps and total; the name and handout fields only when
+        ``name_text`` is given (a routine just opened)."""
         if name_text is not None:
             self.name.setText(name_text)
+            self.patient.setText(routine.handout.patient)
+            self.giver.setText(routine.handout.giver)
+            self.contact.setText(routine.handout.contact)
         for row in self.rows:
             row.setParent(None)
             row.deleteLater()
@@ -172,9 +204,9 @@ class RoutineEditView(QWidget):
             self._steps.addWidget(row)
             self.rows.append(row)
         self.schedule.set_schedule(routine.schedule)
-        seconds = total_seconds(build_timeline(routine))
         steps = f"{count} exercise{'s' if count != 1 else ''}"
-        self.total.setText(f"Total time: {format_duration(seconds)} · {steps}")
+        length = heard_words(routine) if count else format_duration(0)
+        self.total.setText(f"Total time: {length} · {steps}")
         self.empty_note.setVisible(not count)
         self.save_button.setEnabled(bool(count))
         self.save_note.setText("" if count else "Add at least one exercise to save the routine.")
@@ -194,6 +226,8 @@ class RoutineEditView(QWidget):
         self._steps.setSpacing(self._gap)
         self.action_row.set_gap(self._gap)
         self.name.setMinimumHeight(metrics.target)
+        for field in (self.patient, self.giver, self.contact):
+            field.setMinimumHeight(metrics.target)
         self.schedule.set_metrics(metrics)
         for row in self.rows:
             row.buttons.set_gap(self._gap)

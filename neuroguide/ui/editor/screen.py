@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QStackedWidget, QWidget
 
 from neuroguide.content.programme import SUFFIX
 from neuroguide.content.routines import RoutineFiles
-from neuroguide.core.library import Routine, Step, format_duration
+from neuroguide.core.library import Routine, Step
 from neuroguide.core.routine_file import MAX_NAME
 from neuroguide.core.routine_writer import (
     add_step,
@@ -28,8 +28,8 @@ from neuroguide.core.routine_writer import (
     remove_step,
     set_step,
 )
-from neuroguide.core.timeline import build_timeline, total_seconds
 from neuroguide.present.metrics import Metrics
+from neuroguide.present.routine_words import heard_words
 from neuroguide.ui.editor.exercise_controller import ExerciseController
 from neuroguide.ui.editor.exercise_view import ExerciseEditView
 from neuroguide.ui.editor.picker import ExercisePicker
@@ -102,6 +102,7 @@ class EditorScreen(QStackedWidget):
         picker.new_exercise_requested.connect(lambda: self.new_exercise())
         picker.change_requested.connect(self.change_exercise)
         edit.name_edited.connect(self._name_edited)
+        edit.handout_edited.connect(self._handout_edited)
         edit.add_requested.connect(self.show_picker)
         edit.change_requested.connect(self.change_step)
         edit.move_requested.connect(lambda index, offset: self._edit(move_step, index, offset))
@@ -215,6 +216,10 @@ class EditorScreen(QStackedWidget):
         if self.draft is not None:
             self.draft = replace(self.draft, schedule=schedule)  # type: ignore[arg-type]
 
+    def _handout_edited(self, details: object) -> None:
+        if self.draft is not None:
+            self.draft = replace(self.draft, handout=details)  # type: ignore[arg-type]
+
     def _name_edited(self, text: str) -> None:
         self._name_text = text
         _name, problem = clean_name(text)
@@ -318,8 +323,12 @@ class EditorScreen(QStackedWidget):
 
     _after_change = after_change
 
+    def wheelchair(self) -> bool:
+        """Whether the settings say "I use a wheelchair" (the handout prints those words)."""
+        return self.flow.store.settings.wheelchair
+
     def _facts(self, routine: Routine) -> str:
-        length = format_duration(total_seconds(build_timeline(routine)))
+        length = heard_words(routine, get_ready=self.flow.store.settings.get_ready_seconds)
         steps = len(routine.steps)
         position = POSITION_WORDS.get(routine.position, routine.position)
         return f"{length} · {steps} exercise{'s' if steps != 1 else ''} · {position}"

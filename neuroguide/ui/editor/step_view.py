@@ -81,6 +81,7 @@ class StepEditView(QWidget):
         self.sets = dose_stepper("sets", (1, 2, 3))
         self.sides = ChoiceRow("Sides", SIDES)
         self.rest = dose_stepper("rest", (0, 10, 15, 30, 60))
+        self.setup = dose_stepper("setup", (0, 15, 30, 60))
         self._sections = add_sections(
             column,
             (
@@ -92,6 +93,7 @@ class StepEditView(QWidget):
                 ("sets", "Sets", self.sets),
                 ("sides", "Sides", self.sides),
                 ("rest", "Rest between sets", self.rest),
+                ("setup", "Time to get ready before it (to put on a weight, say)", self.setup),
             ),
         )
         column.addStretch(1)
@@ -103,6 +105,7 @@ class StepEditView(QWidget):
                 lambda value, k=key: self._change(with_value(self._dose(), k, value))
             )
         self.sides.chosen.connect(lambda sides: self._change(replace(self._dose(), sides=sides)))
+        self.setup.value_changed.connect(self._set_setup)
         self.done_button.clicked.connect(self.done_requested)
         self.set_metrics(metrics)
 
@@ -129,7 +132,8 @@ class StepEditView(QWidget):
         self._top.setSpacing(gap)
         self._column.setSpacing(gap)
         self._column.setContentsMargins(0, 0, gap, gap)
-        for control in (self.hold, self.reps, self.duration, self.cadence, self.sets, self.rest):
+        controls = (self.hold, self.reps, self.duration, self.cadence, self.sets, self.rest)
+        for control in (*controls, self.setup):
             control.set_metrics(metrics)
         self.kind.set_metrics(metrics)
         self.sides.set_metrics(metrics)
@@ -143,6 +147,10 @@ class StepEditView(QWidget):
 
     def _dose(self) -> Dose:
         return self.step.dose
+
+    def _set_setup(self, seconds: int) -> None:
+        self._step = replace(self.step, setup=seconds)
+        self.step_changed.emit(self._step)
 
     def _change(self, dose: Dose) -> None:
         self._step = replace(self.step, dose=dose)
@@ -162,3 +170,4 @@ class StepEditView(QWidget):
         self.sides.set_value(dose.sides)
         self.rest.set_value(dose.rest)
         self._sections["rest"].setVisible(dose.sets > 1)
+        self.setup.set_value(self.step.setup)

@@ -18,6 +18,7 @@ from neuroguide.store.history import History
 from neuroguide.ui.session.flow import SessionFlow
 
 if TYPE_CHECKING:
+    from neuroguide.content.loader import Content
     from neuroguide.ui.history.review_screen import ReviewScreen
 
 RETRY_MS = 5000
@@ -59,7 +60,7 @@ class HistoryController(QObject):
             from neuroguide.ui.history.review_screen import ReviewScreen
 
             flow = self.flow
-            names = {e.id: e.name for e in flow.content.library.exercises.values()}
+            names = exercise_names(flow.content)
             self._review = ReviewScreen(
                 self.history,
                 goal_minutes=flow.store.settings.weekly_goal_minutes,
@@ -127,7 +128,7 @@ class HistoryController(QObject):
         from neuroguide.store.files import private_output
         from neuroguide.ui.reports.clinician_report import write_report
 
-        names = {e.id: e.name for e in self.flow.content.library.exercises.values()}
+        names = exercise_names(self.flow.content)
         settings = self.flow.store.settings
         with private_output(path) as partial:
             write_report(
@@ -161,3 +162,13 @@ def _tell(flow: SessionFlow, title: str, text: str) -> None:
 
     box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=flow.window)
     box.open()
+
+
+def exercise_names(content: Content) -> dict[str, str]:
+    """Every exercise's name by id: the library's, and the own exercises written inside a
+    routine's file (a physiotherapist's programme), so none appears by its id."""
+    names = {e.id: e.name for e in content.library.exercises.values()}
+    for routine in content.catalog.routines.values():
+        for exercise in (*routine.exercises, *(step.exercise for step in routine.steps)):
+            names.setdefault(exercise.id, exercise.name)
+    return names

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from neuroguide.present.counted import counted, of_total
 from neuroguide.present.metrics import Metrics
 from neuroguide.present.review_text import day_text
 from neuroguide.store.history import History
@@ -122,7 +123,7 @@ class ChartsPanel(QWidget):
         weeks = history.weekly_minutes(flt)
         self.minutes_chart.set_painter(
             partial(_paint_minutes, weeks=weeks, goal=goal),
-            f"{sum(m >= goal for _, m in weeks)} of {len(weeks)} weeks reached the goal "
+            f"{of_total(sum(m >= goal for _, m in weeks), len(weeks), 'week')} reached the goal "
             f"of {goal} minutes.",
         )
         _fill(
@@ -137,7 +138,8 @@ class ChartsPanel(QWidget):
         runs = history.streak(today, flt.routine_id)
         self.streak_chart.set_painter(
             partial(_paint_streak, active=set(in_range[-60:]), today=today, runs=runs),
-            f"{runs.current} active days in a row now; the longest run was {runs.longest}.",
+            f"{counted(runs.current, 'active day')} in a row now; the longest run was "
+            f"{runs.longest}.",
         )
         _fill(
             self.streak_table,
@@ -173,7 +175,8 @@ class ChartsPanel(QWidget):
         weeks = self._weeks
         self.symptom_chart.set_painter(
             partial(_paint_symptom, weeks=weeks, name=name, label=label),
-            f"{label}: {len(weeks)} weeks with check-ins; the numbers are in the table below.",
+            f"{label}: {counted(len(weeks), 'week')} with check-ins; the numbers are in the table "
+            "below.",
         )
 
 

@@ -14,6 +14,7 @@ from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPdfWriter
 
 from neuroguide.core.check_progress import Profile
 from neuroguide.core.library import Routine
+from neuroguide.present.counted import counted, of_total
 from neuroguide.present.review_text import day_text, minutes_text
 from neuroguide.store.history import History
 from neuroguide.store.models import SYMPTOMS, Filter, Moment
@@ -62,27 +63,52 @@ class _Page:
         self.y += self.font().height() * lines
 
     def table(self, headers: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> None:
+        """A table whose long cells wrap; it starts on a new page rather than split, unless it
+        is longer than a page (then the headers are repeated on each page)."""
         bold = self.font(0.9, bold=True)  # headers are drawn bold: measure them so
         metrics = self.font(0.9)
-        widths = [
-            max([bold.horizontalAdvance(h), *(metrics.horizontalAdvance(r[i]) for r in rows)])
-            + metrics.height()
+        pad = metrics.height()
+        natural = [
+            max([bold.horizontalAdvance(h), *(metrics.horizontalAdvance(r[i]) for r in rows)]) + pad
             for i, h in enumerate(headers)
         ]
-        scale = min(1.0, self.area.width() / sum(widths))
-        widths = [w * scale for w in widths]
-        line = metrics.height() * 1.3
-        for number, row in enumerate([headers, *rows]):
-            self.room(line)
-            self.font(0.9, bold=number == 0)
-            x = self.area.left()
-            for width, cell in zip(widths, row, strict=True):
-                self.painter.drawText(
-                    QRectF(x, self.y, width, line), Qt.AlignmentFlag.AlignVCenter, cell
-                )
-                x += width
-            self.y += line
+        floor = [
+            min(n, bold.horizontalAdvance(h) + pad) for n, h in zip(natural, headers, strict=True)
+        ]
+        widths = _fit_widths(natural, floor, self.area.width())
+        flags = int(Qt.TextFlag.TextWordWrap)
+
+        def height_of(row: tuple[str, ...], font: QFontMetricsF) -> float:
+            tallest = max(
+                font.boundingRect(QRectF(0, 0, width - pad / 2, 1e6), flags, cell).height()
+                for width, cell in zip(widths, row, strict=True)
+            )
+            return max(tallest, font.height()) + pad * 0.3
+
+        header_height = height_of(headers, bold)
+        heights = [height_of(row, metrics) for row in rows]
+        if header_height + sum(heights) <= self.area.height():
+            self.room(header_height + sum(heights))
+        self._row(headers, widths, header_height, bold=True)
+        for row, height in zip(rows, heights, strict=True):
+            if self.y + height > self.area.bottom():
+                self.writer.newPage()
+                self.y = self.area.top()
+                self._row(headers, widths, header_height, bold=True)
+            self._row(row, widths, height, bold=False)
         self.gap(0.5)
+
+    def _row(
+        self, row: tuple[str, ...], widths: Sequence[float], height: float, *, bold: bool
+    ) -> None:
+        self.font(0.9, bold=bold)
+        self.painter.setPen(PAPER.text)
+        x = self.area.left()
+        flags = int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignVCenter)
+        for width, cell in zip(widths, row, strict=True):
+            self.painter.drawText(QRectF(x, self.y, width - 4, height), flags, cell)
+            x += width
+        self.y += height
 
     def chart(self, height_ratio: float = 0.35) -> QRectF:
         height = self.area.height() * height_ratio
@@ -91,6 +117,25 @@ class _Page:
         self.y += height + self.font().height()
         self.font(0.9)
         return rect
+
+
+def _fit_widths(natural: Sequence[float], floor: Sequence[float], room: float) -> list[float]:
+    """Column widths within ``room``: the natural ones if they fit, else the widest shrunk
+    (never below ``floor``), so long cells wrap instead of running into the next column."""
+    widths = list(natural)
+    while sum(widths) > room + 0.5:
+        excess = sum(widths) - room
+        shrinkable = [i for i, w in enumerate(widths) if w > floor[i] + 0.5]
+        if not shrinkable:
+            scale = room / sum(widths)
+            return [w * scale for w in widths]
+        widest = max(shrinkable, key=lambda i: widths[i])
+        others = [widths[i] for i in shrinkable if i != widest]
+        target = max(floor[widest], max(others, default=0.0), widths[widest] - excess)
+        if target >= widths[widest] - 0.5:
+            target = max(floor[widest], widths[widest] - excess)
+        widths[widest] = target
+    return widths
 
 
 def write_report(
@@ -156,9 +201,10 @@ def _write(
     page.gap(0.5)
     page.text("Adherence", 1.4, bold=True)
     page.text(
-        f"{len(days)} active days and {sessions} sessions, {minutes_text(total_ms)} of exercise "
-        f"in all. On average {average:.0f} active minutes a week against a goal of {goal}; "
-        f"{sum(m >= goal for _, m in weeks)} of {len(weeks)} weeks reached the goal. "
+        f"{counted(len(days), 'active day')} and {counted(sessions, 'session')}, "
+        f"{minutes_text(total_ms)} of exercise in all. On average {average:.0f} active minutes "
+        f"a week against a goal of {goal}; "
+        f"{of_total(sum(m >= goal for _, m in weeks), len(weeks), 'week')} reached the goal. "
         f"Longest run of active days: {runs.longest}."
     )
     paint_weekly_minutes(page.painter, page.chart(0.3), weeks, goal, PAPER)

@@ -15,12 +15,16 @@ from PySide6.QtGui import QPainter
 from neuroguide.core.check_norms import (
     CHAIR_STAND_BELOW_AVERAGE,
     CHAIR_STAND_REAL_CHANGE,
+    FALLS_WORDS,
+    HOME_TEST_WORDS,
+    SIT_TO_STAND_AGE_NORMS,
+    SIT_TO_STAND_REAL_CHANGE,
     SIT_TO_STAND_SLOW,
-    SOURCES,
     Standing,
+    citations,
 )
 from neuroguide.core.check_progress import Profile, ProgressPoint, check_name, progress
-from neuroguide.core.checks import CheckId
+from neuroguide.core.checks import CheckId, CheckOutcome
 from neuroguide.store.checks import CheckRow
 from neuroguide.ui.common.charts import PAPER
 from neuroguide.ui.common.check_chart import current_line, paint_check_trend
@@ -57,19 +61,32 @@ def short_change(point: ProgressPoint) -> str:
 
 
 def norm_lines() -> list[str]:
-    """Every norm the app compares with, in words, with its source."""
+    """Every norm the app compares with, in words, with its sources in full."""
     bands = "; ".join(
         f"{first}–{last}: {men} / {women}" for first, last, men, women in CHAIR_STAND_BELOW_AVERAGE
     )
-    return [
-        f"30-second chair stand: below average when under (men / women) {bands}. A change of "
-        f"{CHAIR_STAND_REAL_CHANGE} stands or more is a real change. "
-        f"Source: {SOURCES[CheckId.CHAIR_STAND]}.",
-        "4-stage balance test: not holding heel to toe (position 3) for 10 seconds marks a "
-        f"higher risk of falling. Source: {SOURCES[CheckId.BALANCE]}.",
-        f"Five times sit to stand: {SIT_TO_STAND_SLOW} seconds or more goes with mobility "
-        f"problems; using the arms scores 0. Source: {SOURCES[CheckId.SIT_TO_STAND]}.",
+    ages = "; ".join(
+        f"{first}–{last}: {seconds} s" for first, last, seconds in SIT_TO_STAND_AGE_NORMS
+    )
+    lines = [
+        f"30-second chair stand: below average when under (men / women) {bands} "
+        f"(CDC STEADI 2017, from Rikli and Jones 1999). {FALLS_WORDS} A change of "
+        f"{CHAIR_STAND_REAL_CHANGE} stands or more between two home tests is a real change "
+        f"(Ho-Henriksson et al. 2024). {HOME_TEST_WORDS}",
+        "4-stage balance test: a position counts only while held without moving the feet or "
+        "holding on; not holding heel to toe (position 3) for 10 seconds means a higher risk "
+        "of falls (CDC STEADI 2017).",
+        f"Five times sit to stand (Go to the fifth full stand): more than {SIT_TO_STAND_SLOW} s "
+        "predicted mobility disability (Deshpande et al. 2013; timing as Guralnik et al. "
+        f"2000), a cut-off, not an age norm. Slower than average above {ages} (Bohannon "
+        f"2006). A change of {SIT_TO_STAND_REAL_CHANGE} s or more is a real change (Goldberg "
+        "et al. 2012). Needing the arms, or no mark within 60 s, gives no time.",
+        "Sources:",
     ]
+    seen: list[str] = []
+    for check in CheckId:
+        seen += [line for line in citations(check) if line not in seen]
+    return lines + seen
 
 
 def write_progress_section(page: ReportPage, rows: Sequence[CheckRow], profile: Profile) -> None:
@@ -103,7 +120,9 @@ def write_progress_section(page: ReportPage, rows: Sequence[CheckRow], profile: 
             [
                 (
                     point.day.isoformat(),
-                    point.text if point.result.scored else "stopped for safety (felt unsteady)",
+                    point.text
+                    if point.result.outcome is not CheckOutcome.UNSTEADY
+                    else "stopped for safety (felt unsteady)",
                     STANDING_WORDS[point.comparison.standing],
                     short_change(point),
                 )

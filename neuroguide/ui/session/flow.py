@@ -224,7 +224,10 @@ class SessionFlow(QObject):
     def refresh_home(self) -> None:
         """Routines, the suggestion, progress and problems."""
         done = self.done_this_week()
-        routines = [with_schedule(routine_info(r), r, done) for r in self.routines()]
+        routines = [
+            with_schedule(routine_info(r, self.steps.heard_seconds(r)), r, done)
+            for r in self.routines()
+        ]
         self.home.set_suggested(_suggested_of(routines, self.store.settings.suggested_routine))
         self.home.set_routines(routines)
         self.home.set_progress(

@@ -226,7 +226,8 @@ class PlayerPresenter(QObject):
 
     def _show_exercise(self, phase: Phase) -> None:
         exercise = phase.exercise
-        position = " · ".join(part for part in (side_text(phase), set_text(phase)) if part)
+        load = f"With {phase.step.dose.load}" if phase.step.dose.load else ""
+        position = " · ".join(part for part in (side_text(phase), set_text(phase), load) if part)
         steps = "\n".join(f"{n}. {step}" for n, step in enumerate(exercise.steps, start=1))
         if exercise.wheelchair:  # it says itself that it is for a wheelchair
             steps += f"\n{exercise.wheelchair}"

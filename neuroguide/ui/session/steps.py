@@ -29,6 +29,7 @@ from PySide6.QtCore import QObject, Signal
 from neuroguide.content.loader import Content
 from neuroguide.core.clock import Clock
 from neuroguide.core.gentle import FULL_LEVEL, gentle_level, gentle_routine, gentle_since, percent
+from neuroguide.core.heard_length import heard_seconds, plan_seconds
 from neuroguide.core.library import Routine, format_duration
 from neuroguide.core.records import Summary
 from neuroguide.core.runner import Listener
@@ -36,6 +37,7 @@ from neuroguide.core.runner import get_ready_seconds as runner_get_ready
 from neuroguide.core.seated import SeatedVersion, seated_version
 from neuroguide.core.speech_plan import SpeechPlan
 from neuroguide.core.timeline import build_timeline
+from neuroguide.core.wheelchair import for_wheelchair
 from neuroguide.present.metrics import Metrics
 from neuroguide.present.phase_text import (
     planned_parts,
@@ -46,6 +48,7 @@ from neuroguide.present.phase_text import (
 from neuroguide.present.progress import ProgressSource
 from neuroguide.settings import Settings
 from neuroguide.settings_store import SettingsStore
+from neuroguide.speech.heard import speaker_lengths
 from neuroguide.speech.planning import plays_tones, start_plan
 from neuroguide.speech.speaker import Speaker
 from neuroguide.store.database import HistoryError
@@ -72,6 +75,8 @@ class SessionPlan:
     routine: Routine
     """The routine that runs: the chosen one after the seated and gentle steps."""
     summary: Summary | None = None
+    length: int = 0
+    """Seconds the session was planned to take, as heard (its "planned" on the summary)."""
 
 
 @dataclass(frozen=True)
@@ -371,8 +376,9 @@ class SessionSteps(QObject):
         self._last_chosen = plan.chosen
         speaker = self._speaker()
         speech = self._plan_speech(plan.routine)
+        plan.length = plan_seconds(speech)
         controller = SessionController(
-            plan.routine,
+            speech.routine,  # with the wheelchair words, for a wheelchair user
             self.clock,
             speaker=speaker,
             tones=(
@@ -400,9 +406,26 @@ class SessionSteps(QObject):
         self.session_started.emit(controller)
         controller.start()
 
+    def heard_seconds(self, routine: Routine) -> int:
+        """``routine``'s length as a session of it would run now (the home card's): the
+        gentle dose and the wheelchair words the settings ask for, what the person knows,
+        the voice in use."""
+        if self.settings.start_gently:
+            routine = gentle_routine(routine, self.gentle_level())
+        if self.settings.wheelchair:
+            routine = for_wheelchair(routine)
+        return heard_seconds(
+            routine,
+            minimum=runner_get_ready(routine, self.settings.get_ready_seconds),
+            known=self.known_exercises,
+            lengths=speaker_lengths(self._speaker()),
+        )
+
     def _plan_speech(self, routine: Routine) -> SpeechPlan:
         """Plan the routine's words and start rendering them (never waits); the get-ready
         lengths come from the clips rendered so far, estimated for the others."""
+        if self.settings.wheelchair:
+            routine = for_wheelchair(routine)
         minimum = runner_get_ready(routine, self.settings.get_ready_seconds)
         return start_plan(routine, self._speaker(), minimum=minimum, known=self.known_exercises)
 
@@ -446,15 +469,18 @@ class SessionSteps(QObject):
             return
         figures = summary_figures(
             summary,
-            format_duration(summary.planned_seconds),
+            format_duration(plan.length),
             format_duration(summary.active_seconds),
+            format_duration(summary.elapsed_seconds),
         )
         planned = planned_parts(build_timeline(plan.routine))  # sets counted as sets
+        exercises = dict(self._content().library.exercises)  # and the routine's own, by name
+        exercises.update({step.exercise.id: step.exercise for step in plan.routine.steps})
         self.summary_view.show_summary(
             summary_heading(summary),
             plan.routine.name,
             figures,
-            summary_lines(summary, self._content().library.exercises, planned),
+            summary_lines(summary, exercises, planned),
         )
         self.window.setWindowTitle(f"{APP_TITLE} — finished")
         self.window.show_screen("summary")

@@ -78,11 +78,24 @@ def test_the_section_lists_each_check_with_trend_comparison_and_sources(qapp: ob
     assert balance[0][1] == "stopped for safety (felt unsteady)"
     assert balance[0][2] == "not compared"
     assert balance[1][2] == "short of it"
-    assert "Latest (2026-03-30): Heel-to-toe not held" in " ".join(page.texts)  # not the stop
-    sources = " ".join(page.texts[-3:])
-    assert "CDC STEADI" in sources
-    assert "Ho-Henriksson et al. 2024" in sources
+    assert "Latest (2026-03-30): Heel to toe not held" in " ".join(page.texts)  # not the stop
+    sources = " ".join(page.texts[page.texts.index("Norms and sources") :])
+    assert "CDC STEADI 2017" in sources
+    assert "Ho-Henriksson et al. 2024" in sources and "ICC 0.81" in sources
     assert "90–94: 7 / 4" in sources
+    for paper in (
+        "Rikli R.E., Jones C.J. (1999)",
+        "Deshpande N.",
+        "(2013)",
+        "Guralnik J.M.",
+        "Bohannon R.W. (2006)",
+        "Goldberg A.",
+        "(2012)",
+        "European Journal of Physiotherapy",
+        "Studied: 622 community-living adults aged 50 to 85",
+    ):
+        assert paper in sources, paper
+    assert "a higher risk of falls" in sources
 
 
 def test_without_details_the_chair_stand_is_not_compared(qapp: object) -> None:
@@ -123,3 +136,40 @@ def test_the_pdf_report_gets_the_section(tmp_path: Path, qapp: object, with_chec
     assert target.read_bytes().startswith(b"%PDF")
     # The section with its two charts and tables needs a page of its own beyond the first.
     assert (_pages(target) > 1) is with_checks
+
+
+def test_a_table_moves_to_the_next_page_whole_and_long_cells_wrap(
+    tmp_path: Path, qapp: object
+) -> None:
+    from PySide6.QtGui import QPainter
+
+    from neuroguide.ui.reports.clinician_report import _Page
+    from neuroguide.ui.reports.pdf import a4_writer
+
+    writer = a4_writer(tmp_path / "t.pdf", "t", resolution=150)
+    painter = QPainter(writer)
+    page = _Page(writer, painter)
+    number = [1]
+    real_new_page = writer.newPage
+
+    def new_page() -> bool:
+        number[0] += 1
+        return real_new_page()
+
+    writer.newPage = new_page  # type: ignore[method-assign]
+    drawn: list[tuple[int, str]] = []
+    real_row = page._row
+
+    def row(cells: tuple[str, ...], *args: object, **kwargs: object) -> None:
+        drawn.append((number[0], cells[0]))
+        real_row(cells, *args, **kwargs)  # type: ignore[arg-type]
+
+    page._row = row  # type: ignore[method-assign]
+    page.y = page.area.bottom() - page.font().height() * 4  # room for about two rows
+    long = "last held without support: position 2 of 4, half step " * 3
+    page.table(("Date", "Result"), [(f"day {n}", long) for n in range(6)])
+    line = page.font().height()
+    painter.end()
+    assert {at for at, _ in drawn} == {2}  # the whole table on the next page, none split
+    assert drawn[0][1] == "Date"
+    assert page.y > page.area.top() + line * 6 * 2  # the long cells wrapped

@@ -228,3 +228,43 @@ def test_escape_goes_back_a_page(driver: GuiDriver, qtbot: QtBot) -> None:
     assert editor.handle_key(0x01000000)
     QApplication.processEvents()
     assert driver.window.current_screen == "home"
+
+
+def test_the_handout_names_are_typed_in_the_editor_saved_in_the_file_and_read_back(
+    driver: GuiDriver, qtbot: QtBot, app_paths: Paths, capsys: pytest.CaptureFixture[str]
+) -> None:
+    editor = open_editor(driver)
+    build_routine(editor, qtbot)
+    page = editor.routine_page
+    qtbot.keyClicks(page.patient, "Mrs Asha Patel")
+    qtbot.keyClicks(page.giver, "Sam Okoro")
+    qtbot.keyClicks(page.contact, "01632 960 123")
+    page.save_button.click()
+    path = app_paths.user_routines / "physio-plan.toml"
+    assert "ok: 'physio-plan'" in check_file(app_paths, path, capsys)
+    table = tomllib.loads(path.read_text())
+    assert table["handout"] == {
+        "patient": "Mrs Asha Patel",
+        "from": "Sam Okoro",
+        "contact": "01632 960 123",
+    }
+    driver.flow.go_home()
+    open_editor(driver).list_page.row("physio-plan").edit_button.click()
+    assert editor.routine_page.patient.text() == "Mrs Asha Patel"
+    assert editor.routine_page.contact.text() == "01632 960 123"
+
+
+def test_the_editor_sets_a_step_setup_time(
+    driver: GuiDriver, qtbot: QtBot, app_paths: Paths
+) -> None:
+    """Issue 26 item 5: time to strap a weight on, set with buttons."""
+    editor = open_editor(driver)
+    build_routine(editor, qtbot)
+    editor.routine_page.rows[0].change_button.click()
+    step = editor.step_page
+    step.setup.preset_buttons[2].click()  # 30 s
+    step.done_button.click()
+    assert editor.draft is not None and editor.draft.steps[0].setup == 30
+    editor.routine_page.save_button.click()
+    saved = (app_paths.user_routines / "physio-plan.toml").read_text()
+    assert "setup = 30" in saved

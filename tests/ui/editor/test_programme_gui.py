@@ -227,3 +227,16 @@ def test_opening_a_shared_programme_shows_it_and_adds_it_on_a_press(
     bad.write_bytes(b"PK\x03\x04 broken")
     assert not open_programme(driver.gui, bad)
     assert "nothing was changed" in editor.list_page.message.text()
+
+
+def test_a_handout_that_cannot_be_written_is_not_called_saved(
+    driver: GuiDriver, tmp_path: Path, capfd: object
+) -> None:
+    editor = open_editor(driver)
+    target = tmp_path / "no-such-folder" / "handout.pdf"
+    assert not editor.programmes.handout_to("seated", target)
+    shown = editor.list_page.message.text()
+    assert "could not be written" in shown and "Saved" not in shown
+    assert not target.exists()
+    out, err = capfd.readouterr()  # type: ignore[attr-defined]
+    assert "QPainter" not in out + err

@@ -66,3 +66,56 @@ def test_the_report_counts_sessions_against_the_schedule(
     )
     assert "Sessions against the schedule" in words
     assert "Mini (3 days a week): 3 of 6 planned sessions done (50 %)." in words
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
+def test_a_programme_added_on_a_sunday_and_done_once_is_one_of_one_in_plain_words(
+    qapp: QApplication, content: Content, tmp_path: Path
+) -> None:
+    """Issue 26 item 6: the first, partial week is counted fairly, and the words agree in
+    number ("1 active day", "1 session", "0 of 1 week")."""
+    text = MINI.replace('name = "Mini"', 'name = "Mini"\nschedule = { days_a_week = 3 }')
+    routine, problems = parse_routine(text.encode(), "mini.toml", content.library)
+    assert routine is not None, problems
+    history = History.open(tmp_path / "history.sqlite3")
+    connection = connection_of(history)
+    sunday = "2026-11-08"
+    connection.execute(
+        "INSERT INTO sessions (routine_id, routine_name, started_utc, utc_offset_min,"
+        " local_day, ended_utc, planned_ms, active_ms, outcome)"
+        " VALUES ('mini', 'Mini', ?, 0, ?, ?, 600, 600, 'finished')",
+        (f"{sunday}T10:00:00Z", sunday, f"{sunday}T10:10:00Z"),
+    )
+    connection.commit()
+    pdf = tmp_path / "report.pdf"
+    write_report(
+        history,
+        pdf,
+        Filter(date(2026, 11, 2), date(2026, 11, 8)),
+        goal_minutes=150,
+        exercise_names={},
+        today=date(2026, 11, 8),
+        routines={"mini": routine},
+    )
+    words = " ".join(
+        subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout.split()
+    )
+    assert "Mini (3 days a week): 1 of 1 planned session done (100 %)." in words
+    assert "1 active day and 1 session," in words
+    assert "0 of 1 week reached the goal" in words
+    history.close()
+
+
+def test_own_exercises_written_in_a_routine_file_are_named_not_shown_by_id(
+    content: Content,
+) -> None:
+    from neuroguide.core.routine_file import RoutineCatalog
+    from neuroguide.ui.history.controller import exercise_names
+
+    routine, problems = parse_routine(MINI.encode(), "mini.toml", content.library)
+    assert routine is not None, problems
+    catalog = RoutineCatalog()
+    catalog.routines["mini"] = routine
+    names = exercise_names(Content(content.library, catalog))
+    assert names["towel-scrunch"] == "Towel scrunches"
+    assert names["calf-stretch"] == "Calf stretch"

@@ -225,3 +225,21 @@ def test_damaged_library_shows_a_message_not_a_traceback(
     result = app_module.build_gui(Paths(tmp_path, tmp_path, resources), show=False)
     assert result is None
     assert shown and "damaged" in shown[0]
+
+
+def test_every_card_gives_the_length_the_player_starts_from(
+    qtbot: QtBot, driver: GuiDriver
+) -> None:
+    from neuroguide.core.library import format_duration
+
+    for card in list(driver.flow.home.cards):
+        driver.flow.start_routine(card.info.id)
+        for _ in range(4):  # the check-in and the safety check, where they apply
+            if driver.window.current_screen == "player":
+                break
+            space(qtbot, driver)
+        controller = driver.flow.controller
+        assert controller is not None, card.info.id
+        left = format_duration(controller.session.time_left())
+        assert left == card.info.length, card.info.id
+        driver.flow.steps.leave()

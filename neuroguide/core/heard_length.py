@@ -1,0 +1,33 @@
+"""A routine's length as the person will hear it: one figure for every place that shows one.
+
+A routine's phases alone say too little: each get-ready and side switch is stretched to fit
+its words (the whole instructions the first time an exercise is met, the short form after),
+and those words take as long as the voice in use takes to say them. The speech plan knows
+all that, so the length is the plan's session: the home card, ``routines``, ``check``, the
+player's "left" at the start, the summary's "planned" and the dry-run all read it from here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from neuroguide.core.library import Routine
+from neuroguide.core.speech_plan import ClipLength, SpeechPlan, estimate_seconds, plan_speech
+from neuroguide.core.timeline import total_seconds
+
+
+def plan_seconds(plan: SpeechPlan) -> int:
+    """Seconds from the first word to "All done" of a session that follows ``plan``."""
+    return total_seconds(plan.session().timeline)
+
+
+def heard_seconds(
+    routine: Routine,
+    *,
+    minimum: int,
+    known: Collection[str] = (),
+    lengths: ClipLength = estimate_seconds,
+) -> int:
+    """``routine``'s length with get-ready ``minimum``, for a person who has done ``known``
+    before, with clips lasting ``lengths`` (the voice in use; silent when it is off)."""
+    return plan_seconds(plan_speech(routine, minimum=minimum, known=known, lengths=lengths))
