@@ -102,7 +102,9 @@ def test_one_switch_walks_the_whole_app(qtbot: QtBot, driver: GuiDriver) -> None
     choose(qtbot, driver, checks_button)
     assert window.current_screen == "progress-checks"
     progress = window.screen_widget("progress-checks")
-    start = next(iter(progress.check_buttons.values()))  # type: ignore[attr-defined]
+    from neuroguide.core.checks import CheckId
+
+    start = progress.check_buttons[CheckId.SIT_TO_STAND]  # type: ignore[attr-defined]
     choose(qtbot, driver, start)
     assert window.current_screen == "check"
     view = window.screen_widget("check")
