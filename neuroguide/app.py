@@ -140,7 +140,7 @@ def build_gui(
     history_screen = None
     server = None
     if history is not None:
-        history_screen = HistoryController(flow, history, paths.reports_dir)
+        history_screen = HistoryController(flow, history, paths.reports_dir, paths.own_files())
         window.closing.connect(history.close)  # after the flow stopped (and recorded) a session
         server = _listen_for_later_starts(window, paths)
     personal = Personalisation(flow, paths)

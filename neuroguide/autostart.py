@@ -13,6 +13,8 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
+from neuroguide.core.private_files import write_private, write_reason
+
 FILE_NAME = "neuroguide.desktop"
 
 
@@ -62,16 +64,15 @@ def set_autostart(on: bool, data_dir: Path, environ: Mapping[str, str] | None = 
     path = autostart_file(environ)
     try:
         if on:
-            path.parent.mkdir(parents=True, exist_ok=True)
             text = desktop_entry(start_command(data_dir))
             if not path.is_file() or path.read_text(encoding="utf-8") != text:
-                temporary = path.with_name(f".{path.name}.tmp")
-                temporary.write_text(text, encoding="utf-8")
-                os.replace(temporary, path)
+                write_private(path, text.encode("utf-8"))
         else:
             path.unlink(missing_ok=True)
     except OSError as error:
-        return f"Starting at log-in could not be {'set' if on else 'undone'}: {error.strerror}."
+        return (
+            f"Starting at log-in could not be {'set' if on else 'undone'}: {write_reason(error)}."
+        )
     return ""
 
 

@@ -14,6 +14,9 @@ from pathlib import Path
 
 import platformdirs
 
+from neuroguide.core.private_files import OwnFiles
+from neuroguide.core.private_files import make_private_dir as _make_private_dir
+
 APP_NAME = "neuroguide"
 DATA_DIR_VARIABLE = "NEUROGUIDE_DATA_DIR"
 
@@ -78,6 +81,26 @@ class Paths:
         """SVG drawings, one per exercise."""
         return self.resources_dir / "illustrations"
 
+    def own_files(self) -> OwnFiles:
+        """The app's own data, which no export may replace (see ``core.private_files``)."""
+        side = tuple(
+            (Path(f"{self.history_db}{end}"), "part of your history")
+            for end in ("-wal", "-shm", "-journal")
+        )
+        return OwnFiles(
+            files=(
+                (self.history_db, "your history"),
+                *side,
+                (self.settings_file, "your settings file"),
+                (self.data_dir / "neuroguide.lock", "NeuroGuide's lock file"),
+                (self.home_cache, "NeuroGuide's home-screen cache"),
+            ),
+            folders=(
+                (self.backups, "a backup of your history"),
+                (self.phrase_cache, "part of NeuroGuide's voice cache"),
+            ),
+        )
+
     @property
     def reports_dir(self) -> Path:
         """Where "Save report" puts reports: a folder a person can find again.
@@ -126,5 +149,4 @@ def resources_dir() -> Path:
 
 def make_private_dir(path: Path) -> Path:
     """Create ``path`` (and parents) readable by its owner only; health data is private."""
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
-    return path
+    return _make_private_dir(path)

@@ -12,8 +12,10 @@ import os
 import time
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
+from neuroguide.core.numbers import digit_count
+from neuroguide.core.private_files import write_private
 from neuroguide.core.problems import printable
 from neuroguide.core.toml_source import MAX_DIGITS, load_toml, read_limited
 
@@ -156,15 +158,11 @@ def save_settings(settings: Settings, path: Path) -> None:
     }
     import tomli_w  # only needed when something changed; keeps start-up lean
 
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    temporary = path.with_suffix(".tmp")
-    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(descriptor, "wb") as handle:
+    def write(handle: BinaryIO) -> None:
         handle.write(b"# NeuroGuide settings: only what differs from the defaults.\n")
         tomli_w.dump(table, handle)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(temporary, path)
+
+    write_private(path, write)  # the app's one writer: whole or not at all, 0600
 
 
 def _from_table(
@@ -193,10 +191,8 @@ def _check(key: str, value: Any, kind: type) -> str | None:
         if isinstance(value, bool) or not isinstance(value, int):
             return f"'{key}' must be a whole number"
         low, high = RANGES[key]
-        if len(str(abs(value))) > MAX_DIGITS:
-            return (
-                f"'{key}' is a number with {len(str(abs(value)))} digits, outside {low} to {high}"
-            )
+        if digit_count(value) > MAX_DIGITS:
+            return f"'{key}' is a number with {digit_count(value)} digits, outside {low} to {high}"
         if not low <= value <= high:
             return f"'{key}' = {value} is outside {low} to {high}"
         return None

@@ -15,6 +15,8 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
+from neuroguide.core.private_files import OwnFiles, write_reason
+from neuroguide.core.problems import printable, shown
 from neuroguide.paths import Paths
 from neuroguide.store.database import HistoryError
 from neuroguide.store.files import private_output
@@ -43,7 +45,7 @@ def run_export(paths: Paths, args: argparse.Namespace) -> int:
         with _history(paths) as history:
             if args.csv is not None:
                 write = history.write_sessions_csv if args.sessions else history.write_items_csv
-                _write_csv(args.csv, lambda out: write(out, flt))
+                _write_csv(args.csv, lambda out: write(out, flt), paths.own_files())
             else:
                 _write_report(paths, history, Path(args.report), flt)
             damaged = history.damaged_note()
@@ -70,7 +72,7 @@ def _day(text: str | None, option: str) -> date | None:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise ExportError(f"{option} needs a date like 2024-05-31, not '{text}'") from None
+        raise ExportError(f"{option} needs a date like 2024-05-31, not '{shown(text)}'") from None
 
 
 @contextmanager
@@ -102,32 +104,49 @@ reading_history = _history
 """The history for reading (opened and upgraded if free, else read beside the app)."""
 
 
-def _write_csv(target: str, write: Callable[[TextIO], int]) -> None:
+def _write_csv(target: str, write: Callable[[TextIO], int], own: OwnFiles) -> None:
     if target == "-":
-        try:
-            write(sys.stdout)
-            sys.stdout.flush()
-        except BrokenPipeError:  # e.g. piped into `head`; the reader has what it wanted
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _write_stdout(write)
         return
     path = Path(target)
-    with _private_output(path) as partial, open(partial, "w", encoding="utf-8", newline="") as out:
+    with (
+        _private_output(path, own) as partial,
+        open(partial, "w", encoding="utf-8", newline="") as out,
+    ):
         write(out)
 
 
-@contextmanager
-def _private_output(path: Path) -> Iterator[Path]:
-    """Write to ``path.part`` (owner-only), then move it into place; no half-written file."""
+def _write_stdout(write: Callable[[TextIO], int]) -> None:
+    """Write to standard output; a reader gone or a full device ends it with one line."""
     try:
-        with private_output(path) as partial:
+        write(sys.stdout)
+        sys.stdout.flush()
+    except BrokenPipeError:  # e.g. piped into `head`; the reader has what it wanted
+        _silence_stdout()
+    except OSError as error:  # e.g. > /dev/full: Python's own exit would flush again
+        _silence_stdout()
+        raise ExportError(f"cannot write to standard output: {write_reason(error)}") from None
+
+
+def _silence_stdout() -> None:
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
+@contextmanager
+def _private_output(path: Path, own: OwnFiles) -> Iterator[Path]:
+    """The app's one writer: owner-only, whole or not at all, never onto our own files."""
+    try:
+        with private_output(path, own) as partial:
             yield partial
     except OSError as error:
-        raise ExportError(f"cannot write {path}: {error.strerror or error}") from None
+        raise ExportError(f"cannot write {printable(str(path))}: {write_reason(error)}") from None
 
 
 def _write_report(paths: Paths, history: History, path: Path, flt: Filter) -> None:
     if path.suffix.lower() != ".pdf":
-        raise ExportError(f"the report is a PDF; give a file name ending in .pdf, not '{path}'")
+        raise ExportError(
+            f"the report is a PDF; give a file name ending in .pdf, not '{shown(str(path))}'"
+        )
     if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QGuiApplication
@@ -141,7 +160,7 @@ def _write_report(paths: Paths, history: History, path: Path, flt: Filter) -> No
     settings, _messages = load_settings(paths.settings_file)
     content = load_content(paths)
     names = {e.id: e.name for e in content.library.exercises.values()}
-    with _private_output(path) as partial:
+    with _private_output(path, paths.own_files()) as partial:
         write_report(
             history,
             partial,

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from neuroguide.core.problems import shown
 from neuroguide.paths import Paths
 
 if TYPE_CHECKING:
@@ -56,11 +57,12 @@ def run_programme_export(paths: Paths, args: argparse.Namespace) -> int:
 
     if target.suffix != SUFFIX:
         print(
-            f"neuroguide export: a programme file ends in {SUFFIX}, not '{target}'", file=sys.stderr
+            f"neuroguide export: a programme file ends in {SUFFIX}, not '{shown(str(target))}'",
+            file=sys.stderr,
         )
         return EXIT_USAGE
     try:
-        write_programme(routine, target)
+        write_programme(routine, target, paths.own_files())
     except ProgrammeError as error:
         print(f"neuroguide export: {error}", file=sys.stderr)
         return EXIT_PROBLEMS
@@ -70,8 +72,9 @@ def run_programme_export(paths: Paths, args: argparse.Namespace) -> int:
 
 def _write_handout(paths: Paths, routine: object, target: Path) -> int:
     if target.suffix.lower() != ".pdf":
+        given = shown(str(target))
         print(
-            f"neuroguide export: the handout is a PDF; end the name in .pdf, not '{target}'",
+            f"neuroguide export: the handout is a PDF; end the name in .pdf, not '{given}'",
             file=sys.stderr,
         )
         return EXIT_USAGE
@@ -80,6 +83,8 @@ def _write_handout(paths: Paths, routine: object, target: Path) -> int:
     from PySide6.QtWidgets import QApplication  # a widgets app, so the GUI can follow in-process
 
     from neuroguide.core.library import Routine
+    from neuroguide.core.private_files import private_output, write_reason
+    from neuroguide.core.problems import printable
     from neuroguide.ui.reports.handout import write_handout
 
     assert isinstance(routine, Routine)
@@ -87,13 +92,12 @@ def _write_handout(paths: Paths, routine: object, target: Path) -> int:
     from neuroguide.settings import load_settings
 
     wheelchair = load_settings(paths.settings_file)[0].wheelchair
-    partial = target.with_name(target.name + ".part")
     try:
-        pages = write_handout(routine, partial, paths.illustrations, wheelchair=wheelchair)
-        os.replace(partial, target)
+        with private_output(target, paths.own_files()) as partial:
+            pages = write_handout(routine, partial, paths.illustrations, wheelchair=wheelchair)
     except OSError as error:
-        partial.unlink(missing_ok=True)
-        print(f"neuroguide export: cannot write {target}: {error.strerror}", file=sys.stderr)
+        where = printable(str(target))
+        print(f"neuroguide export: cannot write {where}: {write_reason(error)}", file=sys.stderr)
         return EXIT_PROBLEMS
     print(f"Wrote {target}: {routine.name}, {pages} page{'s' if pages != 1 else ''}.")
     return EXIT_OK

@@ -41,11 +41,15 @@ def run_progress(
     """Run ``neuroguide progress``; returns the exit status."""
     from neuroguide.core.check_progress import Profile
     from neuroguide.core.checks import CheckInputError, parse_birth_year
+    from neuroguide.core.private_files import write_reason
+    from neuroguide.core.problems import printable
     from neuroguide.settings import load_settings, save_settings
 
     out = out if out is not None else sys.stdout
     today = today if today is not None else date.today()
-    settings, messages = load_settings(paths.settings_file)
+    changing = args.birth_year is not None or args.sex is not None
+    # About to write: a file that cannot be read is kept aside first, as the window does.
+    settings, messages = load_settings(paths.settings_file, keep_aside=changing)
     for message in messages:
         print(f"neuroguide: {message}", file=sys.stderr)
     if args.birth_year is not None or args.sex is not None:
@@ -59,7 +63,14 @@ def run_progress(
         if args.sex is not None:
             changes["sex"] = args.sex
         settings = settings.changed(**changes)
-        save_settings(settings, paths.settings_file)
+        try:
+            save_settings(settings, paths.settings_file)
+        except OSError as error:
+            where = printable(str(paths.settings_file))
+            print(
+                f"neuroguide progress: cannot save {where}: {write_reason(error)}", file=sys.stderr
+            )
+            return EXIT_PROBLEMS
         print("Saved: " + ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in changes.items()))
     profile = Profile.of(settings.birth_year, settings.sex)
     return _print_progress(paths, profile, out, today)

@@ -38,6 +38,7 @@ def export_progress_csv(paths: Paths, args: argparse.Namespace) -> int:
             _write_csv(
                 args.csv,
                 lambda out: history.write_checks_csv(out, profile, flt.first_day, flt.last_day),
+                paths.own_files(),
             )
     except (HistoryError, ExportError) as error:
         print(f"neuroguide export: {error}", file=sys.stderr)

@@ -11,7 +11,6 @@ folder. Decision record: docs/decisions/0012-programme-files.md.
 from __future__ import annotations
 
 import io
-import os
 import re
 import stat
 import zipfile
@@ -20,7 +19,15 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 
 from neuroguide.core.library import Exercise, Library, Routine
-from neuroguide.core.pictures import FIGURES, MAX_PICTURE_BYTES, image_problem
+from neuroguide.core.pictures import (
+    FIGURES,
+    MAX_PICTURE_BYTES,
+    MAX_TOTAL_PIXELS,
+    image_pixels,
+    image_problem,
+)
+from neuroguide.core.private_files import NOTHING_OWN, OwnFiles, write_private, write_reason
+from neuroguide.core.problems import capped, printable
 from neuroguide.core.routine_file import parse_routine
 from neuroguide.core.routine_writer import routine_toml
 from neuroguide.core.toml_source import MAX_FILE_BYTES
@@ -30,6 +37,10 @@ ROUTINE_ENTRY = "routine.toml"
 PICTURE_FOLDER = "pictures"
 MAX_ENTRIES = 101
 MAX_PROGRAMME_BYTES = 60_000_000
+MAX_UNPACKED_BYTES = 25_000_000
+"""What all the files inside one programme may unpack to together: the one limit on the whole,
+checked on the sizes the zip declares before anything is read, and on the bytes as they are
+read (a zip can lie). Nothing is written before a programme passes it."""
 WriteFile = Callable[[Path, bytes], None]
 _PICTURE_ENTRY = re.compile(r"^pictures/([a-z0-9][a-z0-9-]{0,80})\.(png|jpg|jpeg|svg)$")
 
@@ -38,8 +49,9 @@ class ProgrammeError(Exception):
     """A programme file that cannot be written or read; ``str()`` is for the person."""
 
     def __init__(self, messages: list[str]) -> None:
-        super().__init__("\n".join(messages))
-        self.messages = messages
+        shown = [str(message) for message in capped(messages)]  # a few and a count, never all
+        super().__init__("\n".join(shown))
+        self.messages = shown
 
 
 # ------------------------------------------------------------------------- writing
@@ -79,16 +91,14 @@ def programme_bytes(routine: Routine) -> bytes:
     return buffer.getvalue()
 
 
-def write_programme(routine: Routine, target: Path) -> None:
-    """Write ``routine`` as a programme file at ``target`` (whole or not at all)."""
+def write_programme(routine: Routine, target: Path, own: OwnFiles = NOTHING_OWN) -> None:
+    """Write ``routine`` as a programme file at ``target`` (whole or not at all, 0600)."""
     data = programme_bytes(routine)
-    partial = target.with_name(target.name + ".part")
     try:
-        partial.write_bytes(data)
-        os.replace(partial, target)
+        write_private(target, data, own, make_folder=False)
     except OSError as error:
-        partial.unlink(missing_ok=True)
-        raise ProgrammeError([f"cannot write {target}: {error.strerror or error}"]) from None
+        where = printable(str(target))
+        raise ProgrammeError([f"cannot write {where}: {write_reason(error)}"]) from None
 
 
 # ------------------------------------------------------------------------- reading
@@ -179,7 +189,12 @@ def _read_entries(archive: zipfile.ZipFile, source: Path) -> dict[str, bytes]:
         raise ProgrammeError([f"{source}: two files inside have the same name"])
     if ROUTINE_ENTRY not in names:
         raise ProgrammeError([f"{source}: not a NeuroGuide programme (no {ROUTINE_ENTRY} inside)"])
+    declared = sum(info.file_size for info in infos)
+    if declared > MAX_UNPACKED_BYTES:
+        raise ProgrammeError([_too_much(source, declared)])
     entries: dict[str, bytes] = {}
+    unpacked = 0
+    pixels = 0
     for info in infos:
         entry = info.filename
         if entry == f"{PICTURE_FOLDER}/" and info.is_dir():
@@ -206,15 +221,34 @@ def _read_entries(archive: zipfile.ZipFile, source: Path) -> dict[str, bytes]:
             )
             problems.append(f"{source}: {what}; nothing was added")
             continue
+        unpacked += len(content)
+        if unpacked > MAX_UNPACKED_BYTES:  # more than the zip said: stop reading at once
+            raise ProgrammeError([_too_much(source, unpacked)])
         if entry != ROUTINE_ENTRY:
             problem = image_problem(entry, content)
             if problem:
                 problems.append(f"{source}: {problem}; nothing was added")
                 continue
+            pixels += image_pixels(entry, content)
+            if pixels > MAX_TOTAL_PIXELS:
+                raise ProgrammeError(
+                    [
+                        f"{source}: its pictures hold more than {MAX_TOTAL_PIXELS // 1_000_000} "
+                        "million pixels together; make them smaller (1200 pixels on the longer "
+                        "side is plenty); nothing was added"
+                    ]
+                )
         entries[entry] = content
     if problems:
         raise ProgrammeError(problems)
     return entries
+
+
+def _too_much(source: Path, size: int) -> str:
+    return (
+        f"{source}: the files inside unpack to {size / 1_000_000:.0f} MB or more; a programme "
+        f"holds at most {MAX_UNPACKED_BYTES // 1_000_000} MB; nothing was added"
+    )
 
 
 def _read_capped(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> bytes | None:
@@ -247,12 +281,18 @@ class Installed:
 
 
 def install_programme(
-    programme: Programme, routines_folder: Path, *, write: WriteFile
+    programme: Programme,
+    routines_folder: Path,
+    *,
+    write: WriteFile,
+    routine_file: Path | None = None,
 ) -> Installed:
     """Write the checked ``programme`` into ``routines_folder`` (the data folder's).
 
     Pictures go to ``pictures/ROUTINE-ID/EXERCISE-ID.ext`` beside the routine file; every path
-    is built from ids the checks allowed, so nothing lands outside the folder.
+    is built from ids the checks allowed, so nothing lands outside the folder. ``routine_file``
+    is the file to replace (the old routine's, whatever its name); ``ROUTINE-ID.toml`` if not
+    given.
     """
     routine = programme.routine
     placed: list[Path] = []
@@ -267,7 +307,7 @@ def install_programme(
             placed.append(target)
             picture = relative
         exercises.append(replace(exercise, picture=picture))
-    routine_file = routines_folder / f"{routine.id}.toml"
+    routine_file = routine_file or routines_folder / f"{routine.id}.toml"
     write(routine_file, routine_toml(replace(routine, exercises=tuple(exercises))).encode("utf-8"))
     return Installed(routine_file=routine_file, pictures=placed)
 

@@ -7,7 +7,6 @@ Files go in ``<data dir>/routines/`` (owner-only, written atomically). Imports a
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -19,11 +18,14 @@ from neuroguide.content.programme import (
     read_programme,
     taken_by,
 )
+from neuroguide.core import private_files
 from neuroguide.core.library import Routine
+from neuroguide.core.private_files import NOTHING_OWN, OwnFiles
+from neuroguide.core.problems import capped
 from neuroguide.core.routine_file import RoutineCatalog, load_folder, parse_routine
 from neuroguide.core.routine_writer import make_id, routine_toml
 from neuroguide.core.toml_source import read_limited
-from neuroguide.paths import Paths, make_private_dir
+from neuroguide.paths import Paths
 
 MAX_IMPORT_BYTES = 1_000_000
 
@@ -76,8 +78,8 @@ class RoutineFiles:
         if data is None:  # a pipe, a device, too big or unreadable: said, never waited on
             return ImportResult(None, [str(problem)])
         routine, problems = parse_routine(data, str(source), self.content.library)
-        if routine is None:
-            return ImportResult(None, [str(problem) for problem in problems])
+        if routine is None:  # the first few and a count: a list of 60,000 would freeze a screen
+            return ImportResult(None, [str(problem) for problem in capped(problems)])
         taken = set(self.content.catalog.routines)
         if routine.id in taken:
             routine = replace(routine, id=make_id(routine.id, taken))
@@ -94,15 +96,30 @@ class RoutineFiles:
     def add_programme(self, programme: Programme, *, replace_existing: bool = False) -> Routine:
         """Add a checked programme; raises ``FileExistsError`` if its id is taken and not
         ``replace_existing`` (the caller asks the person first)."""
-        if taken_by(programme, self.content.catalog.routines) and not replace_existing:
+        taken = taken_by(programme, self.content.catalog.routines)
+        if taken is not None and not replace_existing:
             raise FileExistsError(programme.routine.id)
-        install_programme(programme, self.folder, write=write_private)
+        install_programme(
+            programme, self.folder, write=write_private, routine_file=self._own_file(taken)
+        )
         self.reload()
         return self.content.catalog.routines[programme.routine.id]
 
+    def _own_file(self, routine: Routine | None) -> Path | None:
+        """The file in our folder that holds ``routine``, whatever its name (to replace it)."""
+        if routine is None or routine.builtin or not routine.origin:
+            return None
+        path = Path(routine.origin)
+        try:
+            inside = path.resolve().parent == self.folder.resolve()
+        except OSError:
+            return None
+        return path if inside and path.suffix == ".toml" else None
+
     def export(self, routine: Routine, target: Path) -> None:
         """Write ``routine`` to ``target`` to share it (raises OSError if it cannot)."""
-        target.write_text(routine_toml(routine), encoding="utf-8")
+        data = routine_toml(routine).encode("utf-8")
+        write_private(target, data, self.paths.own_files(), make_folder=False)
 
     def reload(self) -> None:
         """Load every routine again, into the same catalog object the app holds."""
@@ -118,13 +135,8 @@ class RoutineFiles:
         catalog.problems[:] = [*self.content.exercise_problems, *fresh.problems]
 
 
-def write_private(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` atomically, readable by its owner only."""
-    make_private_dir(path.parent)
-    temporary = path.with_name(f".{path.name}.tmp")
-    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(descriptor, "wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(temporary, path)
+def write_private(
+    path: Path, data: bytes, own: OwnFiles = NOTHING_OWN, *, make_folder: bool = True
+) -> None:
+    """Write ``data`` to ``path`` atomically, readable by its owner only (the one writer)."""
+    private_files.write_private(path, data, own, make_folder=make_folder)

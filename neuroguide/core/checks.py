@@ -11,7 +11,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from neuroguide.core.problems import shown
+
 MAX_STANDS = 40
+ECHO_MOST = 40
+"""Characters of a typed or piped answer repeated when it is refused."""
 """The highest count of stands the app accepts for the 30-second chair stand."""
 CHAIR_STAND_SECONDS = 30
 STANCE_SECONDS = 10
@@ -239,7 +243,7 @@ def parse_count(text: str) -> int:
     except ValueError:
         raise CheckInputError(
             f"Type the number of stands as a whole number from 0 to {MAX_STANDS} "
-            f"(not '{text.strip()}'); nothing was saved."
+            f"(not '{shown(text.strip(), ECHO_MOST)}'); nothing was saved."
         ) from None
     chair_stand_result(value)  # raises with the range message
     return value
@@ -251,7 +255,8 @@ def parse_seconds(text: str, *, what: str, low: float, high: float) -> float:
         value = float(text.strip().replace(",", "."))
     except ValueError:
         raise CheckInputError(
-            f"Type {what} as a number of seconds (not '{text.strip()}'); nothing was saved."
+            f"Type {what} as a number of seconds (not '{shown(text.strip(), ECHO_MOST)}'); "
+            "nothing was saved."
         ) from None
     if not low <= value <= high or value != value:
         raise CheckInputError(
@@ -275,6 +280,6 @@ def parse_birth_year(text: str, this_year: int) -> int:
     if not (stripped.isdigit() and len(stripped) == 4 and 1900 <= int(stripped) <= this_year):
         raise CheckInputError(
             f"Type your year of birth as four digits, from 1900 to {this_year} "
-            f"(not '{stripped}'); nothing was saved."
+            f"(not '{shown(stripped, ECHO_MOST)}'); nothing was saved."
         )
     return int(stripped)

@@ -10,6 +10,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from neuroguide.core.library import SIDES, Dose, format_duration
+from neuroguide.core.numbers import digit_count
 from neuroguide.core.problems import closest
 from neuroguide.core.toml_source import MAX_DIGITS
 
@@ -52,13 +53,13 @@ def check_int(value: Any, key: str) -> str | None:
         return f"'{key}' must be a whole number of {unit}, not {_describe(value)}"
     if isinstance(value, float):
         return f"'{key}' must be a whole number of {unit}, not {value}"
-    if value < low and len(str(abs(value))) > MAX_DIGITS:
-        return f"'{key}' is a number with {len(str(abs(value)))} digits; it must be {low} or more"
+    if value < low and digit_count(value) > MAX_DIGITS:
+        return f"'{key}' is a number with {digit_count(value)} digits; it must be {low} or more"
     if value < low:
         what = "zero or more" if low == 0 else f"at least {low}"
         return f"'{key}' is {value}; it must be {what} {unit}"
-    if value > high and len(str(abs(value))) > MAX_DIGITS:
-        return f"'{key}' is a number with {len(str(abs(value)))} digits; the most is {high} {unit}"
+    if value > high and digit_count(value) > MAX_DIGITS:
+        return f"'{key}' is a number with {digit_count(value)} digits; the most is {high} {unit}"
     if value > high:
         limit = f"{high} {unit}"
         if unit == "seconds":

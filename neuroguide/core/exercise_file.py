@@ -6,7 +6,14 @@ from typing import Any
 
 from neuroguide.core.dose_check import check_dose, unknown_dose_keys
 from neuroguide.core.library import NEEDS, Category, Exercise, Library, Position, Source
-from neuroguide.core.problems import InvalidFileError, Locator, Problem, closest
+from neuroguide.core.problems import (
+    InvalidFileError,
+    Locator,
+    Problem,
+    closest,
+    more_unknown,
+    unknown_keys,
+)
 from neuroguide.core.routine_file import ID_PATTERN
 from neuroguide.core.toml_source import parse_toml
 
@@ -112,9 +119,11 @@ def _exercise(
     if not isinstance(item, dict):
         report("must be a table", None)
         return None
-    for key in item:
-        if key not in EXERCISE_KEYS:
-            report(f"unknown key '{key}'{closest(key, EXERCISE_KEYS)}", key)
+    named, more = unknown_keys(item, EXERCISE_KEYS)
+    for key in named:
+        report(f"unknown key '{key}'{closest(key, EXERCISE_KEYS)}", key)
+    if more:
+        report(more_unknown(more), None)
     for key in EXERCISE_KEYS:
         if key not in item and key not in OPTIONAL_KEYS:
             report(f"missing '{key}'", None)

@@ -16,7 +16,15 @@ from typing import Any
 from neuroguide.core.dose_check import check_dose, unknown_dose_keys
 from neuroguide.core.library import NEEDS, Category, Dose, Exercise, Position
 from neuroguide.core.pictures import FIGURES, PictureCheck, file_pictures
-from neuroguide.core.problems import Locator, Problem, closest
+from neuroguide.core.problems import (
+    Locator,
+    Problem,
+    closest,
+    control_message,
+    has_control,
+    more_unknown,
+    unknown_keys,
+)
 from neuroguide.core.toml_source import parse_toml, read_limited
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -34,6 +42,8 @@ TEXT_LIMITS = {
     "switch_words": 200,
     "wheelchair": 300,
 }
+MULTI_LINE = frozenset({"summary", "source"})
+"""Own-exercise texts that may run over lines; every other one is one plain line."""
 LIST_LIMITS = {"steps": (1, 12, 300), "safety": (0, 8, 200), "needs": (0, len(NEEDS), 20)}
 OWN_KEYS: tuple[str, ...] = (
     *REQUIRED,
@@ -100,10 +110,12 @@ def _own_exercise(
         line = locate.table("exercises", index, key)
         problems.append(Problem(origin, line, f"exercise '{label[:40]}': {message}"))
 
-    for key in item:
-        if key not in OWN_KEYS:
-            hint = " (use 'picture')" if key == "illustration" else closest(key, OWN_KEYS)
-            report(f"unknown key '{key}'{hint}", key)
+    named, more = unknown_keys(item, OWN_KEYS)
+    for key in named:
+        hint = " (use 'picture')" if key == "illustration" else closest(key, OWN_KEYS)
+        report(f"unknown key '{key}'{hint}", key)
+    if more:
+        report(more_unknown(more), None)
     for key in REQUIRED:
         if key not in item:
             report(f"missing '{key}'", None)
@@ -192,6 +204,10 @@ def _text(item: Mapping[str, Any], key: str, report: Any) -> str:
     if len(value) > TEXT_LIMITS[key]:
         report(f"'{key}' is {len(value)} characters long; the most is {TEXT_LIMITS[key]}", key)
         return ""
+    one_line = key not in MULTI_LINE
+    if has_control(value, one_line=one_line):  # the same plain-text rule as routines
+        report(control_message(key, one_line=one_line), key)
+        return ""
     return value.strip()
 
 
@@ -208,6 +224,9 @@ def _text_list(item: Mapping[str, Any], key: str, report: Any) -> list[str]:
         if len(entry) > longest:
             report(f"an entry of '{key}' is {len(entry)} characters; the most is {longest}", key)
             return []
+        if has_control(entry, one_line=True):
+            report(control_message(key, one_line=True), key)
+            return []
     return [entry.strip() for entry in value]
 
 
@@ -217,7 +236,13 @@ def _rep_words(value: Any, report: Any) -> tuple[str, str] | None:
     if (
         isinstance(value, list)
         and len(value) == 2
-        and all(isinstance(word, str) and word.strip() and len(word) <= 40 for word in value)
+        and all(
+            isinstance(word, str)
+            and word.strip()
+            and len(word) <= 40
+            and not has_control(word, one_line=True)
+            for word in value
+        )
     ):
         return (value[0].strip(), value[1].strip())
     report(

@@ -65,6 +65,46 @@ def image_problem(name: str, data: bytes) -> str | None:
     return f"picture '{name}' is not a {kind} image; use a PNG, JPEG or SVG file"
 
 
+MAX_TOTAL_PIXELS = 40_000_000
+"""Pixels all the pictures of one programme may hold together (about ten large photos).
+
+A 5 MB PNG can hold a billion pixels, which is what memory and a preview pay for; this is
+the one limit on what a programme's pictures unpack to (see decision 0022)."""
+
+
+def image_pixels(name: str, data: bytes) -> int:
+    """Width × height a PNG or JPEG declares (read from its header, nothing decoded); 0 for
+    an SVG (drawn at the size it is shown) or a header that cannot be read."""
+    suffix = PurePosixPath(name).suffix.lower()
+    if suffix == ".png" and len(data) >= 24 and data[12:16] == b"IHDR":
+        return int.from_bytes(data[16:20], "big") * int.from_bytes(data[20:24], "big")
+    if suffix in (".jpg", ".jpeg"):
+        return _jpeg_pixels(data)
+    return 0
+
+
+_SOF = frozenset({*range(0xC0, 0xC4), *range(0xC5, 0xC8), *range(0xC9, 0xCC), *range(0xCD, 0xD0)})
+
+
+def _jpeg_pixels(data: bytes) -> int:
+    """The frame size from a JPEG's start-of-frame marker."""
+    at = 2
+    while at + 9 < len(data):
+        if data[at] != 0xFF:
+            return 0
+        marker = data[at + 1]
+        if marker in (0xD8, 0x01) or 0xD0 <= marker <= 0xD7:
+            at += 2
+            continue
+        length = int.from_bytes(data[at + 2 : at + 4], "big")
+        if marker in _SOF:
+            height = int.from_bytes(data[at + 5 : at + 7], "big")
+            width = int.from_bytes(data[at + 7 : at + 9], "big")
+            return width * height
+        at += 2 + length
+    return 0
+
+
 def file_pictures(base: Path) -> PictureCheck:
     """Checks pictures as files relative to ``base`` (a routine or exercise file's folder)."""
 

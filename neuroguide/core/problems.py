@@ -8,7 +8,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -33,6 +37,68 @@ def printable(text: str) -> str:
     if text.isprintable():
         return text
     return "".join(_escape(c) if _unsafe(c) else c for c in text)
+
+
+SHOWN_MOST = 120
+"""Characters of a person's text repeated in a message (a 10 MB line is not echoed whole)."""
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+"""What a person's one-line text may not hold: control codes, line breaks, bidi overrides."""
+CONTROL_BUT_LINES = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+"""The same for text that may run over lines (a routine's description)."""
+
+
+def shown(text: str, most: int = SHOWN_MOST) -> str:
+    """A person's ``text`` as a message repeats it: :func:`printable`, one line, at most
+    ``most`` characters and a count of the rest. The one rule for echoing what people wrote.
+    """
+    if len(text) <= most:
+        return printable(text)
+    return f"{printable(text[:most])}… ({len(text) - most:,} more characters)"
+
+
+PROBLEMS_SHOWN = 20
+"""Problems shown per file, and unknown keys named per table; the rest are counted."""
+
+
+def unknown_keys(keys: Iterable[str], known: Collection[str]) -> tuple[list[str], int]:
+    """The first :data:`PROBLEMS_SHOWN` keys not in ``known``, and how many more there are.
+
+    Only those few get a located message and a "did you mean" hint: a file of 60,000 unknown
+    keys is checked in a fraction of a second, not in seconds per thousand.
+    """
+    unknown = [key for key in keys if key not in known]
+    return unknown[:PROBLEMS_SHOWN], max(0, len(unknown) - PROBLEMS_SHOWN)
+
+
+def more_unknown(count: int) -> str:
+    """The line that counts the unknown keys not named (worded as :func:`capped` counts)."""
+    return more_problems(count)
+
+
+def more_problems(count: int) -> str:
+    """The line that counts the problems not shown."""
+    plural = "s" if count != 1 else ""
+    return f"{count:,} more problem{plural} like these; fix the ones above first"
+
+
+def capped(problems: Sequence[T]) -> list[T | str]:
+    """The first :data:`PROBLEMS_SHOWN` problems and one line counting the rest, to show."""
+    if len(problems) <= PROBLEMS_SHOWN + 1:  # a count line would hide just one problem
+        return list(problems)
+    shown: list[T | str] = list(problems[:PROBLEMS_SHOWN])
+    shown.append(more_problems(len(problems) - PROBLEMS_SHOWN))
+    return shown
+
+
+def control_message(key: str, *, one_line: bool) -> str:
+    """Why text with a control code in ``key`` is refused (routines and own exercises alike)."""
+    kind = "a line break or a control code" if one_line else "a control code"
+    return f"'{key}' holds {kind} (such as a terminal escape); write plain text"
+
+
+def has_control(text: str, *, one_line: bool) -> bool:
+    """Whether ``text`` breaks the plain-text rule (see :data:`CONTROL`)."""
+    return (CONTROL if one_line else CONTROL_BUT_LINES).search(text) is not None
 
 
 def _unsafe(char: str) -> bool:

@@ -16,7 +16,17 @@ from neuroguide.core.dose_check import DOSE_KEYS, check_dose, check_int
 from neuroguide.core.handout_details import check_handout
 from neuroguide.core.library import Library, Routine, Step
 from neuroguide.core.pictures import PictureCheck
-from neuroguide.core.problems import Locator, Problem, closest
+from neuroguide.core.problems import (
+    PROBLEMS_SHOWN,
+    Locator,
+    Problem,
+    capped,
+    closest,
+    control_message,
+    has_control,
+    more_unknown,
+    unknown_keys,
+)
 from neuroguide.core.routine_extras import check_extras
 from neuroguide.core.toml_source import parse_toml, read_limited
 
@@ -36,10 +46,8 @@ STEP_KEYS = ("exercise", *DOSE_KEYS, "setup", "note")
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_STEPS = 100
 MAX_NAME = 80
-MAX_PROBLEMS_SHOWN = 20
+MAX_PROBLEMS_SHOWN = PROBLEMS_SHOWN
 """Problems listed per file; a file of ten thousand unknown keys gets a count for the rest."""
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-_CONTROL_BUT_LINES = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def parse_routine(
@@ -59,9 +67,11 @@ def parse_routine(
     def report_top(message: str, key: str | None) -> None:
         problems.append(Problem(origin, locate.top(key) if key else 1, message))
 
-    for key in table:
-        if key not in ROUTINE_KEYS:
-            report_top(f"unknown key '{key}'{closest(key, ROUTINE_KEYS)}", key)
+    named, more = unknown_keys(table, ROUTINE_KEYS)
+    for key in named:
+        report_top(f"unknown key '{key}'{closest(key, ROUTINE_KEYS)}", key)
+    if more:
+        problems.append(Problem(origin, None, more_unknown(more)))
     routine_id = _check_text(table, "id", report_top, required=True)
     if routine_id is not None and not ID_PATTERN.fullmatch(routine_id):
         report_top(f"id '{routine_id}' may use only a-z, 0-9 and single hyphens", "id")
@@ -121,15 +131,10 @@ def _check_text(
     if len(value) > longest:
         report(f"'{key}' is {len(value)} characters long; the most is {longest}", key)
         return None
-    if (_CONTROL if one_line else _CONTROL_BUT_LINES).search(value):
-        report(_control_message(key, one_line=one_line), key)
+    if has_control(value, one_line=one_line):
+        report(control_message(key, one_line=one_line), key)
         return None
     return value.strip()
-
-
-def _control_message(key: str, *, one_line: bool) -> str:
-    kind = "a line break or a control code" if one_line else "a control code"
-    return f"'{key}' holds {kind} (such as a terminal escape); write plain text"
 
 
 def _check_steps(
@@ -175,9 +180,11 @@ def _check_step(
         line = locate.table("steps", index, key)
         problems.append(Problem(origin, line, f"step {index + 1}: {message}"))
 
-    for key in step:
-        if key not in STEP_KEYS:
-            report(f"unknown key '{key}'{closest(key, STEP_KEYS)}", key)
+    named, more = unknown_keys(step, STEP_KEYS)
+    for key in named:
+        report(f"unknown key '{key}'{closest(key, STEP_KEYS)}", key)
+    if more:
+        report(more_unknown(more), None)
     exercise_id = step.get("exercise")
     exercise = None
     if exercise_id is None:
@@ -193,8 +200,8 @@ def _check_step(
     note = step.get("note", "")
     if not isinstance(note, str) or len(note) > 200:
         report("'note' must be text of at most 200 characters", "note")
-    elif _CONTROL.search(note):
-        report(_control_message("note", one_line=True), "note")
+    elif has_control(note, one_line=True):
+        report(control_message("note", one_line=True), "note")
     setup = step.get("setup", 0)
     problem = check_int(setup, "setup")
     if problem:
@@ -250,11 +257,10 @@ def load_files(
             catalog.problems.append(problem or Problem(origin, None, "cannot read"))
             continue
         routine, problems = parse_routine(data, origin, library, builtin=builtin)
-        catalog.problems.extend(problems[:MAX_PROBLEMS_SHOWN])
-        if len(problems) > MAX_PROBLEMS_SHOWN:
-            more = len(problems) - MAX_PROBLEMS_SHOWN
-            message = f"{more:,} more problems like these; fix the ones above first"
-            catalog.problems.append(Problem(origin, None, message))
+        for shown in capped(problems):
+            catalog.problems.append(
+                shown if isinstance(shown, Problem) else Problem(origin, None, shown)
+            )
         if routine is None:
             continue
         existing = catalog.routines.get(routine.id)

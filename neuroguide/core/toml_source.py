@@ -8,12 +8,12 @@ folder's files (no link out to elsewhere), and at most :data:`MAX_FILE_BYTES` lo
 from __future__ import annotations
 
 import os
-import re
 import stat
 import tomllib
 from pathlib import Path
 from typing import Any
 
+from neuroguide.core.numbers import long_number, long_number_sentence
 from neuroguide.core.problems import Problem, decode_utf8, printable, toml_error_line
 
 MAX_FILE_BYTES = 1_000_000
@@ -98,25 +98,23 @@ def load_toml(data: bytes, origin: str) -> tuple[dict[str, Any] | None, str, lis
     if text is None:
         message = "not UTF-8 text; save it as UTF-8 (is this really a text file?)"
         return None, "", [Problem(origin, bad_line, message)]
+    too_long = long_number(text)  # before parsing: 0x… of any length would be read
+    if too_long is not None:
+        return None, text, [Problem(origin, too_long[0], too_long[1])]
     try:
         return tomllib.loads(text), text, []
     except tomllib.TOMLDecodeError as error:
         detail = str(error).split(" (at ")[0]
         line = toml_error_line(str(error), text)
         return None, text, [Problem(origin, line, f"not valid TOML: {detail}")]
-    except ValueError:  # a whole number over Python's 4,300-digit limit
-        return None, text, [_long_number(text, origin)]
+    except (
+        ValueError
+    ):  # pragma: no cover - a number past Python's limit; long_number finds it first
+        message = long_number_sentence("9" * 4301, MAX_DIGITS)
+        return None, text, [Problem(origin, None, message)]
     except RecursionError:  # tomllib recurses once per level of [ or {
         message = "not valid TOML: lists or tables nested hundreds of levels deep"
         return None, text, [Problem(origin, None, message)]
-
-
-def _long_number(text: str, origin: str) -> Problem:
-    found = re.search(rf"(?<![\w.])[+-]?\d(?:_?\d){{{MAX_DIGITS},}}", text)
-    line = text.count("\n", 0, found.start()) + 1 if found else None
-    digits = sum(c.isdigit() for c in found.group()) if found else 4300
-    message = f"a number with {digits:,} digits; numbers here have at most {MAX_DIGITS} digits"
-    return Problem(origin, line, message)
 
 
 def parse_toml(data: bytes, origin: str) -> tuple[dict[str, Any] | None, str, list[Problem]]:

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from neuroguide.core.cues import Tone
+from neuroguide.core.private_files import make_private_dir
 from neuroguide.speech.protocol import VoiceSettings
 
 FORMAT_VERSION = "1"
@@ -97,6 +98,8 @@ class PhraseCache:
         self.max_bytes = max_bytes
         self._known: dict[tuple[str, Tone | None], Clip] = {}
         self._lock = threading.Lock()
+        self._note: str | None = None
+        self._fallen_back = False
 
     def key(self, text: str, tone: Tone | None) -> str:
         """The file name's stem: a hash of everything the sound depends on."""
@@ -138,8 +141,29 @@ class PhraseCache:
             lead = read_wav(self.sounds / f"{tone.value}.wav")
             if lead is not None and lead[1] == rate:
                 samples = array.array("h", lead[0]) + samples
-        target = self.path(text, tone)
-        self.folder.mkdir(parents=True, exist_ok=True)
+        try:
+            target = self._write(text, tone, samples, rate)
+        except OSError as error:
+            if not self._fall_back(error):
+                return None
+            try:  # once more, in this run's own folder
+                target = self._write(text, tone, samples, rate)
+            except OSError:
+                return None
+        clip = Clip(target, len(samples) / rate)
+        with self._lock:
+            self._known[(text, tone)] = clip
+        return clip
+
+    def take_note(self) -> str | None:
+        """Once: a sentence saying the cache folder could not be written (clips live elsewhere)."""
+        with self._lock:
+            note, self._note = self._note, None
+        return note
+
+    def _write(self, text: str, tone: Tone | None, samples: array.array[int], rate: int) -> Path:
+        """One clip into the folder (made owner-only, 0700), whole or not at all."""
+        make_private_dir(self.folder)
         handle, temporary = tempfile.mkstemp(dir=self.folder, suffix=".part")
         try:
             with os.fdopen(handle, "wb") as raw, wave.open(raw, "wb") as out:
@@ -147,32 +171,54 @@ class PhraseCache:
                 out.setsampwidth(2)
                 out.setframerate(rate)
                 out.writeframes(samples.tobytes())
+            target = self.path(text, tone)
             os.replace(temporary, target)
-        except OSError:
+        except BaseException:
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
-            return None
-        clip = Clip(target, len(samples) / rate)
+            raise
+        return target
+
+    def _fall_back(self, error: OSError) -> bool:
+        """The folder cannot be written: keep this run's clips in a private temporary folder.
+
+        The voice goes on (rendered as needed, not kept for the next run); the person is told
+        once through :meth:`take_note`. False if even that folder cannot be made.
+        """
         with self._lock:
-            self._known[(text, tone)] = clip
-        return clip
+            if self._fallen_back:
+                return False
+            self._fallen_back = True
+        where = self.folder
+        try:
+            self.folder = Path(tempfile.mkdtemp(prefix="neuroguide-phrases-"))
+        except OSError:
+            return False
+        reason = error.strerror or str(error)
+        with self._lock:
+            self._known.clear()
+            self._note = (
+                f"The voice's cache folder {where} cannot be written ({reason.lower()}). "
+                "The voice goes on; its words are made as they are needed and not kept."
+            )
+        return True
 
     def size(self) -> int:
         """Bytes the folder holds."""
-        return sum(p.stat().st_size for p in self._files())
+        return sum(self._stat(p)[1] for p in self._files())
 
     def prune(self, keep: set[Path] | None = None) -> int:
         """Remove the oldest clips until the folder fits its limit; returns files removed."""
         keep = keep or set()
-        files = sorted(self._files(), key=lambda p: p.stat().st_mtime)
-        total = sum(p.stat().st_size for p in files)
+        files = sorted(self._files(), key=lambda p: self._stat(p)[0])
+        total = sum(self._stat(p)[1] for p in files)
         removed = 0
         for path in files:
             if total <= self.max_bytes:
                 break
             if path in keep:
                 continue
-            size = path.stat().st_size
+            size = self._stat(path)[1]
             with contextlib.suppress(OSError):
                 path.unlink()
                 total -= size
@@ -192,3 +238,11 @@ class PhraseCache:
             return [p for p in self.folder.iterdir() if p.suffix == ".wav" and p.is_file()]
         except OSError:
             return []
+
+    def _stat(self, path: Path) -> tuple[float, int]:
+        """(modified, size) of a clip; a clip gone meanwhile counts as old and empty."""
+        try:
+            found = path.stat()
+        except OSError:
+            return (0.0, 0)
+        return (found.st_mtime, found.st_size)

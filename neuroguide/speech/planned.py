@@ -80,7 +80,9 @@ class PlannedSpeaker:
         self._token: int | None = None
         self._waiting_render: Utterance | None = None
         self._closed = False
-        self.renderer = renderer or Renderer(cache, on_problem=self._tell)
+        self.renderer = renderer or Renderer(
+            cache, on_problem=self._tell, on_note=lambda note: self._tell(note, "cache")
+        )
 
     # ------------------------------------------------------------------ public
 

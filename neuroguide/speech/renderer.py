@@ -41,6 +41,8 @@ class Renderer:
     Args:
         cache: where clips go.
         on_problem: a plain message when rendering is impossible (no engine, crashes).
+        on_note: a plain message, once, when clips cannot be kept in the cache folder (they
+            go to a temporary folder and the voice goes on); ``on_problem`` if not given.
         driver, command, env: the pyttsx3 driver (default: the platform's), the worker's command
             line (see :func:`~neuroguide.speech.protocol.worker_command`) and base environment.
     """
@@ -50,12 +52,14 @@ class Renderer:
         cache: PhraseCache,
         *,
         on_problem: Callable[[str], None] | None = None,
+        on_note: Callable[[str], None] | None = None,
         driver: str | None = None,
         command: CommandFactory = worker_command,
         env: Mapping[str, str] | None = None,
     ) -> None:
         self.cache = cache
         self.on_problem = on_problem
+        self.on_note = on_note if on_note is not None else on_problem
         self._env = dict(os.environ if env is None else env)
         self._driver = default_driver(self._env) if driver is None else driver
         self._command = command
@@ -197,6 +201,9 @@ class Renderer:
             reply = self._ask(request)
             if reply is not None and reply.get("event") == "done":
                 clip = self.cache.store(text, tone, target)
+                note = self.cache.take_note()  # the cache folder cannot be written: said once
+                if note is not None and self.on_note is not None:
+                    self.on_note(note)
                 with contextlib.suppress(OSError):
                     target.unlink()
                 self.rendered += clip is not None

@@ -8,6 +8,7 @@ offer them as methods without this module knowing it. A result only reaches here
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -19,8 +20,15 @@ from neuroguide.core.checks import (
     CheckResult,
     EndReason,
 )
-from neuroguide.store.database import HistoryError, lock_data_folder, open_history
+from neuroguide.store.database import (
+    HistoryError,
+    HistoryInUseError,
+    connect,
+    lock_data_folder,
+    open_history,
+)
 from neuroguide.store.models import Stamp
+from neuroguide.store.schema import APPLICATION_ID, LATEST_VERSION, application_id, user_version
 from neuroguide.store.writes import to_ms, transaction
 
 _COLUMNS = (
@@ -122,17 +130,23 @@ def _row(row: tuple[object, ...]) -> CheckRow:
 def save_check(
     data_dir: Path, history_db: Path, backups: Path, result: CheckResult, taken: Stamp
 ) -> list[str]:
-    """Lock the data folder, store one result and close; for ``neuroguide play``.
+    """Store one result and close; for ``neuroguide play``.
+
+    With the data folder free, it is locked and the history opened as usual (checked,
+    upgraded, backed up). With NeuroGuide open on it (the window, or the log-in ``--tray``
+    start), the result is stored beside it in the same file, which the window reads: a check
+    that took a minute of a person's effort is never refused after the work.
 
     Returns sentences to show (a damaged file moved aside, and so on).
 
     Raises:
-        HistoryInUseError: NeuroGuide is open on this data folder (nothing was stored).
-        HistoryError: the history cannot be used (nothing was stored).
+        HistoryError: the history cannot be used (nothing was stored; the sentence says why).
     """
-    lock = lock_data_folder(
-        data_dir, f"NeuroGuide is open with the data folder {data_dir}; close it and try again."
-    )
+    try:
+        lock = lock_data_folder(data_dir, "in use")
+    except HistoryInUseError:
+        add_beside_running(history_db, result, taken)
+        return []
     try:
         opened = open_history(history_db, backups=backups)
         try:
@@ -146,6 +160,37 @@ def save_check(
     return opened.messages
 
 
+def add_beside_running(history_db: Path, result: CheckResult, taken: Stamp) -> int:
+    """Store ``result`` in a history another NeuroGuide has open (WAL lets both write).
+
+    The running one has checked and upgraded the file; this only adds a row, never repairs.
+
+    Raises:
+        HistoryError: the file is not a current history or refused the row; nothing stored.
+    """
+    try:
+        connection = connect(history_db, timeout=CHECK_WAIT)
+    except sqlite3.Error as error:
+        raise HistoryError(f"The result could not be saved: {error}.") from None
+    try:
+        if application_id(connection) != APPLICATION_ID or user_version(connection) != (
+            LATEST_VERSION
+        ):
+            raise HistoryError(
+                "The result could not be saved: the history needs checking first; close "
+                "NeuroGuide and try again."
+            )
+        return add_check(connection, result, taken)
+    except sqlite3.Error as error:
+        raise HistoryError(f"The result could not be saved: {error}.") from None
+    finally:
+        connection.close()
+
+
+CHECK_WAIT = 10.0
+"""Seconds a result waits for the running NeuroGuide's write to end before giving up."""
+
+
 class ProgressChecks:
     """The progress-check part of the history, over one open connection.
 
@@ -153,8 +198,11 @@ class ProgressChecks:
     instead of the connection, so no screen touches SQLite.
     """
 
-    def __init__(self, connection: sqlite3.Connection) -> None:
+    def __init__(
+        self, connection: sqlite3.Connection, after_write: Callable[[], None] | None = None
+    ) -> None:
         self._connection = connection
+        self._after_write = after_write
 
     def add(self, result: CheckResult, taken: Stamp) -> int:
         """Store ``result``; see :func:`add_check`.
@@ -163,9 +211,12 @@ class ProgressChecks:
             HistoryError: the file refused it (the sentence says why); nothing was stored.
         """
         try:
-            return add_check(self._connection, result, taken)
+            stored = add_check(self._connection, result, taken)
         except sqlite3.Error as error:
             raise HistoryError(f"The result could not be saved: {error}.") from None
+        if self._after_write is not None:
+            self._after_write()
+        return stored
 
     def all(self, check: CheckId | None = None) -> list[CheckRow]:
         """Every stored check (or every one of ``check``), oldest first."""

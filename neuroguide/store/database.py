@@ -6,6 +6,7 @@ or foreign file is renamed beside the new one, and the caller gets a sentence sa
 
 from __future__ import annotations
 
+import errno
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -41,6 +42,25 @@ class _BusyError(Exception):
     """Another program holds a lock on the file; it is in use, not damaged."""
 
 
+class _UnreadableError(Exception):
+    """The file could not be read just now (full disk, no permission, an I/O error).
+
+    That says nothing about the file itself, so it is never taken for damaged or moved.
+    """
+
+    def __init__(self, error: BaseException) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+DAMAGE_CODES = frozenset({sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB})
+"""The only SQLite answers that say something about the file's bytes: it is damaged or foreign.
+
+Every other failure (a full disk, a lock, no permission, an I/O error) is about the moment,
+and the file is left exactly where it is.
+"""
+
+
 IN_USE = (
     "The history is in use by another program. Your sessions will be saved in it when it is "
     "free; nothing was changed or moved."
@@ -64,6 +84,8 @@ class OpenedHistory:
     messages: list[str] = field(default_factory=list)
     interrupted: int = 0
     ready: bool = True
+    path: Path | None = None
+    """The file opened for writing (``None`` in memory or read-only): watched for deletion."""
 
 
 def local_now() -> datetime:
@@ -154,12 +176,14 @@ def open_history(
             state = _inspect(path, wait)
         except _BusyError:
             busy, state = True, _State.OURS
+        except _UnreadableError as unreadable:
+            raise HistoryError(unreadable_now(path, unreadable.error)) from None
         if state in (_State.FOREIGN, _State.DAMAGED):
             messages += _replace(path, state, backups, now())
         create_private_file(path)
         connection = connect(path, wait)
     except (OSError, sqlite3.Error) as error:
-        raise HistoryError(f"The history file {path} cannot be opened: {_reason(error)}.") from None
+        raise HistoryError(unreadable_now(path, error)) from None
     interrupted = 0
     try:
         if not busy:
@@ -167,18 +191,16 @@ def open_history(
     except sqlite3.OperationalError as error:
         if not is_busy(error):
             connection.close()
-            raise HistoryError(
-                f"The history file {path} cannot be used: {_reason(error)}."
-            ) from None
+            raise HistoryError(unreadable_now(path, error)) from None
         busy = True
     except (OSError, sqlite3.Error) as error:
         connection.close()
-        raise HistoryError(f"The history file {path} cannot be used: {_reason(error)}.") from None
+        raise HistoryError(unreadable_now(path, error)) from None
     if busy:
-        return OpenedHistory(connection, [*messages, IN_USE], 0, ready=False)
+        return OpenedHistory(connection, [*messages, IN_USE], 0, ready=False, path=path)
     if backups is not None:
         messages += _backup(connection, backups, now())
-    return OpenedHistory(connection, messages, interrupted)
+    return OpenedHistory(connection, messages, interrupted, path=path)
 
 
 def _backup(connection: sqlite3.Connection, backups: Path, when: datetime) -> list[str]:
@@ -228,8 +250,8 @@ def _inspect(path: Path, wait: float = START_WAIT) -> _State:
         return _State.EMPTY
     try:
         connection = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True, timeout=wait)
-    except sqlite3.Error:
-        return _State.DAMAGED
+    except sqlite3.Error as error:
+        return _damaged_or_raise(error)
     try:
         version = _version(connection)
         app = application_id(connection)
@@ -243,11 +265,49 @@ def _inspect(path: Path, wait: float = START_WAIT) -> _State:
         tables = connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
         return _State.EMPTY if app == 0 and version == 0 and tables == 0 else _State.FOREIGN
     except sqlite3.Error as error:
-        if is_busy(error):
-            raise _BusyError from None
-        return _State.DAMAGED
+        return _damaged_or_raise(error)
     finally:
         connection.close()
+
+
+def _damaged_or_raise(error: sqlite3.Error) -> _State:
+    """DAMAGED only when SQLite read the bytes and found them wrong; otherwise raise."""
+    if is_busy(error):
+        raise _BusyError from None
+    if _primary(error) in DAMAGE_CODES:
+        return _State.DAMAGED
+    raise _UnreadableError(error) from None
+
+
+FULL_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG})
+
+
+def is_full(error: BaseException) -> bool:
+    """Whether ``error`` means no room to write: a full disk, a quota, a size limit."""
+    if isinstance(error, OSError):
+        return error.errno in FULL_ERRNOS
+    return _primary(error) == sqlite3.SQLITE_FULL
+
+
+def _primary(error: BaseException) -> int | None:
+    code = getattr(error, "sqlite_errorcode", None)
+    return code & 0xFF if isinstance(code, int) else None
+
+
+def unreadable_now(path: Path, error: BaseException) -> str:
+    """What to tell the person when the history cannot be opened for a reason of the moment."""
+    if is_full(error) or _primary(error) == sqlite3.SQLITE_IOERR:
+        cause = (
+            "the disk is full" if is_full(error) else "the disk may be full: it cannot be written"
+        )
+        advice = "Free some space on the disk, then start NeuroGuide again"
+    else:
+        cause = _reason(error)
+        advice = "Check the file and its folder can be read and written, then try again"
+    return (
+        f"The history file {path} cannot be opened just now ({cause}). It was not changed or "
+        f"moved, and your sessions in it are safe. {advice}."
+    )
 
 
 def _replace(path: Path, state: _State, backups: Path | None, when: datetime) -> list[str]:
@@ -275,7 +335,7 @@ def _too_new(path: Path, version: int) -> HistoryTooNewError:
     )
 
 
-def _reason(error: Exception) -> str:
+def _reason(error: BaseException) -> str:
     text = str(error).strip().rstrip(".")
     return text or type(error).__name__
 

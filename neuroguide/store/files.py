@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from datetime import datetime
 from pathlib import Path
+
+from neuroguide.core import private_files
+from neuroguide.core.private_files import NOTHING_OWN, OwnFiles
 
 SIDE_FILES = ("-wal", "-shm", "-journal")
 """SQLite's companion files, which belong to (and move with) the main file."""
@@ -14,8 +16,7 @@ SIDE_FILES = ("-wal", "-shm", "-journal")
 
 def make_private_dir(path: Path) -> Path:
     """Create ``path`` and its parents readable by the owner only (health data is private)."""
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
-    return path
+    return private_files.make_private_dir(path)
 
 
 def create_private_file(path: Path) -> None:
@@ -52,20 +53,11 @@ def move_aside(path: Path, reason: str, when: datetime) -> Path:
     return target
 
 
-@contextmanager
-def private_output(path: Path) -> Iterator[Path]:
-    """Write to ``path.part`` (owner-only), then move it into place as ``path``.
+def private_output(path: Path, own: OwnFiles = NOTHING_OWN) -> AbstractContextManager[Path]:
+    """Write an export through the app's one writer (``core.private_files.private_output``).
 
     A person's history is health data: every export is readable by its owner only (0600),
-    whatever the umask, and no half-written file is left behind if anything fails.
+    whatever the umask, never replaces the app's own files, a pipe or a device, and no
+    half-written file is left behind if anything fails.
     """
-    partial = path.with_name(path.name + ".part")
-    try:
-        partial.unlink(missing_ok=True)
-        os.close(os.open(partial, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
-        yield partial
-        os.chmod(partial, 0o600)  # a writer that replaced the file keeps it private too
-        os.replace(partial, path)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
+    return private_files.private_output(path, own)

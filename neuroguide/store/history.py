@@ -29,6 +29,7 @@ from neuroguide.store.database import (
     open_read_only,
     prepare,
 )
+from neuroguide.store.file_watch import FileWatch
 from neuroguide.store.lock import InstanceLock
 from neuroguide.store.models import (
     CheckIn,
@@ -87,13 +88,22 @@ class History:
         self._tell = tell
         self.messages = list(opened.messages)
         self.interrupted = opened.interrupted
-        self._writes = PendingWrites(self._connection, tell)
+        self._watch = (
+            None if opened.path is None else FileWatch(self._connection, opened.path, tell, now_utc)
+        )
+        self._writes = PendingWrites(
+            self._connection,
+            tell,
+            after_write=None if self._watch is None else self._watch.after_write,
+        )
         if not opened.ready:  # another program held the file: bring it up to date first
             self._writes.hold(self._prepare_later, "the file is in use by another program")
         self.recorder = SessionRecorder(
             self._connection, now_utc, tell=tell, writes_queue=self._writes
         )
-        self.progress_checks = ProgressChecks(self._connection)
+        self.progress_checks = ProgressChecks(
+            self._connection, None if self._watch is None else self._watch.after_write
+        )
         """The progress checks kept in the same file (store one, list them)."""
 
     # ------------------------------------------------------------------ opening
@@ -143,8 +153,11 @@ class History:
                 self._tell(unsaved)
         finally:
             self._connection.close()  # even if telling failed: never left to the collector
+            back = self._watch.close() if self._watch is not None else None  # before the lock
             if self._lock is not None:
                 self._lock.release()
+        if back is not None:
+            self._tell(back)
 
     def __enter__(self) -> History:
         return self

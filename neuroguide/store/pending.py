@@ -56,6 +56,7 @@ class PendingWrites:
         connection: the history connection (autocommit, owned by the calling thread).
         tell: shows one sentence to the person.
         clock: monotonic seconds (injected for tests).
+        after_write: called after writes went through (the history's file watch).
     """
 
     def __init__(
@@ -63,8 +64,10 @@ class PendingWrites:
         connection: sqlite3.Connection,
         tell: Tell,
         clock: Callable[[], float] = time.monotonic,
+        after_write: Callable[[], None] | None = None,
     ) -> None:
         self._connection = connection
+        self._after_write = after_write
         self._tell = tell
         self._clock = clock
         self._queue: deque[Write] = deque()
@@ -131,6 +134,8 @@ class PendingWrites:
                 self._housekeeping.discard(id(self._queue.popleft()))
         finally:
             self._wait(NORMAL_WAIT_MS)
+        if self._after_write is not None:
+            self._after_write()  # e.g. the file was deleted under us: keep a copy, say so
         if self._failing is not None:
             self._failing = None
             self._tell("Your history can be saved again; everything so far is saved.")

@@ -48,6 +48,7 @@ from neuroguide.speech.speaker import NullSpeaker, Speaker
 from neuroguide.speech.tones import TonePlayer
 from neuroguide.terminal.check_script import print_check_script
 from neuroguide.terminal.keys import Keys, KeySource
+from neuroguide.terminal.plain_out import plain
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -221,8 +222,8 @@ def run_check_play(
     from neuroguide.store.models import Stamp
     from neuroguide.terminal.player import make_speaker
 
-    out = out if out is not None else sys.stdout
-    err = err if err is not None else sys.stderr
+    out = plain(out if out is not None else sys.stdout)  # nothing raw reaches the terminal
+    err = plain(err if err is not None else sys.stderr)
     settings, messages = load_settings(paths.settings_file)
     for message in messages:
         print(f"neuroguide: {message}", file=err)

@@ -40,6 +40,7 @@ from neuroguide.speech.tones import TonePlayer
 from neuroguide.store.history_listener import TerminalHistory
 from neuroguide.terminal.dry_run import print_dry_run
 from neuroguide.terminal.keys import Keys, KeySource
+from neuroguide.terminal.plain_out import plain
 
 LISTENER_TROUBLE = {
     "history": "this session could not be saved in the history; it carries on",
@@ -209,8 +210,8 @@ def run_play(
     clock: Clock | None = None,
 ) -> int:
     """Play a routine in the terminal; the exit status for the command line."""
-    out = out if out is not None else sys.stdout
-    err = err if err is not None else sys.stderr
+    out = plain(out if out is not None else sys.stdout)  # what people wrote, never raw
+    err = plain(err if err is not None else sys.stderr)
     content = load_content(paths)
     routine, problem = find_routine(reference, content)
     if routine is None:

@@ -75,7 +75,7 @@ class ProgrammeActions:
         """Write routine ``routine_id`` as one programme file."""
         routine = self.screen.routines()[routine_id]
         try:
-            write_programme(routine, target)
+            write_programme(routine, target, self.screen.files.paths.own_files())
         except ProgrammeError as error:
             self.screen.show_list(f"{routine.name} could not be shared: {error}")
             return False
@@ -102,18 +102,18 @@ class ProgrammeActions:
 
     def handout_to(self, routine_id: str, target: Path) -> bool:
         """Write routine ``routine_id``'s handout PDF to ``target``."""
+        from neuroguide.core.private_files import private_output, write_reason
         from neuroguide.ui.reports.handout import write_handout
 
         routine = self.screen.routines()[routine_id]
-        try:
-            pages = write_handout(
-                routine,
-                target,
-                self.screen.files.paths.illustrations,
-                wheelchair=self.screen.wheelchair(),
-            )
+        paths = self.screen.files.paths
+        try:  # the app's one writer: 0600, whole or not at all, never onto our own files
+            with private_output(target, paths.own_files()) as partial:
+                pages = write_handout(
+                    routine, partial, paths.illustrations, wheelchair=self.screen.wheelchair()
+                )
         except OSError as error:
-            self.screen.show_list(f"The handout could not be written ({error.strerror}).")
+            self.screen.show_list(f"The handout could not be written ({write_reason(error)}).")
             return False
         self.screen.show_list(
             f"Saved the handout of {routine.name} ({pages} page{'s' if pages != 1 else ''}) "

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QStackedWidget, QWidget
 from neuroguide.content.programme import SUFFIX
 from neuroguide.content.routines import RoutineFiles
 from neuroguide.core.library import Routine, Step
+from neuroguide.core.private_files import write_reason
 from neuroguide.core.routine_file import MAX_NAME
 from neuroguide.core.routine_writer import (
     add_step,
@@ -281,7 +282,7 @@ class EditorScreen(QStackedWidget):
         try:
             self.files.export(routine, path)
         except OSError as error:
-            self.show_list(f"{path} could not be written ({error.strerror}).")
+            self.show_list(f"{path} could not be written ({write_reason(error)}).")
             return False
         self.show_list(f"Saved {routine.name} to {path}.")
         return True

@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from neuroguide.core.check_progress import Profile
+from neuroguide.core.private_files import NOTHING_OWN, OwnFiles
 from neuroguide.store.history import History
 from neuroguide.ui.session.flow import SessionFlow
 
@@ -29,10 +30,16 @@ class HistoryController(QObject):
     """The History screen and its exports; a child of the window, so it lives as long."""
 
     def __init__(
-        self, flow: SessionFlow, history: History, reports_dir: Path | None = None
+        self,
+        flow: SessionFlow,
+        history: History,
+        reports_dir: Path | None = None,
+        own: OwnFiles = NOTHING_OWN,
     ) -> None:
         super().__init__(flow.window)
         self.reports_dir = reports_dir or Path.home() / "NeuroGuide"
+        self.own = own
+        """The app's own files, which an export never replaces."""
         self.saved_dialog: QWidget | None = None
         self.flow = flow
         self.history = history
@@ -109,7 +116,7 @@ class HistoryController(QObject):
                 self._write_pdf(path)
             else:
                 with (
-                    private_output(path) as partial,  # owner-only (0600), like the command line
+                    private_output(path, self.own) as partial,  # 0600, never onto our own files
                     open(partial, "w", encoding="utf-8", newline="") as out,
                 ):
                     self.history.write_items_csv(out, self.review.current_filter())
@@ -130,7 +137,7 @@ class HistoryController(QObject):
 
         names = exercise_names(self.flow.content)
         settings = self.flow.store.settings
-        with private_output(path) as partial:
+        with private_output(path, self.own) as partial:
             write_report(
                 self.history,
                 partial,

@@ -16,6 +16,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
+from neuroguide.core.private_files import make_private_dir, write_reason
 from neuroguide.present.metrics import Metrics
 from neuroguide.ui.common.widgets import FlowLayout, make_button, make_label
 
@@ -79,11 +80,11 @@ def save_report(
     The dialog is returned so the caller keeps it alive (and tests can press its buttons).
     """
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        make_private_dir(folder)  # the one writer's folders: owner-only, whatever the umask
         path = report_path(folder, today)
         write(path)
     except OSError as error:
-        tell("Not saved", f"The report could not be written in {folder}: {error.strerror}.")
+        tell("Not saved", f"The report could not be written in {folder}: {write_reason(error)}.")
         return None
     dialog = SavedDialog(path, metrics, parent)
     dialog.open()
