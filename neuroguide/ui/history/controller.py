@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from neuroguide.core.check_progress import Profile
 from neuroguide.core.private_files import NOTHING_OWN, OwnFiles
 from neuroguide.store.history import History
+from neuroguide.ui.common.file_chooser import OPTIONS as FILE_OPTIONS
 from neuroguide.ui.session.flow import SessionFlow
 
 if TYPE_CHECKING:
@@ -106,7 +107,12 @@ class HistoryController(QObject):
         suffix = "pdf" if kind == "pdf" else "csv"
         suggested = str(Path.home() / f"neuroguide-history.{suffix}")
         chosen, _filter = QFileDialog.getSaveFileName(
-            window, "Save your history", suggested, f"{suffix.upper()} files (*.{suffix})"
+            window,
+            "Save your history",
+            suggested,
+            f"{suffix.upper()} files (*.{suffix})",
+            "",
+            FILE_OPTIONS,
         )
         if not chosen:
             return

@@ -294,6 +294,10 @@ class HomeView(QWidget):
         )
         self.banner.show()
 
+    def scroll_to_top(self) -> None:
+        """Show the top of the routines again (coming back from a session or History)."""
+        self.scroll_area.verticalScrollBar().setValue(0)
+
     def main_action(self) -> QWidget:
         """The big Start: where the focus rests, so Enter starts as Space does."""
         return self.start_button

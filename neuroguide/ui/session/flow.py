@@ -22,7 +22,7 @@ from neuroguide.settings import THEMES
 from neuroguide.settings_store import SettingsStore
 from neuroguide.ui.home.view import HomeView
 from neuroguide.ui.session.steps import SessionSteps
-from neuroguide.ui.shell.main_window import APP_TITLE, MainWindow
+from neuroguide.ui.shell.main_window import MainWindow
 from neuroguide.ui.shell.theme import apply_look, resolve_theme
 
 if TYPE_CHECKING:
@@ -265,7 +265,7 @@ class SessionFlow(QObject):
             self.steps.leave()  # comes back here through ``left``
             return
         self.refresh_home()
-        self.window.setWindowTitle(APP_TITLE)
+        self.home.scroll_to_top()  # home comes back as it first was, its Start in view
         self.window.show_screen("home")
 
     def show_problems(self) -> None:

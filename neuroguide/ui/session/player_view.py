@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from neuroguide.present.metrics import Metrics
 from neuroguide.ui.common.announce import announce
 from neuroguide.ui.common.countdown import CountdownRing
+from neuroguide.ui.common.fitted_page import factors_from, invalidate_all, text_sheet
 from neuroguide.ui.common.illustration import Illustration
 from neuroguide.ui.common.text_fit import (
     PLAYER_FACTOR,
@@ -66,6 +67,9 @@ class PlayerView(QWidget):
         """The text factor the player is using now (at most the mode's)."""
         self.borrowed_height = 0
         """Height a notice above the player took (the window says): the countdown keeps it."""
+        self.calm_factors: dict[str, float] = {}
+        """The text factor of each calm page (``unsteady``, ``confirm``): the person's own
+        unless it must shrink to fit."""
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         self.pages = QStackedWidget()
@@ -444,6 +448,7 @@ class PlayerView(QWidget):
         else:
             self._use_factor(chosen)
         self.text_factor = chosen
+        self._fit_calm_pages(width, height)
         # Place everything now, outer boxes first, not on a later turn of the event loop (a
         # box whose size did not change would keep its buttons where the old text put them).
         for layout in (self._run_layout, self._unsteady_layout, self._confirm_layout):
@@ -487,9 +492,23 @@ class PlayerView(QWidget):
             return False
         column = _height_for(self._column, column_width)
         run = m + top + max(side, column) + info + 2 * (spacing // 2)
-        unsteady = _height_for(self._unsteady_layout, width)
-        confirm = _height_for(self._confirm_layout, width)
-        return max(run, unsteady, confirm) <= height
+        return run <= height
+
+    def _fit_calm_pages(self, width: int, height: int) -> None:
+        """ "Take your time" and "End this session?" are read close up, calmly: they get the
+        app's own text size (the person's), not the player's, shrunk only if it must fit."""
+        pages = (("unsteady", self.unsteady_page, self._unsteady_layout),
+                 ("confirm", self.confirm_page, self._confirm_layout))  # fmt: skip
+        for name, page, layout in pages:
+            for factor in factors_from(self._metrics.text_factor):
+                sheet = text_sheet(factor)
+                if page.styleSheet() != sheet:
+                    page.setStyleSheet(sheet)
+                invalidate_all(layout)
+                wide = layout.totalMinimumSize().width()
+                if wide <= width and _height_for(layout, width) <= height:
+                    break
+            self.calm_factors[name] = factor
 
 
 def _invalidate(layout: QLayout) -> None:

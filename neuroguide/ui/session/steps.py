@@ -54,7 +54,7 @@ from neuroguide.speech.speaker import Speaker
 from neuroguide.store.database import HistoryError
 from neuroguide.store.history import History
 from neuroguide.store.models import CheckIn, Moment
-from neuroguide.ui.shell.main_window import APP_TITLE, KeyHandler, MainWindow
+from neuroguide.ui.shell.main_window import KeyHandler, MainWindow
 
 if TYPE_CHECKING:
     from neuroguide.ui.session.checkin_view import CheckInWidget
@@ -484,8 +484,7 @@ class SessionSteps(QObject):
             figures,
             summary_lines(summary, exercises, planned),
         )
-        self.window.setWindowTitle(f"{APP_TITLE} — finished")
-        self.window.show_screen("summary")
+        self.window.show_screen("summary")  # titled "Session finished" by the summary
 
     # ----------------------------------------------------------------- keys
 

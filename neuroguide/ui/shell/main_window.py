@@ -6,7 +6,8 @@ to them with :meth:`MainWindow.show_screen`. A screen that wants keys defines
 every key press to the screen on show through :class:`~neuroguide.ui.shell.keys.KeyRouter`
 (Space whatever has the focus, switch keys, bounce). A screen may name its main action
 (``main_action()``: the focus goes there) and ask for the whole window (``full_screen``:
-the header with its switches is hidden, so no setting changes mid-session).
+the header with its switches is hidden, so no setting changes mid-session) and its window
+title (``window_title``; the app's name otherwise, never a stale one).
 """
 
 from __future__ import annotations
@@ -25,7 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from neuroguide.present.metrics import Metrics
+from neuroguide.present.metrics import LARGE_TEXT_FACTOR, Metrics
+from neuroguide.ui.common.file_chooser import LargeFileDialogs
+from neuroguide.ui.common.fitted_page import text_sheet
 from neuroguide.ui.common.key_names import set_space_name
 from neuroguide.ui.common.widgets import large_toggle, make_button, make_label
 from neuroguide.ui.shell.keys import (
@@ -42,6 +45,8 @@ from neuroguide.ui.shell.scanning import Scanner
 __all__ = ["ACTION_KEYS", "APP_TITLE", "KeyHandler", "MainWindow", "action_keys"]
 
 APP_TITLE = "NeuroGuide"
+HEADER_FACTOR = LARGE_TEXT_FACTOR
+"""The header's text is at most as large as in large-button mode at 100 % text."""
 KeyHandler = Callable[[int], bool]
 
 
@@ -90,7 +95,9 @@ class MainWindow(QMainWindow):
         self.large_button = large_toggle(metrics.large)
         self._header.addWidget(self.keys_button)
         self._header.addWidget(self.large_button)
-        layout.addLayout(self._header)
+        self.header = QWidget()
+        self.header.setLayout(self._header)
+        layout.addWidget(self.header)
         self.notice = NoticeBar()
         self.notice_text = self.notice.line
         self.notice_dismiss = self.notice.hide_button
@@ -115,6 +122,8 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)  # every key press of this window goes to route_key
+            self._file_dialogs = LargeFileDialogs(self)
+            app.installEventFilter(self._file_dialogs)  # file choosers nearly screen-sized
 
     def show_notice(self, text: str) -> None:
         """Show ``text``'s short line under the header (the full text behind "What to do")
@@ -179,6 +188,9 @@ class MainWindow(QMainWindow):
         full = bool(getattr(widget, "full_screen", False))
         for part in (self.header_title, self.keys_button, self.large_button):
             part.setVisible(not full)
+        self.header.setVisible(not full)
+        # Each screen names itself (``window_title``); Qt adds " — NeuroGuide" to the title.
+        self.setWindowTitle(str(getattr(widget, "window_title", "") or APP_TITLE))
         # Off the old screen first: were its focused button hidden with it, Qt would pass the
         # focus down the chain (to the header's Keys), and a screen reader would say so.
         focused = QApplication.focusWidget()
@@ -228,6 +240,9 @@ class MainWindow(QMainWindow):
         m = metrics.margin
         self._header.setContentsMargins(m, m // 2, m, m // 2)
         self._header.setSpacing(metrics.spacing)
+        # The header's words stop growing at large-button size: at 200 % text they took a
+        # sixth of a laptop screen and were cut at 1280 pixels (".arge buttons: o").
+        self.header.setStyleSheet(text_sheet(min(metrics.text_factor, HEADER_FACTOR)))
         if self.large_button.isChecked() != metrics.large:
             self.large_button.blockSignals(True)
             self.large_button.setChecked(metrics.large)
@@ -287,6 +302,7 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self)
+            app.removeEventFilter(self._file_dialogs)
         super().closeEvent(event)
 
 
