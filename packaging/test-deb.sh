@@ -10,6 +10,9 @@
 # an untouched data folder. Nothing here uses the real home folder: HOME is a temporary one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# A person's PATH: the project's .venv (active in .ci/run) must not stand in for the package.
+export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+unset VIRTUAL_ENV PYTHONPATH PYTHONHOME
 say() { printf 'test-deb.sh: %s\n' "$*" >&2; }
 fail() { say "FAILED: $*"; exit 1; }
 
