@@ -168,6 +168,20 @@ def _configure_keys(window: MainWindow, flow: SessionFlow) -> None:
         return SwitchSettings(settings.switch_key, settings.switch_delay_ms)
 
     window.keys.configure(clock=flow.clock, settings=switch)
+    _configure_scanning(window, flow)
+
+
+def _configure_scanning(window: MainWindow, flow: SessionFlow) -> None:
+    """Scanning as the settings say; S saves its new state; the voice names each choice."""
+    from neuroguide.core.cues import Cue, CuePriority
+
+    def speak(text: str) -> None:
+        flow.speaker.say(Cue(text, CuePriority.NAME, at=flow.clock.now()))
+
+    window.scanner.speak = speak
+    window.scanning_changed.connect(lambda on: flow.store.update(scanning=on))
+    settings = flow.store.settings
+    window.set_scanning(settings.scanning, settings.scan_seconds)
 
 
 def _load_content(paths: Paths) -> Content | None:

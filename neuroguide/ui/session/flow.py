@@ -285,7 +285,8 @@ class SessionFlow(QObject):
         """The list of keys."""
         from neuroguide.ui.shell.keys_dialog import KeysDialog
 
-        dialog = KeysDialog(self.metrics, self.window)
+        dialog = KeysDialog(self.metrics, self.window, can_learn=self.steps.plan is None)
+        dialog.learn_requested.connect(self.window.learn_switch_requested)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         self.keys_dialog = dialog

@@ -16,6 +16,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QLabel,
     QLayout,
     QProgressBar,
     QPushButton,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from neuroguide.present.metrics import Metrics
+from neuroguide.ui.common.announce import announce
 from neuroguide.ui.common.countdown import CountdownRing
 from neuroguide.ui.common.fitted_page import factors_from, invalidate_all, text_sheet
 from neuroguide.ui.common.illustration import Illustration
@@ -63,6 +65,8 @@ class PlayerView(QWidget):
         self._steady: tuple[object, ...] | None = None
         self.text_factor = metrics.text_factor
         """The text factor the player is using now (at most the mode's)."""
+        self.borrowed_height = 0
+        """Height a notice above the player took (the window says): the countdown keeps it."""
         self.calm_factors: dict[str, float] = {}
         """The text factor of each calm page (``unsteady``, ``confirm``): the person's own
         unless it must shrink to fit."""
@@ -274,12 +278,21 @@ class PlayerView(QWidget):
             "confirm": self.keep_going_button,
         }.get(self.page, self.pause_button)
 
+    def scans(self) -> bool:
+        """Switch scanning runs on a question or while paused; while a session runs, the
+        switch pauses it (read by the window's scanner)."""
+        return self.page != "run" or self.countdown.paused
+
     def show_page(self, name: str) -> None:
         """``run``, ``unsteady`` or ``confirm``; the focus goes to the page's main action."""
         page = {"run": self.run_page, "unsteady": self.unsteady_page, "confirm": self.confirm_page}
+        changed = self.pages.currentWidget() is not page[name]
         self.pages.setCurrentWidget(page[name])
         if self.isVisible():
             self.main_action().setFocus()
+        if changed and name != "run":  # the calm page and the stop question are said
+            words = [label.text() for label in page[name].findChildren(QLabel) if label.text()]
+            announce(page[name], " ".join(words))
 
     @property
     def page(self) -> str:
@@ -410,12 +423,13 @@ class PlayerView(QWidget):
     def fit(self) -> None:
         """Size the countdown by the window, then the largest text that fits around it."""
         width, height = self.width(), self.height()
-        key = (width, height, self._metrics, self._texts())
+        key = (width, height, self.borrowed_height, self._metrics, self._texts())
         if key == self._fitted or width < 100 or height < 100:
             return
         self._fitted = key
         metrics = self._metrics
-        side = countdown_side(width, height, large=metrics.large)
+        # A notice above the player borrows height from the words, never from the countdown.
+        side = countdown_side(width, height + self.borrowed_height, large=metrics.large)
         self.countdown.setFixedSize(side, side)
         # Within one exercise the text only ever shrinks: a long caption must not make the
         # words jump back and forth in size as the captions change.

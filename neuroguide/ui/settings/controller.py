@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 LOOK_KEYS = frozenset({"text_scale", "theme"})
 VOICE_KEYS = frozenset({"voice_id", "voice_rate", "voice_volume"})
+SCAN_KEYS = frozenset({"scanning", "scan_seconds"})
 HOME_KEYS = frozenset({"seated_only", "suggested_routine", "weekly_goal_minutes"})
 REMINDER_KEYS = frozenset(
     {
@@ -109,6 +110,9 @@ class SettingsController(QObject):
             self._configure_voice()
         if key in HOME_KEYS:
             flow.refresh_home()
+        if key in SCAN_KEYS:
+            settings = flow.store.settings
+            flow.window.set_scanning(settings.scanning, settings.scan_seconds)
         if key in REMINDER_KEYS and self._on_reminders_changed is not None:
             self._on_reminders_changed()
         self.refresh()

@@ -65,6 +65,7 @@ class Personalisation(QObject):
         )
         flow.home.settings_requested.connect(self.show_settings)
         flow.home.editor_requested.connect(self.show_editor)
+        flow.window.learn_switch_requested.connect(self.learn_switch)
         flow.session_ended.connect(lambda _summary: self.reminders.refresh_tray())
         flow.window.large_toggled.connect(lambda _on: self.look_changed())
 
@@ -108,6 +109,13 @@ class Personalisation(QObject):
         self._controller.refresh()
         self.flow.window.show_screen("settings")
         screen.scroll_area.verticalScrollBar().setValue(0)
+
+    def learn_switch(self) -> None:
+        """Open the settings at "Use my own switch", listening for the switch."""
+        if self.flow.steps.plan is not None:
+            return  # a session is on: its keys stay as they are
+        self.show_settings()
+        self.settings_screen.switch.start_learning()  # scrolled into view, listening
 
     def show_editor(self) -> None:
         """Open the routine editor at its list of routines."""
