@@ -159,7 +159,7 @@ def build_gui(
     )
     flow = SessionFlow(ctx, history)
     home = HomeController(ctx, flow, history)
-    frame = WindowFrame(window, store, lambda: ctx.metrics)
+    frame = WindowFrame(window, store, lambda: ctx.metrics, lambda: not flow.running)
     _configure_keys(window, ctx)
     history_screen = None
     server = None
@@ -216,6 +216,25 @@ def _configure_keys(window: MainWindow, ctx: AppContext) -> None:
         return SwitchSettings(settings.switch_key, settings.switch_delay_ms)
 
     window.keys.configure(clock=ctx.clock, settings=switch)
+    _configure_scanning(window, ctx)
+
+
+def _configure_scanning(window: MainWindow, ctx: AppContext) -> None:
+    """Scanning as the settings say; S saves its new state; the voice names each choice."""
+    from neuroguide.core.cues import Cue, CuePriority
+
+    def speak(text: str) -> None:
+        ctx.voice.speaker.say(Cue(text, CuePriority.NAME, at=ctx.clock.now()))
+
+    window.scanner.speak = speak
+    window.scanning_changed.connect(lambda on: ctx.settings.update(scanning=on))
+
+    def follow() -> None:
+        settings = ctx.settings.settings
+        window.set_scanning(settings.scanning, settings.scan_seconds)
+
+    ctx.settings.subscribe(follow, keys=("scanning", "scan_seconds"))
+    follow()
 
 
 def _load_content(paths: Paths) -> Content | None:

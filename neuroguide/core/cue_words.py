@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable
 
 from neuroguide.core.library import Category, Exercise, Position
+from neuroguide.core.spoken_text import spoken
 from neuroguide.core.timeline import Phase
 
 FOOT_CHECK = (
@@ -55,8 +56,9 @@ def sentences(text: str) -> list[str]:
 
 
 def as_sentence(words: str) -> str:
-    """Words with a full stop if they end without one (spoken words from files vary)."""
-    words = words.strip()
+    """Words with a full stop if they end without one (spoken words from files vary), their
+    short forms spelt out as they are said ("15 s" -> "15 seconds", see ``spoken_text``)."""
+    words = spoken(words.strip())
     return words if not words or words[-1] in ".!?" else f"{words}."
 
 

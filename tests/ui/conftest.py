@@ -64,7 +64,7 @@ def open_gui(qtbot: QtBot, paths: Paths, *, large: bool = False) -> GuiDriver:
     gui = build_gui(paths, large=large, clock=clock, speaker=speaker, show=False)
     assert gui is not None
     qtbot.addWidget(gui.window)
-    gui.window.keys.bounce.clock = SteppingClock()
+    gui.window.keys.clock = SteppingClock()
     gui.window.resize(1280, 800)
     with qtbot.waitExposed(gui.window):
         gui.window.show()

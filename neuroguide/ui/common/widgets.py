@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from neuroguide.present.metrics import Metrics
+from neuroguide.ui.common.key_names import KeyButton, KeyLabel, with_key_name
 
 
 def set_page_gaps(layout: QBoxLayout, metrics: Metrics) -> None:
@@ -36,7 +37,7 @@ def make_button(
     text: str, name: str, description: str, *, role: str = "", object_name: str = ""
 ) -> QPushButton:
     """A push button with an accessible name and description, focused only by Tab."""
-    button = QPushButton(text)
+    button = KeyButton(text)  # "[Space]" names the person's learned switch
     button.setAccessibleName(name)
     button.setAccessibleDescription(description)
     button.setToolTip(description)
@@ -58,13 +59,15 @@ class ContentLabel(QLabel):
     """
 
     def __init__(self, text: str, name: str) -> None:
-        super().__init__(text)
+        super().__init__()
         self._name = name
-        self._sync()
+        self.setText(text)
 
     def setText(self, text: str) -> None:  # noqa: N802 (Qt API)
-        """Show ``text`` and tell assistive technology what it says."""
-        super().setText(text)
+        """Show ``text`` (naming the learned switch where it says Space) and tell assistive
+        technology what it says."""
+        self.given_text = text
+        super().setText(with_key_name(text))
         self._sync()
 
     def _sync(self) -> None:
@@ -78,7 +81,7 @@ def make_label(text: str = "", *, role: str = "", name: str = "") -> QLabel:
 
     With a ``name`` the label carries content whose accessible name follows its text.
     """
-    label = ContentLabel(text, name) if name else QLabel(text)
+    label = ContentLabel(text, name) if name else KeyLabel(text)
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)

@@ -31,6 +31,7 @@ from neuroguide.core.routine_writer import (
 )
 from neuroguide.present.metrics import Metrics
 from neuroguide.present.routine_words import heard_words
+from neuroguide.ui.common.file_chooser import OPTIONS as FILE_OPTIONS
 from neuroguide.ui.editor.exercise_controller import ExerciseController
 from neuroguide.ui.editor.exercise_view import ExerciseEditView
 from neuroguide.ui.editor.picker import ExercisePicker
@@ -295,6 +296,8 @@ class EditorScreen(QStackedWidget):
             "Import a routine file",
             str(Path.home()),
             f"Routines and programmes (*.toml *{SUFFIX})",
+            "",
+            FILE_OPTIONS,
         )
         if chosen:
             self.import_path(Path(chosen))
@@ -303,7 +306,7 @@ class EditorScreen(QStackedWidget):
         """Ask where to save, then export."""
         suggested = str(Path.home() / f"{routine_id}.toml")
         chosen, _filter = QFileDialog.getSaveFileName(
-            self, "Export a routine", suggested, "Routine files (*.toml)"
+            self, "Export a routine", suggested, "Routine files (*.toml)", "", FILE_OPTIONS
         )
         if chosen:
             self.export_to(routine_id, Path(chosen))

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QWidget
 
 from neuroguide.core.private_files import NOTHING_OWN, OwnFiles
 from neuroguide.store.history import History
+from neuroguide.ui.common.file_chooser import OPTIONS as FILE_OPTIONS
 from neuroguide.ui.context import AppContext, Home
 
 if TYPE_CHECKING:
@@ -107,7 +108,12 @@ class HistoryController(QObject):
         suffix = "pdf" if kind == "pdf" else "csv"
         suggested = str(Path.home() / f"neuroguide-history.{suffix}")
         chosen, _filter = QFileDialog.getSaveFileName(
-            window, "Save your history", suggested, f"{suffix.upper()} files (*.{suffix})"
+            window,
+            "Save your history",
+            suggested,
+            f"{suffix.upper()} files (*.{suffix})",
+            "",
+            FILE_OPTIONS,
         )
         if not chosen:
             return

@@ -18,7 +18,6 @@ from neuroguide.present.routine_words import routine_info
 from neuroguide.present.schedule_words import with_schedule
 from neuroguide.ui.context import AppContext, Sessions
 from neuroguide.ui.home.view import HomeView
-from neuroguide.ui.shell.main_window import APP_TITLE
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
@@ -139,7 +138,7 @@ class HomeController(QObject):
         if self.sessions.leave():
             return  # the session flow comes back here through on_left
         self.refresh()
-        self.ctx.window.setWindowTitle(APP_TITLE)
+        self.view.scroll_to_top()  # home comes back as it first was, its Start in view
         self.ctx.window.show_screen("home")
 
     # ----------------------------------------------------------------- buttons

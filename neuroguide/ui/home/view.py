@@ -128,7 +128,9 @@ class HomeView(QWidget):
         row = QHBoxLayout()
         row.addWidget(self.start_button, 1)
         suggested_layout.addLayout(row)
-        suggested_layout.addWidget(make_label("Press Space to start. Press F1 for every key."))
+        suggested_layout.addWidget(
+            make_label("Press Space to start. F1 shows every key and learns your own switch.")
+        )
         self._layout.addWidget(suggested)
 
         progress = make_card()
@@ -199,7 +201,8 @@ class HomeView(QWidget):
             self.suggested_facts.setText("No routine is available. Reinstall NeuroGuide.")
             return
         self.start_button.setText(f"Start {info.name}")
-        self.start_button.setAccessibleName(f"Start {info.name}")
+        # Its card below has "Start {name}" too: a screen reader must tell them apart.
+        self.start_button.setAccessibleName(f"Start {info.name}, suggested for you")
         self.suggested_facts.setText(f"{info.length} · {info.position} · you need {info.needs}")
 
     def set_routines(self, routines: list[RoutineInfo]) -> None:
@@ -263,6 +266,10 @@ class HomeView(QWidget):
             "Everything else works as usual."
         )
         self.banner.show()
+
+    def scroll_to_top(self) -> None:
+        """Show the top of the routines again (coming back from a session or History)."""
+        self.scroll_area.verticalScrollBar().setValue(0)
 
     def main_action(self) -> QWidget:
         """The big Start: where the focus rests, so Enter starts as Space does."""

@@ -54,7 +54,7 @@ from neuroguide.speech.speaker import Speaker
 from neuroguide.store.history import History
 from neuroguide.store.models import CheckIn, Moment
 from neuroguide.store.session_start import gentle_level_since, known_exercises
-from neuroguide.ui.shell.main_window import APP_TITLE, KeyHandler, MainWindow
+from neuroguide.ui.shell.main_window import KeyHandler, MainWindow
 
 if TYPE_CHECKING:
     from neuroguide.ui.session.checkin_view import CheckInWidget
@@ -380,7 +380,9 @@ class SessionSteps(QObject):
             listeners=listeners,
             ready_by_step=speech.ready_by_step,
             switch_by_step=speech.switch_by_step,
+            ready_again_by_step=speech.ready_again_by_step,
             known=self.known_exercises,
+            lengths=speech.lengths,
             get_ready_seconds=settings.get_ready_seconds,
             auto_advance=settings.auto_advance,
             captions=settings.captions,
@@ -473,8 +475,7 @@ class SessionSteps(QObject):
             figures,
             summary_lines(summary, exercises, planned),
         )
-        self.window.setWindowTitle(f"{APP_TITLE} — finished")
-        self.window.show_screen("summary")
+        self.window.show_screen("summary")  # titled "Session finished" by the summary
 
     # ----------------------------------------------------------------- keys
 

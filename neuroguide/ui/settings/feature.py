@@ -57,6 +57,7 @@ class SettingsFeature(QObject):
         self._controller: SettingsController | None = None
         ctx.window.add_screen(SCREEN, self._build)
         ctx.follow_look(self._look_changed)
+        ctx.window.learn_switch_requested.connect(self.learn_switch)
 
     def _build(self) -> SettingsScreen:
         from neuroguide.ui.settings.controller import SettingsController
@@ -96,6 +97,13 @@ class SettingsFeature(QObject):
         self.controller.refresh()
         self.ctx.window.show_screen(SCREEN)
         screen.scroll_area.verticalScrollBar().setValue(0)
+
+    def learn_switch(self) -> None:
+        """Open the settings at "Use my own switch", listening for the switch."""
+        if self.sessions.running:
+            return  # a session is on: its keys stay as they are
+        self.show()
+        self.screen.switch.start_learning()  # scrolled into view, listening
 
     def _look_changed(self, metrics: Metrics) -> None:
         if self._screen is not None:

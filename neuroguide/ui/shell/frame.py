@@ -24,12 +24,19 @@ class WindowFrame(QObject):
     """Opens the Keys list on F1, ?, or the Keys button; keeps the window's place on screen."""
 
     def __init__(
-        self, window: MainWindow, store: SettingsStore, metrics: Callable[[], Metrics]
+        self,
+        window: MainWindow,
+        store: SettingsStore,
+        metrics: Callable[[], Metrics],
+        can_learn: Callable[[], bool] = lambda: True,
     ) -> None:
+        """``can_learn`` says whether the Keys list may offer 'Learn my switch' now (not
+        during a session, whose keys stay as they are)."""
         super().__init__(window)
         self.window = window
         self.store = store
         self._metrics = metrics
+        self._can_learn = can_learn
         self.keys_dialog: KeysDialog | None = None
         window.keys_requested.connect(self.show_keys)
         window.closing.connect(self.remember_geometry)
@@ -38,7 +45,8 @@ class WindowFrame(QObject):
         """The list of keys."""
         from neuroguide.ui.shell.keys_dialog import KeysDialog
 
-        dialog = KeysDialog(self._metrics(), self.window)
+        dialog = KeysDialog(self._metrics(), self.window, can_learn=self._can_learn())
+        dialog.learn_requested.connect(self.window.learn_switch_requested)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         self.keys_dialog = dialog

@@ -228,6 +228,32 @@ def test_opening_a_shared_programme_shows_it_and_adds_it_on_a_press(
     assert "nothing was changed" in editor.list_page.message.text()
 
 
+def test_a_programme_with_a_built_in_routines_id_offers_no_red_replace(
+    driver: GuiDriver, app_paths: Paths, tmp_path: Path
+) -> None:
+    from neuroguide.app import open_programme
+    from neuroguide.content.loader import load_content
+    from neuroguide.content.programme import write_programme
+    from neuroguide.core.routine_file import parse_routine
+
+    given = tmp_path / "given"
+    (given / "pictures").mkdir(parents=True)
+    (given / "pictures" / "sit.png").write_bytes(PNG)
+    library = load_content(app_paths).library
+    text = PROGRAMME.replace('id = "physio-programme"', 'id = "stretch-break"')
+    assert text != PROGRAMME
+    routine, _problems = parse_routine(text.encode(), str(given / "p.toml"), library)
+    assert routine is not None
+    shared = tmp_path / "same-id.neuroguide"
+    write_programme(routine, shared)
+    assert open_programme(driver.gui, shared)
+    page = driver.gui.editor.screen.programme_page
+    assert page.replace_button.isVisibleTo(page)
+    assert page.replace_button.text() == "Use it instead of the built-in"
+    assert page.replace_button.property("role") == "primary"  # not the red "danger"
+    assert "built-in routine with this id: Stretch break" in page.conflict.text()
+
+
 def test_a_handout_that_cannot_be_written_is_not_called_saved(
     driver: GuiDriver, tmp_path: Path, capfd: object
 ) -> None:

@@ -76,7 +76,10 @@ def test_every_toggle_stepper_and_choice_saves_at_once(driver: GuiDriver, app_pa
 
 def test_look_settings_apply_to_the_whole_window(driver: GuiDriver) -> None:
     _gui, screen = open_settings(driver)
-    text = driver.window.notice_text  # any label without a role: the base text size
+    from PySide6.QtWidgets import QLabel
+
+    text = QLabel("Any", driver.window)  # any label without a role: the base text size
+    text.ensurePolished()
     font = text.font().pointSizeF()
     screen.choices["text_scale"].button_for(150).click()
     assert text.font().pointSizeF() == pytest.approx(font * 1.5, abs=0.2)
