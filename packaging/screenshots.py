@@ -160,7 +160,7 @@ def shoot(suffix: str) -> None:
     _save(window, f"history-detail{suffix}")
     review.close_detail()
     window.show_screen("home")
-    content = flow.content
+    content = gui.ctx.content
     routine = content.catalog.routines["stretch-break"]
     offer = flow.steps.seated_offer
     offer.show_version(seated_version(routine, content.library))
