@@ -74,3 +74,18 @@ def test_a_huge_piped_check_result_is_refused_in_one_short_plain_line(
     assert "\x1b" not in captured.err and "\x07" not in captured.err
     assert len(captured.err) < 400 and "more characters" in captured.err
     assert "nothing was saved" in captured.err
+
+
+def test_a_plain_stream_outliving_its_terminal_stream_flushes_quietly() -> None:
+    """io's finaliser flushes the wrapper after the stream underneath closed (3.13 reports it)."""
+    import io
+
+    from neuroguide.terminal.plain_out import PlainOut
+
+    underneath = io.StringIO()
+    out = PlainOut(underneath)
+    out.write("Calf raise\x1b[2J\n")
+    assert "\x1b" not in underneath.getvalue()
+    underneath.close()
+    out.flush()  # was: ValueError: I/O operation on closed file
+    out.close()
