@@ -17,6 +17,8 @@ from neuroguide.content.loader import Content, load_content
 from neuroguide.core.clock import FakeClock
 from neuroguide.paths import Paths, resources_dir
 
+pytest_plugins = ["tests.sqlite_leaks"]  # an unclosed SQLite connection fails on every Python
+
 
 @pytest.fixture
 def fake_clock() -> FakeClock:

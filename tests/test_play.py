@@ -213,6 +213,20 @@ def test_a_key_press_arrives_without_enter() -> None:
     os.close(controller)
 
 
+def test_a_key_held_down_in_the_terminal_counts_once() -> None:
+    """A terminal sends no releases: a held Space is a stream of spaces, acted on once."""
+    controller, terminal = os.openpty()
+    with os.fdopen(terminal, "r") as stream:
+        keys = Keys(stream)
+        with keys.listening():
+            os.write(controller, b" " * 20)  # Space held: 20 repeats in a moment
+            got = [keys.wait(0.5) for _ in range(20)]
+            assert got.count(" ") == 1
+            os.write(controller, b"n")  # another key is no repeat
+            assert keys.wait(1.0) == "n"
+    os.close(controller)
+
+
 def test_voices_without_an_engine_says_why_and_fails(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
