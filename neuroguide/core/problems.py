@@ -145,17 +145,18 @@ class Locator:
         # One pass of one pattern over the whole text, lines counted between its matches as
         # tomllib counts them: a file of 60,000 keys is indexed in a few hundredths of a second.
         for found in re.finditer(_LINE_START, text, re.MULTILINE):
-            number += text.count("\n", counted, found.start())
-            counted = found.start()
-            header = found.group("header")
-            if header is not None:
+            start = found.start()
+            number += text.count("\n", counted, start)
+            counted = start
+            group = found.lastgroup or ""  # "header", or which way the key was written
+            if group == "header":
                 keys = {}
                 if found.group("open") == "[[":
-                    self._tables.setdefault(header, []).append((number, keys))
+                    self._tables.setdefault(found.group(group), []).append((number, keys))
                 else:
-                    self._sections.setdefault(header, (number, keys))
+                    self._sections.setdefault(found.group(group), (number, keys))
                 continue
-            keys.setdefault(found.group("bare") or found.group("dq") or found.group("sq"), number)
+            keys.setdefault(found.group(group), number)
 
     def top(self, key: str) -> int | None:
         """Line of a top-level ``key =``, searched before the first table header."""
