@@ -163,7 +163,7 @@ def check_and_import(folder: Path) -> list[Result]:
                     "within 2 s, within --version + 1 s, nothing written",
                     f"{took:.2f} s (--version {baseline:.2f} s)",
                     took <= 2.0 and took <= baseline + 1.0 and refused,
-                    f"{path.stat().st_size / 1000:.0f} KB file"
+                    f"a file of {path.stat().st_size:,} bytes"
                     + ("" if refused else "; NOT refused cleanly"),
                 )
             )
