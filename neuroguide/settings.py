@@ -37,6 +37,7 @@ RANGES: dict[str, tuple[int, int]] = {
     "snooze_minutes": (5, 60),
     "switch_key": (0, 0x7FFFFFFF),
     "switch_delay_ms": (0, 2000),
+    "scan_seconds": (1, 5),
     "birth_year": (1900, 2100),
 }
 CHOICES: dict[str, tuple[str, ...]] = {
@@ -89,6 +90,10 @@ class Settings:
     """The person's own switch (a Qt key code) that means Space; 0 for none."""
     switch_delay_ms: int = 300
     """A second press of the same key within this many milliseconds is a bounce."""
+    scanning: bool = False
+    """Switch scanning: the screen's choices are highlighted one after another (key S)."""
+    scan_seconds: int = 2
+    """How long each choice stays highlighted while scanning."""
     birth_year: int = 0
     """Only to compare progress checks with the norms for an age; 0 means not given."""
     sex: str = ""

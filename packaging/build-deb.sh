@@ -21,8 +21,9 @@ if [ ! -x "$bundle/neuroguide" ]; then
   say "no bundle in $bundle; build it first with packaging/build.sh (or run this with --build)"
   exit 1
 fi
-for tool in dpkg-deb dpkg-shlibdeps; do
-  command -v "$tool" >/dev/null || { say "$tool is missing (Debian package dpkg-dev)"; exit 1; }
+for tool in dpkg-deb:dpkg dpkg-shlibdeps:dpkg-dev patchelf:patchelf; do
+  command -v "${tool%%:*}" >/dev/null ||
+    { say "${tool%%:*} is missing (Debian package ${tool#*:}; setup.sh --test installs it)"; exit 1; }
 done
 
 app_id=org.neuroguide.NeuroGuide
@@ -37,7 +38,9 @@ mkdir -p "$stage/DEBIAN" "$stage/opt" "$stage/usr/bin"
 # The app: the bundle as it is, and the command on PATH (the bundle finds itself through it).
 cp -a "$bundle" "$stage/opt/neuroguide"
 chmod -R u+rwX,go+rX,go-w "$stage/opt/neuroguide"
-ln -s ../../opt/neuroguide/neuroguide "$stage/usr/bin/neuroguide"
+# Libraries are loaded, not run: only the program itself keeps its execute bit.
+find "$stage/opt/neuroguide" -type f \( -name '*.so' -o -name '*.so.*' \) -exec chmod 644 {} +
+ln -s /opt/neuroguide/neuroguide "$stage/usr/bin/neuroguide"
 
 # The desktop: menu entry, file type, metadata, icons (as packaging/linux/install.sh does).
 share="$stage/usr/share"
@@ -63,6 +66,15 @@ elves=()
 while IFS= read -r -d '' file; do
   [ "$(head -c4 "$file" | od -An -c | tr -d ' ')" = '177ELF' ] && elves+=("$file")
 done < <(find "$stage/opt/neuroguide" -type f -print0)
+# A Python built outside Debian (pyenv) leaves its build folder as RUNPATH in libpython and its
+# modules: a search path into the builder's home on every machine it runs on. The bundle finds
+# its libraries itself ($ORIGIN paths, which stay).
+for elf in "${elves[@]}"; do
+  runpath=$(patchelf --print-rpath "$elf" 2>/dev/null || true)
+  if [ -n "$runpath" ] && [[ $runpath != *'$ORIGIN'* ]]; then
+    patchelf --remove-rpath "$elf"
+  fi
+done
 mapfile -t bundle_dirs < <(for elf in "${elves[@]}"; do dirname "$elf"; done | sort -u)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -109,6 +121,7 @@ chmod 644 "$stage/DEBIAN/control" "$stage/DEBIAN/md5sums"
 
 mkdir -p dist
 rm -f dist/neuroguide_*_"$arch".deb
-dpkg-deb --root-owner-group -Zxz --build "$stage" "$deb" >/dev/null
+# gzip, not xz: xz takes minutes on a busy CI machine to save a quarter of the size.
+dpkg-deb --root-owner-group -Zgzip --build "$stage" "$deb" >/dev/null
 say "built $deb ($(du -h "$deb" | cut -f1); installs $((installed_size / 1024)) MB)"
 say "Depends: $depends"

@@ -7,12 +7,13 @@ Run under Xvfb so the real window system and fonts are used:
 (``QT_QPA_PLATFORM=offscreen .venv/bin/python packaging/screenshots.py`` works as well.)
 Time is driven by a fake clock, so every shot shows a known moment of a session. Every mode
 a person can choose is shot at 1366x768, the most common laptop screen: normal, large
-buttons, 200 % text, high contrast, and large buttons with 200 % text. Names end in the mode
+buttons, 200 % text, high contrast, and all three at once. Names end in the mode
 (``player-hold-large-text200.png``); the normal mode has no ending.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 import tempfile
 from collections.abc import Callable
@@ -22,19 +23,21 @@ from PySide6.QtWidgets import QWidget
 
 from neuroguide.app import Gui, build_gui, create_application
 from neuroguide.core.clock import FakeClock
+from neuroguide.core.seated import seated_version
 from neuroguide.core.timeline import PhaseKind
 from neuroguide.paths import Paths, resources_dir
 from neuroguide.settings import Settings, save_settings
 from neuroguide.speech.speaker import RecordingSpeaker
 
-OUT = Path(__file__).resolve().parent / "screenshots"
+OUT = Path(os.environ.get("NEUROGUIDE_SHOTS", Path(__file__).resolve().parent / "screenshots"))
+"""Where the shots go (``NEUROGUIDE_SHOTS`` names another folder, to look without committing)."""
 SIZE = (1366, 768)
 MODES = {
     "": (False, 100, "light"),
     "-large": (True, 100, "light"),
     "-text200": (False, 200, "light"),
     "-contrast": (False, 100, "high-contrast"),
-    "-large-text200": (True, 200, "light"),
+    "-large-text200-contrast": (True, 200, "high-contrast"),
 }
 """File-name ending: (large buttons, text size, colours)."""
 
@@ -95,16 +98,17 @@ def _screen(gui: Gui) -> QWidget:
 
 
 def shoot(suffix: str) -> None:
-    """Home, check-ins, safety (and its question), the player in its phases, summary,
-    history and keys."""
+    """Home, check-ins, safety (and its question), the player in its phases and its stop
+    question, summary, history (list and one session), the seated offer and keys."""
     large, text_scale, theme = MODES[suffix]
     clock = FakeClock()
     gui = _open(large, text_scale, theme, clock)
     flow, window = gui.flow, gui.window
     _save(window, f"home{suffix}")
-    flow.show_keys()
-    _save(flow.keys_dialog, f"keys{suffix}")
-    flow.keys_dialog.close()
+    gui.frame.show_keys()
+    assert gui.frame.keys_dialog is not None
+    _save(gui.frame.keys_dialog, f"keys{suffix}")
+    gui.frame.keys_dialog.close()
     flow.start_routine("lower-leg-stretches")
     before = _screen(gui)
     before.scales["pain"].button(3).click()  # type: ignore[attr-defined]
@@ -137,6 +141,9 @@ def shoot(suffix: str) -> None:
     flow.player.unsteady_button.click()
     _save(window, f"player-unsteady{suffix}")
     flow.player.resume_button.click()
+    flow.player.show_page("confirm")  # "End this session?", as Esc asks it
+    _save(window, f"player-stop-question{suffix}")
+    flow.player.show_page("run")
     _run_until(gui, clock, lambda: window.current_screen == "checkin-after")
     after = _screen(gui)
     after.scales["pain"].button(2).click()  # type: ignore[attr-defined]
@@ -146,6 +153,19 @@ def shoot(suffix: str) -> None:
     flow.summary_view.home_button.click()
     window.show_screen("history")
     _save(window, f"history{suffix}")
+    assert gui.history_screen is not None
+    review = gui.history_screen.review
+    review.list.setCurrentIndex(review.model.index(0))
+    review.open_detail()
+    _save(window, f"history-detail{suffix}")
+    review.close_detail()
+    window.show_screen("home")
+    content = gui.ctx.content
+    routine = content.catalog.routines["stretch-break"]
+    offer = flow.steps.seated_offer
+    offer.show_version(seated_version(routine, content.library))
+    window.show_screen("seated-offer")
+    _save(window, f"seated-offer{suffix}")
     window.close()
 
 
@@ -192,7 +212,7 @@ def shoot_checks(suffix: str) -> None:
             controller.tick()
         _save(window, f"check-{check}-running{suffix}")
         controller.unsteady()
-        gui.flow.go_home()
+        gui.home.go_home()
     window.close()
 
 

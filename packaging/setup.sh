@@ -46,11 +46,11 @@ pkgs=(
 # (poppler-utils) reads the PDFs back; a private D-Bus session (dbus) with the AT-SPI bus
 # (at-spi2-core) and a screen reader's library (python3-pyatspi) read the window as Orca does;
 # xdotool presses real keys on the virtual screen; shared-mime-info checks the file type; and
-# dpkg-dev (dpkg-shlibdeps), lintian and xdg-utils build and check the Debian package.
+# dpkg-dev (dpkg-shlibdeps), patchelf, lintian and xdg-utils build and check the Debian package.
 if [ "$kind" = test ]; then
   pkgs+=(
     poppler-utils dbus at-spi2-core python3-pyatspi xdotool shared-mime-info
-    dpkg-dev lintian xdg-utils
+    dpkg-dev patchelf lintian xdg-utils
   )
 fi
 # The PyInstaller bundle needs the Python shared library (libpython3.X.so.1.0), which Debian

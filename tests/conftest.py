@@ -5,6 +5,9 @@ from __future__ import annotations
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The suite speaks with espeak-ng, whose clips and timings it was written against, whether or
+# not a natural voice is installed; tests/speech/test_natural_voice.py turns it on itself.
+os.environ.setdefault("NEUROGUIDE_NATURAL_VOICE", "0")
 
 from pathlib import Path
 
@@ -13,6 +16,8 @@ import pytest
 from neuroguide.content.loader import Content, load_content
 from neuroguide.core.clock import FakeClock
 from neuroguide.paths import Paths, resources_dir
+
+pytest_plugins = ["tests.sqlite_leaks"]  # an unclosed SQLite connection fails on every Python
 
 
 @pytest.fixture

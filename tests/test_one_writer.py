@@ -58,7 +58,8 @@ def test_export_csv_onto_the_history_refuses_and_keeps_todays_sessions(
     error = capsys.readouterr().err
     assert error.count("\n") == 1 and "your history" in error and "Traceback" not in error
     assert history.read_bytes() == before
-    assert len(History.open(history).sessions()) == 3
+    with History.open(history) as reopened:
+        assert len(reopened.sessions()) == 3
 
 
 def test_export_csv_onto_the_settings_file_refuses_and_keeps_the_settings(

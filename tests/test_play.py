@@ -213,6 +213,20 @@ def test_a_key_press_arrives_without_enter() -> None:
     os.close(controller)
 
 
+def test_a_key_held_down_in_the_terminal_counts_once() -> None:
+    """A terminal sends no releases: a held Space is a stream of spaces, acted on once."""
+    controller, terminal = os.openpty()
+    with os.fdopen(terminal, "r") as stream:
+        keys = Keys(stream)
+        with keys.listening():
+            os.write(controller, b" " * 20)  # Space held: 20 repeats in a moment
+            got = [keys.wait(0.5) for _ in range(20)]
+            assert got.count(" ") == 1
+            os.write(controller, b"n")  # another key is no repeat
+            assert keys.wait(1.0) == "n"
+    os.close(controller)
+
+
 def test_voices_without_an_engine_says_why_and_fails(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -281,7 +295,7 @@ def test_play_takes_the_seated_version_and_the_gentle_dose_from_the_settings(
 def test_r_says_every_step_of_the_exercise_again_and_the_session_runs_on(
     content: Content,
 ) -> None:
-    player, speaker, out = player_for(content, [(20.0, "r"), (40.0, "q")])
+    player, speaker, out = player_for(content, [(22.0, "r"), (40.0, "q")])  # in the rest
     player.guide = next(
         entry.listener
         for entry in player.runner._listeners
@@ -296,6 +310,25 @@ def test_r_says_every_step_of_the_exercise_again_and_the_session_runs_on(
     assert all(step in repeated[0].text for step in calf.steps)
     assert speaker.log[speaker.log.index(repeated[0]) - 1] is None  # it cut what was said
     assert any(calf.steps[-1] in line for line in out.getvalue().splitlines())
+
+
+def test_r_during_a_hold_waits_for_the_rest_and_silences_no_count(content: Content) -> None:
+    player, speaker, out = player_for(content, [(12.0, "r"), (40.0, "q")])
+    player.guide = next(
+        entry.listener
+        for entry in player.runner._listeners
+        if isinstance(entry.listener, VoiceGuide)
+    )
+    assert player.run() is True
+    calf = content.library.exercises["calf-stretch"]
+    repeated = [c for c in speaker.said if c.text.startswith("Calf stretch.") and c.at > 1011]
+    assert len(repeated) == 1 and all(step in repeated[0].text for step in calf.steps)
+    assert repeated[0].at == 1020.0, "said as the rest begins"
+    before = speaker.log[: speaker.log.index(repeated[0]) + 1]
+    assert None not in before, "nothing was cut"
+    counts = [cue.text for cue in speaker.said if 1012 < cue.at < 1020]
+    assert counts[-4:] == ["5 seconds.", "3.", "2.", "1."], counts
+    assert calf.steps[-1] in out.getvalue(), "the steps are shown at once"
 
 
 @pytest.mark.parametrize(

@@ -62,6 +62,7 @@ def test_every_check_passes_for_the_shipped_resources(app_paths: Paths) -> None:
         "tones",
         "history",
         "speech",
+        "natural voice",
     ]
 
 
@@ -185,7 +186,7 @@ def test_a_failed_check_makes_the_exit_status_one(
     out = io.StringIO()
     assert run_self_test(app_paths, out=out) == 1
     assert "FAIL  speech: broken" in out.getvalue()
-    assert "1 of 7 checks failed" in out.getvalue()
+    assert "1 of 8 checks failed" in out.getvalue()
 
 
 def test_a_warning_fails_only_in_strict_mode(

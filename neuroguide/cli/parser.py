@@ -18,6 +18,8 @@ from neuroguide.paths import Paths, resolve_paths
 if TYPE_CHECKING:
     import argparse
 
+    from neuroguide.core.library import Routine
+
 # Each command imports what it needs when it runs: the GUI's start must not wait for the
 # content and history modules (about 40 ms; docs/decisions/0006).
 
@@ -307,4 +309,23 @@ def check_files(paths: Paths, files: list[Path]) -> int:
         note = warm_up_note(routine)
         if note:
             print(printable(f"{routine.origin}: note: {note}"))
+        for warning in words_that_do_not_fit(paths, routine):
+            print(printable(f"{routine.origin}: warning: {warning}"))
     return EXIT_OK
+
+
+def words_that_do_not_fit(paths: Paths, routine: Routine) -> list[str]:
+    """Where the routine's phases are too short for the words the voice says in them, at the
+    clip lengths of the person's voice (rendered ones, else estimated)."""
+    from neuroguide.core.speech_plan import fit_warnings, plan_speech
+    from neuroguide.settings import load_settings
+    from neuroguide.speech.phrase_cache import PhraseCache
+    from neuroguide.speech.planning import cached_lengths
+    from neuroguide.speech.protocol import VoiceSettings
+
+    settings, _messages = load_settings(paths.settings_file)
+    voice = VoiceSettings(settings.voice_id, settings.voice_rate, settings.voice_volume)
+    cache = PhraseCache(paths.phrase_cache, voice, paths.resources_dir / "sounds")
+    lengths = cached_lengths(cache, voice.rate)
+    plan = plan_speech(routine, minimum=settings.get_ready_seconds, lengths=lengths)
+    return fit_warnings(plan, lengths)

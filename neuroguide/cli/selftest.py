@@ -258,6 +258,32 @@ def check_speech(driver: str | None = None, command: CommandFactory | None = Non
     return ok("speech", f"{seconds:.1f} s of speech rendered (voice {voice or 'default'})")
 
 
+def check_natural_voice() -> Check:
+    """Render the cue with the natural voice, where one is installed (a warning if it cannot:
+    the app then speaks with espeak-ng)."""
+    from neuroguide.speech import natural
+    from neuroguide.speech.oneshot import ask_worker
+    from neuroguide.speech.protocol import VoiceSettings
+
+    voices = natural.installed()
+    if not voices:
+        return ok("natural voice", "none installed (or turned off): espeak-ng speaks")
+    voice = voices[0]
+    with tempfile.TemporaryDirectory(prefix="neuroguide-self-test-") as folder:
+        target = Path(folder) / "cue.wav"
+        request = {"op": "render", "id": 1, "text": CUE_TEXT, "path": str(target)}
+        answer = ask_worker([request], voice=VoiceSettings(voice.id))
+        why = next(
+            (str(m.get("detail")) for m in answer.messages if m.get("event") == "unavailable"),
+            answer.problem or "",
+        )
+        level, seconds = loudness(target) if target.is_file() else (0.0, 0.0)
+    if why or level < MIN_LOUDNESS:
+        why = why or f"the rendered cue is silent (loudness {level:.0f})"
+        return Check("natural voice", Status.WARN, f"{why}; espeak-ng speaks instead")
+    return ok("natural voice", f"{seconds:.1f} s of speech rendered ({voice.name})")
+
+
 # -------------------------------------------------------------------------------- run
 
 
@@ -281,6 +307,7 @@ def run_checks(
         ("tones", lambda: check_tones(paths)),
         ("history", check_history),
         ("speech", speech or (lambda: check_speech())),
+        ("natural voice", check_natural_voice),
     ]
     checks: list[Check] = []
     qt_ok = True

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable
 
 from neuroguide.core.library import Category, Exercise, Position
+from neuroguide.core.spoken_text import spoken
 from neuroguide.core.timeline import Phase
 
 FOOT_CHECK = (
@@ -55,8 +56,9 @@ def sentences(text: str) -> list[str]:
 
 
 def as_sentence(words: str) -> str:
-    """Words with a full stop if they end without one (spoken words from files vary)."""
-    words = words.strip()
+    """Words with a full stop if they end without one (spoken words from files vary), their
+    short forms spelt out as they are said ("15 s" -> "15 seconds", see ``spoken_text``)."""
+    words = spoken(words.strip())
     return words if not words or words[-1] in ".!?" else f"{words}."
 
 
@@ -68,12 +70,19 @@ def rep_words(exercise: Exercise) -> tuple[str, str]:
     return "Up.", "And down."
 
 
+def side_words(phase: Phase) -> tuple[str, str] | None:
+    """The side a phase works and what to call it (``("left", "leg")``, ``("right", "side")``);
+    ``None`` for exercises done with both sides at once. The voice and the screen both say it
+    from here (:func:`side_phrase`, ``present.phase_text.side_text``)."""
+    if phase.side is None:
+        return None
+    return phase.side, phase.exercise.side_word or "side"
+
+
 def side_phrase(phase: Phase) -> str:
     """``your left leg`` / ``your right side``; empty for exercises done with both sides."""
-    if phase.side is None:
-        return ""
-    word = phase.exercise.side_word or "side"
-    return f"your {phase.side} {word}"
+    words = side_words(phase)
+    return f"your {words[0]} {words[1]}" if words else ""
 
 
 def dose_phrase(phase: Phase) -> str:

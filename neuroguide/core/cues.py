@@ -8,7 +8,7 @@ the speech layer might treat differently.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from enum import IntEnum, StrEnum
 
@@ -40,6 +40,8 @@ from neuroguide.core.events import (
     StepFinished,
     TimeAdded,
 )
+from neuroguide.core.library import Exercise
+from neuroguide.core.marks import marks_for
 from neuroguide.core.records import ItemStatus, Outcome
 from neuroguide.core.timeline import Phase, PhaseKind
 
@@ -61,10 +63,26 @@ __all__ = [
 HALFWAY_WORDS_MIN = 20
 """Holds at least this long hear their breathing line at halfway; shorter ones have no time
 for it before "5 seconds" (they hear the exercise's safety words as the hold starts)."""
+INTRODUCTION_CAP = 30.0
+"""Seconds a first-time announcement may last; the other steps are one press away."""
+REST_UNDER_HOW_TO = "The other steps are under How to, or press R to hear them."
 SHORT_REST = 8
 """A rest shorter than this (seconds) is announced with one word: its countdown starts soon."""
 SAME_MOMENT = 1e-6
 """Cues whose ``at`` differ by less than this are said as one."""
+PLAYER_END = 0.3
+"""Seconds the app learns of a clip's end after its sound ends (the player exiting: 50-300 ms
+measured at the stand-in sound card, see decision 0013): words are fitted with this margin."""
+
+
+def with_player_end(seconds: float) -> float:
+    """A clip's time until the next may start: its sound, then the player's end (a silent
+    clip, with the voice off, takes none)."""
+    return seconds + PLAYER_END if seconds > 0 else 0.0
+
+
+ClipSeconds = Callable[[str, "Tone | None"], float]
+"""How long a sentence's clip lasts (measured from the phrase cache, or estimated)."""
 
 
 class CuePriority(IntEnum):
@@ -122,10 +140,38 @@ class CueWriter:
             step, the first time.
     """
 
-    def __init__(self, timeline: Sequence[Phase] = (), known: Collection[str] = ()) -> None:
+    def __init__(
+        self,
+        timeline: Sequence[Phase] = (),
+        known: Collection[str] = (),
+        lengths: ClipSeconds | None = None,
+    ) -> None:
         self._timeline = tuple(timeline)
         self._known = set(known)
         self._step_seen: int | None = None
+        self._lengths = lengths
+        """Clip lengths to fit words to their phase; ``None`` says every word (no fitting)."""
+
+    def seconds(self, words: str, tone: Tone | None = None) -> float:
+        """How long ``words`` (led by ``tone``) take to say, sentence by sentence, with the
+        player's end after each clip; 0 when no lengths were given."""
+        if self._lengths is None or not words:
+            return 0.0
+        parts = sentences(words) or [words]
+        return sum(
+            with_player_end(self._lengths(part, tone if n == 0 else None))
+            for n, part in enumerate(parts)
+        )
+
+    def fits(self, words: str, seconds: float, tone: Tone | None = None) -> bool:
+        """Whether ``words`` are said within ``seconds`` (always, without lengths)."""
+        return self._lengths is None or self.seconds(words, tone) <= seconds
+
+    def first_fitting(
+        self, choices: Sequence[str], seconds: float, tone: Tone | None = None
+    ) -> str:
+        """The first of ``choices`` said within ``seconds``, else the last (the shortest)."""
+        return next((w for w in choices if self.fits(w, seconds, tone)), choices[-1])
 
     def cues_for(self, events: Sequence[Event]) -> list[Cue]:
         """Every cue the events call for, in order; cues of the same moment joined into one."""
@@ -157,17 +203,38 @@ class CueWriter:
         note = phase.step.note
         if not note and not exercise.spoken_safety and exercise.safety:
             note = exercise.safety[0]  # no line for every hold: keep one safety line here
-        parts = [
+        head = [
             f"Next exercise: {exercise.name}." if phase.step_index else f"{exercise.name}.",
             f"Start with {side}." if side else "",
             dose_phrase(phase),
             f"With {as_sentence(phase.step.dose.load)}" if phase.step.dose.load else "",
-            *(as_sentence(step) for step in steps),
+        ]
+        tail = [
             as_sentence(exercise.wheelchair) if phase.step.wheelchair else "",
             as_sentence(note),
-            as_sentence(exercise.spoken_safety) if phase.step.dose.reps is not None else "",
+            as_sentence(exercise.spoken_safety)
+            if phase.step.dose.reps is not None or not self._safety_fits_work(phase)
+            else "",
         ]
-        return " ".join(p for p in parts if p)
+        return self._capped(
+            [p for p in head if p], [as_sentence(s) for s in steps], [p for p in tail if p]
+        )
+
+    def _capped(self, head: list[str], steps: list[str], tail: list[str]) -> str:
+        """The announcement within ``INTRODUCTION_CAP`` seconds: the name, side and dose, then
+        as many steps as fit, then where the rest is; the note and safety line always stay."""
+        words = " ".join([*head, *steps, *tail])
+        if self.seconds(words, Tone.REST) <= INTRODUCTION_CAP or len(steps) < 2:
+            return words
+        kept: list[str] = []
+        for step in steps:
+            trial = " ".join([*head, *kept, step, REST_UNDER_HOW_TO, *tail])
+            if self.seconds(trial, Tone.REST) > INTRODUCTION_CAP and kept:
+                break
+            kept.append(step)
+        if len(kept) == len(steps):
+            return words
+        return " ".join([*head, *kept, REST_UNDER_HOW_TO, *tail])
 
     def repeat(self, phase: Phase, at: float) -> Cue:
         """The R key: every step of the current exercise, said now."""
@@ -218,30 +285,61 @@ class CueWriter:
             cues.append(self._switch(phase, at, None))
         if phase.kind is PhaseKind.HOLD:
             words = "Hold." if phase.sets == 1 else f"Hold, {phase.set_number} of {phase.sets}."
+            words = self.first_fitting([words, "Hold."], first_mark(phase), Tone.WORK)
             cues.append(_cue(words, CuePriority.TRANSITION, at, phase, Tone.WORK))
         elif phase.kind is PhaseKind.REPS:
             # The dose was said in the announcement and the set number during the rest:
             # one short word, so the first rep is counted close to its moment.
-            words = "Begin."
+            # Where "Begin." does not end within half a rep, the work tone starts the set and
+            # the first movement's word follows it, so the first "down" is heard on its beat.
+            up = rep_choices(phase.exercise, 1)[0][0].removeprefix("1, ").capitalize()
+            words = self.first_fitting(["Begin.", up, "Up."], phase.cadence / 2, Tone.WORK)
             cues.append(_cue(words, CuePriority.TRANSITION, at, phase, Tone.WORK))
         elif phase.kind is PhaseKind.TIMED:
             words = f"Start now, for {spoken_duration(phase.seconds)}."
             cues.append(_cue(words, CuePriority.TRANSITION, at, phase, Tone.WORK))
         elif phase.kind is PhaseKind.REST:
             cues.append(_cue(self._rest_words(phase), CuePriority.TRANSITION, at, phase, Tone.REST))
+        # What is said at the start must end before the phase's first count: the 3-2-1 and
+        # the transition word are never the ones to go. A safety line that cannot fit here
+        # is said in the announcement instead (see announcement()).
+        said = " ".join(c.text for c in cues)
+        tone = max((c.tone for c in cues), key=lambda t: _TONE_RANK[t], default=None)
+        room = first_mark(phase)
         if self._safety_now(phase):
             safety = as_sentence(phase.exercise.spoken_safety)
-            cues.append(_cue(safety, CuePriority.SAFETY, at, phase))
+            if self.fits(f"{said} {safety}", room, tone):
+                cues.append(_cue(safety, CuePriority.SAFETY, at, phase))
         elif self._breathe_at_start(phase):
-            cues.append(_cue(breathing_line(phase), CuePriority.SAFETY, at, phase))
+            breathe = breathing_line(phase)
+            if self.fits(f"{said} {breathe}", room, tone):
+                cues.append(_cue(breathe, CuePriority.SAFETY, at, phase))
         return cues
+
+    def _safety_fits_work(self, phase: Phase) -> bool:
+        """Whether the exercise's safety line fits at the start of each of this step's holds
+        or blocks (else the announcement says it)."""
+        for work in self._timeline:
+            if work.step_index != phase.step_index or work.kind not in (
+                PhaseKind.HOLD,
+                PhaseKind.TIMED,
+            ):
+                continue
+            start = "Hold, 2 of 3." if work.kind is PhaseKind.HOLD and work.sets > 1 else "Hold."
+            if work.kind is PhaseKind.TIMED:
+                start = f"Start now, for {spoken_duration(work.seconds)}."
+            safety = as_sentence(work.exercise.spoken_safety)
+            if not self.fits(f"{start} {safety}", first_mark(work), Tone.WORK):
+                return False
+        return True
 
     def _rest_words(self, phase: Phase) -> str:
         if phase.seconds < SHORT_REST:
             return "Rest."  # its last three seconds are counted down: time for one word only
         coming = self._next_work(phase)
         words = f"Rest for {spoken_duration(phase.seconds)}"
-        return words + (f" — next, {coming}." if coming else ".")
+        words += f" — next, {coming}." if coming else "."
+        return self.first_fitting([words, "Rest."], first_mark(phase), Tone.REST)
 
     def _announce(self, phase: Phase, at: float) -> list[Cue]:
         """Before an exercise: the announcement (in full the first time it is met)."""
@@ -259,10 +357,11 @@ class CueWriter:
     def _rep_moved(self, event: RepMoved) -> list[Cue]:
         if event.rep == 1 and event.movement == "up":
             return []  # "Begin." starts the first rep: no time for more before "down"
-        up, down = rep_words(event.phase.exercise)
-        # "5, up." is said in under a second; "5. Up." pauses after the number for longer
-        # than half a 2-second rep leaves.
-        words = f"{event.rep}, {up[0].lower()}{up[1:]}" if event.movement == "up" else down
+        up, down = rep_choices(event.phase.exercise, event.rep)
+        # The longest words that are said within half a rep: the movement, then "Up" or
+        # "Down", then the count alone, so every count is heard on its beat.
+        half = event.phase.cadence / 2
+        words = self.first_fitting(up if event.movement == "up" else down, half)
         return [_cue(words, CuePriority.COUNT, event.at, event.phase)]
 
     def _step_finished(self, event: StepFinished) -> list[Cue]:
@@ -325,6 +424,16 @@ class CueWriter:
         record = event.record
         if record.status is not ItemStatus.COMPLETED:
             return []
+        # A rest too short for "And relax." and its own word keeps its own word.
+        following = self._phase_at(record.phase_index + 1)
+        if (
+            following is not None
+            and following.kind is PhaseKind.REST
+            and not self.fits(
+                f"And relax. {self._rest_words(following)}", first_mark(following), Tone.REST
+            )
+        ):
+            return []
         return [
             Cue(
                 "And relax.",
@@ -357,6 +466,9 @@ class CueWriter:
 
     # ----------------------------------------------------------------- timeline
 
+    def _phase_at(self, index: int) -> Phase | None:
+        return self._timeline[index] if 0 <= index < len(self._timeline) else None
+
     def _changed_side_without_switch(self, phase: Phase) -> bool:
         """A per-side step run with no switch-sides phase still needs "switch"."""
         if phase.side is None or not 0 < phase.index <= len(self._timeline):
@@ -378,6 +490,24 @@ class CueWriter:
             noun = "hold" if phase.kind is PhaseKind.HOLD else "set"
             return f"{noun} {phase.set_number} of {phase.sets}"
         return ""
+
+
+def rep_choices(exercise: Exercise, rep: int) -> tuple[list[str], list[str]]:
+    """The words for rep ``rep``'s two movements, longest first: "5, rise onto your toes.",
+    "5, up.", "5." and "Lower slowly.", "Down." (a "5. Up." would pause after the number for
+    longer than half a 2-second rep leaves)."""
+    up, down = rep_words(exercise)
+    ups = [f"{rep}, {up[0].lower()}{up[1:]}", f"{rep}, up.", f"{rep}."]
+    downs = [down, "Down."]
+    return list(dict.fromkeys(ups)), list(dict.fromkeys(downs))
+
+
+def first_mark(phase: Phase) -> float:
+    """Seconds from a phase's start to its first cue after the start (halfway, "5 seconds",
+    "3", a rep's movement), or its whole length when there is none."""
+    total = float(phase.seconds)
+    later = [m.remaining for m in marks_for(phase, total) if m.remaining < total - SAME_MOMENT]
+    return total - max(later) if later else total
 
 
 def _cue(

@@ -84,16 +84,19 @@ class SessionRunner:
         auto_advance: bool = True,
         ready_by_step: Mapping[int, int] | None = None,
         switch_by_step: Mapping[int, int] | None = None,
+        ready_again_by_step: Mapping[int, int] | None = None,
     ) -> SessionRunner:
         """A runner for ``routine`` with the one get-ready rule; ``ready_by_step`` and
         ``switch_by_step`` (from the speech plan) stretch single get-readys and switches of
-        sides to fit their words."""
+        sides to fit their words; ``ready_again_by_step`` times a get-ready visited again
+        (Back) to its shorter words."""
         session = Session(
             routine,
             clock,
             get_ready=get_ready_seconds(routine, get_ready_minimum),
             ready_by_step=ready_by_step,
             switch_by_step=switch_by_step,
+            ready_again_by_step=ready_again_by_step,
         )
         return cls(session, listeners, on_error=on_error, auto_advance=auto_advance)
 

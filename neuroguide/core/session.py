@@ -74,8 +74,12 @@ class Session:
         jump_threshold: float = JUMP_THRESHOLD,
         ready_by_step: Mapping[int, int] | None = None,
         switch_by_step: Mapping[int, int] | None = None,
+        ready_again_by_step: Mapping[int, int] | None = None,
     ) -> None:
         self.routine = routine
+        self._ready_again = dict(ready_again_by_step or {})
+        """A get-ready visited again (Back) lasts as long as its shorter words need."""
+        self._visited: set[int] = set()
         self.timeline = build_timeline(
             routine,
             get_ready=get_ready,
@@ -358,6 +362,9 @@ class Session:
         self._index = index
         phase = self.timeline[index]
         self._visit_total = float(phase.seconds)
+        if index in self._visited and phase.kind is PhaseKind.GET_READY:
+            self._visit_total = float(self._ready_again.get(phase.step_index, phase.seconds))
+        self._visited.add(index)
         self._visit_added = 0
         self._elapsed_base = 0.0
         self._stretch_start = at

@@ -10,16 +10,27 @@ tests check and what the coverage benchmark counts.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from neuroguide.core.clock import Clock, FakeClock
-from neuroguide.core.cues import SAME_MOMENT, Cue, CuePriority, CueWriter, Tone
+from neuroguide.core.cue_words import spoken_duration
+from neuroguide.core.cues import (
+    SAME_MOMENT,
+    Cue,
+    CuePriority,
+    CueWriter,
+    Tone,
+    rep_choices,
+    sentences,
+    with_player_end,
+)
 from neuroguide.core.events import Event
 from neuroguide.core.library import Routine
 from neuroguide.core.session import Session, SessionState
 from neuroguide.core.timeline import (
     DEFAULT_SWITCH,
+    Phase,
     PhaseKind,
     stretched_get_ready,
     stretched_switch,
@@ -54,6 +65,10 @@ class SpeechPlan:
     phrases: tuple[Phrase, ...]
     switch_seconds: int = DEFAULT_SWITCH
     switch_by_step: Mapping[int, int] = field(default_factory=dict)
+    lengths: ClipLength | None = field(default=None, compare=False)
+    ready_again_by_step: Mapping[int, int] = field(default_factory=dict)
+    """Each get-ready visited again (Back): the short announcement's length plus a breath."""
+    """The clip lengths the words were fitted with; the live cue writer fits with the same."""
 
     def session(self, clock: FakeClock | None = None) -> Session:
         """A session that follows this plan (its get-ready lengths) on a fake clock."""
@@ -68,11 +83,13 @@ class SpeechPlan:
             switch_seconds=self.switch_seconds,
             ready_by_step=self.ready_by_step,
             switch_by_step=self.switch_by_step,
+            ready_again_by_step=self.ready_again_by_step,
         )
 
     def writer(self, session: Session) -> CueWriter:
-        """The cue writer for ``session``, knowing what the person has done before."""
-        return CueWriter(session.timeline, self.known)
+        """The cue writer for ``session``, knowing what the person has done before and
+        fitting words to their phases with the plan's clip lengths."""
+        return CueWriter(session.timeline, self.known, self.lengths)
 
 
 def run_to_end(session: Session, clock: FakeClock) -> list[tuple[list[Event], float]]:
@@ -100,34 +117,72 @@ def plan_speech(
     """
     # A draft with a get-ready of at least a second, so each announcement has its moment even
     # when the setting is 0: the words still need their time.
-    draft = SpeechPlan(routine, max(1, minimum), frozenset(known), {}, (), switch_seconds)
+    draft = SpeechPlan(
+        routine, max(1, minimum), frozenset(known), {}, (), switch_seconds, lengths=lengths
+    )
     clock = FakeClock(0.0)
     session = draft.session(clock)
     writer = draft.writer(session)
     cues = [cue for events, _ in run_to_end(session, clock) for cue in writer.cues_for(events)]
     ready: dict[int, int] = {}
+    again: dict[int, int] = {}
     switch: dict[int, int] = {}
     for phase in session.timeline:
         if phase.kind not in (PhaseKind.GET_READY, PhaseKind.SWITCH_SIDES):
             continue
         start = sum(p.seconds for p in session.timeline[: phase.index])
         said = sum(
-            lengths(u.text, u.tone)
+            with_player_end(lengths(u.text, u.tone))  # the app hears of its end this late
             for cue in cues
             if abs(cue.at - start) < SAME_MOMENT
             for u in utterances(cue)
         )
         if phase.kind is PhaseKind.GET_READY:
             ready[phase.step_index] = stretched_get_ready(minimum, said)
+            again[phase.step_index] = stretched_get_ready(
+                minimum,
+                sum(
+                    with_player_end(lengths(text, Tone.REST if n == 0 else None))
+                    for n, text in enumerate(sentences(writer.announcement(phase, full=False)))
+                ),
+            )
         else:
             switch[phase.step_index] = stretched_switch(switch_seconds, said)
     phrases: dict[Phrase, None] = {}
     for cue in cues:
         for item in utterances(cue):
             phrases.setdefault((item.text, item.tone), None)
+    for phrase in alternatives(session.timeline):  # rendered last, in case they are needed
+        phrases.setdefault(phrase, None)
     return SpeechPlan(
-        routine, minimum, frozenset(known), ready, tuple(phrases), switch_seconds, switch
+        routine,
+        minimum,
+        frozenset(known),
+        ready,
+        tuple(phrases),
+        switch_seconds,
+        switch,
+        lengths,
+        again,
     )
+
+
+def alternatives(timeline: Sequence[Phase]) -> list[Phrase]:
+    """The shorter words the cue writer may choose once real clip lengths are known: every
+    rep's "5, up." / "5." / "Down.", "Rest." for rests and "Hold." for holds."""
+    found: list[Phrase] = []
+    for phase in timeline:
+        if phase.kind is PhaseKind.REPS:
+            up = rep_choices(phase.exercise, 1)[0][0].removeprefix("1, ").capitalize()
+            found += [(up, Tone.WORK), ("Up.", Tone.WORK)]
+            for rep in range(1, (phase.reps or 0) + 1):
+                ups, downs = rep_choices(phase.exercise, rep)
+                found += [(words, None) for words in [*ups, *downs]]
+        elif phase.kind is PhaseKind.REST:
+            found.append(("Rest.", Tone.REST))
+        elif phase.kind is PhaseKind.HOLD:
+            found.append(("Hold.", Tone.WORK))
+    return found
 
 
 @dataclass(frozen=True)
@@ -155,15 +210,32 @@ class Script:
 
     def spoken_share(self, urgent: bool) -> tuple[int, int]:
         """(spoken, all) cues of the transitions and above (``urgent``) or of the rest, a cue
-        counting as spoken when its first sentence started on its moment (within 0.1 s)."""
+        counting as spoken when its first sentence started on its moment (within 0.1 s) and
+        every one of its sentences was said, none cut off."""
         chosen = [c for c in self.cues if (c.priority >= CuePriority.TRANSITION) == urgent]
-        started = {id(u.cue) for u, at in self.said if at - u.at <= 0.1}
-        return sum(1 for c in chosen if id(c) in started), len(chosen)
+        on_time = {id(u.cue) for u, at in self.said if at - u.at <= 0.1}
+        said: dict[int, int] = {}
+        for utterance, _ in self.said:
+            said[id(utterance.cue)] = said.get(id(utterance.cue), 0) + 1
+        cut = {id(u.cue) for u in self.cut}
+        whole = [
+            c
+            for c in chosen
+            if id(c) in on_time and said.get(id(c), 0) >= len(utterances(c)) and id(c) not in cut
+        ]
+        return len(whole), len(chosen)
 
     def captions_spoken(self) -> tuple[int, int]:
-        """(spoken, all) captions: a caption is spoken when any of its sentences is said."""
-        started = {id(u.cue) for u, _ in self.said}
-        return sum(1 for c in self.cues if id(c) in started), len(self.cues)
+        """(spoken, all) captions: a caption is spoken when every one of its sentences is
+        said (and none cut off)."""
+        said: dict[int, int] = {}
+        for utterance, _ in self.said:
+            said[id(utterance.cue)] = said.get(id(utterance.cue), 0) + 1
+        cut = {id(u.cue) for u in self.cut}
+        whole = sum(
+            1 for c in self.cues if said.get(id(c), 0) >= len(utterances(c)) and id(c) not in cut
+        )
+        return whole, len(self.cues)
 
 
 def dry_run(plan: SpeechPlan, lengths: ClipLength = estimate_seconds) -> Script:
@@ -175,11 +247,15 @@ def dry_run(plan: SpeechPlan, lengths: ClipLength = estimate_seconds) -> Script:
     queue = VoiceQueue()
     script = Script()
     clip_end: float | None = None
+    sound_end = 0.0
+    """When the playing clip's sound ends (``clip_end`` adds the player's exit after it)."""
+    finished_cuts: list[Utterance] = []
+    """Clips "cut" after their sound ended, while their player was exiting: nothing lost."""
     begun: set[int] = set()
     """Cues whose first sentence has been said: only that one has a moment of its own."""
 
     def start(item: Utterance | None, now: float) -> None:
-        nonlocal clip_end
+        nonlocal clip_end, sound_end
         if item is None:
             clip_end = None
             return
@@ -189,7 +265,8 @@ def dry_run(plan: SpeechPlan, lengths: ClipLength = estimate_seconds) -> Script:
         script.said.append((item, now))
         late = now - item.at if first else 0.0
         script.lines.append(ScriptLine(now, "say", item.text, seconds, late))
-        clip_end = now + seconds
+        sound_end = now + seconds
+        clip_end = now + with_player_end(seconds)  # the player exits, the next may start
 
     def publish(events: list[Event], now: float) -> None:
         nonlocal clip_end
@@ -197,7 +274,10 @@ def dry_run(plan: SpeechPlan, lengths: ClipLength = estimate_seconds) -> Script:
             script.cues.append(cue)
             script.lines.append(ScriptLine(cue.at, "show", cue.text))
             decision = queue.offer(cue, now)
-            if decision.cut is not None:
+            if decision.cut is not None and now >= sound_end - SAME_MOMENT:
+                finished_cuts.append(decision.cut)
+                clip_end = None
+            elif decision.cut is not None:
                 script.lines.append(ScriptLine(now, "cut", decision.cut.text))
                 clip_end = None
             if decision.start is not None:
@@ -216,7 +296,7 @@ def dry_run(plan: SpeechPlan, lengths: ClipLength = estimate_seconds) -> Script:
         clock.advance(due - clock.now())
         publish(session.tick(), clock.now())
     script.dropped = list(queue.dropped)
-    script.cut = list(queue.cut)
+    script.cut = [u for u in queue.cut if u not in finished_cuts]
     script.lines.extend(ScriptLine(u.at, "drop", u.text) for u in queue.dropped)
     order = {"show": 0, "cut": 1, "say": 2, "drop": 3}
     script.lines.sort(key=lambda line: (line.at, order[line.kind]))
@@ -238,3 +318,47 @@ def format_script(script: Script) -> list[str]:
         else:
             rows.append(f"{stamp}  {line.kind:<4}  {line.text}")
     return rows
+
+
+def fit_warnings(plan: SpeechPlan, lengths: ClipLength = estimate_seconds) -> list[str]:
+    """Where the routine's phases are too short for their words (at these clip lengths):
+    one line per phase, naming the step, the phase and its seconds, and what would be lost."""
+    script = dry_run(plan, lengths)
+    timeline = plan.session().timeline
+    lost: dict[int, list[str]] = {}
+    late_first = {
+        id(u.cue)
+        for u, at in script.said
+        if at - u.at > 0.3 and u.text == utterances(u.cue)[0].text
+    }
+    for utterance in [*script.dropped, *script.cut]:
+        if utterance.cue.phase_index is not None:
+            lost.setdefault(utterance.cue.phase_index, []).append(utterance.text)
+    for cue in script.cues:
+        if id(cue) in late_first and cue.phase_index is not None:
+            lost.setdefault(cue.phase_index, []).append(f"{utterances(cue)[0].text} (late)")
+    lines = []
+    for index, words in sorted(lost.items()):
+        phase = timeline[index]
+        heard = ", ".join(dict.fromkeys(f'"{w}"' for w in words))
+        if phase.kind is PhaseKind.REPS:
+            what = f"reps of {spoken_duration(phase.cadence)} are too fast"
+        else:
+            what = f"a {phase.seconds}-second {PHASE_WORDS[phase.kind]} is too short"
+        line = (
+            f"step {phase.step_index + 1} ({phase.exercise.name}): {what} for their words: "
+            f"{heard} would not be heard whole or on time"
+        )
+        if line not in lines:
+            lines.append(line)
+    return lines
+
+
+PHASE_WORDS = {
+    PhaseKind.GET_READY: "get-ready",
+    PhaseKind.HOLD: "hold",
+    PhaseKind.REPS: "set",
+    PhaseKind.TIMED: "block",
+    PhaseKind.REST: "rest",
+    PhaseKind.SWITCH_SIDES: "switch of sides",
+}

@@ -5,8 +5,9 @@ very same rules. A cue is said sentence by sentence (each sentence is one clip o
 cache). The rules:
 
 - A transition, a name or safety words (priority TRANSITION and above) are never dropped and
-  never wait: whatever became true before them stops at once, and what still waits from
-  before is dropped. Sentences of the same moment are said in order.
+  never wait: whatever became true before them stops at once; counts, notes and transitions
+  still waiting from before are dropped, names and safety words still waiting are said after
+  the new cue. Sentences of the same moment are said in order.
 - Counts and information (COUNT, INFO) never cut anything. They wait their turn and are
   dropped if they could not start on time: a count more than ``count_late`` after its second,
   information more than ``info_late`` after its moment, or either once another phase began.
@@ -60,6 +61,14 @@ def utterances(cue: Cue) -> list[Utterance]:
     return [Utterance(text, cue, tone if n == 0 else None) for n, text in enumerate(parts)]
 
 
+def caption_from(said: Utterance) -> str:
+    """The caption while ``said`` is being said: that sentence and those after it in its cue
+    (the ones already said are gone), so the words shown are the words heard."""
+    parts = [u.text for u in utterances(said.cue)]
+    position = parts.index(said.text) if said.text in parts else 0
+    return " ".join(parts[position:])
+
+
 @dataclass(frozen=True)
 class Decision:
     """What the player must do after an offer: stop ``cut`` (if set), then start ``start``."""
@@ -95,14 +104,21 @@ class VoiceQueue:
         cut: Utterance | None = None
         if cue.priority >= CuePriority.TRANSITION:
             older = [u for u in self.waiting if u.at < cue.at - SAME_MOMENT]
-            self._drop(older)
+            # Names and safety words still waiting are said after the new cue; counts, notes
+            # and transitions of earlier moments are out of date.
+            kept = [u for u in older if u.cue.priority > CuePriority.TRANSITION]
+            self._drop([u for u in older if u not in kept])
+            for item in kept:
+                self.waiting.remove(item)
             if self.playing is not None and self.playing.at < cue.at - SAME_MOMENT:
                 cut = self.playing
                 self.cut.append(cut)
                 self.playing = None
+            self.waiting.extend(items)
+            self.waiting.extend(kept)
         else:  # a newer count or note makes the waiting ones of earlier moments pointless
             self._drop([u for u in self.waiting if not u.urgent and u.at < cue.at - SAME_MOMENT])
-        self.waiting.extend(items)
+            self.waiting.extend(items)
         start = self._next(now) if self.playing is None else None
         return Decision(cut, start)
 

@@ -176,6 +176,21 @@ def groups() -> list[tuple[str, list[Row]]]:
                     presets=(300, 500, 1000),
                 ),
                 Row(
+                    "scanning",
+                    "Switch scanning",
+                    "The screen's choices light up one after another; press your switch (or "
+                    "Space) when the one you want is lit. S starts and stops it on any screen.",
+                    "toggle",
+                ),
+                Row(
+                    "scan_seconds",
+                    "Scanning pace",
+                    "How long each choice stays lit.",
+                    "stepper",
+                    words=lambda v: f"{v} s",
+                    presets=(1, 2, 3, 5),
+                ),
+                Row(
                     "checkins",
                     "Check-ins",
                     "Before and after each session, rate pain, numbness, tingling and balance.",

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from neuroguide.core.cues import Cue, CueWriter
+from neuroguide.core.cues import Cue, CuePriority, CueWriter
 from neuroguide.core.events import (
     Event,
     PhaseStarted,
@@ -51,6 +51,8 @@ class VoiceGuide:
         self._end = 0.0
         self._left = 0.0
         self._paused = False
+        self._repeat_after: Phase | None = None
+        """A work phase during which R was pressed: its steps wait for the next rest."""
 
     def handle(self, events: Sequence[Event]) -> None:
         """Write the cues for ``events``; silence what is said if the person acted."""
@@ -60,15 +62,54 @@ class VoiceGuide:
             self.speaker.interrupt()
             events = events[cut:]
         for cue in self.writer.cues_for(events):
+            if any(isinstance(e, SessionResumed) for e in events):
+                cue = self._go_on(cue)
             self._show([cue])
             self.speaker.say(cue)
+        self._repeat_now(events)
+
+    def _go_on(self, cue: Cue) -> Cue:
+        """After a pause, "Carrying on." becomes the rest of what the pause silenced (an
+        introduction goes on where it stopped, its cut sentence said whole)."""
+        take = getattr(self.speaker, "take_unsaid", None)
+        if cue.text != "Carrying on." or take is None:
+            return cue
+        unsaid = take()
+        if not unsaid:
+            return cue
+        first = unsaid[0].cue
+        words = " ".join(u.text for u in unsaid)
+        return Cue(words, CuePriority.NAME, cue.at, first.phase_index, first.step_index)
 
     def repeat(self, phase: Phase, at: float) -> None:
-        """The R key: say every step of the current exercise now, cutting what is said."""
+        """The R key: every step of the current exercise. Outside work they are said now,
+        cutting what is said; during a hold, block or set they are shown now and said as the
+        next rest, switch or get-ready of the same step begins, so no count is silenced."""
         cue = self.writer.repeat(phase, at)
         self._show([cue])
+        if phase.kind.is_work:
+            self._repeat_after = phase
+            return
         self.speaker.interrupt()
         self.speaker.say(cue)
+
+    def _repeat_now(self, events: Sequence[Event]) -> None:
+        """Say the steps asked for during work, as the first pause in the work begins."""
+        asked = self._repeat_after
+        if asked is None:
+            return
+        for event in events:
+            if not isinstance(event, PhaseStarted):
+                continue
+            if event.phase.step_index != asked.step_index:
+                self._repeat_after = None  # a new exercise is announced anyway
+                return
+            if not event.phase.kind.is_work:
+                self._repeat_after = None
+                cue = self.writer.repeat(event.phase, event.at)
+                self._show([cue])
+                self.speaker.say(cue)
+                return
 
     def _show(self, cues: Sequence[Cue]) -> None:
         if self.on_cue is not None:

@@ -34,3 +34,21 @@ def problem_message(reason: str, detail: str = "") -> str:
     else:
         why = "the speech engine kept stopping unexpectedly."
     return f"The voice is off: {why} {install_hint()} {CARRY_ON}"
+
+
+NATURAL_FALLBACK = (
+    "The natural voice could not be used ({detail}), so the cues are spoken with the "
+    "espeak-ng voice. Reinstalling NeuroGuide brings the natural voice back."
+)
+SENTENCE_FALLBACK = (
+    "A sentence could not be said in the natural voice, so it is said with the espeak-ng "
+    'voice: "{detail}"'
+)
+
+
+def natural_fallback_message(detail: str, *, sentence: bool = False) -> str:
+    """The one notice that espeak-ng speaks instead of the natural voice, and why (for one
+    ``sentence``: which)."""
+    if sentence:
+        return SENTENCE_FALLBACK.format(detail=detail)
+    return NATURAL_FALLBACK.format(detail=detail or "it did not start")

@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from neuroguide.speech import natural
 from neuroguide.speech.messages import problem_message
 from neuroguide.speech.protocol import (
     VoiceSettings,
@@ -80,7 +81,21 @@ def ask_worker(
 
 
 def list_voices(**options: Any) -> tuple[list[Voice], str | None]:
-    """The engine's voices, or an empty list and the reason there are none."""
+    """Every voice: the natural voices installed first, then espeak-ng's (its default voice
+    first, as ``espeak-ng``); or an empty list and the reason there are none.
+
+    Without espeak-ng, the natural voices alone are listed (and no reason is given).
+    """
+    voices = [Voice(v.id, v.name, v.languages) for v in natural.installed()]
+    espeak, problem = list_espeak_voices(**options)
+    if problem:
+        return (voices, None) if voices else ([], problem)
+    standard = Voice(natural.ESPEAK_VOICE, "The espeak-ng voice (always there)", ("en",))
+    return [*voices, standard, *espeak], None
+
+
+def list_espeak_voices(**options: Any) -> tuple[list[Voice], str | None]:
+    """espeak-ng's voices, or an empty list and the reason there are none."""
     answer = ask_worker([{"op": "voices"}], **options)
     if answer.problem:
         return [], answer.problem

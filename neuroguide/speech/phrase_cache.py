@@ -4,7 +4,7 @@ Files live in ``<cache folder>/phrases``, named by a hash of the text, the tone 
 the voice, the rate and the volume, so a change of voice simply misses the cache. The folder is
 kept under a size limit (oldest files go first, never those of the routine being prepared).
 A tone is put in front of its sentence in the same file: one player, so a tone never plays
-over a word.
+over a word; it is brought down to the words' loudness.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from __future__ import annotations
 import array
 import contextlib
 import hashlib
+import math
 import os
 import tempfile
 import threading
@@ -21,9 +22,10 @@ from pathlib import Path
 
 from neuroguide.core.cues import Tone
 from neuroguide.core.private_files import make_private_dir
+from neuroguide.speech.natural import is_natural, resolve
 from neuroguide.speech.protocol import VoiceSettings
 
-FORMAT_VERSION = "1"
+FORMAT_VERSION = "2"
 """Bump when rendering or trimming changes, so old files are no longer used."""
 MAX_BYTES = 64 * 1024 * 1024
 SILENCE = 120
@@ -53,6 +55,23 @@ def trimmed_samples(
     start = max(0, first - int(lead * rate))
     end = min(len(samples), last + 1 + int(tail * rate))
     return samples[start:end]
+
+
+def rms(samples: array.array[int]) -> float:
+    """Root-mean-square level of 16-bit samples (0 for none)."""
+    if not samples:
+        return 0.0
+    return math.sqrt(sum(x * x for x in samples) / len(samples))
+
+
+def at_loudness(tone: array.array[int], level: float) -> array.array[int]:
+    """``tone`` made no louder than ``level`` (the words it leads), so it does not startle:
+    the tone files are far louder than a voice's words."""
+    own = rms(tone)
+    if own <= 0 or level <= 0 or own <= level:
+        return tone
+    scale = level / own
+    return array.array("h", (int(x * scale) for x in tone))
 
 
 def read_wav(path: Path) -> tuple[bytes, int] | None:
@@ -93,7 +112,10 @@ class PhraseCache:
         max_bytes: int = MAX_BYTES,
     ) -> None:
         self.folder = folder
-        self.voice = voice
+        self.requested = voice
+        """The voice asked for (``""``: the standard voice)."""
+        self.voice = resolve(voice)
+        """The voice that really speaks (the standard voice made concrete): part of each key."""
         self.sounds = sounds
         self.max_bytes = max_bytes
         self._known: dict[tuple[str, Tone | None], Clip] = {}
@@ -140,7 +162,7 @@ class PhraseCache:
         if tone is not None and self.sounds is not None:
             lead = read_wav(self.sounds / f"{tone.value}.wav")
             if lead is not None and lead[1] == rate:
-                samples = array.array("h", lead[0]) + samples
+                samples = at_loudness(array.array("h", lead[0]), rms(samples)) + samples
         try:
             target = self._write(text, tone, samples, rate)
         except OSError as error:
@@ -202,6 +224,17 @@ class PhraseCache:
                 "The voice goes on; its words are made as they are needed and not kept."
             )
         return True
+
+    def adopt(self, text: str, tone: Tone | None, clip: Clip) -> None:
+        """Use ``clip`` (another voice's, a fallback) for ``text`` in this run only: it is
+        not kept under this voice's key, so the next run tries this voice again."""
+        with self._lock:
+            self._known[(text, tone)] = clip
+
+    @property
+    def natural(self) -> bool:
+        """Whether the clips are rendered with a natural voice."""
+        return is_natural(self.voice.voice_id)
 
     def size(self) -> int:
         """Bytes the folder holds."""

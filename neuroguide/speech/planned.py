@@ -10,13 +10,14 @@ in plain words, through ``on_problem``.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from collections.abc import Callable, Iterable
 from functools import partial
 
 from neuroguide.core.clock import Clock, MonotonicClock
-from neuroguide.core.cues import Cue
+from neuroguide.core.cues import Cue, CuePriority
 from neuroguide.core.speech_plan import Phrase
 from neuroguide.core.voice_queue import Decision, Utterance, VoiceQueue
 from neuroguide.speech.audio import AudioOut
@@ -69,6 +70,9 @@ class PlannedSpeaker:
         self._clock = clock or MonotonicClock()
         self.on_problem = on_problem
         self.on_start = on_start
+        self.on_sentence: Callable[[Utterance], None] | None = None
+        """Called with each sentence as its clip starts (from a background thread): the
+        captions follow the voice."""
         self.audio = audio or AudioOut()
         self.audio.on_end = self._clip_ended
         self.audio.on_fault = self._fault
@@ -79,9 +83,13 @@ class PlannedSpeaker:
         self._idle = threading.Condition(self._lock)
         self._token: int | None = None
         self._waiting_render: Utterance | None = None
+        self._unsaid: list[Utterance] = []
         self._closed = False
         self.renderer = renderer or Renderer(
-            cache, on_problem=self._tell, on_note=lambda note: self._tell(note, "cache")
+            cache,
+            on_problem=self._tell,
+            on_fallback=partial(self._tell, kind="natural"),
+            on_note=lambda note: self._tell(note, "cache"),
         )
 
     # ------------------------------------------------------------------ public
@@ -105,13 +113,25 @@ class PlannedSpeaker:
             self._apply(self.queue.offer(cue, self._clock.now()))
 
     def interrupt(self) -> None:
-        """Silence the voice now and forget what waits (pause, next, back, stop)."""
+        """Silence the voice now and forget what waits (pause, next, back, stop); the names
+        and safety words not yet said are kept for :meth:`take_unsaid` (a resume)."""
         with self._lock:
+            pending = [self.queue.playing, *self.queue.waiting]
+            self._unsaid = [
+                u for u in pending if u is not None and u.cue.priority > CuePriority.TRANSITION
+            ]
             self.queue.clear()
             self._token = None
             self._waiting_render = None
             self.audio.stop()
             self._idle.notify_all()
+
+    def take_unsaid(self) -> list[Utterance]:
+        """The names and safety words the last interrupt silenced (the one cut part-way
+        first), once: a resume says them."""
+        with self._lock:
+            unsaid, self._unsaid = self._unsaid, []
+        return unsaid
 
     def configure(self, voice: VoiceSettings) -> None:
         """Use ``voice`` from the next sentence on: clips for it come from its own cache keys
@@ -173,6 +193,10 @@ class PlannedSpeaker:
         self._token = self.audio.play(clip.path, clip.seconds)
         if self.on_start is not None:
             self.on_start(item, time.monotonic())
+        follow = self.on_sentence
+        if follow is not None:
+            with contextlib.suppress(RuntimeError):  # a window already closed: nothing to show
+                follow(item)
 
     def _rendered(self, item: Utterance, clip: Clip | None) -> None:
         with self._lock:

@@ -1,9 +1,15 @@
 """Renders phrases into the phrase cache, ahead of time, with a speech worker of its own.
 
 One background thread owns one worker process (the same ``neuroguide.speech.worker`` that
-copes with pyttsx3's pitfalls) and renders a plan's phrases in the order they will be needed;
-a phrase asked for *now* (the live fallback) jumps the queue. Nothing here blocks the caller
-except :meth:`Renderer.wait`, meant for the terminal, tests and benchmarks.
+copes with pyttsx3's pitfalls, or runs the natural voice) and renders a plan's phrases in the
+order they will be needed; a phrase asked for *now* (the live fallback) jumps the queue.
+Nothing here blocks the caller except :meth:`Renderer.wait`, meant for the terminal, tests and
+benchmarks.
+
+With a natural voice, espeak-ng stays the fallback: if the natural engine cannot load (or
+keeps failing), every phrase is rendered by a second renderer with espeak-ng's voice; if one
+phrase cannot be rendered naturally, that phrase alone is. The person is told once
+(``on_fallback``). A fallback clip serves this run only, so the next run tries again.
 """
 
 from __future__ import annotations
@@ -17,11 +23,14 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from neuroguide.core.speech_plan import Phrase
-from neuroguide.speech.messages import problem_message
+from neuroguide.speech import natural
+from neuroguide.speech.messages import natural_fallback_message, problem_message
+from neuroguide.speech.natural import ESPEAK_VOICE
 from neuroguide.speech.phrase_cache import Clip, PhraseCache
 from neuroguide.speech.protocol import decode, default_driver, encode, worker_command
 from neuroguide.speech.worker_process import CommandFactory, kill_group, start_worker_process
@@ -41,6 +50,8 @@ class Renderer:
     Args:
         cache: where clips go.
         on_problem: a plain message when rendering is impossible (no engine, crashes).
+        on_fallback: the one message that espeak-ng speaks instead of the natural voice
+            (default: ``on_problem``).
         on_note: a plain message, once, when clips cannot be kept in the cache folder (they
             go to a temporary folder and the voice goes on); ``on_problem`` if not given.
         driver, command, env: the pyttsx3 driver (default: the platform's), the worker's command
@@ -52,6 +63,7 @@ class Renderer:
         cache: PhraseCache,
         *,
         on_problem: Callable[[str], None] | None = None,
+        on_fallback: Callable[[str], None] | None = None,
         on_note: Callable[[str], None] | None = None,
         driver: str | None = None,
         command: CommandFactory = worker_command,
@@ -59,6 +71,12 @@ class Renderer:
     ) -> None:
         self.cache = cache
         self.on_problem = on_problem
+        self.on_fallback = on_fallback
+        self._natural_problem: str | None = None
+        self._fallback: Renderer | None = None
+        self.fallbacks = 0
+        """Phrases rendered by espeak-ng in place of the natural voice."""
+        self._fallback_told = False
         self.on_note = on_note if on_note is not None else on_problem
         self._env = dict(os.environ if env is None else env)
         self._driver = default_driver(self._env) if driver is None else driver
@@ -88,6 +106,11 @@ class Renderer:
     def problem(self) -> str | None:
         """Why rendering stopped, or ``None``."""
         return self._failed
+
+    @property
+    def natural_problem(self) -> str | None:
+        """Why the natural voice is not used (espeak-ng speaks instead), or ``None``."""
+        return self._natural_problem
 
     def prepare(self, phrases: Iterable[Phrase]) -> None:
         """Render every phrase not yet cached, in the given order, in the background."""
@@ -148,12 +171,17 @@ class Renderer:
             kill_group(process)  # ends a read in progress on the renderer's thread
         self._thread.join(2.0)
         self._end_worker()
+        if self._fallback is not None:
+            self._fallback.close()
 
     # ---------------------------------------------------------------- thread
 
     def _run(self) -> None:
         # Start the worker at once: it is warm for the first phrase, and a machine without a
         # speech engine is told so when the app starts, not when a routine is chosen.
+        missing = natural.missing_reason(self.cache.requested.voice_id)
+        if missing:
+            self._tell_fallback(natural_fallback_message(missing))
         if not self._closed:
             self._start_worker()
         while True:
@@ -183,16 +211,75 @@ class Renderer:
 
     def _render(self, phrase: Phrase) -> Clip | None:
         for _ in range(ATTEMPTS):
+            if not self._engine_usable():
+                break
             clip = self._render_once(phrase)
             if clip is not None or self._failed or self._closed:
+                return clip
+        if self.cache.natural and not self._closed:
+            clip = self._fall_back(phrase)
+            if clip is not None:
                 return clip
         with self._cond:
             self.unrenderable.add(phrase)
         return None
 
+    def _engine_usable(self) -> bool:
+        """Whether this renderer's own engine may be asked (not closed, failed or fallen back)."""
+        if self._failed or self._closed:
+            return False
+        return not (self.cache.natural and self._natural_problem)
+
+    def _fall_back(self, phrase: Phrase) -> Clip | None:
+        """Render ``phrase`` with espeak-ng's voice (same rate and volume) and use it here."""
+        if self._natural_problem:
+            self._tell_fallback(natural_fallback_message(self._natural_problem))
+        else:
+            self._tell_fallback(natural_fallback_message(phrase[0], sentence=True))
+        espeak = PhraseCache(
+            self.cache.folder,
+            replace(self.cache.voice, voice_id=ESPEAK_VOICE),
+            self.cache.sounds,
+            self.cache.max_bytes,
+        )
+        fallback = self._fallback
+        if fallback is None:
+            fallback = self._fallback = Renderer(
+                espeak,
+                on_problem=self.on_problem,
+                driver=self._driver,
+                command=self._command,
+                env=self._env,
+            )
+        elif fallback.cache.voice != espeak.voice:
+            fallback.use(espeak)
+        answer: list[Clip | None] = []
+        finished = threading.Event()
+
+        def done(clip: Clip | None) -> None:
+            answer.append(clip)
+            finished.set()
+
+        fallback.urgent(phrase, done)
+        finished.wait(RENDER_TIMEOUT * (ATTEMPTS + 1))
+        clip = answer[0] if answer else None
+        if clip is not None:
+            self.cache.adopt(phrase[0], phrase[1], clip)
+            self.fallbacks += 1
+        return clip
+
+    def _tell_fallback(self, message: str) -> None:
+        with self._cond:
+            if self._fallback_told:
+                return
+            self._fallback_told = True
+        tell = self.on_fallback or self.on_problem
+        if tell is not None:
+            tell(message)
+
     def _render_once(self, phrase: Phrase) -> Clip | None:
         text, tone = phrase
-        while not self._failed and not self._closed:
+        while self._engine_usable():
             if self._process is None and not self._start_worker():
                 return None
             self._request += 1
@@ -232,6 +319,10 @@ class Renderer:
         self._end_worker()
         if reply is not None and reply.get("event") == "unavailable":
             reason = str(reply.get("reason", ""))
+            if reason == "no-natural":
+                self._natural_problem = str(reply.get("detail", "")) or "it did not start"
+                self._tell_fallback(natural_fallback_message(self._natural_problem))
+                return False
             self._give_up(problem_message(reason, str(reply.get("detail", ""))))
         else:
             self._fail("hang" if reply is None else "crash")
@@ -295,6 +386,12 @@ class Renderer:
     def _fail(self, kind: str) -> None:
         self._failures += 1
         if self._failures >= MAX_FAILURES:
+            if self.cache.natural:
+                self._natural_problem = (
+                    f"its engine kept {'hanging' if kind == 'hang' else 'stopping'}"
+                )
+                self._failures = 0
+                return
             self._give_up(problem_message(kind))
 
     def _give_up(self, message: str) -> None:

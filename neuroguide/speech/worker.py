@@ -25,17 +25,24 @@ What pyttsx3 2.99's espeak driver does, and how this module copes:
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import shutil
 import sys
 import time
 from collections.abc import Callable, Sequence
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
+from neuroguide.speech import natural
 from neuroguide.speech.protocol import TMPDIR_PREFIX, decode, default_driver, encode
+
+if TYPE_CHECKING:
+    from neuroguide.speech.piper_engine import PiperEngine
 
 SETTLE_LIMIT = 2.0
 """Seconds to wait at most for espeak to finish applying settings."""
+RENDER_NICENESS = 5
+"""How much lower a render-only worker's priority is than the app's."""
 EXIT_UNAVAILABLE = 3
 EXIT_ENGINE_BROKE = 4
 
@@ -128,11 +135,17 @@ class Engine:
         return str(self._engine.getProperty("voice") or "")
 
 
-def open_engine(driver: str, *, needs_player: bool = True) -> tuple[Engine | None, str, str]:
+def open_engine(
+    driver: str, *, needs_player: bool = True, voice_id: str = ""
+) -> tuple[Engine | PiperEngine | None, str, str]:
     """The engine, or ``None`` with a reason code and the error's own words.
 
     ``needs_player`` is False for a worker that only renders to files (no ``aplay`` needed).
+    A natural ``voice_id`` (``piper:...``) opens the Piper engine instead of espeak-ng; if it
+    cannot load, the reason is ``no-natural`` (the app then falls back to espeak-ng).
     """
+    if natural.is_natural(voice_id):
+        return open_natural(voice_id)
     try:
         import pyttsx3  # noqa: F401 - only to tell a missing package from a missing library
     except ImportError as error:
@@ -146,7 +159,20 @@ def open_engine(driver: str, *, needs_player: bool = True) -> tuple[Engine | Non
     return engine, "", ""
 
 
-def serve(engine: Engine, requests: IO[bytes], reply: Reply) -> int:
+def open_natural(voice_id: str) -> tuple[PiperEngine | None, str, str]:
+    """The Piper engine for ``voice_id``, or ``None`` with ``no-natural`` and why."""
+    voice = natural.find(voice_id)
+    if voice is None:
+        return None, "no-natural", f"{voice_id} is not a voice NeuroGuide knows"
+    try:
+        from neuroguide.speech.piper_engine import PiperEngine as Natural
+
+        return Natural(voice), "", ""
+    except Exception as error:  # a missing package, a damaged model, onnxruntime failing
+        return None, "no-natural", f"{type(error).__name__}: {error}"
+
+
+def serve(engine: Engine | PiperEngine, requests: IO[bytes], reply: Reply) -> int:
     """Answer requests until stdin closes or ``quit`` arrives."""
     for line in requests:
         message = decode(line)
@@ -197,7 +223,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parse_arguments(argv)
     reply = Reply(claim_stdout())
     driver = default_driver() if args.driver is None else args.driver
-    engine, reason, detail = open_engine(driver, needs_player=not args.render_only)
+    if args.render_only:
+        lower_priority()
+    engine, reason, detail = open_engine(
+        driver, needs_player=not args.render_only, voice_id=args.voice
+    )
     if engine is None:
         reply.send(event="unavailable", reason=reason, detail=detail)
         return EXIT_UNAVAILABLE
@@ -207,6 +237,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return serve(engine, sys.stdin.buffer, reply)
     finally:
         remove_own_tmpdir()
+
+
+def lower_priority() -> None:
+    """A worker rendering ahead of time yields the processor to the window and the player."""
+    with contextlib.suppress(OSError, AttributeError):
+        os.nice(RENDER_NICENESS)
 
 
 def remove_own_tmpdir() -> None:

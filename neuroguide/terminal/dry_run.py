@@ -18,6 +18,7 @@ from neuroguide.paths import Paths
 from neuroguide.settings import Settings
 from neuroguide.speech.heard import settings_lengths
 from neuroguide.speech.phrase_cache import PhraseCache
+from neuroguide.speech.planning import silent
 from neuroguide.speech.protocol import VoiceSettings
 
 
@@ -28,11 +29,14 @@ def print_dry_run(
     minimum: int,
     out: IO[str],
     known: Collection[str] = (),
+    *,
+    voice: bool = True,
 ) -> None:
-    """Print the script of ``routine`` as it would run now, without a sound."""
-    voice = VoiceSettings(settings.voice_id, settings.voice_rate, settings.voice_volume)
-    cache = PhraseCache(paths.phrase_cache, voice, paths.resources_dir / "sounds")
-    lengths = settings_lengths(paths, settings)
+    """Print the script of ``routine`` as it would run now, without a sound (with ``voice``
+    off, as it would run with captions only: nothing said, get-readys at their minimum)."""
+    settings_voice = VoiceSettings(settings.voice_id, settings.voice_rate, settings.voice_volume)
+    cache = PhraseCache(paths.phrase_cache, settings_voice, paths.resources_dir / "sounds")
+    lengths = settings_lengths(paths, settings) if voice else silent
     plan = plan_speech(routine, minimum=minimum, known=known, lengths=lengths)
     script = dry_run(plan, lengths)
     missing = sum(1 for phrase in plan.phrases if cache.get(*phrase) is None)
@@ -40,11 +44,16 @@ def print_dry_run(
     said, captions = script.captions_spoken()
     length, words_end = format_duration(plan_seconds(plan)), format_duration(script.total_seconds)
     print(f"{routine.name}: {length} (the last words end at {words_end})", file=out)
-    print(
-        f"{len(plan.phrases)} phrases ({missing} not rendered yet: their lengths are estimates); "
-        f"transitions on time {spoken} of {transitions}; captions spoken {said} of {captions}.",
-        file=out,
-    )
+    if not voice:
+        script.lines = [line for line in script.lines if line.kind == "show"]
+        print(f"The voice is off: {captions} captions, nothing said.", file=out)
+    else:
+        print(
+            f"{len(plan.phrases)} phrases ({missing} not rendered yet: their lengths are "
+            f"estimates); transitions on time {spoken} of {transitions}; captions spoken "
+            f"{said} of {captions} (a cue counts when all of it is said).",
+            file=out,
+        )
     print(" time   what  words  (clip length, lateness)", file=out)
     for line in format_script(script):
         print(line, file=out)

@@ -26,10 +26,18 @@ class KeySource(Protocol):
         ...
 
 
+HELD_S = 0.7
+"""A terminal sends no key releases: a held key is the same character again and again (after
+a first pause of 0.25–0.66 s, then 25–40 a second). The same character within this long of
+the last one (acted on or not) is the key still held, or a bounce: it is dropped."""
+
+
 class Keys:
-    """Reads key presses when stdin is a terminal; otherwise only waits."""
+    """Reads key presses when stdin is a terminal; otherwise only waits. A key held down
+    counts once (see ``HELD_S``)."""
 
     def __init__(self, stream: IO[str] | None = None) -> None:
+        self._last: tuple[str, float] | None = None
         self._stream = stream if stream is not None else sys.stdin
         try:
             self.interactive = self._stream.isatty()
@@ -66,4 +74,9 @@ class Keys:
         if not data:  # the terminal went away: behave as if no one is at the keyboard
             self.interactive = False
             return ""
-        return data.decode("utf-8", errors="replace")
+        key = data.decode("utf-8", errors="replace")
+        now = time.monotonic()
+        last, self._last = self._last, (key, now)
+        if last is not None and last[0] == key and now - last[1] < HELD_S:
+            return ""  # held down (or bouncing): it acted on its first press
+        return key

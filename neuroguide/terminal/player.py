@@ -18,7 +18,7 @@ from typing import IO
 
 from neuroguide.content.loader import Content, load_content
 from neuroguide.core.clock import Clock, MonotonicClock
-from neuroguide.core.cues import Cue, CueWriter
+from neuroguide.core.cues import Cue
 from neuroguide.core.events import Event
 from neuroguide.core.gentle import gentle_since
 from neuroguide.core.library import Routine, format_duration
@@ -28,6 +28,7 @@ from neuroguide.core.routine_file import RoutineCatalog, load_files
 from neuroguide.core.runner import Listener, SessionRunner, get_ready_seconds
 from neuroguide.core.session import SessionState
 from neuroguide.core.timeline import total_seconds
+from neuroguide.core.voice_queue import Utterance, utterances
 from neuroguide.paths import Paths
 from neuroguide.settings import Settings, load_settings
 from neuroguide.speech.factory import create_speaker
@@ -131,6 +132,14 @@ class TerminalPlayer:
         minutes, seconds = divmod(int(max(0.0, cue.at - self._started_at)), 60)
         print(f"[{minutes:2d}:{seconds:02d}] {cue.text}", file=self.out, flush=True)
 
+    def show_sentence(self, said: Utterance) -> None:
+        """The voice began a later sentence of a cue: print it, so the text follows the voice
+        (the cue's first sentence is its caption line, printed already)."""
+        if utterances(said.cue)[0].text == said.text:
+            return
+        minutes, seconds = divmod(int(max(0.0, self.clock.now() - self._started_at)), 60)
+        print(f"[{minutes:2d}:{seconds:02d}]   {said.text}", file=self.out, flush=True)
+
     def control(self, key: str) -> list[Event]:
         """What a key does: Space pause/resume, n next, b back, r repeat, q (or Ctrl-C) stop."""
         key = key.lower()
@@ -220,7 +229,9 @@ def run_play(
     settings, messages = load_settings(paths.settings_file)
     for message in messages:
         print(f"neuroguide: {message}", file=err)
-    recording = history(paths, routine)
+    # A dry run reads the history where there is one (what is known) and never makes one.
+    dry_without_history = dry and not paths.history_db.exists()
+    recording = TerminalHistory() if dry_without_history else history(paths, routine)
     prepared = prepare_routine(
         routine,
         content.library,
@@ -244,7 +255,7 @@ def run_play(
     minimum = get_ready_seconds(routine, setting)
     if dry:
         recording.close()
-        print_dry_run(paths, routine, settings, minimum, out, known)
+        print_dry_run(paths, routine, settings, minimum, out, known, voice=voice and settings.voice)
         return EXIT_OK
     clock = clock if clock is not None else MonotonicClock()
     if speaker is None:
@@ -261,6 +272,7 @@ def run_play(
         get_ready_minimum=setting,
         ready_by_step=plan.ready_by_step,
         switch_by_step=plan.switch_by_step,
+        ready_again_by_step=plan.ready_again_by_step,
         listeners=[Listener("history", listener) for listener in recording.listeners],
         on_error=report,
     )
@@ -274,7 +286,9 @@ def run_play(
         if tones is not None and cue.tone is not None:
             tones.play(cue.tone)
 
-    guide = VoiceGuide(speaker, CueWriter(session.timeline, known), on_cue)
+    guide = VoiceGuide(speaker, plan.writer(session), on_cue)  # words fitted as planned
+    if isinstance(speaker, PlannedSpeaker):
+        speaker.on_sentence = player.show_sentence
     player.guide = guide
     runner.add_listener(Listener("voice", guide))
     length = format_duration(total_seconds(session.timeline))

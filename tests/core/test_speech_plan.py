@@ -117,7 +117,20 @@ def test_a_transition_cuts_an_older_clip_at_once_and_waits_for_nothing() -> None
     assert decision.cut is not None and decision.cut.text == "One leg stand."
     assert decision.start is not None and decision.start.text == "Hold."
     assert decision.start.tone is Tone.WORK
-    assert [u.text for u in queue.dropped] == ["Stand by a wall."]
+    assert queue.dropped == [], "a name's or safety line's sentences are never dropped"
+    assert [u.text for u in queue.waiting] == ["Stand by a wall."], "said after the new cue"
+
+
+def test_a_transition_drops_older_counts_notes_and_transitions_but_not_safety() -> None:
+    queue = VoiceQueue()
+    queue.offer(Cue("Halfway. Keep breathing.", CuePriority.INFO, 0.0, 1, 0), 0.0)
+    queue.offer(Cue("Rest. Relax your shoulders.", CuePriority.TRANSITION, 0.5, 1, 0), 0.5)
+    queue.offer(Cue("Keep your knees soft.", CuePriority.SAFETY, 0.5, 1, 0), 0.5)
+    decision = queue.offer(Cue("Hold.", CuePriority.TRANSITION, 1.0, 2, 0), 1.0)
+    assert decision.cut is not None and decision.cut.text == "Rest."
+    assert [u.text for u in queue.dropped] == ["Relax your shoulders."]
+    assert decision.start is not None and decision.start.text == "Hold."
+    assert [u.text for u in queue.waiting] == ["Keep your knees soft."]
 
 
 def test_a_count_never_cuts_and_is_dropped_rather_than_said_late() -> None:

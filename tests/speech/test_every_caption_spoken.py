@@ -30,6 +30,7 @@ pytestmark = [
 ]
 
 
+@pytest.mark.timeout(600)  # renders 300 phrases: minutes on a busy shared machine
 def test_every_caption_of_every_built_in_routine_is_spoken(tmp_path: Path) -> None:
     paths = resolve_paths(str(tmp_path / "data"), {})
     content = load_content(paths)

@@ -68,7 +68,8 @@ def test_a_file_size_limit_at_start_up_keeps_every_session_where_it_was(
     assert "damaged" not in message and "full" in message and "Free some space" in message
     assert history_path.read_bytes() == before
     assert _only_the_history(history_path.parent) == ["history.sqlite3"]
-    assert len(History.open(history_path).sessions()) == 3  # once there is room again
+    with History.open(history_path) as reopened:
+        assert len(reopened.sessions()) == 3  # once there is room again
 
 
 def test_a_full_disk_in_play_keeps_every_session_and_says_what_to_do(

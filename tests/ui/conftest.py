@@ -36,6 +36,7 @@ class GuiDriver:
         self.gui = gui
         self.window = gui.window
         self.flow = gui.flow
+        self.home = gui.home
         self.clock = clock
         self.speaker = speaker
 
@@ -63,13 +64,13 @@ def open_gui(qtbot: QtBot, paths: Paths, *, large: bool = False) -> GuiDriver:
     gui = build_gui(paths, large=large, clock=clock, speaker=speaker, show=False)
     assert gui is not None
     qtbot.addWidget(gui.window)
-    gui.window.keys.bounce.clock = SteppingClock()
+    gui.window.keys.clock = SteppingClock()
     gui.window.resize(1280, 800)
     with qtbot.waitExposed(gui.window):
         gui.window.show()
     # Check-ins are a step of their own (tests/ui/session/test_session_steps.py); these tests
     # cover the rest of the flow.
-    gui.flow.store.update(checkins=False)
+    gui.flow.ctx.settings.update(checkins=False)
     return GuiDriver(gui, clock, speaker)
 
 

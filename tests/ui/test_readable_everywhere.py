@@ -22,7 +22,7 @@ from neuroguide.ui.history.review_screen import RANGES, ReviewScreen
 from neuroguide.ui.reports.clinician_report import note_lines
 from neuroguide.ui.session.checkin_view import CheckInWidget
 from neuroguide.ui.shell.keys_dialog import KeysDialog
-from neuroguide.ui.shell.theme import TEXT_PAIRS, THEMES, contrast_ratio
+from neuroguide.ui.shell.theme import EDGE_PAIRS, TEXT_PAIRS, THEMES, contrast_ratio
 from tests.store.seed import add_session
 from tests.ui.conftest import open_gui
 
@@ -70,7 +70,7 @@ def test_text_size_and_settings_are_reachable_without_scrolling(
     driver = open_gui(qtbot, app_paths)
     driver.window.resize(1366, 768)
     QApplication.processEvents()
-    home = driver.flow.home
+    home = driver.home.view
     for button in (home.text_size_button, home.settings_button, home.theme_button):
         assert button.isVisible()
         assert driver.window.rect().contains(in_window(button)), button.text()
@@ -100,6 +100,21 @@ def test_contrast_everywhere_and_seven_to_one_in_high_contrast(name: str) -> Non
         assert contrast_ratio(foreground, background) >= least, (foreground, background)
     for colours in theme.phases.values():  # the ring against the window: 3:1 for graphics
         assert contrast_ratio(colours.ring, theme.colours["window"]) >= 3.0
+    for edge, ground in EDGE_PAIRS:  # control edges and scroll-bar thumbs: 3:1 (WCAG 1.4.11)
+        ratio = contrast_ratio(theme.colours[edge], theme.colours[ground])
+        assert ratio >= 3.0, (name, edge, ground, ratio)
+
+
+@pytest.mark.parametrize("name", sorted(THEMES))
+def test_fields_lists_and_scroll_bars_draw_their_edges_in_the_edge_colour(name: str) -> None:
+    from neuroguide.ui.shell.theme import style_sheet
+
+    sheet = style_sheet(THEMES[name], Metrics())
+    for rule in ("QLineEdit, QPlainTextEdit, QTextEdit, QComboBox, QAbstractItemView {",
+                 "QScrollBar:vertical {", "QScrollBar::handle:vertical {"):  # fmt: skip
+        assert rule in sheet
+        body = sheet.split(rule, 1)[1].split("}", 1)[0]
+        assert "palette(mid)" in body, rule
 
 
 # ------------------------------------------------------------------ history
@@ -213,7 +228,7 @@ def test_escape_leaves_the_history_and_its_back_button_has_the_focus(
 ) -> None:
     driver = open_gui(qtbot, app_paths)
     assert driver.window.has_screen("history")
-    driver.flow.home.history_button.click()
+    driver.home.view.history_button.click()
     assert driver.window.current_screen == "history"
     qtbot.waitUntil(lambda: QApplication.focusWidget() is not driver.window, timeout=2000)
     focused = QApplication.focusWidget()

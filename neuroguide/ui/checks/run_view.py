@@ -273,6 +273,11 @@ class CheckView(QWidget):
         self.problem_text.setVisible(bool(problem))
         self.pages.setCurrentWidget(self.done_page)
 
+    def scans(self) -> bool:
+        """Switch scanning (the window's) runs on every page, the running check too: a
+        one-switch user reaches "Stop, I feel unsteady" there (the mark is lit first)."""
+        return True
+
     @property
     def page(self) -> str:
         """Which page is on show: safety, running, count or done."""

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from neuroguide.present.metrics import Metrics
+from neuroguide.ui.common.key_names import KeyButton, KeyLabel, with_key_name
 
 
 def set_page_gaps(layout: QBoxLayout, metrics: Metrics) -> None:
@@ -36,7 +37,7 @@ def make_button(
     text: str, name: str, description: str, *, role: str = "", object_name: str = ""
 ) -> QPushButton:
     """A push button with an accessible name and description, focused only by Tab."""
-    button = QPushButton(text)
+    button = KeyButton(text)  # "[Space]" names the person's learned switch
     button.setAccessibleName(name)
     button.setAccessibleDescription(description)
     button.setToolTip(description)
@@ -58,13 +59,15 @@ class ContentLabel(QLabel):
     """
 
     def __init__(self, text: str, name: str) -> None:
-        super().__init__(text)
+        super().__init__()
         self._name = name
-        self._sync()
+        self.setText(text)
 
     def setText(self, text: str) -> None:  # noqa: N802 (Qt API)
-        """Show ``text`` and tell assistive technology what it says."""
-        super().setText(text)
+        """Show ``text`` (naming the learned switch where it says Space) and tell assistive
+        technology what it says."""
+        self.given_text = text
+        super().setText(with_key_name(text))
         self._sync()
 
     def _sync(self) -> None:
@@ -78,7 +81,7 @@ def make_label(text: str = "", *, role: str = "", name: str = "") -> QLabel:
 
     With a ``name`` the label carries content whose accessible name follows its text.
     """
-    label = ContentLabel(text, name) if name else QLabel(text)
+    label = ContentLabel(text, name) if name else KeyLabel(text)
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
@@ -98,12 +101,37 @@ def vertical_scroll(content: QWidget) -> QScrollArea:
     return area
 
 
+class ScrollContent(QWidget):
+    """The inside of a scrolling page, as tall as its wrapped text needs and no taller.
+
+    A plain widget reports a minimum height summed from its labels' narrowest wrapping, and a
+    resizable scroll area honours it: the page then ends in an empty stretch. Leaving the height
+    to the layout's height-for-width keeps the end of the page at its last line.
+    """
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+        """As wide as the layout needs; the height comes from height-for-width."""
+        layout = self.layout()
+        width = layout.minimumSize().width() if layout is not None else 0
+        return QSize(width, 0)
+
+
+def scroll_page() -> tuple[QScrollArea, QWidget]:
+    """A vertically scrolling page (never sideways, never taking focus) and its content.
+
+    The one scrolling page of the app: every screen that scrolls as a whole uses it (directly
+    or through :func:`scrolling_page`), so each gets the same end-of-page rule.
+    """
+    content = ScrollContent()
+    return vertical_scroll(content), content
+
+
 def scrolling_page(owner: QWidget) -> QVBoxLayout:
-    """Fill ``owner`` with a vertical scroll area; return the layout to put the page in."""
+    """Fill ``owner`` with a :func:`scroll_page`; return the layout to put the page in."""
     outer = QVBoxLayout(owner)
     outer.setContentsMargins(0, 0, 0, 0)
-    content = QWidget()
-    outer.addWidget(vertical_scroll(content))
+    area, content = scroll_page()
+    outer.addWidget(area)
     return QVBoxLayout(content)
 
 

@@ -25,6 +25,7 @@ from neuroguide.core.pictures import (
 )
 from neuroguide.core.routine_writer import make_id
 from neuroguide.core.svg_size import SvgSizeError, svg_size
+from neuroguide.ui.common.file_chooser import OPTIONS as FILE_OPTIONS
 from neuroguide.ui.editor.exercise_view import ExerciseEditView
 
 if TYPE_CHECKING:
@@ -102,7 +103,12 @@ class ExerciseController(QObject):
     def ask_image(self) -> None:
         """Ask for a picture file, then take it."""
         chosen, _filter = QFileDialog.getOpenFileName(
-            self.view, "Choose a picture", str(Path.home()), "Pictures (*.png *.jpg *.jpeg *.svg)"
+            self.view,
+            "Choose a picture",
+            str(Path.home()),
+            "Pictures (*.png *.jpg *.jpeg *.svg)",
+            "",
+            FILE_OPTIONS,
         )
         if chosen:
             self.use_image(Path(chosen))

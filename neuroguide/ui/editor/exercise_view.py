@@ -27,13 +27,14 @@ from neuroguide.core.own_exercises import DEFAULT_DOSE
 from neuroguide.core.pictures import FIGURE_WORDS, FIGURES
 from neuroguide.core.routine_writer import WorkKind, work_kind, work_value
 from neuroguide.present.metrics import Metrics
-from neuroguide.ui.common.controls import ChoiceRow, Stepper, make_toggle, scroll_page, set_toggle
+from neuroguide.ui.common.controls import ChoiceRow, Stepper, make_toggle, set_toggle
 from neuroguide.ui.common.illustration import Illustration
 from neuroguide.ui.common.widgets import (
     FlowLayout,
     make_button,
     make_card,
     make_label,
+    scroll_page,
     set_page_gaps,
 )
 from neuroguide.ui.editor.dose_controls import add_sections, dose_stepper
@@ -66,15 +67,15 @@ class ExerciseEditView(QWidget):
         self._kept_picture = ""
         self._kept_illustration = ""
         outer = QVBoxLayout(self)
-        top = QHBoxLayout()
         self.title = make_label("New exercise", role="title")
-        top.addWidget(self.title, 1)
+        outer.addWidget(self.title)  # above its buttons: side by side, large text cut them
+        top = FlowLayout()
         self.save_button = make_button(
             "Save exercise", "Save exercise", "Check and keep this exercise.", role="primary"
         )
         self.cancel_button = make_button("Cancel", "Cancel", "Leave without saving.")
-        top.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignTop)
-        top.addWidget(self.cancel_button, 0, Qt.AlignmentFlag.AlignTop)
+        top.add(self.save_button)
+        top.add(self.cancel_button)
         outer.addLayout(top)
         self._top, self._outer = top, outer
         scroll, content = scroll_page()
@@ -262,7 +263,7 @@ class ExerciseEditView(QWidget):
         """The mode's gaps, and text boxes as tall as a button."""
         gap = metrics.spacing
         set_page_gaps(self._outer, metrics)
-        self._top.setSpacing(gap)
+        self._top.set_gap(gap)
         self._column.setSpacing(gap // 2)
         self._column.setContentsMargins(0, 0, gap, gap)
         self.name.setMinimumHeight(metrics.target)

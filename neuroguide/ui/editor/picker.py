@@ -22,9 +22,16 @@ from PySide6.QtWidgets import (
 from neuroguide.core.library import Category, Exercise, Position
 from neuroguide.core.seated import can_sit
 from neuroguide.present.metrics import Metrics
-from neuroguide.ui.common.controls import ChoiceRow, scroll_page
+from neuroguide.ui.common.controls import ChoiceRow
 from neuroguide.ui.common.illustration import Illustration
-from neuroguide.ui.common.widgets import make_button, make_card, make_label, set_page_gaps
+from neuroguide.ui.common.widgets import (
+    FlowLayout,
+    make_button,
+    make_card,
+    make_label,
+    scroll_page,
+    set_page_gaps,
+)
 
 CATEGORY_WORDS = {
     Category.WARM_UP: "Warm-up",
@@ -112,12 +119,14 @@ class ExercisePicker(QWidget):
         self.cards: list[ExerciseCard] = []
         self._seated_only = False
         outer = QVBoxLayout(self)
-        top = QHBoxLayout()
-        top.addWidget(make_label("Add an exercise", role="title"), 1)
+        # The title above its buttons, the buttons in a row that wraps: side by side, large
+        # text cut them ("Back to the routine") at 1280 pixels.
+        outer.addWidget(make_label("Add an exercise", role="title"))
+        top = FlowLayout()
         self.back_button = make_button(
             "Back to the routine", "Back to the routine", "Go back without adding anything."
         )
-        top.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignTop)
+        top.add(self.back_button)
         outer.addLayout(top)
         self._top = top
         self.new_exercise_button = make_button(
@@ -126,7 +135,7 @@ class ExercisePicker(QWidget):
             "Make an exercise of your own (from your physiotherapist) and add it.",
         )
         self.new_exercise_button.clicked.connect(self.new_exercise_requested)
-        top.addWidget(self.new_exercise_button, 0, Qt.AlignmentFlag.AlignTop)
+        top.add(self.new_exercise_button)
         scroll, content = scroll_page()
         outer.addWidget(scroll, 1)
         self._outer = outer
@@ -212,7 +221,7 @@ class ExercisePicker(QWidget):
         """The mode's gaps and a search box as tall as a button."""
         gap = metrics.spacing
         set_page_gaps(self._outer, metrics)
-        self._top.setSpacing(gap)
+        self._top.set_gap(gap)
         self._column.setSpacing(gap // 2)
         self._column.setContentsMargins(0, 0, gap, gap)
         self._list.setSpacing(gap)

@@ -18,6 +18,7 @@ from neuroguide.content.programme import (
 )
 from neuroguide.content.routines import RoutineFiles
 from neuroguide.core.library import Routine
+from neuroguide.ui.common.file_chooser import OPTIONS as FILE_OPTIONS
 from neuroguide.ui.editor.programme_view import ProgrammeView
 
 
@@ -63,7 +64,12 @@ class ProgrammeActions:
         """Ask where to save the programme file, then write it."""
         suggested = str(Path.home() / f"{routine_id}{SUFFIX}")
         chosen, _filter = QFileDialog.getSaveFileName(
-            self.view.window(), "Share a programme", suggested, f"NeuroGuide programmes (*{SUFFIX})"
+            self.view.window(),
+            "Share a programme",
+            suggested,
+            f"NeuroGuide programmes (*{SUFFIX})",
+            "",
+            FILE_OPTIONS,
         )
         if chosen:
             target = Path(chosen)
@@ -91,7 +97,7 @@ class ProgrammeActions:
         """Ask where to save the handout, then write it."""
         suggested = str(Path.home() / f"{routine_id}-handout.pdf")
         chosen, _filter = QFileDialog.getSaveFileName(
-            self.view.window(), "Print a handout", suggested, "PDF files (*.pdf)"
+            self.view.window(), "Print a handout", suggested, "PDF files (*.pdf)", "", FILE_OPTIONS
         )
         if chosen:
             target = Path(chosen)
@@ -133,7 +139,11 @@ class ProgrammeActions:
             return False
         self.pending = programme
         taken = taken_by(programme, self.screen.routines())
-        self.view.show_programme(programme.describe(), taken.name if taken else None)
+        self.view.show_programme(
+            programme.describe(),
+            taken.name if taken else None,
+            taken_builtin=taken is not None and taken.builtin,
+        )
         self.screen.show_page(self.view)
         return True
 

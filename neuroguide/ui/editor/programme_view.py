@@ -10,8 +10,14 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from neuroguide.present.metrics import Metrics
-from neuroguide.ui.common.controls import scroll_page
-from neuroguide.ui.common.widgets import FlowLayout, make_button, make_label, set_page_gaps
+from neuroguide.ui.common.widgets import (
+    FlowLayout,
+    make_button,
+    make_label,
+    repolish,
+    scroll_page,
+    set_page_gaps,
+)
 
 
 class ProgrammeView(QWidget):
@@ -63,16 +69,31 @@ class ProgrammeView(QWidget):
         self.cancel_button.clicked.connect(self.cancel_requested)
         self.set_metrics(metrics)
 
-    def show_programme(self, lines: list[str], taken_name: str | None) -> None:
-        """What it holds; ``taken_name`` names the routine that already has its id."""
+    def show_programme(
+        self, lines: list[str], taken_name: str | None, *, taken_builtin: bool = False
+    ) -> None:
+        """What it holds; ``taken_name`` names the routine that already has its id
+        (``taken_builtin``: one of NeuroGuide's own, which is never lost: it comes back when
+        the added routine is deleted, so nothing red is offered)."""
         self.contents.setText("\n".join(lines))
         if taken_name is None:
             self.conflict.setText("")
+        elif taken_builtin:
+            self.conflict.setText(
+                f"NeuroGuide has a built-in routine with this id: {taken_name}. This one "
+                "takes its place; delete it later to have the built-in back."
+            )
         else:
             self.conflict.setText(
                 f"You already have a routine with this id: {taken_name}. "
                 "Replace it, or cancel and keep yours."
             )
+        self.replace_button.setText(
+            "Use it instead of the built-in" if taken_builtin else "Replace my routine"
+        )
+        self.replace_button.setAccessibleName(self.replace_button.text())
+        self.replace_button.setProperty("role", "primary" if taken_builtin else "danger")
+        repolish(self.replace_button)
         self.add_button.setVisible(taken_name is None)
         self.replace_button.setVisible(taken_name is not None)
 

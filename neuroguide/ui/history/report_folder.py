@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
 from neuroguide.core.private_files import make_private_dir, write_reason
 from neuroguide.present.metrics import Metrics
+from neuroguide.ui.common.fitted_page import fit_window
 from neuroguide.ui.common.widgets import FlowLayout, make_button, make_label
 
 
@@ -45,7 +46,11 @@ class SavedDialog(QDialog):
         layout.setSpacing(metrics.spacing)
         layout.addWidget(make_label("Your report is saved", role="title"))
         layout.addWidget(
-            make_label(f"{path.name}\nin the folder {path.parent}", role="detail", name="Saved as")
+            make_label(
+                f"{_breakable(path.name)}\nin the folder {_breakable(str(path.parent))}",
+                role="detail",
+                name="Saved as",
+            )
         )
         buttons = FlowLayout()
         buttons.set_gap(metrics.spacing)
@@ -60,6 +65,7 @@ class SavedDialog(QDialog):
         self.open_button.clicked.connect(self.open_folder)
         self.ok_button.clicked.connect(self.accept)
         self.ok_button.setDefault(True)
+        self.text_factor = fit_window(self, metrics)  # never wider than the screen
 
     def open_folder(self) -> bool:
         """Open the report's folder in the file manager."""
@@ -90,3 +96,8 @@ def save_report(
     dialog.open()
     dialog.ok_button.setFocus()
     return dialog
+
+
+def _breakable(text: str) -> str:
+    """A path that may wrap after each slash (a long folder name must not widen the box)."""
+    return text.replace("/", "/\u200b")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -45,9 +46,15 @@ class SessionDetail(QWidget):
         self.items.setAccessibleName("Items of the session, planned against done")
         self.items.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.items.verticalHeader().setVisible(False)
-        self.items.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.items.horizontalHeader().setStretchLastSection(True)
+        # Full width and never sideways: the exercise column takes what the others leave.
+        header = self.items.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.items.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.items.setWordWrap(True)
+        self.items.setMinimumHeight(0)  # at least its header and a row, by its own hint
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
         for widget in (self.heading, self.summary, self.before, self.after, self.pauses):
             layout.addWidget(widget)
         layout.addWidget(self.items, 1)
@@ -82,7 +89,9 @@ class SessionDetail(QWidget):
         for pause in pauses:
             at = pause.at.local.strftime("%H:%M")
             if pause.reason == "unsteady":
-                words.append(f"stopped at {at} feeling unsteady")
+                # A pause, not a stop: most such sessions were resumed (how it ended is said
+                # in the line above).
+                words.append(f"paused at {at} feeling unsteady")
             else:
                 words.append(f"paused at {at} while the computer slept")
         self.pauses.setText(("Pauses: " + "; ".join(words) + ".") if words else "")

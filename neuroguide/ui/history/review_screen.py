@@ -4,6 +4,10 @@ It reads the history through the GUI thread's :class:`History`; every figure is 
 so ten years of daily sessions open in a blink. Nothing needs fine pointing: periods are
 chosen with big preset buttons and moved with big "Earlier" and "Later" buttons (no typed
 dates, no calendar cells), session lines wrap, and Escape goes back.
+
+Nothing scrolls but the one list on show (decision 0018): the controls' words take the largest
+size at which they leave room for three sessions of three lines each, and a session's detail
+opens in place of the list (its table, full width, never scrolls sideways).
 """
 
 from __future__ import annotations
@@ -11,7 +15,14 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from datetime import date, timedelta
 
-from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtCore import (
+    QItemSelection,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -20,6 +31,9 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QStackedWidget,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -29,7 +43,8 @@ from neuroguide.store.database import HistoryError
 from neuroguide.store.history import History
 from neuroguide.store.models import Filter
 from neuroguide.store.queries import monday
-from neuroguide.ui.common.widgets import FlowLayout, make_button, make_label, scrolling_page
+from neuroguide.ui.common.fitted_page import FittedPage, height_for
+from neuroguide.ui.common.widgets import FlowLayout, make_button, make_label
 from neuroguide.ui.history.review_charts import ChartsPanel
 from neuroguide.ui.history.review_detail import SessionDetail
 from neuroguide.ui.history.review_model import SessionListModel
@@ -55,9 +70,27 @@ def period_start(index: int, today: date, first_recorded: date | None) -> date:
 
 
 EMPTY_TEXT = "No sessions in this period yet."
+SESSIONS_IN_VIEW = 3
+"""At least this many sessions show without scrolling in a window 768 pixels high or more."""
+SESSIONS_IN_LOW_VIEW = 2
+"""... and this many in a lower window (1280 x 720)."""
+LINES_PER_SESSION = 3
 
 
-class ReviewScreen(QWidget):
+class TallRows(QStyledItemDelegate):
+    """A drop-down's rows at least as tall as a target (44 px, 64 in large mode)."""
+
+    least = 44
+
+    def sizeHint(  # noqa: N802 (Qt API)
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        """The text's size, never lower than a target."""
+        hint = super().sizeHint(option, index)
+        return QSize(hint.width(), max(hint.height(), self.least))
+
+
+class ReviewScreen(FittedPage):
     """Looking back over the history.
 
     Signals:
@@ -80,7 +113,7 @@ class ReviewScreen(QWidget):
         metrics: Metrics | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(metrics or Metrics(), parent)
         self.setAccessibleName("Your history")
         self._history = history
         self._today = today
@@ -93,6 +126,7 @@ class ReviewScreen(QWidget):
         self.back_button.clicked.connect(self.back_requested)
         header = QHBoxLayout()
         header.addWidget(make_label("Your history", role="title"), 1)
+        self._header = header
         header.addWidget(self.back_button)
 
         self.range_buttons = QButtonGroup(self)
@@ -119,6 +153,8 @@ class ReviewScreen(QWidget):
         self.earlier_button.clicked.connect(lambda: self.shift(-1))
         self.later_button.clicked.connect(lambda: self.shift(1))
         self.routine = QComboBox()
+        self._rows = TallRows(self.routine)  # drop-down rows as tall as any target
+        self.routine.setItemDelegate(self._rows)
         self.routine.setAccessibleName("Routine")
         self.routine.setAccessibleDescription("Show one routine's sessions, or all of them.")
         self.routine.currentIndexChanged.connect(lambda _index: self.refresh())
@@ -149,6 +185,7 @@ class ReviewScreen(QWidget):
         switch.add(self.report_button)
         switch.add(self.pdf_button)
         switch.add(self.csv_button)
+        self._filters, self._switch = filters, switch
 
         self.model = SessionListModel(history)
         self.list = QListView()
@@ -160,33 +197,51 @@ class ReviewScreen(QWidget):
         self.list.setResizeMode(QListView.ResizeMode.Adjust)
         self.list.setModel(self.model)
         self.list.selectionModel().selectionChanged.connect(self._selected)
+        self.list.clicked.connect(lambda _index: self.open_detail())
+        self.list.activated.connect(lambda _index: self.open_detail())
         self.detail = SessionDetail(exercise_names)
-        sessions_page = QWidget()
-        sessions_row = QHBoxLayout(sessions_page)
-        sessions_row.setContentsMargins(0, 0, 0, 0)
-        sessions_row.addWidget(self.list, 2)
-        sessions_row.addWidget(self.detail, 3)
-        self._sessions_row = sessions_row
+        self.list_button = self._button(
+            "◀  Back to the list",
+            "Back to the list of sessions",
+            "Close this session and show the list again.",
+        )
+        self.list_button.clicked.connect(self.close_detail)
+        detail_page = QWidget()
+        detail_column = QVBoxLayout(detail_page)
+        detail_column.setContentsMargins(0, 0, 0, 0)
+        detail_column.addWidget(self.list_button, 0, Qt.AlignmentFlag.AlignLeft)
+        detail_column.addWidget(self.detail, 1)
+        # The list, or one session's detail in its place: one scrolling part at a time.
+        self.session_pages = QStackedWidget()
+        self.session_pages.addWidget(self.list)
+        self.session_pages.addWidget(detail_page)
+        self._sessions_row = detail_column
 
         self.charts = ChartsPanel(metrics)
         charts_page = QScrollArea()
         charts_page.setWidgetResizable(True)
+        charts_page.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         charts_page.setWidget(self.charts)
         self.pages = QStackedWidget()
-        self.pages.addWidget(sessions_page)
+        # Never asks for more height than the window has: the words are fitted instead.
+        self.pages.setMinimumHeight(1)
+        self.pages.addWidget(self.session_pages)
         self.pages.addWidget(charts_page)
-        pages.idClicked.connect(self.pages.setCurrentIndex)
+        pages.idClicked.connect(self._show_page)
         self.sessions_button.setChecked(True)
 
         self.empty = make_label(EMPTY_TEXT, role="heading")
-        # At 200 % text in large mode the controls alone fill a laptop screen: the whole
-        # screen scrolls then, and the sessions keep a usable height of their own.
-        layout = scrolling_page(self)
+        # The periods, the filter and the page buttons give way to a session's detail.
+        self.controls = QWidget()
+        controls = self._controls = QVBoxLayout(self.controls)
+        controls.setContentsMargins(0, 0, 0, 0)
+        controls.addLayout(filters)
+        controls.addLayout(period)
+        controls.addLayout(switch)
+        controls.addWidget(self.empty)
+        layout = self.page
         layout.addLayout(header)
-        layout.addLayout(filters)
-        layout.addLayout(period)
-        layout.addLayout(switch)
-        layout.addWidget(self.empty)
+        layout.addWidget(self.controls)
         layout.addWidget(self.pages, 1)
 
         self.set_metrics(metrics or Metrics())
@@ -200,13 +255,82 @@ class ReviewScreen(QWidget):
         return button
 
     def set_metrics(self, metrics: Metrics) -> None:
-        """Size every target for the mode (64 x 64 in large-button mode)."""
+        """Size every target for the mode (64 x 64 in large-button mode); fit the words."""
         for widget in (*self._buttons, *self.charts.buttons()):
             widget.setMinimumSize(metrics.target, metrics.target)
         self.routine.setMinimumHeight(metrics.target)
+        self._rows.least = metrics.target
         self._sessions_row.setSpacing(metrics.spacing)
         self._period.setSpacing(metrics.spacing)
-        self.pages.setMinimumHeight(int(300 * max(1.0, metrics.text_factor / 1.6)))
+        self._filters.set_gap(metrics.spacing)
+        self._switch.set_gap(metrics.spacing)
+        self._controls.setSpacing(metrics.spacing)
+        self.set_page_metrics(metrics)
+
+    def session_row_height(self) -> int:
+        """The height of one session of three lines in the list, at the current text."""
+        lines = self.list.fontMetrics().lineSpacing() * LINES_PER_SESSION
+        return lines + 2 * self.list.spacing() + 8
+
+    def sessions_height(self, width: int) -> int:
+        """Room for the first three sessions as they wrap at ``width`` (three lines each
+        when there are none yet)."""
+        wanted = SESSIONS_IN_VIEW if self.window().height() >= 768 else SESSIONS_IN_LOW_VIEW
+        rows = min(self.model.rowCount(), wanted)
+        line = self.list.fontMetrics().lineSpacing()
+        most = self.session_row_height()
+        total = most * (wanted - rows)
+        option_width = max(1, width - 2 * self.list.frameWidth() - 4)
+        for row in range(rows):
+            text = str(self.model.data(self.model.index(row)))
+            bounds = self.list.fontMetrics().boundingRect(
+                0, 0, option_width, 10_000, int(Qt.TextFlag.TextWordWrap), text
+            )
+            needed = bounds.height() + 2 * self.list.spacing() + 8
+            if needed > most - line // 2:  # more than three lines: the words must shrink
+                return 10_000
+            total += needed
+        return total
+
+    def needed_height(self, width: int) -> int:
+        """The controls and three sessions, or a session's detail: the words keep one size
+        whichever is on show."""
+        margins = self.page.contentsMargins()
+        inner = width - margins.left() - margins.right()
+        gap = self.page.spacing()
+        sessions = self.sessions_height(inner) + 8
+        listing = height_for(self._controls, inner) + gap + sessions
+        # The detail's table may scroll down (it is the one list there): a header and two rows.
+        table = self.detail.items
+        rows = table.verticalHeader().defaultSectionSize() * 2
+        least = table.horizontalHeader().sizeHint().height() + rows + 2 * table.frameWidth()
+        detail = height_for(self._sessions_row, inner) - table.sizeHint().height() + least
+        top = height_for(self._header, inner) + gap + margins.top() + margins.bottom()
+        return top + max(listing, detail)
+
+    def fit_key(self) -> tuple[object, ...]:
+        """The period's words and whether "no sessions" shows."""
+        return (self.period_label.text(), self.empty.isHidden())
+
+    def open_detail(self) -> None:
+        """Show the chosen session's detail in place of the list and its controls."""
+        self.session_pages.setCurrentIndex(1)
+        self.controls.hide()
+        self.list_button.setFocus()
+
+    def close_detail(self) -> None:
+        """Back from a session's detail to the list."""
+        self.session_pages.setCurrentIndex(0)
+        self.controls.show()
+
+    @property
+    def detail_open(self) -> bool:
+        """Whether a session's detail is on show instead of the list."""
+        return self.session_pages.currentIndex() == 1
+
+    def _show_page(self, index: int) -> None:
+        self.pages.setCurrentIndex(index)
+        self.close_detail()
 
     def buttons(self) -> list[QWidget]:
         """Every pressable target of the screen."""
@@ -217,9 +341,13 @@ class ReviewScreen(QWidget):
         return self.back_button
 
     def handle_key(self, key: int) -> bool:
-        """Escape goes back; ← and → move to the earlier or later period."""
+        """Escape goes back (from a session to the list, from the list home); ← and → move
+        to the earlier or later period."""
         if key == Qt.Key.Key_Escape:
-            self.back_requested.emit()
+            if self.detail_open:
+                self.close_detail()
+            else:
+                self.back_requested.emit()
             return True
         if key == Qt.Key.Key_Left:
             self.shift(-1)

@@ -11,6 +11,7 @@ from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from neuroguide.present.metrics import Metrics
+from neuroguide.ui.common.fitted_page import fit_window
 from neuroguide.ui.common.widgets import FlowLayout, make_button, make_label
 
 
@@ -38,6 +39,8 @@ class ReminderWindow(QWidget):
         super().__init__(parent, Qt.WindowType.Window | Qt.WindowType.WindowStaysOnTopHint)
         self.setWindowTitle("NeuroGuide reminder")
         self.setAccessibleName("Reminder")
+        self.text_factor = metrics.text_factor
+        """The text size in use (shrunk only if the reminder would not fit the screen)."""
         column = QVBoxLayout(self)
         self.title = make_label(role="title")
         self.text = make_label(role="detail", name="Reminder")
@@ -72,7 +75,7 @@ class ReminderWindow(QWidget):
         self.snooze_button.setAccessibleDescription(
             f"Hide this reminder and show it again in {snooze_minutes} minutes."
         )
-        self.adjustSize()
+        self.text_factor = fit_window(self, self._metrics)  # never wider than the screen
         self.show()
         bring_to_front(self)
 
@@ -82,7 +85,10 @@ class ReminderWindow(QWidget):
         self._column.setContentsMargins(m, m, m, m)
         self._column.setSpacing(metrics.spacing)
         self.buttons.set_gap(metrics.spacing)
-        self.setMinimumWidth(int(520 * metrics.text_factor))
+        self._metrics = metrics
+        screen = self.screen()
+        most = screen.availableGeometry().width() - 48 if screen is not None else 1 << 20
+        self.setMinimumWidth(min(int(520 * metrics.text_factor), most))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt API)
         """Space or Enter start; Escape is "Not now"."""

@@ -1,6 +1,7 @@
 """The optional check-in before and after a session: big 0-10 buttons, never a slider.
 
-Everything is optional; one press on "Skip" leaves without storing anything. The view holds
+Everything is optional; one press on "Skip" leaves without storing anything. One question is
+on show at a time, fitted to the window (``ui/common/fitted_page.py``): no scrolling. The view holds
 the layout and turns the presses into a :class:`~neuroguide.store.models.CheckIn`.
 """
 
@@ -10,7 +11,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
-    QHBoxLayout,
+    QLayout,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -19,7 +20,8 @@ from PySide6.QtWidgets import (
 
 from neuroguide.present.metrics import Metrics
 from neuroguide.store.models import SCALE_MAX, SYMPTOMS, CheckIn, Feel, Moment, Where
-from neuroguide.ui.common.widgets import FlowLayout, make_button, make_label, vertical_scroll
+from neuroguide.ui.common.fitted_page import FittedPage
+from neuroguide.ui.common.widgets import FlowLayout, make_button, make_label
 
 _SCALE_ENDS = {
     "pain": ("none", "the worst"),
@@ -41,8 +43,12 @@ _FEEL = (
 )
 
 
-class CheckInWidget(QWidget):
-    """Asks how symptoms are before or after a session.
+class CheckInWidget(FittedPage):
+    """Asks how symptoms are before or after a session, one question at a time.
+
+    Each question fills the window with its eleven (or three) big buttons, so nothing
+    scrolls; "Next question" and "Previous question" (or → and ←) move between them, and
+    Space saves whatever was answered at any point.
 
     Signals:
         answered: the person pressed "Save"; carries the CheckIn (it may be empty).
@@ -55,74 +61,135 @@ class CheckInWidget(QWidget):
     def __init__(
         self, moment: Moment, metrics: Metrics | None = None, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
+        super().__init__(metrics or Metrics(), parent)
         self.moment = moment
-        self.setAccessibleName(
+        self.window_title = (
             "Check-in before the session"
             if moment is Moment.BEFORE
             else "Check-in after the session"
         )
+        self.setAccessibleName(self.window_title)
         self.scales: dict[str, QButtonGroup] = {}
         self.where = QButtonGroup(self)
         self.feel = QButtonGroup(self)
         self.note = QLineEdit()
         self._buttons: list[QPushButton] = []
         self._flows: list[FlowLayout] = []
+        self._questions: dict[str, QWidget] = {}
+        self._current = 0
 
-        content = QWidget()
-        column = QVBoxLayout(content)
+        column = self.page
         title = (
             "Before you start: how are you today?"
             if moment is Moment.BEFORE
             else "Well done. How do you feel now?"
         )
         column.addWidget(make_label(title, role="title"))
-        column.addWidget(
-            make_label(
-                "Every question is optional. Choose a number for any of them, then press Space "
-                "to go on. Escape skips the whole check-in."
-            )
-        )
+        self.progress = make_label(role="detail", name="Question")
+        column.addWidget(self.progress)
         for name, _label in SYMPTOMS:
-            column.addWidget(make_label(_QUESTIONS[name], role="heading"))
             low, high = _SCALE_ENDS[name]
-            column.addWidget(make_label(f"0 means {low}, 10 means {high}."))
-            column.addLayout(self._scale(name))
-        column.addWidget(make_label("Where do you feel it?", role="heading"))
-        column.addLayout(self._choices(self.where, _WHERE, "Where"))
+            self._question(
+                name, _QUESTIONS[name], f"0 means {low}, 10 means {high}.", self._scale(name)
+            )
+        self._question(
+            "where", "Where do you feel it?", "", self._choices(self.where, _WHERE, "Where")
+        )
         if moment is Moment.AFTER:
-            column.addWidget(make_label("How did the session feel?", role="heading"))
-            column.addLayout(self._choices(self.feel, _FEEL, "The session felt"))
-            column.addWidget(make_label("A note for yourself or your therapist", role="heading"))
+            self._question(
+                "feel",
+                "How did the session feel?",
+                "",
+                self._choices(self.feel, _FEEL, "The session felt"),
+            )
             self.note.setAccessibleName("Note")
             self.note.setPlaceholderText("For example: calves felt tight")
             self.note.setMaxLength(2000)
-            column.addWidget(self.note)
-        column.addStretch(1)
+            self._question("note", "A note for yourself or your therapist", "", self.note)
 
-        scroll = vertical_scroll(content)
-
+        self.previous_button = make_button(
+            "◀  Previous question", "Previous question", "Go back to the question before."
+        )
+        self.next_button = make_button(
+            "Next question  ▶", "Next question", "Go on to the next question."
+        )
         self.skip_button = make_button(
-            "Skip", "Skip the check-in", "Go on without answering; nothing is saved."
+            "Skip  [Esc]", "Skip the check-in", "Go on without answering; nothing is saved."
         )
         self.save_button = make_button(
-            "Save and continue" if moment is Moment.BEFORE else "Save",
+            "Save and continue  [Space]" if moment is Moment.BEFORE else "Save  [Space]",
             "Save the check-in",
             "Keep these answers with this session in your history.",
             role="primary",
         )
-        self._buttons += [self.skip_button, self.save_button]
+        self._buttons += [self.previous_button, self.next_button, self.skip_button,
+                          self.save_button]  # fmt: skip
+        self.previous_button.clicked.connect(lambda: self.show_question(self._current - 1))
+        self.next_button.clicked.connect(lambda: self.show_question(self._current + 1))
         self.skip_button.clicked.connect(self.skipped)
         self.save_button.clicked.connect(lambda: self.answered.emit(self.checkin()))
-        actions = QHBoxLayout()
-        actions.addWidget(self.skip_button)
-        actions.addStretch(1)
-        actions.addWidget(self.save_button)
-
-        outer = QVBoxLayout(self)
-        outer.addWidget(scroll, 1)
-        outer.addLayout(actions)
+        actions = FlowLayout()
+        for button in (self.save_button, self.next_button, self.previous_button,
+                       self.skip_button):  # fmt: skip
+            actions.add(button)
+        self._flows.append(actions)
+        column.addLayout(actions)
+        column.addStretch(1)
+        self.show_question(0)
         self.set_metrics(metrics or Metrics())
+
+    def _question(self, name: str, question: str, ends: str, answer: QLayout | QWidget) -> None:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(make_label(question, role="heading"))
+        if ends:
+            layout.addWidget(make_label(ends))
+        if isinstance(answer, QWidget):
+            layout.addWidget(answer)
+        else:
+            layout.addLayout(answer)
+        self._questions[name] = box
+        self.page.addWidget(box)
+
+    @property
+    def question_names(self) -> list[str]:
+        """The questions in the order they are asked."""
+        return list(self._questions)
+
+    @property
+    def current_question(self) -> str:
+        """The name of the question on show (``pain`` ... ``where``, ``feel``, ``note``)."""
+        return self.question_names[self._current]
+
+    def show_question(self, index_or_name: int | str) -> None:
+        """Show one question (by position or name); the others wait their turn."""
+        names = self.question_names
+        index = names.index(index_or_name) if isinstance(index_or_name, str) else index_or_name
+        index = max(0, min(index, len(names) - 1))
+        self._current = index
+        for position, name in enumerate(names):
+            self._questions[name].setVisible(position == index)
+        self.progress.setText(f"Question {index + 1} of {len(names)}. Every question is optional.")
+        self.previous_button.setEnabled(index > 0)
+        self.next_button.setEnabled(index < len(names) - 1)
+
+    def needed_height(self, width: int) -> int:
+        """Measured with the first question (the 0-10 ones are the tallest), so the words
+        keep one size from question to question."""
+        if self._current == 0:
+            return super().needed_height(width)
+        shown, first = (
+            self._questions[self.current_question],
+            self._questions[self.question_names[0]],
+        )
+        shown.hide()
+        first.show()
+        try:
+            return super().needed_height(width)
+        finally:
+            first.hide()
+            shown.show()
 
     def _scale(self, name: str) -> FlowLayout:
         group = QButtonGroup(self)
@@ -134,6 +201,7 @@ class CheckInWidget(QWidget):
                 str(value), f"{label} {value}", f"{label}: {value} out of {SCALE_MAX}"
             )
             button.setCheckable(True)
+            button.setProperty("answer", True)  # the answers are the page: taller buttons
             group.addButton(button, value)
             flow.add(button)
             self._buttons.append(button)
@@ -149,6 +217,7 @@ class CheckInWidget(QWidget):
         for index, (_value, text) in enumerate(options):
             button = make_button(text, f"{prefix}: {text}", f"{prefix}: {text.lower()}")
             button.setCheckable(True)
+            button.setProperty("answer", True)
             group.addButton(button, index)
             flow.add(button)
             self._buttons.append(button)
@@ -159,8 +228,12 @@ class CheckInWidget(QWidget):
         """Size every target for the mode (64 x 64 in large-button mode)."""
         for button in self._buttons:
             button.setMinimumSize(metrics.target, metrics.target)
+            if button.property("answer"):
+                button.setMinimumWidth(metrics.target + 16)
+        self.note.setMinimumHeight(metrics.target)
         for flow in self._flows:
             flow.set_gap(metrics.spacing)  # 16 px apart, 24 in large mode
+        self.set_page_metrics(metrics)
 
     def main_action(self) -> QWidget:
         """Save (or go on): the focus rests there, so Enter does what Space does."""
@@ -179,6 +252,9 @@ class CheckInWidget(QWidget):
             return True
         if key == Qt.Key.Key_Escape:
             self.skipped.emit()
+            return True
+        if key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+            self.show_question(self._current + (1 if key == Qt.Key.Key_Right else -1))
             return True
         return False
 
@@ -211,6 +287,7 @@ class CheckInWidget(QWidget):
                 checked.setChecked(False)
                 group.setExclusive(True)
         self.note.clear()
+        self.show_question(0)
 
 
 def _checked_id(group: QButtonGroup) -> int | None:

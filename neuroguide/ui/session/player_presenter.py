@@ -55,6 +55,7 @@ class PlayerPresenter(QObject):
         self._illustrations = illustrations
         self._shown_phase: int | None = None
         self._paused_for_question = False
+        self._was_paused = False
         self._return_page = "run"
         self._connections: list[tuple[object, object]] = []
         self._connect(view.pause_button.clicked, controller.toggle_pause)
@@ -202,6 +203,10 @@ class PlayerPresenter(QObject):
             f"{format_duration(left)} left",
         )
         paused = session.state is SessionState.PAUSED
+        if paused != self._was_paused:
+            self._was_paused = paused
+            words = self._paused_words(events) if paused else "Carrying on."
+            announce(self.view.pause_button, words)
         self.view.set_paused(paused)
         self.view.paused_label.setText(self._paused_words(events))
         self.view.done_button.setEnabled(phase.kind in (PhaseKind.REPS, PhaseKind.TIMED))

@@ -16,6 +16,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QLabel,
     QLayout,
     QProgressBar,
     QPushButton,
@@ -25,7 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from neuroguide.present.metrics import Metrics
+from neuroguide.ui.common.announce import announce
 from neuroguide.ui.common.countdown import CountdownRing
+from neuroguide.ui.common.fitted_page import factors_from, invalidate_all, text_sheet
 from neuroguide.ui.common.illustration import Illustration
 from neuroguide.ui.common.text_fit import (
     PLAYER_FACTOR,
@@ -62,6 +65,11 @@ class PlayerView(QWidget):
         self._steady: tuple[object, ...] | None = None
         self.text_factor = metrics.text_factor
         """The text factor the player is using now (at most the mode's)."""
+        self.borrowed_height = 0
+        """Height a notice above the player took (the window says): the countdown keeps it."""
+        self.calm_factors: dict[str, float] = {}
+        """The text factor of each calm page (``unsteady``, ``confirm``): the person's own
+        unless it must shrink to fit."""
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         self.pages = QStackedWidget()
@@ -270,12 +278,21 @@ class PlayerView(QWidget):
             "confirm": self.keep_going_button,
         }.get(self.page, self.pause_button)
 
+    def scans(self) -> bool:
+        """Switch scanning runs on a question or while paused; while a session runs, the
+        switch pauses it (read by the window's scanner)."""
+        return self.page != "run" or self.countdown.paused
+
     def show_page(self, name: str) -> None:
         """``run``, ``unsteady`` or ``confirm``; the focus goes to the page's main action."""
         page = {"run": self.run_page, "unsteady": self.unsteady_page, "confirm": self.confirm_page}
+        changed = self.pages.currentWidget() is not page[name]
         self.pages.setCurrentWidget(page[name])
         if self.isVisible():
             self.main_action().setFocus()
+        if changed and name != "run":  # the calm page and the stop question are said
+            words = [label.text() for label in page[name].findChildren(QLabel) if label.text()]
+            announce(page[name], " ".join(words))
 
     @property
     def page(self) -> str:
@@ -406,12 +423,13 @@ class PlayerView(QWidget):
     def fit(self) -> None:
         """Size the countdown by the window, then the largest text that fits around it."""
         width, height = self.width(), self.height()
-        key = (width, height, self._metrics, self._texts())
+        key = (width, height, self.borrowed_height, self._metrics, self._texts())
         if key == self._fitted or width < 100 or height < 100:
             return
         self._fitted = key
         metrics = self._metrics
-        side = countdown_side(width, height, large=metrics.large)
+        # A notice above the player borrows height from the words, never from the countdown.
+        side = countdown_side(width, height + self.borrowed_height, large=metrics.large)
         self.countdown.setFixedSize(side, side)
         # Within one exercise the text only ever shrinks: a long caption must not make the
         # words jump back and forth in size as the captions change.
@@ -430,6 +448,7 @@ class PlayerView(QWidget):
         else:
             self._use_factor(chosen)
         self.text_factor = chosen
+        self._fit_calm_pages(width, height)
         # Place everything now, outer boxes first, not on a later turn of the event loop (a
         # box whose size did not change would keep its buttons where the old text put them).
         for layout in (self._run_layout, self._unsteady_layout, self._confirm_layout):
@@ -473,9 +492,23 @@ class PlayerView(QWidget):
             return False
         column = _height_for(self._column, column_width)
         run = m + top + max(side, column) + info + 2 * (spacing // 2)
-        unsteady = _height_for(self._unsteady_layout, width)
-        confirm = _height_for(self._confirm_layout, width)
-        return max(run, unsteady, confirm) <= height
+        return run <= height
+
+    def _fit_calm_pages(self, width: int, height: int) -> None:
+        """ "Take your time" and "End this session?" are read close up, calmly: they get the
+        app's own text size (the person's), not the player's, shrunk only if it must fit."""
+        pages = (("unsteady", self.unsteady_page, self._unsteady_layout),
+                 ("confirm", self.confirm_page, self._confirm_layout))  # fmt: skip
+        for name, page, layout in pages:
+            for factor in factors_from(self._metrics.text_factor):
+                sheet = text_sheet(factor)
+                if page.styleSheet() != sheet:
+                    page.setStyleSheet(sheet)
+                invalidate_all(layout)
+                wide = layout.totalMinimumSize().width()
+                if wide <= width and _height_for(layout, width) <= height:
+                    break
+            self.calm_factors[name] = factor
 
 
 def _invalidate(layout: QLayout) -> None:

@@ -2,7 +2,8 @@
 
 Turning the check off for good is a safety choice, so it is asked about first, with two big
 buttons (keeping the check is the one Space and Enter choose), and the words say where to
-switch it back on.
+switch it back on. The question takes the place of the checks while it is asked, and the page
+is fitted to the window (no scrolling: :class:`~neuroguide.ui.common.fitted_page.FittedPage`).
 """
 
 from __future__ import annotations
@@ -11,13 +12,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from neuroguide.present.metrics import Metrics
-from neuroguide.ui.common.widgets import (
-    FlowLayout,
-    make_button,
-    make_card,
-    make_label,
-    scrolling_page,
-)
+from neuroguide.ui.common.fitted_page import FittedPage
+from neuroguide.ui.common.widgets import FlowLayout, make_button, make_card, make_label
 
 CHECKS = (
     "Clear space around you, with nothing on the floor to trip over.",
@@ -26,7 +22,7 @@ CHECKS = (
 )
 
 
-class SafetyView(QWidget):
+class SafetyView(FittedPage):
     """Three things to check, confirmed with one press.
 
     Signals:
@@ -40,12 +36,12 @@ class SafetyView(QWidget):
     switched_off = Signal()
 
     def __init__(self, metrics: Metrics, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._layout = scrolling_page(self)
+        super().__init__(metrics, parent)
+        self._layout = self.page
         self._layout.addWidget(make_label("Before you start", role="title"))
         self.routine_text = make_label(role="detail")
         self._layout.addWidget(self.routine_text)
-        card = make_card()
+        card = self.checks_card = make_card()
         card_layout = QVBoxLayout(card)
         card_layout.setSpacing(12)
         for number, check in enumerate(CHECKS, start=1):
@@ -121,18 +117,28 @@ class SafetyView(QWidget):
         return self.keep_button if self.asking else self.ready_button
 
     def ask_off(self) -> None:
-        """Ask before turning the check off for good."""
-        self.question.show()
-        for button in (self.ready_button, self.back_button, self.off_button):
-            button.setEnabled(False)
+        """Ask before turning the check off for good, in place of the checks."""
+        self._show_question(True)
         self.keep_button.setFocus()
 
     def keep_check(self) -> None:
         """Answered no: back to the check, nothing changed."""
-        self.question.hide()
-        for button in (self.ready_button, self.back_button, self.off_button):
-            button.setEnabled(True)
+        self._show_question(False)
         self.ready_button.setFocus()
+
+    def _show_question(self, asking: bool) -> None:
+        for part in (self.routine_text, self.checks_card, *self._check_buttons):
+            part.setVisible(not asking)
+        self.question.setVisible(asking)
+        self.schedule_fit()
+
+    @property
+    def _check_buttons(self) -> tuple[QWidget, ...]:
+        return (self.ready_button, self.back_button, self.off_button)
+
+    def fit_key(self) -> tuple[object, ...]:
+        """The routine's name and whether the question is asked change the words."""
+        return (self.routine_text.text(), self.asking)
 
     def _switch_off(self) -> None:
         self.keep_check()
@@ -152,11 +158,10 @@ class SafetyView(QWidget):
         self.routine_text.setText(
             f"{name} has standing balance work. Please check these three things:"
         )
+        self.schedule_fit()
 
     def set_metrics(self, metrics: Metrics) -> None:
-        """Spacing for the current mode."""
-        m = metrics.margin
-        self._layout.setContentsMargins(m, m, m, m)
-        self._layout.setSpacing(metrics.spacing)
+        """Spacing for the current mode; the words are fitted again."""
         self._buttons.set_gap(metrics.spacing)
         self._question_buttons.set_gap(metrics.spacing)
+        self.set_page_metrics(metrics)

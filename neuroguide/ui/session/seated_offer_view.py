@@ -1,17 +1,20 @@
-"""Offers the seated version of a routine that has standing steps (the seated-offer step)."""
+"""Offers the seated version of a routine that has standing steps (the seated-offer step).
+
+The page is fitted to the window (no inner scroll box): its words take the largest size at
+which the list of swaps and the three buttons all show (``ui/common/fitted_page.py``).
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from neuroguide.core.seated import SeatedVersion
 from neuroguide.present.metrics import Metrics
-from neuroguide.ui.common.controls import scroll_page
+from neuroguide.ui.common.fitted_page import FittedPage
 from neuroguide.ui.common.widgets import FlowLayout, make_button, make_label
 
 
-class SeatedOfferView(QWidget):
+class SeatedOfferView(FittedPage):
     """Offers the seated version of a routine that has standing steps.
 
     Signals:
@@ -25,19 +28,15 @@ class SeatedOfferView(QWidget):
     back_requested = Signal()
 
     def __init__(self, metrics: Metrics) -> None:
-        super().__init__()
+        super().__init__(metrics)
         self.setAccessibleName("Seated version of the routine")
-        column = QVBoxLayout(self)
-        scroll, content = scroll_page()
-        words = QVBoxLayout(content)
+        column = words = self.page
         self.title = make_label(role="title")
         self.text = make_label(role="detail", name="What changes")
         self.changes = make_label(name="Exercises swapped or left out")
         words.addWidget(self.title)
         words.addWidget(self.text)
         words.addWidget(self.changes)
-        words.addStretch(1)
-        column.addWidget(scroll, 1)
         self.buttons = FlowLayout()
         self.seated_button = make_button(
             "Start the seated version",
@@ -56,7 +55,7 @@ class SeatedOfferView(QWidget):
         for button in (self.seated_button, self.as_written_button, self.back_button):
             self.buttons.add(button)
         column.addLayout(self.buttons)
-        self._column = column
+        column.addStretch(1)
         self.seated_button.clicked.connect(self.seated_chosen)
         self.as_written_button.clicked.connect(self.as_written_chosen)
         self.back_button.clicked.connect(self.back_requested)
@@ -76,13 +75,16 @@ class SeatedOfferView(QWidget):
             if possible
             else "Every exercise of this routine needs standing, so it has no seated version."
         )
+        self.schedule_fit()
+
+    def fit_key(self) -> tuple[object, ...]:
+        """The words on show."""
+        return (self.title.text(), self.text.text(), self.changes.text())
 
     def set_metrics(self, metrics: Metrics) -> None:
-        """The mode's gaps."""
-        m = metrics.margin
-        self._column.setContentsMargins(m, m, m, m)
-        self._column.setSpacing(metrics.spacing)
+        """The mode's gaps; the words are fitted again."""
         self.buttons.set_gap(metrics.spacing)
+        self.set_page_metrics(metrics)
 
     def handle_key(self, key: int) -> bool:
         """Space or Enter start the seated version; Escape goes back."""

@@ -18,11 +18,12 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
 from neuroguide.core.clock import Clock
-from neuroguide.core.cues import Cue, CueWriter
+from neuroguide.core.cues import ClipSeconds, Cue, CueWriter
 from neuroguide.core.events import Event
 from neuroguide.core.library import Routine
 from neuroguide.core.runner import ErrorReport, Listener, SessionRunner, finished_summary
 from neuroguide.core.session import Session, SessionState
+from neuroguide.core.voice_queue import Utterance, caption_from
 from neuroguide.speech.guide import VoiceGuide
 from neuroguide.speech.speaker import Speaker
 from neuroguide.speech.tones import TonePlayer
@@ -52,6 +53,7 @@ class SessionController(QObject):
 
     events_emitted = Signal(object)
     caption_changed = Signal(str)
+    _sentence_started = Signal(object)  # from the speaker's thread to this one
     finished = Signal(object)
 
     def __init__(
@@ -69,7 +71,9 @@ class SessionController(QObject):
         on_error: ErrorReport | None = None,
         ready_by_step: Mapping[int, int] | None = None,
         switch_by_step: Mapping[int, int] | None = None,
+        ready_again_by_step: Mapping[int, int] | None = None,
         known: Collection[str] = (),
+        lengths: ClipSeconds | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -85,10 +89,15 @@ class SessionController(QObject):
             auto_advance=auto_advance,
             ready_by_step=ready_by_step,
             switch_by_step=switch_by_step,
+            ready_again_by_step=ready_again_by_step,
         )
-        writer = cue_writer or CueWriter(self.session.timeline, known)
+        writer = cue_writer or CueWriter(self.session.timeline, known, lengths)
         self._clock = clock
         self._voice = VoiceGuide(speaker, writer, on_cue=self._on_cue)
+        self._caption_cue: Cue | None = None
+        self._sentence_started.connect(self._on_sentence)
+        if hasattr(speaker, "on_sentence"):  # the caption follows the sentence being said
+            speaker.on_sentence = self._sentence_started.emit
         self.runner.add_listener(Listener("voice", self._voice))
         self.runner.add_listener(Listener("screen", _Screen(self.events_emitted.emit)))
         self._timer = QTimer(self)
@@ -204,7 +213,16 @@ class SessionController(QObject):
     def _on_cue(self, cue: Cue) -> None:
         if self._tones is not None and cue.tone is not None:
             self._tones.play(cue.tone)
-        text = cue.text if self.captions else ""
+        self._caption_cue = cue
+        self._set_caption(cue.text if self.captions else "")
+
+    def _on_sentence(self, said: Utterance) -> None:
+        """The voice started a sentence of the cue shown: show it and what follows it."""
+        if not self.captions or said.cue is not self._caption_cue:
+            return
+        self._set_caption(caption_from(said))
+
+    def _set_caption(self, text: str) -> None:
         if text != self.caption:
             self.caption = text
             self.caption_changed.emit(text)

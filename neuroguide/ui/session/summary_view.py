@@ -1,21 +1,23 @@
-"""The end-of-session summary: time, and what was completed or skipped."""
+"""The end-of-session summary: time, and what was completed or skipped.
+
+The page is fitted to the window (no scrolling): a long list of what was done goes into two
+columns, and the words take the largest size that fits (see ``ui/common/fitted_page.py``).
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from neuroguide.present.metrics import Metrics
-from neuroguide.ui.common.widgets import (
-    FlowLayout,
-    make_button,
-    make_card,
-    make_label,
-    scrolling_page,
-)
+from neuroguide.ui.common.fitted_page import FittedPage
+from neuroguide.ui.common.widgets import FlowLayout, make_button, make_card, make_label
+
+ONE_COLUMN_LINES = 5
+"""Up to this many lines of what was done stay in one column; more are split in two."""
 
 
-class SummaryView(QWidget):
+class SummaryView(FittedPage):
     """Shows how a session went.
 
     Signals:
@@ -25,10 +27,12 @@ class SummaryView(QWidget):
 
     home_requested = Signal()
     again_requested = Signal()
+    window_title = "Session finished"
+    """The window's title while the summary is on show."""
 
     def __init__(self, metrics: Metrics, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._layout = scrolling_page(self)
+        super().__init__(metrics, parent)
+        self._layout = self.page
         self.heading = make_label(role="title")
         self._layout.addWidget(self.heading)
         self.routine_text = make_label(role="heading")
@@ -52,8 +56,13 @@ class SummaryView(QWidget):
         card = make_card()
         card_layout = QVBoxLayout(card)
         card_layout.addWidget(make_label("What you did", role="heading"))
+        columns = QHBoxLayout()
         self.items = make_label(name="What you did")
-        card_layout.addWidget(self.items)
+        self.more_items = make_label(name="What you did, continued")
+        columns.addWidget(self.items, 1)
+        columns.addWidget(self.more_items, 1)
+        card_layout.addLayout(columns)
+        self._columns = columns
         self._layout.addWidget(card)
         self._layout.addStretch(1)
         self.home_button.clicked.connect(self.home_requested)
@@ -65,15 +74,24 @@ class SummaryView(QWidget):
         return self.home_button
 
     def show_summary(self, heading: str, routine: str, figures: str, items: list[str]) -> None:
-        """Fill in the words."""
+        """Fill in the words; a long list of what was done is shown in two columns."""
         self.heading.setText(heading)
         self.routine_text.setText(routine)
         self.figures.setText(figures)
-        self.items.setText("\n".join(items) if items else "Nothing was recorded this time.")
+        lines = items or ["Nothing was recorded this time."]
+        split = (len(lines) + 1) // 2 if len(lines) > ONE_COLUMN_LINES else len(lines)
+        self.items.setText("\n".join(lines[:split]))
+        self.more_items.setText("\n".join(lines[split:]))
+        self.more_items.setVisible(split < len(lines))
+        self.schedule_fit()
+
+    def fit_key(self) -> tuple[object, ...]:
+        """The words on show."""
+        return (self.heading.text(), self.figures.text(), self.items.text(),
+                self.more_items.text())  # fmt: skip
 
     def set_metrics(self, metrics: Metrics) -> None:
-        """Spacing for the current mode."""
-        m = metrics.margin
-        self._layout.setContentsMargins(m, m, m, m)
-        self._layout.setSpacing(metrics.spacing)
+        """Spacing for the current mode; the words are fitted again."""
         self._buttons.set_gap(metrics.spacing)
+        self._columns.setSpacing(metrics.spacing)
+        self.set_page_metrics(metrics)

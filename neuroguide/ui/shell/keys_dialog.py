@@ -7,8 +7,8 @@ player's words, until the whole list and its Close button fit. Nothing scrolls.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QDialog, QGridLayout, QVBoxLayout, QWidget
+from PySide6.QtCore import QSize, Signal
+from PySide6.QtWidgets import QDialog, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from neuroguide.present.metrics import BASE_POINT_SIZE, Metrics
 from neuroguide.ui.common.text_fit import text_factors
@@ -26,6 +26,7 @@ KEYS = (
     ("U", "Stop, I feel unsteady: pause at once"),
     ("R", "Repeat: hear every step of this exercise again"),
     ("Escape", "Stop the session (asks first); leave History or Settings"),
+    ("S", "Switch scanning: the choices light up in turn, your switch picks one"),
     ("Tab", "Move between buttons"),
     ("F1 or ?", "Show this list"),
 )
@@ -33,9 +34,17 @@ KEYS = (
 
 
 class KeysDialog(QDialog):
-    """A plain list of every key, closed with one press; it always fits its window."""
+    """A plain list of every key, closed with one press; it always fits its window.
 
-    def __init__(self, metrics: Metrics, parent: QWidget | None = None) -> None:
+    Signals:
+        learn_requested: "Learn my switch" was pressed (the dialog has closed).
+    """
+
+    learn_requested = Signal()
+
+    def __init__(
+        self, metrics: Metrics, parent: QWidget | None = None, *, can_learn: bool = True
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Keys")
         self.setAccessibleName("Keys")
@@ -46,7 +55,10 @@ class KeysDialog(QDialog):
         layout.setSpacing(metrics.spacing)
         layout.addWidget(make_label("Keys", role="title"))
         layout.addWidget(
-            make_label("Your own switch (learned in Settings) does what Space does.", role="detail")
+            make_label(
+                "Your own switch (learned here or in Settings) does what Space does.",
+                role="detail",
+            )
         )
         self._grid = QGridLayout()
         self._grid.setHorizontalSpacing(metrics.spacing * 2)
@@ -59,10 +71,26 @@ class KeysDialog(QDialog):
         layout.addStretch(1)  # any height left over goes above Close, not between lines
         self.close_button = make_button("Close", "Close", "Close the list of keys.", role="primary")
         self.close_button.setDefault(True)
-        layout.addWidget(self.close_button)
+        self.learn_button = make_button(
+            "Learn my switch",
+            "Learn my switch",
+            "Go to Settings and press your switch: it will do what Space does.",
+            object_name="learn-switch",
+        )
+        self.learn_button.setVisible(can_learn)  # not in the middle of a session
+        buttons = QHBoxLayout()  # side by side: the list keeps its height
+        buttons.setSpacing(metrics.spacing)
+        buttons.addWidget(self.learn_button, 1)
+        buttons.addWidget(self.close_button, 2)
+        layout.addLayout(buttons)
         self.close_button.clicked.connect(self.accept)
+        self.learn_button.clicked.connect(self._learn)
         self.text_factor = metrics.text_factor
         self.fit(_room(parent))
+
+    def _learn(self) -> None:
+        self.accept()
+        self.learn_requested.emit()
 
     def main_action(self) -> QWidget:
         """Close: the focus rests there."""

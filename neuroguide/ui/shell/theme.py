@@ -235,6 +235,7 @@ QPushButton {{
     border: 2px solid palette(mid); border-radius: 10px;
     background: palette(button); color: palette(button-text);
 }}
+QPushButton[answer="true"] {{ min-height: {target * 3 // 2}px; padding: 6px 8px; }}
 QPushButton:focus {{ border: 4px solid palette(window-text); margin: 0px; }}
 QPushButton:checked {{ background: palette(highlight); color: palette(highlighted-text); }}
 QPushButton:disabled {{
@@ -265,8 +266,56 @@ QProgressBar {{
 }}
 QProgressBar::chunk {{ background: palette(highlight); border-radius: 4px; }}
 QScrollArea {{ border: none; background: transparent; }}
-QScrollBar:vertical {{ width: {max(16, target // 2)}px; }}
+QLineEdit, QPlainTextEdit, QTextEdit, QComboBox, QAbstractItemView {{
+    border: 2px solid palette(mid); border-radius: 6px;
+    background: palette(base); color: palette(text);
+}}
+QLineEdit, QComboBox {{ padding: {(target - 20) // 2}px 8px; }}
+QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QComboBox:focus,
+QAbstractItemView:focus {{ border: 4px solid palette(window-text); }}
+QComboBox::drop-down {{ width: {target}px; border: none; }}
+QComboBox QAbstractItemView::item {{ min-height: {target}px; padding: 0px 8px; }}
+QComboBox QAbstractItemView::item:selected {{
+    background: palette(highlight); color: palette(highlighted-text);
+}}
+QFileDialog QToolButton {{
+    min-width: {target - 4}px; min-height: {target - 4}px; padding: 0px;
+    border: 2px solid palette(mid); border-radius: 8px; background: palette(button);
+}}
+QFileDialog QAbstractItemView::item {{ min-height: {target}px; }}
+QHeaderView::section {{
+    background: palette(button); color: palette(button-text);
+    border: 1px solid palette(mid); padding: 4px;
+}}
+QScrollBar:vertical {{
+    width: {target}px; background: palette(window);
+    border: 2px solid palette(mid); border-radius: 8px; margin: 0px;
+}}
+QScrollBar:horizontal {{
+    height: {target}px; background: palette(window);
+    border: 2px solid palette(mid); border-radius: 8px; margin: 0px;
+}}
+QScrollBar::handle:vertical {{
+    background: palette(mid); min-height: {target}px; border-radius: 6px; margin: 4px;
+}}
+QScrollBar::handle:horizontal {{
+    background: palette(mid); min-width: {target}px; border-radius: 6px; margin: 4px;
+}}
+QScrollBar::add-line, QScrollBar::sub-line {{ width: 0px; height: 0px; border: none; }}
+QScrollBar::add-page, QScrollBar::sub-page {{ background: none; }}
 """
+
+
+EDGE_PAIRS = (
+    ("mid", "window"),
+    ("mid", "base"),
+    ("mid", "button"),
+    ("mid", "alternate_base"),
+    ("window_text", "window"),
+    ("highlight", "window"),
+)
+"""Edges and the colours they stand on (WCAG 1.4.11: 3:1): every control's border, the
+focus frame, a scroll bar's thumb in its trough, a checked or primary button's fill."""
 
 
 def apply_look(app: QApplication, theme: Theme, metrics: Metrics) -> None:

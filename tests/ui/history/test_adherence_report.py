@@ -66,6 +66,7 @@ def test_the_report_counts_sessions_against_the_schedule(
     )
     assert "Sessions against the schedule" in words
     assert "Mini (3 days a week): 3 of 6 planned sessions done (50 %)." in words
+    history.close()
 
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")

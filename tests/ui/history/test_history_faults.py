@@ -64,7 +64,7 @@ def test_a_history_locked_mid_session_keeps_the_session_running_and_every_hold(
     assert len(session.records) >= 2
     history = driver.gui.history
     assert history is not None and history.unsaved > 0
-    told = driver.window.notice_text.text()
+    told = driver.window.notice_details
     assert driver.window.notice.isVisible()
     assert "in use by another program" in told and "carries on" in told
 
@@ -109,12 +109,12 @@ def test_what_waits_after_a_session_is_written_once_the_file_is_free_while_idle(
     driver.run_to_end()  # the whole session while another program holds the file
     history, screen = driver.gui.history, driver.gui.history_screen
     assert history is not None and screen is not None and history.unsaved > 0
-    assert "not saved yet" in driver.window.notice_text.text()
+    assert "not saved yet" in driver.window.notice_details
 
     other_program.execute("COMMIT")
     screen._retry.setInterval(20)  # nobody touches the app: the retry timer writes them
     qtbot.waitUntil(lambda: history.unsaved == 0, timeout=5000)
-    assert "can be saved again" in driver.window.notice_text.text()
+    assert "can be saved again" in driver.window.notice_details
     driver.window.close()
     reopened = History.open(app_paths.history_db)
     [row] = reopened.sessions()

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from neuroguide.present.metrics import Metrics
 from neuroguide.store.history import History
-from neuroguide.store.models import CheckIn, Moment
+from neuroguide.store.models import CheckIn, Filter, Moment
 from neuroguide.store.progress import HistoryProgress
 from neuroguide.ui.history.review_screen import RANGES, ReviewScreen
 from tests.store.seed import add_session
@@ -125,3 +125,32 @@ def test_progress_source_counts_today_and_this_week(history: History) -> None:
     progress = HistoryProgress(history, today=lambda: TODAY)
     assert progress.minutes_today() == 10
     assert progress.minutes_this_week() == 30  # Friday to Sunday; Monday 20 June is last week
+
+
+def test_an_unsteady_pause_reads_as_a_pause_and_a_session_opens_in_place_of_the_list(
+    qtbot: QtBot, history: History
+) -> None:
+    from neuroguide.store.history import connection_of
+    from neuroguide.store.models import Stamp
+    from neuroguide.store.writes import add_pause
+
+    newest = history.sessions(Filter(None, None, None))[0]
+    at = datetime(2024, 6, 30, 9, 17, tzinfo=ZONE)
+    add_pause(connection_of(history), newest.id, "unsteady", Stamp.of(at), 0)
+    screen = _screen(qtbot, history)
+    # The session was resumed and finished: "stopped" would say otherwise.
+    assert screen.detail.pauses.text() == "Pauses: paused at 09:17 feeling unsteady."
+    assert not screen.detail_open and screen.list.isVisible()
+    screen.list.clicked.emit(screen.model.index(0))
+    assert screen.detail_open and screen.detail.isVisible() and not screen.list.isVisible()
+    assert not screen.controls.isVisible()
+    assert screen.handle_key(Qt.Key.Key_Escape) and not screen.detail_open  # back to the list
+    with qtbot.waitSignal(screen.back_requested, timeout=1000):
+        screen.handle_key(Qt.Key.Key_Escape)  # then home
+
+
+def test_the_routine_filters_rows_are_as_tall_as_a_target(qtbot: QtBot, history: History) -> None:
+    screen = _screen(qtbot, history, metrics=Metrics(large=True))
+    combo = screen.routine
+    assert combo.height() >= 64
+    assert combo.view().sizeHintForRow(0) >= 64  # the rows of its list, once opened

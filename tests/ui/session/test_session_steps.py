@@ -32,11 +32,11 @@ def open_app(qtbot: QtBot, paths: Paths, clock: FakeClock, **settings: object) -
     gui = build_gui(paths, clock=clock, speaker=RecordingSpeaker(), show=False)
     assert gui is not None
     qtbot.addWidget(gui.window)
-    gui.window.keys.bounce.clock = SteppingClock()  # presses a second apart: none is a bounce
+    gui.window.keys.clock = SteppingClock()  # presses a second apart: none is a bounce
     gui.window.resize(1280, 800)
     with qtbot.waitExposed(gui.window):
         gui.window.show()
-    gui.flow.store.update(**settings)
+    gui.flow.ctx.settings.update(**settings)
     return gui
 
 
@@ -125,7 +125,7 @@ def test_a_history_failing_on_every_write_leaves_the_session_on_time_and_says_so
         raise OSError("database or disk is full")
 
     monkeypatch.setattr(gui.history.recorder, "handle", full_disk)
-    speaker = gui.flow.speaker
+    speaker = gui.flow.ctx.voice.speaker
     assert isinstance(speaker, RecordingSpeaker)
     gui.flow.start_routine("seated")
     controller = gui.flow.controller
@@ -142,5 +142,5 @@ def test_a_history_failing_on_every_write_leaves_the_session_on_time_and_says_so
     assert len(writes) > 10, "the history kept being offered every batch"
     assert "Well done" in speaker.said[-1].text, "the voice said every cue to the end"
     assert gui.window.notice.isVisible()
-    assert "could not be saved in your history" in gui.window.notice_text.text()
+    assert "could not be saved in your history" in gui.window.notice_details
     assert capsys.readouterr().err.count("could not be saved in your history") == 1

@@ -47,7 +47,7 @@ def test_a_broken_player_is_told_in_the_window_within_seconds(
     gui = build_gui(app_paths, clock=FakeClock(), show=False)
     assert gui is not None
     qtbot.addWidget(gui.window)
-    speaker = gui.flow.speaker
+    speaker = gui.flow.ctx.voice.speaker
     assert isinstance(speaker, PlannedSpeaker)
     try:
         with qtbot.waitExposed(gui.window):
@@ -58,7 +58,7 @@ def test_a_broken_player_is_told_in_the_window_within_seconds(
                 break
             gui.flow.steps.proceed()
         qtbot.waitUntil(gui.window.notice.isVisible, timeout=15_000)
-        assert words in gui.window.notice_text.text()
+        assert words in gui.window.notice_details
         assert words in capsys.readouterr().err
     finally:
         gui.flow.steps.end_player()

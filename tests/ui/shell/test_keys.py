@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from neuroguide.core.clock import FakeClock
@@ -14,7 +14,7 @@ from neuroguide.core.timeline import PhaseKind
 from neuroguide.ui.common import announce
 from neuroguide.ui.shell.keys import BounceFilter
 from tests.ui.conftest import GuiDriver
-from tests.ui.settings.test_settings_screen import open_settings
+from tests.ui.settings.test_settings_screen import fake_voices, open_settings
 
 
 def test_a_second_press_within_the_delay_is_a_bounce() -> None:
@@ -41,7 +41,7 @@ def start_hold(driver: GuiDriver) -> FakeClock:
             break
         driver.advance(1)
     clock = FakeClock()
-    driver.window.keys.bounce.clock = clock
+    driver.window.keys.clock = clock
     return clock
 
 
@@ -50,9 +50,22 @@ def state(driver: GuiDriver) -> SessionState:
     return driver.flow.controller.state
 
 
-def press(driver: GuiDriver, key: Qt.Key, text: str = "", *, repeat: bool = False) -> None:
+def down(driver: GuiDriver, key: Qt.Key, text: str = "", *, repeat: bool = False) -> None:
+    """A key goes down (or, with ``repeat``, says it is still down)."""
     event = QKeyEvent(QEvent.Type.KeyPress, key, Qt.KeyboardModifier.NoModifier, text, repeat)
     QApplication.sendEvent(driver.window, event)
+
+
+def up(driver: GuiDriver, key: Qt.Key, text: str = "") -> None:
+    """A key is let go."""
+    event = QKeyEvent(QEvent.Type.KeyRelease, key, Qt.KeyboardModifier.NoModifier, text)
+    QApplication.sendEvent(driver.window, event)
+
+
+def press(driver: GuiDriver, key: Qt.Key, text: str = "") -> None:
+    """A key pressed and let go."""
+    down(driver, key, text)
+    up(driver, key, text)
 
 
 def test_bounces_and_held_keys_count_once(driver: GuiDriver) -> None:
@@ -62,16 +75,91 @@ def test_bounces_and_held_keys_count_once(driver: GuiDriver) -> None:
     clock.advance(0.2)
     press(driver, Qt.Key.Key_Space, " ")  # a bounce: still paused
     assert state(driver) is SessionState.PAUSED
-    press(driver, Qt.Key.Key_Space, " ", repeat=True)  # held down
+    down(driver, Qt.Key.Key_Space, " ")
+    down(driver, Qt.Key.Key_Space, " ", repeat=True)  # held down
+    up(driver, Qt.Key.Key_Space, " ")
     assert state(driver) is SessionState.PAUSED
     clock.advance(0.4)
     press(driver, Qt.Key.Key_Space, " ")
     assert state(driver) is SessionState.RUNNING
 
 
+def test_a_held_key_acts_once_whatever_isautorepeat_says(driver: GuiDriver) -> None:
+    """Held 3 s: repeats that say they are none, as Qt's X11 back end sends a busy app."""
+    clock = start_hold(driver)
+    clock.advance(1)
+    down(driver, Qt.Key.Key_Space, " ")
+    assert state(driver) is SessionState.PAUSED
+    for _ in range(90):  # Windows and macOS: presses without releases
+        clock.advance(0.033)
+        down(driver, Qt.Key.Key_Space, " ")
+        assert state(driver) is SessionState.PAUSED
+    up(driver, Qt.Key.Key_Space, " ")
+    clock.advance(1)
+    down(driver, Qt.Key.Key_Space, " ")
+    assert state(driver) is SessionState.RUNNING
+    for _ in range(90):  # X11: each repeat is a release and a press at once
+        clock.advance(0.033)
+        up(driver, Qt.Key.Key_Space, " ")
+        down(driver, Qt.Key.Key_Space, " ")
+        assert state(driver) is SessionState.RUNNING
+    up(driver, Qt.Key.Key_Space, " ")
+    clock.advance(1)
+    press(driver, Qt.Key.Key_Space, " ")  # let go and pressed again: acts
+    assert state(driver) is SessionState.PAUSED
+
+
+def test_a_chattering_switch_counts_once(driver: GuiDriver) -> None:
+    clock = start_hold(driver)
+    clock.advance(1)
+    for _ in range(5):  # five presses within 300 ms
+        press(driver, Qt.Key.Key_Space, " ")
+        clock.advance(0.06)
+    assert state(driver) is SessionState.PAUSED
+
+
+def test_a_new_screen_needs_a_fresh_press(driver: GuiDriver) -> None:
+    """Two presses 330 ms apart never confirm the safety check unread; a held key never does."""
+    clock = FakeClock()
+    driver.window.keys.clock = clock
+    driver.flow.ctx.settings.update(checkins=True)
+    driver.flow.start_routine("balance")
+    assert driver.window.current_screen == "checkin-before"
+    clock.advance(1)
+    press(driver, Qt.Key.Key_Space, " ")  # on from the check-in
+    assert driver.window.current_screen == "safety"
+    clock.advance(0.33)
+    press(driver, Qt.Key.Key_Space, " ")  # the second of a double press: too soon
+    assert driver.window.current_screen == "safety"
+    clock.advance(1)
+    down(driver, Qt.Key.Key_F9)  # an unknown key held is no confirmation either
+    clock.advance(0.5)
+    down(driver, Qt.Key.Key_Space, " ")
+    up(driver, Qt.Key.Key_Space, " ")
+    assert driver.window.current_screen == "player"  # read, then one fresh press
+    assert driver.flow.controller is not None
+
+
+def test_a_held_key_never_confirms_the_safety_check(driver: GuiDriver) -> None:
+    clock = FakeClock()
+    driver.window.keys.clock = clock
+    driver.flow.ctx.settings.update(checkins=True)
+    driver.flow.start_routine("balance")
+    clock.advance(1)
+    down(driver, Qt.Key.Key_Space, " ")
+    assert driver.window.current_screen == "safety"
+    for _ in range(90):
+        clock.advance(0.033)
+        up(driver, Qt.Key.Key_Space, " ")
+        down(driver, Qt.Key.Key_Space, " ")
+    up(driver, Qt.Key.Key_Space, " ")
+    assert driver.window.current_screen == "safety"
+
+
 def test_the_delay_is_a_setting(driver: GuiDriver) -> None:
     clock = start_hold(driver)
-    driver.flow.store.update(switch_delay_ms=1000)
+    driver.flow.ctx.settings.update(switch_delay_ms=1000)
+    clock.advance(1)
     press(driver, Qt.Key.Key_Space, " ")
     clock.advance(0.6)
     press(driver, Qt.Key.Key_Space, " ")
@@ -108,13 +196,13 @@ def test_page_down_and_page_up_act_as_the_arrows(driver: GuiDriver) -> None:
 def test_settings_learn_any_one_key_as_the_next_obvious_thing(
     qtbot: QtBot, driver: GuiDriver
 ) -> None:
-    _personal, screen = open_settings(driver)
+    _gui, screen = open_settings(driver)
     row = screen.switch
     assert not row.forget_button.isEnabled()
     row.learn_button.click()
     assert driver.window.keys.learning and "Press your switch" in row.status.text()
     qtbot.keyClick(driver.window, Qt.Key.Key_F8)
-    assert driver.flow.store.settings.switch_key == Qt.Key.Key_F8
+    assert driver.flow.ctx.settings.settings.switch_key == Qt.Key.Key_F8
     assert "F8" in row.status.text() and row.forget_button.isEnabled()
     assert not driver.window.keys.learning
     driver.window.show_screen("home")
@@ -125,16 +213,93 @@ def test_settings_learn_any_one_key_as_the_next_obvious_thing(
     press(driver, Qt.Key.Key_F8)
     assert state(driver) is SessionState.RUNNING
     driver.flow.steps.stop_running()
-    driver.flow.go_home()
+    driver.home.go_home()
+    _gui, screen = open_settings(driver)
+    screen.switch.forget_button.click()
+    assert driver.flow.ctx.settings.settings.switch_key == 0
+
+
+@pytest.mark.parametrize(
+    "key", [Qt.Key.Key_U, Qt.Key.Key_Left, Qt.Key.Key_H, Qt.Key.Key_Plus, Qt.Key.Key_Return]
+)
+def test_a_key_with_a_meaning_is_refused_and_escape_cancels(
+    qtbot: QtBot, driver: GuiDriver, key: Qt.Key
+) -> None:
+    _personal, screen = open_settings(driver)
+    row = screen.switch
+    row.learn_button.click()
+    assert row.cancel_button.isVisible() and not row.learn_button.isVisible()
+    qtbot.keyClick(driver.window, key)
+    assert "cannot be your switch" in row.status.text(), row.status.text()
+    assert driver.flow.ctx.settings.settings.switch_key == 0
+    assert driver.window.keys.learning  # still listening
+    qtbot.keyClick(driver.window, Qt.Key.Key_Escape)
+    assert not driver.window.keys.learning
+    assert driver.flow.ctx.settings.settings.switch_key == 0
+    assert driver.window.current_screen == "settings"  # Escape stopped listening, no more
+    assert "Nothing learned" in row.status.text()
+    assert row.learn_button.isVisible() and not row.cancel_button.isVisible()
+
+
+def test_stop_listening_and_leaving_the_screen_learn_nothing(
+    qtbot: QtBot, driver: GuiDriver
+) -> None:
+    _personal, screen = open_settings(driver)
+    row = screen.switch
+    row.learn_button.click()
+    row.cancel_button.click()
+    assert not driver.window.keys.learning
+    row.learn_button.click()
+    driver.window.show_screen("home")
+    assert not driver.window.keys.learning
+    qtbot.keyClick(driver.window, Qt.Key.Key_F8)
+    assert driver.flow.ctx.settings.settings.switch_key == 0
+
+
+def test_learning_starts_from_the_keys_list(qtbot: QtBot, driver: GuiDriver) -> None:
+    driver.gui.settings._voices = fake_voices  # type: ignore[union-attr]
+    qtbot.keyClick(driver.window, Qt.Key.Key_F1)
+    dialog = driver.gui.frame.keys_dialog
+    assert dialog is not None and dialog.learn_button.isVisible()
+    dialog.learn_button.click()
+    assert driver.window.current_screen == "settings"
+    assert driver.window.keys.learning
+    qtbot.keyClick(driver.window, Qt.Key.Key_F9)
+    assert driver.flow.ctx.settings.settings.switch_key == Qt.Key.Key_F9
+
+
+def test_the_learned_key_names_itself_and_works_everywhere(qtbot: QtBot, driver: GuiDriver) -> None:
+    _personal, screen = open_settings(driver)
+    screen.switch.learn_button.click()
+    qtbot.keyClick(driver.window, Qt.Key.Key_F9)
+    # In Settings (no Space action) F9 presses the framed control, as Space does.
+    toggle = screen.toggles["captions"]
+    was = toggle.isChecked()
+    toggle.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(driver.window, Qt.Key.Key_F9)
+    assert toggle.isChecked() is not was
+    qtbot.keyClick(driver.window, Qt.Key.Key_Escape)
+    assert driver.window.current_screen == "home"
+    driver.flow.start_routine("balance")
+    safety = driver.flow.safety
+    assert "[F9]" in safety.ready_button.text() and "Space" not in safety.ready_button.text()
+    qtbot.keyClick(driver.window, Qt.Key.Key_F9)
+    assert driver.window.current_screen == "player"
+    assert "[F9]" in driver.flow.player.pause_button.text()
+    hints = [label.text() for label in driver.home.view.findChildren(QLabel)]
+    assert any("Press F9 to start" in text for text in hints), hints
+    driver.flow.steps.stop_running()
+    driver.home.go_home()
     _personal, screen = open_settings(driver)
     screen.switch.forget_button.click()
-    assert driver.flow.store.settings.switch_key == 0
+    driver.window.show_screen("home")
+    assert "[Space]" in driver.flow.player.pause_button.text()
 
 
 def test_typing_a_note_is_never_taken_for_a_switch(qtbot: QtBot, driver: GuiDriver) -> None:
     from PySide6.QtWidgets import QLineEdit
 
-    edit = QLineEdit(driver.flow.home)
+    edit = QLineEdit(driver.home.view)
     edit.show()
     edit.setFocus()
     qtbot.keyClicks(edit, "b. b")
@@ -149,5 +314,66 @@ def test_player_labels_expose_their_text_and_phases_are_announced(driver: GuiDri
         assert label.text() and label.text() in label.accessibleName(), label.accessibleName()
         assert label.accessibleDescription() == label.text()
     assert "Hold. Calf stretch, left leg" in announce.announced
-    home = driver.flow.home.progress_text
+    home = driver.home.view.progress_text
     assert home.text() in home.accessibleName()
+
+
+VOICE_FAULT = (
+    "The voice could not be heard: the sound player failed (aplay: confmisc.c:855:"
+    "(parse_card) cannot find card '0'). Check the sound settings and that no other program "
+    "holds the sound card. The captions keep guiding you."
+)
+
+
+def test_the_voice_notice_is_one_line_in_the_persons_words(qtbot: QtBot, driver: GuiDriver) -> None:
+    window = driver.window
+    window.show_notice(VOICE_FAULT)
+    assert window.notice_text.text() == "The sound is not working. The captions will guide you."
+    assert "confmisc" not in window.notice_text.text()
+    assert "The sound is not working" in announce.announced[-1]
+    window.notice.what_button.click()
+    assert "confmisc.c:855" in window.notice_dialog.text.text()  # the details, for a helper
+    window.notice_dialog.close_button.click()
+    window.notice.hide_button.click()
+    assert not window.notice.isVisible()
+
+
+def test_the_notice_is_one_size_in_every_mode_and_leaves_the_countdown_alone(
+    qtbot: QtBot, driver: GuiDriver
+) -> None:
+    start_hold(driver)
+    view = driver.flow.player
+    window = driver.window
+    heights = []
+    for large, scale in ((False, 100), (True, 100), (False, 200), (True, 200)):
+        window.notice.hide()
+        driver.flow.ctx.settings.update(text_scale=scale)
+        driver.flow.ctx.look.set_large(large)
+        driver.flow.ctx.look.apply()
+        qtbot.wait(20)
+        view.fit()
+        side = view.countdown.width()
+        window.show_notice(VOICE_FAULT)
+        qtbot.wait(20)
+        view.fit()
+        heights.append(window.notice.height())
+        assert view.countdown.width() == side, (large, scale)
+    assert len(set(heights)) == 1 and heights[0] <= 80, heights
+
+
+def test_the_learned_key_starts_a_reminder_too(qtbot: QtBot, driver: GuiDriver) -> None:
+    from datetime import datetime
+
+    from tests.ui.reminders.test_reminder_service import ZONE, FakeWallClock, service_at
+
+    driver.flow.ctx.settings.update(switch_key=int(Qt.Key.Key_F9))
+    clock = FakeWallClock(datetime(2024, 5, 6, 8, 59, tzinfo=ZONE))
+    service = service_at(driver, clock, break_reminders=True)
+    service.check()
+    clock.advance(minutes=1)
+    service.check()
+    assert service.window.isVisible()
+    qtbot.keyClick(service.window, Qt.Key.Key_F9)
+    QApplication.processEvents()
+    assert not service.window.isVisible()
+    assert driver.flow.routine is not None and driver.flow.routine.id == "stretch-break"

@@ -1,0 +1,223 @@
+"""Pages sized by the window, not by scrolling: the words take the largest size that fits.
+
+A page a person must act on (the safety check, a check-in question, the summary, the seated
+offer, the player's calm pages) has no scroll area: at 200 % text in large-button mode a
+scroll area hid its main action below the window. Instead :class:`FittedPage` gives its
+words the largest text factor, at most the one the person chose, at which the whole page
+fits its height (measured with the layouts' height-for-width, as the player does, see
+decision 0009 and 0018). Buttons never shrink below the mode's target size: only text does.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, QTimer
+from PySide6.QtGui import QGuiApplication, QResizeEvent, QShowEvent
+from PySide6.QtWidgets import QLayout, QVBoxLayout, QWidget
+
+from neuroguide.present.metrics import BASE_POINT_SIZE, Metrics
+
+SMALLEST_FACTOR = 0.8
+"""Below this the words would be smaller than ordinary desktop text."""
+STEP = 0.1
+MINIMUM_HEIGHT = 200
+"""A fitted page asks its window for no more height than this."""
+
+TEXT_ROLES = {
+    "title": 2.0,
+    "heading": 1.4,
+    "exercise": 2.0,
+    "detail": 1.25,
+    "caption": 1.3,
+    "phase": 1.8,
+}
+"""Label roles relative to body text: the one table for the app's style sheet and fitting."""
+PRIMARY_BUTTON = 1.3
+
+
+def text_sheet(factor: float) -> str:
+    """Font sizes only, for every role, at ``factor`` times the body text."""
+
+    def pt(relative: float = 1.0) -> float:
+        return round(BASE_POINT_SIZE * factor * relative, 1)
+
+    rules = [f"QWidget {{ font-size: {pt()}pt; }}"]
+    rules += [
+        f'QLabel[role="{role}"] {{ font-size: {pt(relative)}pt; }}'
+        for role, relative in TEXT_ROLES.items()
+    ]
+    rules.append(f'QPushButton[role="primary"] {{ font-size: {pt(PRIMARY_BUTTON)}pt; }}')
+    return "\n".join(rules)
+
+
+def factors_from(full: float) -> list[float]:
+    """Text factors to try, the person's own first, then smaller steps down to the floor."""
+    factors = [round(full, 2)]
+    while factors[-1] - STEP >= SMALLEST_FACTOR - 1e-9:
+        factors.append(round(factors[-1] - STEP, 2))
+    if factors[-1] > SMALLEST_FACTOR:
+        factors.append(SMALLEST_FACTOR)
+    return factors
+
+
+def invalidate_all(layout: QLayout) -> None:
+    """Forget every cached size in ``layout`` and the layouts under it."""
+    layout.invalidate()
+    for index in range(layout.count()):
+        item = layout.itemAt(index)
+        if item is None:
+            continue
+        child = item.layout()
+        if child is not None:
+            invalidate_all(child)
+        widget = item.widget()
+        if widget is not None and widget.layout() is not None:
+            invalidate_all(widget.layout())  # type: ignore[arg-type]
+
+
+def height_for(layout: QLayout, width: int) -> int:
+    """The height ``layout`` needs at ``width`` (wrapping labels and button rows included)."""
+    if layout.hasHeightForWidth():
+        return layout.totalHeightForWidth(width)
+    return layout.totalSizeHint().height()
+
+
+class FittedPage(QWidget):
+    """A page whose whole content fits the window: ``page`` is the layout to fill.
+
+    Subclasses fill :attr:`page` and call :meth:`schedule_fit` when their words change. The
+    chosen factor is in :attr:`text_factor` (tests and the tour read it).
+    """
+
+    def __init__(self, metrics: Metrics, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._metrics = metrics
+        self._fitted: tuple[object, ...] | None = None
+        self._fitting = False
+        self.text_factor = metrics.text_factor
+        """The factor in use now (at most the person's)."""
+        self.page = QVBoxLayout(self)
+        self._refit = QTimer(self)
+        self._refit.setSingleShot(True)
+        self._refit.setInterval(0)
+        self._refit.timeout.connect(self.fit)
+
+    @property
+    def metrics(self) -> Metrics:
+        """The mode the page was last given."""
+        return self._metrics
+
+    def set_page_metrics(self, metrics: Metrics) -> None:
+        """Margins and gaps for the mode; the text is fitted again."""
+        self._metrics = metrics
+        m = metrics.margin
+        self.page.setContentsMargins(m, m // 2, m, m // 2)
+        self.page.setSpacing(metrics.spacing)
+        self._fitted = None
+        self.fit()
+
+    def schedule_fit(self) -> None:
+        """Fit again once the current changes are all made (one pass, not one per label)."""
+        self._fitted = None
+        if self.isVisible():
+            self._refit.start()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
+        """A new size: a new fit."""
+        super().resizeEvent(event)
+        self.fit()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt API)
+        """Fit for the size the page is shown at."""
+        super().showEvent(event)
+        self.fit()
+
+    def fit_key(self) -> tuple[object, ...]:
+        """What the fit depends on besides the size and mode (subclasses add their words)."""
+        return ()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+        """Never taller than a small window: the words shrink to fit instead (a page's full
+        height as its minimum would make the window taller than the screen)."""
+        hint = super().minimumSizeHint()
+        return QSize(hint.width(), min(hint.height(), MINIMUM_HEIGHT))
+
+    def fit(self) -> None:
+        """The largest text factor (at most the person's) at which the page fits."""
+        width, height = self.width(), self.height()
+        key = (width, height, self._metrics, self.fit_key())
+        if key == self._fitted or width < 100 or height < 100 or not self.isVisible():
+            return
+        if self._fitting:  # a style change resized the page: fit again once this one ends
+            self._refit.start()
+            return
+        self._fitting = True
+        try:
+            self._fit(key, width, height)
+        finally:
+            self._fitting = False
+
+    def _fit(self, key: tuple[object, ...], width: int, height: int) -> None:
+        self._fitted = key
+        factors = factors_from(self._metrics.text_factor)
+        # Fitting is monotonic in the factor: search the largest that fits in a few tries.
+        low, high = 0, len(factors) - 1
+        if self._fits_at(factors[0], width, height):
+            high = 0
+        else:
+            while high - low > 1:
+                middle = (low + high) // 2
+                if self._fits_at(factors[middle], width, height):
+                    high = middle
+                else:
+                    low = middle
+        chosen = factors[high]
+        self._use(chosen)
+        self.text_factor = chosen
+        self.page.activate()
+
+    def needed_height(self, width: int) -> int:
+        """The height the page needs at ``width`` with the current text."""
+        return height_for(self.page, width)
+
+    def _fits_at(self, factor: float, width: int, height: int) -> bool:
+        self._use(factor)
+        if self.page.totalMinimumSize().width() > width:
+            return False
+        return self.needed_height(width) <= height
+
+    def _use(self, factor: float) -> None:
+        sheet = text_sheet(factor)
+        if self.styleSheet() != sheet:
+            self.setStyleSheet(sheet)
+        invalidate_all(self.page)
+
+
+def fit_window(window: QWidget, metrics: Metrics, *, gap: int = 48) -> float:
+    """Size a top-level ``window`` (a reminder, a dialog) to its content, never wider or
+    taller than its screen: the words shrink (from the person's size) until it fits.
+
+    Returns the text factor chosen. The window must have a layout.
+    """
+    layout = window.layout()
+    if layout is None:
+        return metrics.text_factor
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    room = screen.availableGeometry() if screen is not None else None
+    most_wide = room.width() - gap if room is not None else 1 << 20
+    most_high = room.height() - gap if room is not None else 1 << 20
+    width = height = 0
+    chosen = SMALLEST_FACTOR
+    for factor in factors_from(metrics.text_factor):
+        sheet = text_sheet(factor)
+        if window.styleSheet() != sheet:
+            window.setStyleSheet(sheet)
+        invalidate_all(layout)
+        least = layout.totalMinimumSize().width()
+        width = min(max(layout.totalSizeHint().width(), least), most_wide)
+        height = height_for(layout, width)
+        chosen = factor
+        if least <= most_wide and height <= most_high:
+            break
+    window.setMinimumWidth(min(window.minimumWidth(), width))
+    window.resize(width, min(height, most_high))
+    return chosen
