@@ -20,12 +20,12 @@ def open_editor(data_dir: Path) -> tuple[EditorScreen, Callable[[], None]]:
     data_dir.mkdir(parents=True, exist_ok=True)
     paths = Paths(data_dir=data_dir, config_dir=data_dir, resources_dir=resources_dir())
     gui = build_gui(paths, clock=FakeClock(), speaker=RecordingSpeaker(), show=False)
-    assert gui is not None and gui.personal is not None
+    assert gui is not None
     gui.window.resize(1366, 768)
     gui.window.show()
-    gui.flow.home.editor_button.click()
+    gui.home.view.editor_button.click()
     QApplication.processEvents()
-    editor = gui.personal.editor
+    editor = gui.editor.screen
 
     def close() -> None:
         gui.window.close()
