@@ -139,12 +139,14 @@ def measure(voice_id: str, label: str, routine_id: str, first: set[object]) -> R
         chosen_at = time.perf_counter()
         gui.flow.start_routine(routine_id)
         handled_at = time.perf_counter()
-        wanted = asked[0] if asked else []
-        threading.Thread(target=watch, args=(wanted, speaker.renderer), daemon=True).start()
+        threading.Thread(target=watch, args=(speaker.renderer,), daemon=True).start()
         poll.start()
 
-    def watch(wanted: list[object], renderer: Renderer) -> None:
+    def watch(renderer: Renderer) -> None:
         """Off the window's thread (the measure must not stall what it measures)."""
+        while not asked and time.perf_counter() - chosen_at < LIMIT_S:
+            time.sleep(0.005)  # the window plans the words on a thread of its own
+        wanted = asked[0] if asked else []
         firsts = [p for p in wanted if p in first]
         if renderer.wait(firsts, LIMIT_S):  # type: ignore[arg-type]
             marks["first"] = time.perf_counter() - chosen_at
