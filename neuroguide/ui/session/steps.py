@@ -507,6 +507,8 @@ class SessionSteps(QObject):
     def _summary_key(self, key: int) -> bool:
         from PySide6.QtCore import Qt
 
+        if self.summary_view.handle_key(key):  # Esc on "What you did": back to the result
+            return True
         if key in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape):
             self.proceed()
             return True
