@@ -38,11 +38,24 @@ TEXT_ROLES = {
 PRIMARY_BUTTON = 1.3
 
 
+FULL_CONTRAST_UP_TO = 1.6
+"""Up to this text factor titles and headings keep their full size relative to body text;
+above it the gap narrows in proportion (a title at 3.2 times is 1.5 times the body, not 2)."""
+
+
+def role_size(relative: float, factor: float) -> float:
+    """A role's size relative to body text at ``factor``: big type needs less contrast in
+    size to stand out, and the room it leaves goes to the body text the person reads."""
+    if factor <= FULL_CONTRAST_UP_TO or relative <= 1.0:
+        return relative
+    return 1.0 + (relative - 1.0) * FULL_CONTRAST_UP_TO / factor
+
+
 def text_sheet(factor: float) -> str:
     """Font sizes only, for every role, at ``factor`` times the body text."""
 
     def pt(relative: float = 1.0) -> float:
-        return round(BASE_POINT_SIZE * factor * relative, 1)
+        return round(BASE_POINT_SIZE * factor * role_size(relative, factor), 1)
 
     rules = [f"QWidget {{ font-size: {pt()}pt; }}"]
     rules += [

@@ -140,7 +140,8 @@ class ReviewScreen(FittedPage):
         )
         self.back_button.clicked.connect(self.back_requested)
         header = QHBoxLayout()
-        header.addWidget(make_label("Your history", role="title"), 1)
+        self.title = make_label("Your history", role="title")
+        header.addWidget(self.title, 1)
         self._header = header
         self.choices_button = self._button(
             CHOICES_CLOSED,
@@ -231,8 +232,11 @@ class ReviewScreen(FittedPage):
         detail_page = QWidget()
         detail_column = QVBoxLayout(detail_page)
         detail_column.setContentsMargins(0, 0, 0, 0)
-        detail_column.addWidget(self.list_button, 0, Qt.AlignmentFlag.AlignLeft)
         detail_column.addWidget(self.detail, 1)
+        # "Back to the list" takes the title's place while a session is open.
+        header.insertWidget(0, self.list_button)
+        header.insertStretch(2, 0)  # the buttons stay right when the title makes way
+        self.list_button.hide()
         # The list, or one session's detail in its place: one scrolling part at a time.
         self.session_pages = QStackedWidget()
         self.session_pages.addWidget(self.list)
@@ -283,7 +287,6 @@ class ReviewScreen(FittedPage):
 
     def arrange(self, index: int) -> None:
         """0: every control on show; 1: fewer controls, so the words can stay large."""
-        self._choosing = self._choosing and index == 1
         self._show_controls()
 
     @property
@@ -401,6 +404,8 @@ class ReviewScreen(FittedPage):
         self.session_pages.setCurrentIndex(1)
         self.controls.hide()
         self.choices_button.hide()
+        self.title.hide()
+        self.list_button.show()
         self.schedule_fit()
         self.list_button.setFocus()
 
@@ -408,6 +413,8 @@ class ReviewScreen(FittedPage):
         """Back from a session's detail to the list."""
         self.session_pages.setCurrentIndex(0)
         self.controls.show()
+        self.list_button.hide()
+        self.title.show()
         self._show_controls()
         self.schedule_fit()
 

@@ -5,7 +5,8 @@ matters comes first and large: the heading, the routine, the time taken and the 
 and "Back to home". The list of every exercise and side is long (15 lines for the longest
 built-in routine); at large buttons with 200 % text, listed under the result, it shrank all
 the words to 1.2 times (of the 3.2 asked). So it has a page of its own behind "What you did",
-in place of the result, in columns that read top to bottom from the left like a printed list.
+in place of the result, in columns that read top to bottom from the left like a printed list;
+where that list would still shrink the words, it is shown in parts ("Next part").
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from neuroguide.ui.common.widgets import FlowLayout, make_button, make_card, mak
 
 ONE_COLUMN_LINES = 5
 """Up to this many lines of what was done stay in one column; more are split in two."""
+MOST_PARTS = 4
+"""The list of what was done is cut into at most this many parts."""
 TOP_LEFT = Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft
 """Both columns start at their top-left corner, whatever the other column's height."""
 
@@ -68,9 +71,20 @@ class SummaryView(FittedPage):
             "Show the session's time and the buttons again.",
             object_name="summary-result",
         )
+        self.previous_part_button = make_button(
+            "◀  Previous part", "Previous part", "The part of the list before this one."
+        )
+        self.next_part_button = make_button(
+            "Next part  ▶", "Next part", "The rest of what you did."
+        )
         for button in (self.home_button, self.done_button, self.again_button):
             self._buttons.add(button)
-        self._buttons.add(self.result_button)
+        for button in (self.result_button, self.previous_part_button, self.next_part_button):
+            self._buttons.add(button)
+        self._lines: list[str] = []
+        self._parts = 1
+        self.part = 0
+        """The part of the list on show (0: the first)."""
         self._layout.addLayout(self._buttons)
         self.done_card = make_card()
         card_layout = QVBoxLayout(self.done_card)
@@ -90,6 +104,8 @@ class SummaryView(FittedPage):
         self.again_button.clicked.connect(self.again_requested)
         self.done_button.clicked.connect(self.show_done)
         self.result_button.clicked.connect(self.show_result)
+        self.previous_part_button.clicked.connect(lambda: self.show_part(self.part - 1))
+        self.next_part_button.clicked.connect(lambda: self.show_part(self.part + 1))
         self.show_result()
         self.set_metrics(metrics)
 
@@ -104,6 +120,7 @@ class SummaryView(FittedPage):
 
     def show_done(self) -> None:
         """The list of what was done, in place of the result (the main action stays)."""
+        self.part = 0
         self._show(done=True)
         self.result_button.setFocus()
 
@@ -117,14 +134,62 @@ class SummaryView(FittedPage):
         self.again_button.setVisible(not done)
         self.result_button.setVisible(done)
         self.done_card.setVisible(done)
+        self._show_part()
         self.schedule_fit()
 
+    @property
+    def parts(self) -> int:
+        """Into how many parts the list of what was done is cut now."""
+        return self._parts
+
+    def show_part(self, part: int) -> None:
+        """Show part ``part`` of the list (0: the first)."""
+        self.part = max(0, min(part, self._parts - 1))  # the parts as cut now
+        self._show_part()
+        self.schedule_fit()
+
+    def arrangements(self) -> int:
+        """The list of what was done whole, or in 2 .. 4 parts (the result page: one way)."""
+        return min(MOST_PARTS, len(self._lines)) if self.showing_done else 1
+
+    def arrange(self, index: int) -> None:
+        """Cut the list into ``index + 1`` parts."""
+        self._parts = index + 1
+        self._show_part()
+
+    def _show_part(self) -> None:
+        lines = self._lines or ["Nothing was recorded this time."]
+        size = -(-len(lines) // self._parts)
+        part = min(self.part, self._parts - 1)
+        shown = lines[part * size : (part + 1) * size]
+        split = (len(shown) + 1) // 2 if len(shown) > ONE_COLUMN_LINES else len(shown)
+        self.items.setText("\n".join(shown[:split]))
+        self.more_items.setText("\n".join(shown[split:]))
+        self.more_items.setVisible(split < len(shown))
+        several = self._parts > 1 and self.showing_done
+        heading = "What you did"
+        if several:
+            heading += f", part {part + 1} of {self._parts}"
+        self.done_heading.setText(heading)
+        self.previous_part_button.setVisible(several)
+        self.next_part_button.setVisible(several)
+        self.previous_part_button.setEnabled(part > 0)
+        self.next_part_button.setEnabled(part < self._parts - 1)
+
     def handle_key(self, key: int) -> bool:
-        """Escape on "What you did" goes back to the result (elsewhere it goes home)."""
-        if key == Qt.Key.Key_Escape and self.showing_done:
+        """Escape on "What you did" goes back to the result (elsewhere it goes home); → and ←
+        show the next and previous part there."""
+        if not self.showing_done:
+            return False
+        if key == Qt.Key.Key_Escape:
             self.show_result()
-            return True
-        return False
+        elif key == Qt.Key.Key_Right and self._parts > 1:
+            self.show_part(self.part + 1)
+        elif key == Qt.Key.Key_Left and self._parts > 1:
+            self.show_part(self.part - 1)
+        else:
+            return False
+        return True
 
     def show_summary(self, heading: str, routine: str, figures: str, items: list[str]) -> None:
         """Fill in the words and show the result first; a long list of what was done is
@@ -132,17 +197,14 @@ class SummaryView(FittedPage):
         self.heading.setText(heading)
         self.routine_text.setText(routine)
         self.figures.setText(figures)
-        lines = items or ["Nothing was recorded this time."]
-        split = (len(lines) + 1) // 2 if len(lines) > ONE_COLUMN_LINES else len(lines)
-        self.items.setText("\n".join(lines[:split]))
-        self.more_items.setText("\n".join(lines[split:]))
-        self.more_items.setVisible(split < len(lines))
+        self._lines = list(items)
+        self._parts, self.part = 1, 0
         self.show_result()
 
     def fit_key(self) -> tuple[object, ...]:
-        """The words on show, and which page."""
-        return (self.heading.text(), self.figures.text(), self.items.text(),
-                self.more_items.text(), self.showing_done)  # fmt: skip
+        """The words, which page and which part of the list."""
+        return (self.heading.text(), self.figures.text(), tuple(self._lines),
+                self.showing_done, self.part)  # fmt: skip
 
     def set_metrics(self, metrics: Metrics) -> None:
         """Spacing for the current mode; the words are fitted again."""
