@@ -16,7 +16,6 @@ from neuroguide.present.metrics import Metrics
 from neuroguide.present.progress import ProgressSource, RunProgress
 from neuroguide.settings import Settings, load_settings
 from neuroguide.settings_store import SettingsStore
-from neuroguide.speech.factory import create_speaker
 from neuroguide.speech.protocol import VoiceSettings
 from neuroguide.speech.speaker import Speaker
 from neuroguide.store.database import HistoryError
@@ -30,9 +29,15 @@ if TYPE_CHECKING:
 
     from PySide6.QtWidgets import QApplication
 
+    from neuroguide.ui.checks.install import ChecksInstall
+    from neuroguide.ui.context import AppContext
+    from neuroguide.ui.editor.feature import EditorFeature
     from neuroguide.ui.history.controller import HistoryController
+    from neuroguide.ui.home.controller import HomeController
+    from neuroguide.ui.reminders.service import ReminderService
     from neuroguide.ui.session.flow import SessionFlow
-    from neuroguide.ui.settings.personalisation import Personalisation
+    from neuroguide.ui.settings.feature import SettingsFeature
+    from neuroguide.ui.shell.frame import WindowFrame
     from neuroguide.ui.shell.main_window import MainWindow
     from neuroguide.ui.shell.single_instance import ShowServer
 
@@ -41,20 +46,27 @@ DEFAULT_SIZE = (1280, 800)
 
 @dataclass
 class Gui:
-    """What :func:`build_gui` made: the window, the session flow and the history (if any)."""
+    """What :func:`build_gui` made: the context, and each feature built on it."""
 
     window: MainWindow
+    ctx: AppContext
     flow: SessionFlow
+    """The session flow (what starts a routine; the features see it as ``Sessions``)."""
+    home: HomeController
     history: History | None
-    personal: Personalisation
-    """The settings screen, the editor and the reminders."""
     history_screen: HistoryController | None
     """The History screen, when there is a history."""
+    settings: SettingsFeature
+    editor: EditorFeature
+    reminders: ReminderService
+    checks: ChecksInstall
+    frame: WindowFrame
+    """The Keys list and the window's remembered place."""
 
     @property
     def speaker(self) -> Speaker:
         """The speaker in use (the settings screen may swap it)."""
-        return self.flow.speaker
+        return self.ctx.voice.speaker
 
 
 def create_application() -> QApplication:
@@ -102,10 +114,16 @@ def build_gui(
     from PySide6.QtWidgets import QApplication
 
     from neuroguide.ui.checks.install import install_checks
+    from neuroguide.ui.context import AppContext, VoiceHolder
+    from neuroguide.ui.editor.feature import EditorFeature
     from neuroguide.ui.history.controller import HistoryController
+    from neuroguide.ui.home.controller import HomeController
+    from neuroguide.ui.reminders.service import ReminderService
     from neuroguide.ui.session.flow import SessionFlow
-    from neuroguide.ui.settings.personalisation import Personalisation
-    from neuroguide.ui.shell.main_window import MainWindow
+    from neuroguide.ui.settings.feature import SettingsFeature
+    from neuroguide.ui.shell.frame import WindowFrame
+    from neuroguide.ui.shell.look import Look
+    from neuroguide.ui.shell.main_window import MainWindow, after_first_paint
     from neuroguide.ui.shell.theme import apply_look, resolve_theme
 
     settings, messages = load_settings(paths.settings_file, keep_aside=True)  # we write it
@@ -115,40 +133,58 @@ def build_gui(
     if content is None:
         return None
     clock = clock or MonotonicClock()
-    store = SettingsStore(settings, paths.settings_file)
     metrics = Metrics(large=settings.large_buttons or large, text_scale=settings.text_scale)
     application = QApplication.instance()
     if isinstance(application, QApplication):  # style first: restyling built widgets is slow
         apply_look(application, resolve_theme(settings.theme), metrics)
     window = MainWindow(metrics)
     window.setWindowIcon(QIcon(str(paths.resources_dir / "icons" / "neuroguide.svg")))
+    # A settings file that cannot be written is said in the window, not only on stderr.
+    store = SettingsStore(settings, paths.settings_file, on_problem=window.notice_requested.emit)
     history, history_notes = _open_history(paths, window)
-    if speaker is None:
-        speaker = _start_voice(settings, clock, window, paths)
-    flow = SessionFlow(
-        window,
-        content,
-        store,
+    if speaker is None:  # the real voice starts once the window has painted (see below)
+        voice = VoiceHolder(start=lambda: _start_voice(settings, clock, window, paths))
+        after_first_paint(window, voice.warm)
+    else:
+        voice = VoiceHolder(speaker)
+    ctx = AppContext(
+        window=window,
+        settings=store,
+        content=content,
         clock=clock,
-        speaker=speaker,
+        voice=voice,
+        look=Look(window, store, large_forced=large),
+        paths=paths,
         progress=_progress(history),
-        history=history,
-        illustrations=paths.illustrations,
-        large_forced=large,
     )
-    _configure_keys(window, flow)
+    flow = SessionFlow(ctx, history)
+    home = HomeController(ctx, flow, history)
+    frame = WindowFrame(window, store, lambda: ctx.metrics, lambda: not flow.running)
+    _configure_keys(window, ctx)
     history_screen = None
     server = None
     if history is not None:
-        history_screen = HistoryController(flow, history, paths.reports_dir, paths.own_files())
+        history_screen = HistoryController(ctx, home, history, paths.reports_dir, paths.own_files())
         window.closing.connect(history.close)  # after the flow stopped (and recorded) a session
         server = _listen_for_later_starts(window, paths)
-    personal = Personalisation(flow, paths)
+    reminders = ReminderService(
+        ctx,
+        home,
+        flow,
+        icon=paths.resources_dir / "icons" / "neuroguide.svg",
+        data_dir=paths.data_dir,
+    )
+    settings_feature = SettingsFeature(ctx, home, flow, describe_reminders=reminders.describe)
+    editor = EditorFeature(ctx, home)
+    home.view.settings_requested.connect(settings_feature.show)
+    home.view.editor_requested.connect(editor.show)
     if server is not None:  # a file opened while running goes to this window's import page
-        server.open_requested.connect(lambda file: _open_in_editor(personal, file))
-    install_checks(flow, history.progress_checks if history is not None else None, paths)
-    flow.update_history_button()
-    if not flow.restore_geometry():
+        server.open_requested.connect(lambda file: _open_in_editor(editor, file))
+    checks = install_checks(
+        ctx, home, flow, history.progress_checks if history is not None else None, paths
+    )
+    home.update_history_button()
+    if not frame.restore_geometry():
         window.resize(*_default_size(window))
     if messages:
         QTimer.singleShot(0, lambda: _tell(window, "Some settings were reset", messages))
@@ -156,32 +192,49 @@ def build_gui(
         QTimer.singleShot(0, lambda title=title, text=text: _inform(window, title, text))
     if show:
         window.show()
-    return Gui(window, flow, history, personal, history_screen)
+    return Gui(
+        window,
+        ctx,
+        flow,
+        home,
+        history,
+        history_screen,
+        settings_feature,
+        editor,
+        reminders,
+        checks,
+        frame,
+    )
 
 
-def _configure_keys(window: MainWindow, flow: SessionFlow) -> None:
+def _configure_keys(window: MainWindow, ctx: AppContext) -> None:
     """Bounce timing on the session's clock; the switch key and delay from the settings."""
     from neuroguide.ui.shell.keys import SwitchSettings
 
     def switch() -> SwitchSettings:
-        settings = flow.store.settings
+        settings = ctx.settings.settings
         return SwitchSettings(settings.switch_key, settings.switch_delay_ms)
 
-    window.keys.configure(clock=flow.clock, settings=switch)
-    _configure_scanning(window, flow)
+    window.keys.configure(clock=ctx.clock, settings=switch)
+    _configure_scanning(window, ctx)
 
 
-def _configure_scanning(window: MainWindow, flow: SessionFlow) -> None:
+def _configure_scanning(window: MainWindow, ctx: AppContext) -> None:
     """Scanning as the settings say; S saves its new state; the voice names each choice."""
     from neuroguide.core.cues import Cue, CuePriority
 
     def speak(text: str) -> None:
-        flow.speaker.say(Cue(text, CuePriority.NAME, at=flow.clock.now()))
+        ctx.voice.speaker.say(Cue(text, CuePriority.NAME, at=ctx.clock.now()))
 
     window.scanner.speak = speak
-    window.scanning_changed.connect(lambda on: flow.store.update(scanning=on))
-    settings = flow.store.settings
-    window.set_scanning(settings.scanning, settings.scan_seconds)
+    window.scanning_changed.connect(lambda on: ctx.settings.update(scanning=on))
+
+    def follow() -> None:
+        settings = ctx.settings.settings
+        window.set_scanning(settings.scanning, settings.scan_seconds)
+
+    ctx.settings.subscribe(follow, keys=("scanning", "scan_seconds"))
+    follow()
 
 
 def _load_content(paths: Paths) -> Content | None:
@@ -227,6 +280,7 @@ def _progress(history: History | None) -> ProgressSource:
 
 def _start_voice(settings: Settings, clock: Clock, window: MainWindow, paths: Paths) -> Speaker:
     """The real voice; its worker warms up in the background. Problems show on the window."""
+    from neuroguide.speech.factory import create_speaker
 
     def tell(message: str) -> None:  # from the speaker's thread: the signal crosses safely
         print(f"neuroguide: {message}", file=sys.stderr)
@@ -279,9 +333,9 @@ def _listen_for_later_starts(window: MainWindow, paths: Paths) -> ShowServer | N
     return server
 
 
-def _open_in_editor(personal: Personalisation, file: Path) -> None:
-    personal.show_editor()
-    personal.editor.import_path(file)
+def _open_in_editor(editor: EditorFeature, file: Path) -> None:
+    editor.show()
+    editor.screen.import_path(file)
 
 
 def _already_running(paths: Paths, programme: Path | None = None) -> bool:
@@ -335,8 +389,8 @@ def _tell(window: MainWindow, title: str, lines: list[str]) -> None:
 
 def open_programme(gui: Gui, path: Path) -> bool:
     """Show a shared programme in the editor's import page (or why it cannot be added)."""
-    gui.personal.show_editor()
-    return gui.personal.editor.import_path(path)
+    gui.editor.show()
+    return gui.editor.screen.import_path(path)
 
 
 def _start_quietly(app: Any, gui: Gui) -> None:
@@ -345,7 +399,7 @@ def _start_quietly(app: Any, gui: Gui) -> None:
 
     app.setQuitOnLastWindowClosed(False)
     if tray_available():
-        reminders = gui.personal.reminders
+        reminders = gui.reminders
         reminders.settings_changed()  # the icon, even with no reminder set
         if reminders.tray_icon is not None and reminders.tray_icon.contextMenu() is not None:
             reminders.tray_icon.contextMenu().addAction("Quit NeuroGuide", app.quit)
@@ -388,4 +442,4 @@ def run_gui(
         return int(app.exec())
     finally:
         sys.excepthook = previous
-        gui.speaker.close()
+        gui.ctx.voice.close()

@@ -4,13 +4,14 @@ The window and the terminal (``neuroguide progress --birth-year``, say) share on
 file. So the store reads the file again whenever it changed on disk (a ``stat`` per look),
 and a change writes the file's current values with only the changed keys replaced: a value
 saved in the terminal while the window is open is seen by the window and never written over.
+Parts of the app follow the settings they use (:meth:`SettingsStore.subscribe`).
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -19,12 +20,16 @@ from neuroguide.settings import Settings, load_settings, save_settings
 
 Signature = tuple[int, int, int] | None
 
+Listener = Callable[[], None]
+
 
 class SettingsStore:
     """Holds the settings of this run; :meth:`update` changes and saves them.
 
-    A settings file that cannot be written is reported once through ``on_problem`` (and on
-    stderr); the app carries on with the new values for this run.
+    Parts of the app :meth:`subscribe` to the settings they use and are called after each
+    update that names one of them (qutebrowser's ``config.changed``, without Qt). A settings
+    file that cannot be written is reported once through ``on_problem`` (and on stderr); the
+    app carries on with the new values for this run.
     """
 
     def __init__(
@@ -37,6 +42,7 @@ class SettingsStore:
         self._path = path
         self._on_problem = on_problem
         self._reported = False
+        self._listeners: list[tuple[frozenset[str] | None, Listener]] = []
         self._unsaved: dict[str, Any] = {}
         """Values changed in this run that the file does not hold yet (a failed write)."""
         self._seen = _signature(path)
@@ -47,12 +53,23 @@ class SettingsStore:
         self._follow_file()
         return self._settings
 
+    def subscribe(self, listener: Listener, keys: Iterable[str] | None = None) -> None:
+        """Call ``listener`` after every update of one of ``keys`` (of any setting if None).
+
+        Listeners are called in the order they subscribed, after the file was written.
+        """
+        self._listeners.append((None if keys is None else frozenset(keys), listener))
+
     def update(self, **values: Any) -> Settings:
-        """Change some values and save the file; returns the new settings."""
+        """Change some values, save the file and tell the listeners; returns the new settings."""
         self._follow_file()
         self._settings = self._settings.changed(**values)
         self._unsaved.update(values)
         self.save()
+        named = values.keys()
+        for keys, listener in list(self._listeners):
+            if keys is None or not keys.isdisjoint(named):
+                listener()
         return self._settings
 
     def save(self) -> None:

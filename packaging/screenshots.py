@@ -105,9 +105,10 @@ def shoot(suffix: str) -> None:
     gui = _open(large, text_scale, theme, clock)
     flow, window = gui.flow, gui.window
     _save(window, f"home{suffix}")
-    flow.show_keys()
-    _save(flow.keys_dialog, f"keys{suffix}")
-    flow.keys_dialog.close()
+    gui.frame.show_keys()
+    assert gui.frame.keys_dialog is not None
+    _save(gui.frame.keys_dialog, f"keys{suffix}")
+    gui.frame.keys_dialog.close()
     flow.start_routine("lower-leg-stretches")
     before = _screen(gui)
     before.scales["pain"].button(3).click()  # type: ignore[attr-defined]
@@ -159,7 +160,7 @@ def shoot(suffix: str) -> None:
     _save(window, f"history-detail{suffix}")
     review.close_detail()
     window.show_screen("home")
-    content = flow.content
+    content = gui.ctx.content
     routine = content.catalog.routines["stretch-break"]
     offer = flow.steps.seated_offer
     offer.show_version(seated_version(routine, content.library))
@@ -211,7 +212,7 @@ def shoot_checks(suffix: str) -> None:
             controller.tick()
         _save(window, f"check-{check}-running{suffix}")
         controller.unsteady()
-        gui.flow.go_home()
+        gui.home.go_home()
     window.close()
 
 

@@ -74,3 +74,16 @@ def test_a_huge_piped_check_result_is_refused_in_one_short_plain_line(
     assert "\x1b" not in captured.err and "\x07" not in captured.err
     assert len(captured.err) < 400 and "more characters" in captured.err
     assert "nothing was saved" in captured.err
+
+
+def test_a_plain_stream_outliving_its_terminal_stream_flushes_quietly(tmp_path: Path) -> None:
+    """io's finaliser flushes the wrapper after the stream underneath closed (3.13 reports it)."""
+    from neuroguide.terminal.plain_out import PlainOut
+
+    underneath = (tmp_path / "terminal.txt").open("w", encoding="utf-8")
+    out = PlainOut(underneath)
+    out.write("Calf raise\x1b[2J\n")
+    underneath.close()
+    out.flush()  # was: ValueError: I/O operation on closed file
+    out.close()
+    assert "\x1b" not in (tmp_path / "terminal.txt").read_text(encoding="utf-8")

@@ -1,9 +1,19 @@
-"""Clocks the session engine reads; injected so tests never sleep."""
+"""Clocks the app reads; injected so tests never sleep.
+
+``Clock`` (monotonic seconds) drives sessions; ``local_now`` is the one real wall clock, for
+the moments a person sees or a record keeps (reminders, check results, session times).
+"""
 
 from __future__ import annotations
 
 import time
+from datetime import datetime
 from typing import Protocol
+
+
+def local_now() -> datetime:
+    """The wall clock as an aware datetime in the local offset."""
+    return datetime.now().astimezone()
 
 
 class Clock(Protocol):

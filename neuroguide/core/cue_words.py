@@ -70,12 +70,19 @@ def rep_words(exercise: Exercise) -> tuple[str, str]:
     return "Up.", "And down."
 
 
+def side_words(phase: Phase) -> tuple[str, str] | None:
+    """The side a phase works and what to call it (``("left", "leg")``, ``("right", "side")``);
+    ``None`` for exercises done with both sides at once. The voice and the screen both say it
+    from here (:func:`side_phrase`, ``present.phase_text.side_text``)."""
+    if phase.side is None:
+        return None
+    return phase.side, phase.exercise.side_word or "side"
+
+
 def side_phrase(phase: Phase) -> str:
     """``your left leg`` / ``your right side``; empty for exercises done with both sides."""
-    if phase.side is None:
-        return ""
-    word = phase.exercise.side_word or "side"
-    return f"your {phase.side} {word}"
+    words = side_words(phase)
+    return f"your {words[0]} {words[1]}" if words else ""
 
 
 def dose_phrase(phase: Phase) -> str:

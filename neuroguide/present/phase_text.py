@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 
+from neuroguide.core.cue_words import side_words
 from neuroguide.core.library import Exercise, format_duration
 from neuroguide.core.records import ItemStatus, Outcome, Summary
 from neuroguide.core.timeline import Phase, PhaseKind
@@ -33,10 +34,8 @@ def phase_announcement(phase: Phase) -> str:
 
 def side_text(phase: Phase) -> str:
     """``Left leg``, ``Right side``, or "" for exercises done with both sides at once."""
-    if phase.side is None:
-        return ""
-    word = phase.exercise.side_word or "side"
-    return f"{phase.side.capitalize()} {word}"
+    words = side_words(phase)
+    return f"{words[0].capitalize()} {words[1]}" if words else ""
 
 
 def set_text(phase: Phase) -> str:

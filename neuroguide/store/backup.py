@@ -6,7 +6,8 @@ import sqlite3
 from datetime import date
 from pathlib import Path
 
-from neuroguide.store.files import create_private_file, make_private_dir
+from neuroguide.paths import make_private_dir
+from neuroguide.store.files import create_private_file
 
 KEEP = 7
 PREFIX = "history-"

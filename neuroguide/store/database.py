@@ -14,9 +14,11 @@ from datetime import datetime
 from enum import Enum
 from pathlib import Path
 
+from neuroguide.core.clock import local_now
+from neuroguide.paths import make_private_dir
 from neuroguide.store.backup import backup_daily, newest_good_backup, restore
 from neuroguide.store.codes import primary_code
-from neuroguide.store.files import create_private_file, make_private_dir, move_aside
+from neuroguide.store.files import create_private_file, move_aside
 from neuroguide.store.lock import InstanceLock
 from neuroguide.store.schema import APPLICATION_ID, LATEST_VERSION, application_id, migrate
 from neuroguide.store.writes import mark_interrupted
@@ -86,11 +88,6 @@ class OpenedHistory:
     ready: bool = True
     path: Path | None = None
     """The file opened for writing (``None`` in memory or read-only): watched for deletion."""
-
-
-def local_now() -> datetime:
-    """The wall clock as an aware datetime in the local offset."""
-    return datetime.now().astimezone()
 
 
 class _State(Enum):

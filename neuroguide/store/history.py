@@ -12,19 +12,18 @@ import sqlite3
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import TextIO, TypeVar
+from typing import TYPE_CHECKING, TextIO, TypeVar
 
-from neuroguide.core.check_progress import Profile
 from neuroguide.core.checks import CheckId
+from neuroguide.core.clock import local_now
 from neuroguide.core.gentle import SessionOutcome
-from neuroguide.store import check_csv, checks, csv_export, queries
+from neuroguide.store import checks, queries
 from neuroguide.store.checks import CheckRow, ProgressChecks
 from neuroguide.store.database import (
     MEMORY,
     HistoryError,
     OpenedHistory,
     is_busy,
-    local_now,
     open_history,
     open_read_only,
     prepare,
@@ -43,6 +42,9 @@ from neuroguide.store.models import (
 from neuroguide.store.pending import PendingWrites, Tell
 from neuroguide.store.queries import EVERYTHING, Streak, WeekSymptoms
 from neuroguide.store.recorder import SessionRecorder, tell_stderr
+
+if TYPE_CHECKING:
+    from neuroguide.core.check_progress import Profile
 
 T = TypeVar("T")
 
@@ -281,6 +283,8 @@ class History:
         last_day: date | None = None,
     ) -> int:
         """One CSV row per progress check, with its comparison; returns the rows written."""
+        from neuroguide.store import check_csv  # the exports load with the first export
+
         rows: int = self._read(check_csv.write_checks_csv, out, profile, first_day, last_day)
         return rows
 
@@ -288,11 +292,15 @@ class History:
 
     def write_items_csv(self, out: TextIO, flt: Filter = EVERYTHING) -> int:
         """One CSV row per hold, set or block, oldest first; returns the rows written."""
+        from neuroguide.store import csv_export
+
         rows, _damaged = self._read(csv_export.write_items_csv, out, flt)
         return rows
 
     def write_sessions_csv(self, out: TextIO, flt: Filter = EVERYTHING) -> int:
         """One CSV row per session with its check-ins, oldest first; returns the rows written."""
+        from neuroguide.store import csv_export
+
         rows, _damaged = self._read(csv_export.write_sessions_csv, out, flt)
         return rows
 

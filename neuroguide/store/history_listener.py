@@ -7,13 +7,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TextIO
 
-from neuroguide.core.gentle import gentle_level
 from neuroguide.core.library import Routine
 from neuroguide.core.listeners import SessionListener
 from neuroguide.paths import Paths
 from neuroguide.store.database import HistoryError
 from neuroguide.store.history import History
 from neuroguide.store.session_history import open_for_recording
+from neuroguide.store.session_start import gentle_level_since, known_exercises
 
 
 @dataclass
@@ -25,21 +25,11 @@ class TerminalHistory:
 
     def gentle_level(self, since: date) -> int:
         """How far "start gently" has come since ``since`` (the first level without history)."""
-        if self.history is None:
-            return 0
-        try:
-            return gentle_level(self.history.session_outcomes(since))
-        except HistoryError:  # unreadable just now: the gentlest level is the safe one
-            return 0
+        return gentle_level_since(self.history, since)
 
     def known_exercises(self) -> frozenset[str]:
         """Exercises completed before: the voice gives them the short announcement."""
-        if self.history is None:
-            return frozenset()
-        try:
-            return self.history.known_exercises()
-        except HistoryError:  # unreadable just now: every step once more does no harm
-            return frozenset()
+        return known_exercises(self.history)
 
     def close(self) -> None:
         """Write what still waits (or say what could not be), then release the history."""

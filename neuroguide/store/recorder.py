@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from neuroguide.core.clock import local_now
 from neuroguide.core.events import (
     Event,
     PauseReason,
@@ -23,7 +24,6 @@ from neuroguide.core.events import (
 )
 from neuroguide.core.records import ItemRecord
 from neuroguide.store import writes
-from neuroguide.store.database import local_now
 from neuroguide.store.models import CheckIn, Moment, Stamp
 from neuroguide.store.pending import PendingWrites, Tell
 

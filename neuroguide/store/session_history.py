@@ -10,10 +10,10 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
+from neuroguide.core.clock import local_now
 from neuroguide.store.database import (
     HistoryError,
     HistoryInUseError,
-    local_now,
     lock_data_folder,
     open_history,
 )

@@ -39,7 +39,7 @@ from neuroguide.core.checks import (
     parse_seconds,
     sit_to_stand_result,
 )
-from neuroguide.core.clock import Clock, MonotonicClock
+from neuroguide.core.clock import Clock, MonotonicClock, local_now
 from neuroguide.core.cues import Cue, CuePriority
 from neuroguide.paths import Paths
 from neuroguide.settings import load_settings
@@ -69,11 +69,6 @@ NO_PROFILE = (
     "Add your year of birth and sex to compare with the norms: "
     "neuroguide progress --birth-year YYYY --sex female|male"
 )
-
-
-def local_now() -> datetime:
-    """The wall clock with its offset (the moment a result is stored)."""
-    return datetime.now().astimezone()
 
 
 class CheckConsole:

@@ -29,8 +29,14 @@ class PlainOut(io.TextIOBase):
         return len(text)
 
     def flush(self) -> None:
-        """Flush the stream underneath."""
-        self._stream.flush()
+        """Flush the stream underneath, unless it is closed already.
+
+        io's finaliser flushes this wrapper when it is collected, which may be after the stream
+        underneath was closed (at exit, or by a caller that owned it); Python 3.13 reports that
+        as an error, and there is nothing left to flush.
+        """
+        if not getattr(self._stream, "closed", False):
+            self._stream.flush()
 
     def isatty(self) -> bool:
         """Whether the stream underneath is a terminal."""

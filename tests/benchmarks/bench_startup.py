@@ -30,7 +30,7 @@ from tests.benchmarks.report import Result
 
 RUNS = 11
 TIME_FACTOR = 2.0
-INSTRUCTION_FACTOR = 2.0
+INSTRUCTION_FACTOR = 2.5  # issue 21: the home screen within 2.5x a bare window
 RSS_LIMIT_MB = 90.0
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -16,22 +16,9 @@ from neuroguide.core.reminders import (
     day_reminders,
     parse_time,
 )
+from tests.helpers.clocks import FakeWallClock
 
 ZONE = timezone(timedelta(hours=2))
-
-
-class FakeWallClock:
-    """Local time that moves only when the test says so."""
-
-    def __init__(self, start: datetime) -> None:
-        self.now = start
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, **delta: float) -> datetime:
-        self.now += timedelta(**delta)
-        return self.now
 
 
 def at(hour: int, minute: int = 0, day: int = 4) -> datetime:

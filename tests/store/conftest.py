@@ -11,19 +11,7 @@ import pytest
 from neuroguide.content.loader import Content, load_content
 from neuroguide.core.library import Routine
 from neuroguide.paths import resolve_paths
-
-
-class FakeWallClock:
-    """A wall clock in a fixed UTC offset that moves only when told to."""
-
-    def __init__(self, start: datetime) -> None:
-        self.current = start
-
-    def __call__(self) -> datetime:
-        return self.current
-
-    def advance(self, seconds: float) -> None:
-        self.current += timedelta(seconds=seconds)
+from tests.helpers.clocks import FakeWallClock
 
 
 @pytest.fixture(scope="session")

@@ -20,7 +20,7 @@ from neuroguide.store.database import (
 from neuroguide.store.models import Stamp
 from neuroguide.store.schema import APPLICATION_ID, LATEST_VERSION
 from neuroguide.store.writes import begin_session
-from tests.store.conftest import FakeWallClock
+from tests.helpers.clocks import FakeWallClock
 
 
 def _add_session(connection: sqlite3.Connection, wall: FakeWallClock, name: str = "A") -> int:

@@ -13,7 +13,7 @@ from neuroguide.store.database import open_history
 from neuroguide.store.models import CheckIn, Feel, Moment, Where
 from neuroguide.store.queries import checkins, list_sessions, session_items, session_pauses
 from neuroguide.store.recorder import SessionRecorder
-from tests.store.conftest import FakeWallClock
+from tests.helpers.clocks import FakeWallClock
 from tests.store.session_driver import SessionDriver
 
 

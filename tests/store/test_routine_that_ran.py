@@ -13,7 +13,7 @@ from neuroguide.core.library import Routine
 from neuroguide.core.seated import seated_version
 from neuroguide.core.session import SessionState
 from neuroguide.store.history import History
-from tests.store.conftest import FakeWallClock
+from tests.helpers.clocks import FakeWallClock
 from tests.store.session_driver import SessionDriver
 
 

@@ -18,7 +18,7 @@ from neuroguide.store import database, pending
 from neuroguide.store.backup import backup_daily
 from neuroguide.store.history import History
 from neuroguide.store.session_history import open_for_recording
-from tests.store.conftest import FakeWallClock
+from tests.helpers.clocks import FakeWallClock
 from tests.store.seed import add_session, connection_of
 from tests.store.session_driver import SessionDriver
 

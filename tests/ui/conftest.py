@@ -36,6 +36,7 @@ class GuiDriver:
         self.gui = gui
         self.window = gui.window
         self.flow = gui.flow
+        self.home = gui.home
         self.clock = clock
         self.speaker = speaker
 
@@ -69,7 +70,7 @@ def open_gui(qtbot: QtBot, paths: Paths, *, large: bool = False) -> GuiDriver:
         gui.window.show()
     # Check-ins are a step of their own (tests/ui/session/test_session_steps.py); these tests
     # cover the rest of the flow.
-    gui.flow.store.update(checkins=False)
+    gui.flow.ctx.settings.update(checkins=False)
     return GuiDriver(gui, clock, speaker)
 
 

@@ -70,7 +70,7 @@ def test_text_size_and_settings_are_reachable_without_scrolling(
     driver = open_gui(qtbot, app_paths)
     driver.window.resize(1366, 768)
     QApplication.processEvents()
-    home = driver.flow.home
+    home = driver.home.view
     for button in (home.text_size_button, home.settings_button, home.theme_button):
         assert button.isVisible()
         assert driver.window.rect().contains(in_window(button)), button.text()
@@ -228,7 +228,7 @@ def test_escape_leaves_the_history_and_its_back_button_has_the_focus(
 ) -> None:
     driver = open_gui(qtbot, app_paths)
     assert driver.window.has_screen("history")
-    driver.flow.home.history_button.click()
+    driver.home.view.history_button.click()
     assert driver.window.current_screen == "history"
     qtbot.waitUntil(lambda: QApplication.focusWidget() is not driver.window, timeout=2000)
     focused = QApplication.focusWidget()

@@ -198,14 +198,13 @@ def test_nothing_a_person_acts_on_scrolls_is_cut_small_or_faint(
 
 def _other_screens(driver: GuiDriver) -> Iterator[tuple[str, QWidget]]:
     """Every other screen (these may scroll): home, settings, the editor's pages, keys."""
-    window, flow = driver.window, driver.flow
+    window = driver.window
     window.show_screen("home")
-    yield "home", flow.home
-    personal = driver.gui.personal
-    personal.show_settings()
+    yield "home", driver.home.view
+    driver.gui.settings.show()
     yield "settings", window.screen_widget("settings")
-    personal.show_editor()
-    editor = personal.editor
+    driver.gui.editor.show()
+    editor = driver.gui.editor.screen
     yield "editor-list", editor
     editor.duplicate("lower-leg-stretches")
     yield "editor-routine", editor
@@ -215,9 +214,11 @@ def _other_screens(driver: GuiDriver) -> Iterator[tuple[str, QWidget]]:
     yield "editor-picker", editor
     editor.new_exercise()
     yield "editor-exercise", editor
-    flow.show_keys()
-    yield "keys", flow.keys_dialog
-    flow.keys_dialog.close()
+    frame = driver.gui.frame
+    frame.show_keys()
+    assert frame.keys_dialog is not None
+    yield "keys", frame.keys_dialog
+    frame.keys_dialog.close()
 
 
 @pytest.mark.parametrize("mode", list(MODES))

@@ -23,7 +23,7 @@ def test_a_broken_settings_file_survives_the_first_change(
     gui = build_gui(paths, clock=FakeClock(), show=False)
     assert gui is not None
     qtbot.addWidget(gui.window)
-    gui.flow.store.update(text_scale=125)  # the first write, as a click on a setting does
+    gui.flow.ctx.settings.update(text_scale=125)  # the first write, as a click on a setting does
     kept = list(paths.data_dir.glob("settings.damaged-*.toml"))
     assert len(kept) == 1 and kept[0].read_bytes() == BROKEN
     assert b"text_scale = 125" in paths.settings_file.read_bytes()

@@ -23,7 +23,7 @@ from neuroguide.core.checks import (
     CheckOutcome,
     CheckResult,
 )
-from neuroguide.core.clock import Clock
+from neuroguide.core.clock import Clock, local_now
 from neuroguide.core.cues import Cue, CuePriority
 from neuroguide.speech.planning import plays_tones
 from neuroguide.speech.speaker import Speaker
@@ -39,11 +39,6 @@ NO_PROFILE = (
     "To compare with people of your age, add your year of birth and sex (both optional): "
     "press 'Add my year of birth and sex'."
 )
-
-
-def local_now() -> datetime:
-    """The wall clock with its offset."""
-    return datetime.now().astimezone()
 
 
 class CheckController(QObject):

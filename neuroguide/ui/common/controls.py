@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from neuroguide.present.metrics import Metrics
 from neuroguide.ui.common.widgets import FlowLayout, make_button, make_label
@@ -190,29 +190,3 @@ class ChoiceRow(QWidget):
     def _pick(self, value: Any) -> None:
         self.set_value(value)
         self.chosen.emit(value)
-
-
-class ScrollContent(QWidget):
-    """The inside of a scrolling page, as tall as its wrapped text needs and no taller.
-
-    A plain widget reports a minimum height summed from its labels' narrowest wrapping, and a
-    resizable scroll area honours it: the page then ends in an empty stretch. Leaving the height
-    to the layout's height-for-width keeps the end of the page at its last line.
-    """
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt API)
-        """As wide as the layout needs; the height comes from height-for-width."""
-        layout = self.layout()
-        width = layout.minimumSize().width() if layout is not None else 0
-        return QSize(width, 0)
-
-
-def scroll_page() -> tuple[QScrollArea, QWidget]:
-    """A vertically scrolling area (never sideways, never taking focus) and its content."""
-    scroll = QScrollArea()
-    scroll.setWidgetResizable(True)
-    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-    content = ScrollContent()
-    scroll.setWidget(content)
-    return scroll, content

@@ -101,12 +101,37 @@ def vertical_scroll(content: QWidget) -> QScrollArea:
     return area
 
 
+class ScrollContent(QWidget):
+    """The inside of a scrolling page, as tall as its wrapped text needs and no taller.
+
+    A plain widget reports a minimum height summed from its labels' narrowest wrapping, and a
+    resizable scroll area honours it: the page then ends in an empty stretch. Leaving the height
+    to the layout's height-for-width keeps the end of the page at its last line.
+    """
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+        """As wide as the layout needs; the height comes from height-for-width."""
+        layout = self.layout()
+        width = layout.minimumSize().width() if layout is not None else 0
+        return QSize(width, 0)
+
+
+def scroll_page() -> tuple[QScrollArea, QWidget]:
+    """A vertically scrolling page (never sideways, never taking focus) and its content.
+
+    The one scrolling page of the app: every screen that scrolls as a whole uses it (directly
+    or through :func:`scrolling_page`), so each gets the same end-of-page rule.
+    """
+    content = ScrollContent()
+    return vertical_scroll(content), content
+
+
 def scrolling_page(owner: QWidget) -> QVBoxLayout:
-    """Fill ``owner`` with a vertical scroll area; return the layout to put the page in."""
+    """Fill ``owner`` with a :func:`scroll_page`; return the layout to put the page in."""
     outer = QVBoxLayout(owner)
     outer.setContentsMargins(0, 0, 0, 0)
-    content = QWidget()
-    outer.addWidget(vertical_scroll(content))
+    area, content = scroll_page()
+    outer.addWidget(area)
     return QVBoxLayout(content)
 
 

@@ -27,13 +27,14 @@ from neuroguide.core.own_exercises import DEFAULT_DOSE
 from neuroguide.core.pictures import FIGURE_WORDS, FIGURES
 from neuroguide.core.routine_writer import WorkKind, work_kind, work_value
 from neuroguide.present.metrics import Metrics
-from neuroguide.ui.common.controls import ChoiceRow, Stepper, make_toggle, scroll_page, set_toggle
+from neuroguide.ui.common.controls import ChoiceRow, Stepper, make_toggle, set_toggle
 from neuroguide.ui.common.illustration import Illustration
 from neuroguide.ui.common.widgets import (
     FlowLayout,
     make_button,
     make_card,
     make_label,
+    scroll_page,
     set_page_gaps,
 )
 from neuroguide.ui.editor.dose_controls import add_sections, dose_stepper

@@ -22,13 +22,14 @@ from PySide6.QtWidgets import (
 from neuroguide.core.library import Category, Exercise, Position
 from neuroguide.core.seated import can_sit
 from neuroguide.present.metrics import Metrics
-from neuroguide.ui.common.controls import ChoiceRow, scroll_page
+from neuroguide.ui.common.controls import ChoiceRow
 from neuroguide.ui.common.illustration import Illustration
 from neuroguide.ui.common.widgets import (
     FlowLayout,
     make_button,
     make_card,
     make_label,
+    scroll_page,
     set_page_gaps,
 )
 

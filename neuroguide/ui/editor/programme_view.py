@@ -10,12 +10,12 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from neuroguide.present.metrics import Metrics
-from neuroguide.ui.common.controls import scroll_page
 from neuroguide.ui.common.widgets import (
     FlowLayout,
     make_button,
     make_label,
     repolish,
+    scroll_page,
     set_page_gaps,
 )
 

@@ -13,12 +13,12 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWi
 
 from neuroguide.core.library import Routine
 from neuroguide.present.metrics import Metrics
-from neuroguide.ui.common.controls import scroll_page
 from neuroguide.ui.common.widgets import (
     FlowLayout,
     make_button,
     make_card,
     make_label,
+    scroll_page,
     set_page_gaps,
 )
 

@@ -20,8 +20,13 @@ from neuroguide.core.library import HandoutDetails, Routine, Step, format_durati
 from neuroguide.core.routine_file import MAX_NAME
 from neuroguide.present.metrics import Metrics
 from neuroguide.present.routine_words import heard_words
-from neuroguide.ui.common.controls import scroll_page
-from neuroguide.ui.common.widgets import FlowLayout, make_button, make_label, set_page_gaps
+from neuroguide.ui.common.widgets import (
+    FlowLayout,
+    make_button,
+    make_label,
+    scroll_page,
+    set_page_gaps,
+)
 from neuroguide.ui.editor.schedule_view import ScheduleEditor
 
 

@@ -42,7 +42,7 @@ from neuroguide.ui.editor.routine_view import RoutineEditView
 from neuroguide.ui.editor.step_view import StepEditView
 
 if TYPE_CHECKING:
-    from neuroguide.ui.session.flow import SessionFlow
+    from neuroguide.ui.context import AppContext, Home
 
 POSITION_WORDS = {"standing": "standing", "seated": "seated", "mixed": "standing and seated"}
 
@@ -56,17 +56,18 @@ class EditorScreen(QStackedWidget):
 
     routines_changed = Signal()
 
-    def __init__(self, flow: SessionFlow, files: RoutineFiles) -> None:
+    def __init__(self, ctx: AppContext, home: Home, files: RoutineFiles) -> None:
         super().__init__()
         self.setAccessibleName("Routine editor")
-        self.flow = flow
+        self.ctx = ctx
+        self.home = home
         self.files = files
-        metrics = flow.metrics
+        metrics = ctx.metrics
         illustrations = files.paths.illustrations
         self.list_page = EditorListView(metrics)
         self.routine_page = RoutineEditView(metrics)
         self.step_page = StepEditView(metrics, illustrations)
-        library = flow.content.library.exercises.values()
+        library = ctx.content.library.exercises.values()
         self.picker = ExercisePicker(metrics, list(library), illustrations)
         self.exercise_page = ExerciseEditView(metrics, illustrations)
         self.programme_page = ProgrammeView(metrics)
@@ -91,7 +92,7 @@ class EditorScreen(QStackedWidget):
 
     def _connect(self) -> None:
         lists, edit, step, picker = self.list_page, self.routine_page, self.step_page, self.picker
-        lists.back_requested.connect(self.flow.go_home)
+        lists.back_requested.connect(self.home.go_home)
         lists.new_requested.connect(self.new)
         lists.import_requested.connect(self.ask_import)
         lists.edit_requested.connect(self.edit)
@@ -122,14 +123,14 @@ class EditorScreen(QStackedWidget):
     def show_list(self, message: str = "") -> None:
         """The list of routines, with what the last action did."""
         self.draft = None
-        rows = [(routine, self._facts(routine)) for routine in self.flow.content.catalog.ordered()]
+        rows = [(routine, self._facts(routine)) for routine in self.ctx.content.catalog.ordered()]
         self.list_page.show_routines(rows)
         self.list_page.tell(message)
         self.setCurrentWidget(self.list_page)
 
     def show_picker(self) -> None:
         """The library, filtered for the seated profile when it is on."""
-        self.picker.set_seated_only(self.flow.store.settings.seated_only)
+        self.picker.set_seated_only(self.ctx.settings.settings.seated_only)
         self.setCurrentWidget(self.picker)
 
     def _show_draft(self) -> None:
@@ -151,7 +152,7 @@ class EditorScreen(QStackedWidget):
 
     def edit(self, routine_id: str) -> None:
         """Edit (or rename) one of the person's own routines."""
-        routine = self.flow.content.catalog.routines[routine_id]
+        routine = self.ctx.content.catalog.routines[routine_id]
         if routine.builtin:
             self.duplicate(routine_id)
             return
@@ -159,7 +160,7 @@ class EditorScreen(QStackedWidget):
 
     def duplicate(self, routine_id: str) -> None:
         """Start a copy of any routine, named as a copy."""
-        routine = self.flow.content.catalog.routines[routine_id]
+        routine = self.ctx.content.catalog.routines[routine_id]
         name = f"{routine.name} (my copy)"[:MAX_NAME]
         self._start(copy_routine(routine, "", name), saved=False)
 
@@ -170,15 +171,15 @@ class EditorScreen(QStackedWidget):
 
     def change_exercise(self, exercise_id: str) -> None:
         """Change one of the person's own exercises."""
-        self.exercises.start(self.flow.content.library.exercises[exercise_id])
+        self.exercises.start(self.ctx.content.library.exercises[exercise_id])
         self.setCurrentWidget(self.exercise_page)
 
     def _exercise_done(self, exercise_id: str | None) -> None:
-        self.picker.set_exercises(list(self.flow.content.library.exercises.values()))
+        self.picker.set_exercises(list(self.ctx.content.library.exercises.values()))
         if exercise_id is not None:
             self.after_change()
         if self.draft is None:
-            name = self.flow.content.library.exercises[exercise_id].name if exercise_id else ""
+            name = self.ctx.content.library.exercises[exercise_id].name if exercise_id else ""
             self.show_list(f"Saved {name}. Add it to a routine from here." if name else "")
         elif exercise_id is not None and self.exercises.editing is None:
             self.add(exercise_id)
@@ -194,8 +195,8 @@ class EditorScreen(QStackedWidget):
     def add(self, exercise_id: str) -> None:
         """Add an exercise from the library at the end, then show the routine."""
         assert self.draft is not None
-        exercise = self.flow.content.library.exercises[exercise_id]
-        self.draft = add_step(self.draft, exercise, self.flow.store.settings.default_rest)
+        exercise = self.ctx.content.library.exercises[exercise_id]
+        self.draft = add_step(self.draft, exercise, self.ctx.settings.settings.default_rest)
         self._back_to_routine()
 
     def change_step(self, index: int) -> None:
@@ -236,7 +237,7 @@ class EditorScreen(QStackedWidget):
             return False
         routine = replace(self.draft, name=name)
         if not self._saved:
-            taken = set(self.flow.content.catalog.routines)
+            taken = set(self.ctx.content.catalog.routines)
             routine = replace(routine, id=make_id(name, taken), origin="")
         try:
             self.files.save(routine)
@@ -252,7 +253,7 @@ class EditorScreen(QStackedWidget):
 
     def delete(self, routine_id: str) -> None:
         """Delete one of the person's own routines."""
-        routine = self.flow.content.catalog.routines[routine_id]
+        routine = self.ctx.content.catalog.routines[routine_id]
         try:
             self.files.delete(routine)
         except OSError as error:
@@ -279,7 +280,7 @@ class EditorScreen(QStackedWidget):
 
     def export_to(self, routine_id: str, path: Path) -> bool:
         """Write routine ``routine_id`` to ``path``."""
-        routine = self.flow.content.catalog.routines[routine_id]
+        routine = self.ctx.content.catalog.routines[routine_id]
         try:
             self.files.export(routine, path)
         except OSError as error:
@@ -314,7 +315,7 @@ class EditorScreen(QStackedWidget):
 
     def routines(self) -> dict[str, Routine]:
         """Every routine by id, built-in and own."""
-        return self.flow.content.catalog.routines
+        return self.ctx.content.catalog.routines
 
     def show_page(self, page: QWidget) -> None:
         """Show one of the editor's pages."""
@@ -322,17 +323,17 @@ class EditorScreen(QStackedWidget):
 
     def after_change(self) -> None:
         """Refresh the home screen and tell others the routines changed."""
-        self.flow.refresh_home()
+        self.home.refresh()
         self.routines_changed.emit()
 
     _after_change = after_change
 
     def wheelchair(self) -> bool:
         """Whether the settings say "I use a wheelchair" (the handout prints those words)."""
-        return self.flow.store.settings.wheelchair
+        return self.ctx.settings.settings.wheelchair
 
     def _facts(self, routine: Routine) -> str:
-        length = heard_words(routine, get_ready=self.flow.store.settings.get_ready_seconds)
+        length = heard_words(routine, get_ready=self.ctx.settings.settings.get_ready_seconds)
         steps = len(routine.steps)
         position = POSITION_WORDS.get(routine.position, routine.position)
         return f"{length} · {steps} exercise{'s' if steps != 1 else ''} · {position}"
@@ -361,6 +362,6 @@ class EditorScreen(QStackedWidget):
             if page is self.routine_page:
                 self.show_list()
             else:
-                self.flow.go_home()
+                self.home.go_home()
             return True
         return False

@@ -15,9 +15,15 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 from neuroguide.core.library import Dose, Step
 from neuroguide.core.routine_writer import WorkKind, with_kind, with_value, work_kind, work_value
 from neuroguide.present.metrics import Metrics
-from neuroguide.ui.common.controls import ChoiceRow, Stepper, scroll_page
+from neuroguide.ui.common.controls import ChoiceRow, Stepper
 from neuroguide.ui.common.illustration import Illustration
-from neuroguide.ui.common.widgets import make_button, make_card, make_label, set_page_gaps
+from neuroguide.ui.common.widgets import (
+    make_button,
+    make_card,
+    make_label,
+    scroll_page,
+    set_page_gaps,
+)
 from neuroguide.ui.editor.dose_controls import add_sections, dose_stepper
 
 KINDS = (

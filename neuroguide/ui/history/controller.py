@@ -11,17 +11,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
-from neuroguide.core.check_progress import Profile
 from neuroguide.core.private_files import NOTHING_OWN, OwnFiles
 from neuroguide.store.history import History
 from neuroguide.ui.common.file_chooser import OPTIONS as FILE_OPTIONS
-from neuroguide.ui.session.flow import SessionFlow
+from neuroguide.ui.context import AppContext, Home
 
 if TYPE_CHECKING:
     from neuroguide.content.loader import Content
+    from neuroguide.present.metrics import Metrics
     from neuroguide.ui.history.review_screen import ReviewScreen
+
+SCREEN = "history"
 
 RETRY_MS = 5000
 """How often records that could not be written yet are tried again."""
@@ -32,28 +34,26 @@ class HistoryController(QObject):
 
     def __init__(
         self,
-        flow: SessionFlow,
+        ctx: AppContext,
+        home: Home,
         history: History,
         reports_dir: Path | None = None,
         own: OwnFiles = NOTHING_OWN,
     ) -> None:
-        super().__init__(flow.window)
+        super().__init__(ctx.window)
         self.reports_dir = reports_dir or Path.home() / "NeuroGuide"
         self.own = own
         """The app's own files, which an export never replaces."""
         self.saved_dialog: QWidget | None = None
-        self.flow = flow
+        self.ctx = ctx
+        self.home = home
         self.history = history
-        window = flow.window
         # The review screen (charts, tables, the PDF writer) is built the first time it is
         # shown: most starts never open it, and it would cost start-up time and memory.
         self._review: ReviewScreen | None = None
-        self._review_holder = QWidget()
-        holder_layout = QVBoxLayout(self._review_holder)
-        holder_layout.setContentsMargins(0, 0, 0, 0)
-        window.add_screen("history", self._review_holder)
-        window.stack.currentChanged.connect(self._screen_changed)
-        window.large_toggled.connect(lambda _large: self._resize())
+        ctx.window.add_screen(SCREEN, self._build_review)
+        ctx.window.stack.currentChanged.connect(self._screen_changed)
+        ctx.follow_look(self._look_changed)
         # Records kept in memory while the file could not be written (a full disk, another
         # program's lock) are written as soon as it can be, even while nobody touches the app.
         self._retry = QTimer(self)
@@ -64,36 +64,37 @@ class HistoryController(QObject):
     @property
     def review(self) -> ReviewScreen:
         """The review screen, built on first use."""
-        if self._review is None:
-            from neuroguide.ui.history.review_screen import ReviewScreen
+        from neuroguide.ui.history.review_screen import ReviewScreen
 
-            flow = self.flow
-            names = exercise_names(flow.content)
-            self._review = ReviewScreen(
-                self.history,
-                goal_minutes=flow.store.settings.weekly_goal_minutes,
-                exercise_names=names,
-                metrics=flow.metrics,
-            )
-            self._review.back_requested.connect(flow.go_home)
-            self._review.export_requested.connect(self._export)
-            self._review.report_requested.connect(self._save_report)
-            layout = self._review_holder.layout()
-            assert layout is not None
-            layout.addWidget(self._review)
-        return self._review
+        return self.ctx.window.screen_as(SCREEN, ReviewScreen)
+
+    def _build_review(self) -> ReviewScreen:
+        from neuroguide.ui.history.review_screen import ReviewScreen
+
+        ctx = self.ctx
+        names = exercise_names(ctx.content)
+        review = self._review = ReviewScreen(
+            self.history,
+            goal_minutes=ctx.settings.settings.weekly_goal_minutes,
+            exercise_names=names,
+            metrics=ctx.metrics,
+        )
+        review.back_requested.connect(self.home.go_home)
+        review.export_requested.connect(self._export)
+        review.report_requested.connect(self._save_report)
+        return review
 
     def _retry_writes(self) -> None:
         if self.history.unsaved:
             self.history.retry()
 
-    def _resize(self) -> None:
+    def _look_changed(self, metrics: Metrics) -> None:
         if self._review is not None:
-            self._review.set_metrics(self.flow.metrics)
+            self._review.set_metrics(metrics)
 
     def _screen_changed(self, _index: int) -> None:
-        if self.flow.window.current_screen == "history":
-            self.review.goal_minutes = self.flow.store.settings.weekly_goal_minutes
+        if self.ctx.window.current_screen == SCREEN:
+            self.review.goal_minutes = self.ctx.settings.settings.weekly_goal_minutes
             self.review.reload_routines()
             self.review.refresh()
 
@@ -103,7 +104,7 @@ class HistoryController(QObject):
         from neuroguide.store.database import HistoryError
         from neuroguide.store.files import private_output
 
-        window = self.flow.window
+        window = self.ctx.window
         suffix = "pdf" if kind == "pdf" else "csv"
         suggested = str(Path.home() / f"neuroguide-history.{suffix}")
         chosen, _filter = QFileDialog.getSaveFileName(
@@ -128,21 +129,22 @@ class HistoryController(QObject):
                     self.history.write_items_csv(out, self.review.current_filter())
             damaged = self.history.damaged_note()
         except OSError as error:
-            _tell(self.flow, "Not saved", f"{path} could not be written: {error.strerror}.")
+            _tell(self.ctx.window, "Not saved", f"{path} could not be written: {error.strerror}.")
             return
         except HistoryError as error:
-            _tell(self.flow, "Not saved", f"{path} was not written: {error}")
+            _tell(self.ctx.window, "Not saved", f"{path} was not written: {error}")
             return
         note = "" if damaged is None else f" {damaged}"
-        _tell(self.flow, "Saved", f"Your history was saved to {path}.{note}")
+        _tell(self.ctx.window, "Saved", f"Your history was saved to {path}.{note}")
 
     def _write_pdf(self, path: Path) -> None:
         """The report for the chosen period, owner-only (0600) and never half-written."""
+        from neuroguide.core.check_progress import Profile
         from neuroguide.store.files import private_output
         from neuroguide.ui.reports.clinician_report import write_report
 
-        names = exercise_names(self.flow.content)
-        settings = self.flow.store.settings
+        names = exercise_names(self.ctx.content)
+        settings = self.ctx.settings.settings
         with private_output(path, self.own) as partial:
             write_report(
                 self.history,
@@ -152,7 +154,7 @@ class HistoryController(QObject):
                 exercise_names=names,
                 today=date.today(),
                 profile=Profile.of(settings.birth_year, settings.sex),
-                routines=self.flow.content.catalog.routines,
+                routines=self.ctx.content.catalog.routines,
             )
 
     def _save_report(self) -> None:
@@ -163,17 +165,17 @@ class HistoryController(QObject):
             self.reports_dir,
             self._write_pdf,
             today=date.today(),
-            metrics=self.flow.metrics,
-            parent=self.flow.window,
-            tell=lambda title, text: _tell(self.flow, title, text),
+            metrics=self.ctx.metrics,
+            parent=self.ctx.window,
+            tell=lambda title, text: _tell(self.ctx.window, title, text),
         )
 
 
-def _tell(flow: SessionFlow, title: str, text: str) -> None:
+def _tell(window: QWidget, title: str, text: str) -> None:
     # open(), not exec(): a message must never block the app (or a test) behind a modal loop.
     from PySide6.QtWidgets import QMessageBox
 
-    box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=flow.window)
+    box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=window)
     box.open()
 
 

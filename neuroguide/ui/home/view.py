@@ -1,13 +1,9 @@
 """The home screen: a big Start for the suggested routine, progress, and every routine as a card.
 
-Layout only; :mod:`neuroguide.ui.session.flow` fills it in and reacts to its signals.
+Layout only; :mod:`neuroguide.ui.home.controller` fills it in and reacts to its signals.
 """
 
 from __future__ import annotations
-
-from collections.abc import Mapping
-from dataclasses import asdict, dataclass
-from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QResizeEvent
@@ -30,29 +26,6 @@ from neuroguide.ui.common.widgets import (
     make_label,
     vertical_scroll,
 )
-
-
-@dataclass(frozen=True)
-class HomeWords:
-    """Everything the home screen shows of the content, in words (see neuroguide.home_cache)."""
-
-    routines: list[RoutineInfo]
-    problem_files: int
-
-    def to_cache(self) -> dict[str, Any]:
-        """Plain values for the cache file."""
-        return {"routines": [asdict(r) for r in self.routines], "problem_files": self.problem_files}
-
-    @classmethod
-    def from_cache(cls, data: Mapping[str, Any]) -> HomeWords | None:
-        """Read back :meth:`to_cache`; ``None`` if anything is not as written."""
-        try:
-            routines = [RoutineInfo(**dict(item)) for item in data["routines"]]
-            problems = data["problem_files"]
-        except (KeyError, TypeError, ValueError):
-            return None
-        fields_ok = all(isinstance(v, str) for r in routines for v in asdict(r).values())
-        return cls(routines, problems) if fields_ok and isinstance(problems, int) else None
 
 
 class RoutineCard(QFrame):

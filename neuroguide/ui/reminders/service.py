@@ -7,12 +7,13 @@ shows what the scheduler says is due. No reminder appears while a session runs.
 
 from __future__ import annotations
 
-from datetime import datetime, time
+from datetime import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from neuroguide.core.clock import local_now
 from neuroguide.core.library import format_duration
 from neuroguide.core.reminders import (
     Reminder,
@@ -26,17 +27,27 @@ from neuroguide.core.reminders import (
 from neuroguide.core.schedule import schedule_kept
 from neuroguide.core.timeline import build_timeline, total_seconds
 from neuroguide.settings import Settings
-from neuroguide.ui.reminders.window import ReminderWindow, bring_to_front
 
 if TYPE_CHECKING:
-    from neuroguide.ui.session.flow import SessionFlow
+    from neuroguide.ui.context import AppContext, Home, Sessions
+    from neuroguide.ui.reminders.window import ReminderWindow
 
 LONGEST_WAIT_MS = 60_000
-
-
-def local_now() -> datetime:
-    """The local wall-clock time with its offset."""
-    return datetime.now().astimezone()
+REMINDER_KEYS = frozenset(
+    {
+        "break_reminders",
+        "breaks_per_day",
+        "break_from",
+        "break_until",
+        "break_routine",
+        "session_reminder",
+        "session_time",
+        "snooze_minutes",
+        "suggested_routine",
+        "start_at_login",
+    }
+)
+"""The settings the reminders follow (the store tells the service when one changes)."""
 
 
 def plan_from(settings: Settings) -> ReminderPlan:
@@ -72,19 +83,23 @@ class ReminderService(QObject):
 
     def __init__(
         self,
-        flow: SessionFlow,
+        ctx: AppContext,
+        home: Home,
+        sessions: Sessions,
         *,
         wall_clock: WallClock = local_now,
         tray: bool | None = None,
         icon: Path | None = None,
         data_dir: Path | None = None,
     ) -> None:
-        super().__init__(flow)
+        super().__init__(ctx.window)
         self.data_dir = data_dir
         """The data folder the log-in entry starts NeuroGuide for (``None``: no entry)."""
-        self.flow = flow
+        self.ctx = ctx
+        self.home = home
+        self.sessions = sessions
         self.wall_clock = wall_clock
-        self.scheduler = ReminderScheduler(plan_from(flow.store.settings), wall_clock())
+        self.scheduler = ReminderScheduler(plan_from(ctx.settings.settings), wall_clock())
         self.tray_available = tray_available() if tray is None else tray
         self.current: Reminder | None = None
         self.tray_icon: Any = None
@@ -93,6 +108,8 @@ class ReminderService(QObject):
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.check)
+        ctx.settings.subscribe(self.settings_changed, REMINDER_KEYS)
+        sessions.on_ended(lambda _summary: self.refresh_tray())
         self._update_tray()
         self._arm()
 
@@ -100,7 +117,9 @@ class ReminderService(QObject):
     def window(self) -> ReminderWindow:
         """The reminder window (built the first time a reminder shows)."""
         if self._window is None:
-            window = self._window = ReminderWindow(self.flow.metrics, self.flow.window)
+            from neuroguide.ui.reminders.window import ReminderWindow  # built when first due
+
+            window = self._window = ReminderWindow(self.ctx.metrics, self.ctx.window)
             window.start_requested.connect(self.start)
             window.snooze_requested.connect(self.snooze)
             window.dismissed.connect(self.dismiss)
@@ -108,14 +127,14 @@ class ReminderService(QObject):
 
     def settings_changed(self) -> None:
         """Take up new reminder settings from now on."""
-        self.scheduler.set_plan(plan_from(self.flow.store.settings), self.wall_clock())
+        self.scheduler.set_plan(plan_from(self.ctx.settings.settings), self.wall_clock())
         self._apply_autostart()
         self._update_tray()
         self._arm()
 
     def check(self) -> None:
         """Show the reminder that is due now, if any (the timer calls this)."""
-        busy = self.flow.controller is not None
+        busy = self.sessions.running
         reminder = self.scheduler.poll(self.wall_clock(), busy=busy)
         if reminder is not None and not self.schedule_kept(reminder):
             self.show(reminder)
@@ -128,8 +147,8 @@ class ReminderService(QObject):
         if routine is None or schedule is None:
             return False
         today = self.wall_clock().date()
-        done_today = self.flow.done_between(today, today).get(routine.id, 0)
-        done_week = self.flow.done_this_week().get(routine.id, 0)
+        done_today = self.home.done_between(today, today).get(routine.id, 0)
+        done_week = self.home.done_this_week().get(routine.id, 0)
         return schedule_kept(schedule, done_today, done_week)
 
     def show(self, reminder: Reminder) -> None:
@@ -145,7 +164,7 @@ class ReminderService(QObject):
         else:
             title = "Time for your exercises"
             text = f"Your daily session: {routine.name}, {length}."
-        self.window.set_metrics(self.flow.metrics)
+        self.window.set_metrics(self.ctx.metrics)
         self.window.show_reminder(title, text, routine.name, self.scheduler.plan.snooze_minutes)
         if self.tray_icon is not None:
             self.tray_icon.showMessage(title, f"{text} Click to start.")
@@ -156,15 +175,17 @@ class ReminderService(QObject):
         reminder, self.current = self.current, None
         self._hide()
         self.bring_forward()
-        if reminder is None or self.flow.controller is not None:
+        if reminder is None or self.sessions.running:
             return
         routine = self._routine(reminder)
         if routine is not None:
-            self.flow.start_routine(routine.id)
+            self.sessions.start_routine(routine.id)
 
     def bring_forward(self) -> None:
         """Show the main window in front (it may have been minimised)."""
-        window = self.flow.window
+        from neuroguide.ui.reminders.window import bring_to_front
+
+        window = self.ctx.window
         if window.isMinimized():
             window.showNormal()
         else:
@@ -205,8 +226,8 @@ class ReminderService(QObject):
         return " ".join(parts)
 
     def _routine(self, reminder: Reminder) -> Any:
-        routines = self.flow.content.catalog.routines
-        return routines.get(reminder.routine_id) or self.flow.suggested()
+        routines = self.ctx.content.catalog.routines
+        return routines.get(reminder.routine_id) or self.home.suggested()
 
     def _hide(self) -> None:
         if self._window is not None and self._window.isVisible():
@@ -225,7 +246,7 @@ class ReminderService(QObject):
 
     def _update_tray(self) -> None:
         wanted = self.tray_available and (
-            self.scheduler.plan.active or self.flow.store.settings.start_at_login
+            self.scheduler.plan.active or self.ctx.settings.settings.start_at_login
         )
         if not wanted:
             if self.tray_icon is not None:
@@ -241,7 +262,7 @@ class ReminderService(QObject):
         """Write or remove the log-in entry when the setting and the file disagree."""
         from neuroguide.autostart import is_on, set_autostart
 
-        wanted = self.flow.store.settings.start_at_login
+        wanted = self.ctx.settings.settings.start_at_login
         if wanted != is_on() and self.data_dir is not None:
             problem = set_autostart(wanted, self.data_dir)
             if problem:
@@ -253,8 +274,8 @@ class ReminderService(QObject):
         """Put the day's progress on the tray icon's tooltip."""
         if self.tray_icon is None:
             return
-        progress = self.flow.progress
-        goal = self.flow.store.settings.weekly_goal_minutes
+        progress = self.ctx.progress
+        goal = self.ctx.settings.settings.weekly_goal_minutes
         self.tray_icon.setToolTip(
             f"NeuroGuide: {round(progress.minutes_today())} min active today, "
             f"{round(progress.minutes_this_week())} of {goal} min this week"
@@ -264,7 +285,7 @@ class ReminderService(QObject):
         from PySide6.QtGui import QAction, QIcon
         from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
-        icon = QIcon(str(self._icon)) if self._icon is not None else self.flow.window.windowIcon()
+        icon = QIcon(str(self._icon)) if self._icon is not None else self.ctx.window.windowIcon()
         tray = QSystemTrayIcon(icon, self)
         menu = QMenu()
         show = QAction("Open NeuroGuide", menu)

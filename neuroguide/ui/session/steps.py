@@ -28,7 +28,7 @@ from PySide6.QtCore import QObject, Signal
 
 from neuroguide.content.loader import Content
 from neuroguide.core.clock import Clock
-from neuroguide.core.gentle import FULL_LEVEL, gentle_level, gentle_routine, gentle_since, percent
+from neuroguide.core.gentle import FULL_LEVEL, gentle_routine, gentle_since, percent
 from neuroguide.core.heard_length import heard_seconds, plan_seconds
 from neuroguide.core.library import Routine, format_duration
 from neuroguide.core.records import Summary
@@ -51,9 +51,9 @@ from neuroguide.settings_store import SettingsStore
 from neuroguide.speech.heard import speaker_lengths
 from neuroguide.speech.planning import plays_tones, start_plan
 from neuroguide.speech.speaker import Speaker
-from neuroguide.store.database import HistoryError
 from neuroguide.store.history import History
 from neuroguide.store.models import CheckIn, Moment
+from neuroguide.store.session_start import gentle_level_since, known_exercises
 from neuroguide.ui.shell.main_window import KeyHandler, MainWindow
 
 if TYPE_CHECKING:
@@ -151,12 +151,7 @@ class SessionSteps(QObject):
     @property
     def known_exercises(self) -> frozenset[str]:
         """Exercises done before (from the history): the voice gives them the short form."""
-        if self.history is None:
-            return frozenset()
-        try:
-            return self.history.known_exercises()
-        except HistoryError:  # unreadable just now: every step once more does no harm
-            return frozenset()
+        return known_exercises(self.history)
 
     # ----------------------------------------------------------------- walking
 
@@ -304,13 +299,9 @@ class SessionSteps(QObject):
 
     def gentle_level(self) -> int:
         """How far "start gently" has come (the first level without a history)."""
-        if self.history is None:
-            return 0
-        since = gentle_since(self.settings.gentle_since, self._today())
-        try:
-            return gentle_level(self.history.session_outcomes(since))
-        except HistoryError:  # unreadable just now: the gentlest level is the safe one
-            return 0
+        return gentle_level_since(
+            self.history, gentle_since(self.settings.gentle_since, self._today())
+        )
 
     def _apply_gentle(self, plan: SessionPlan) -> None:
         plan.routine = gentle_routine(plan.routine, self.gentle_level())

@@ -1,7 +1,8 @@
-"""Makes each setting take effect the moment it changes, and saves it.
+"""Saves each setting the moment it changes on the settings screen.
 
-Most settings are read when the next session starts, so saving them is enough; the look, the
-voice, the weekly goal, the seated profile and the reminders are applied here and now.
+Most settings are read when the next session starts, so saving them is enough. The parts that
+show a setting now follow it themselves through the settings store (the look, the home screen,
+the reminders); the voice is switched here, through the context's voice holder.
 """
 
 from __future__ import annotations
@@ -17,109 +18,73 @@ from neuroguide.speech.protocol import VoiceSettings
 from neuroguide.speech.speaker import NullSpeaker, Speaker
 
 if TYPE_CHECKING:
-    from neuroguide.ui.session.flow import SessionFlow
+    from neuroguide.ui.context import AppContext, Home
     from neuroguide.ui.settings.screen import SettingsScreen
 
-LOOK_KEYS = frozenset({"text_scale", "theme"})
 VOICE_KEYS = frozenset({"voice_id", "voice_rate", "voice_volume"})
-SCAN_KEYS = frozenset({"scanning", "scan_seconds"})
-HOME_KEYS = frozenset({"seated_only", "suggested_routine", "weekly_goal_minutes"})
-REMINDER_KEYS = frozenset(
-    {
-        "break_reminders",
-        "breaks_per_day",
-        "break_from",
-        "break_until",
-        "break_routine",
-        "session_reminder",
-        "session_time",
-        "snooze_minutes",
-        "suggested_routine",
-        "start_at_login",
-    }
-)
 TRY_SENTENCE = "This is how I will guide you. Breathe in, and breathe out."
 
 
 class SettingsController(QObject):
-    """Applies the settings screen's changes to the running app.
-
-    ``on_look_changed`` is called after sizes or colours changed, so screens outside the
-    session flow (the editor, this one) can update their gaps; ``on_reminders_changed`` after
-    a reminder setting changed.
-    """
+    """Applies the settings screen's changes to the running app."""
 
     def __init__(
         self,
-        flow: SessionFlow,
+        ctx: AppContext,
+        home: Home,
         screen: SettingsScreen,
         *,
         make_speaker: Callable[[], Speaker] | None = None,
-        on_look_changed: Callable[[], None] | None = None,
-        on_reminders_changed: Callable[[], None] | None = None,
         describe_reminders: Callable[[], str] = lambda: "",
         describe_gentle: Callable[[], str] = lambda: "",
     ) -> None:
         super().__init__(screen)
-        self.flow = flow
+        self.ctx = ctx
         self.screen = screen
         self._make_speaker = make_speaker
         self._spare: Speaker | None = None
         """The real speaker while the voice is switched off (kept warm for switching back)."""
-        self._on_look_changed = on_look_changed
-        self._on_reminders_changed = on_reminders_changed
         self._describe_reminders = describe_reminders
         self._describe_gentle = describe_gentle
         screen.changed.connect(self.apply)
         screen.voice_try_requested.connect(self.try_voice)
-        screen.back_requested.connect(flow.go_home)
-        flow.window.large_toggled.connect(lambda _on: self.refresh())
-        flow.window.closing.connect(self._close_spare)
+        screen.back_requested.connect(home.go_home)
+        ctx.settings.subscribe(self.refresh, {"large_buttons"})
+        ctx.window.closing.connect(self._close_spare)
 
     def refresh(self) -> None:
         """Show the current settings and status lines on the screen."""
-        routines = [(routine.id, routine.name) for routine in self.flow.content.catalog.ordered()]
-        self.screen.show_settings(self.flow.store.settings, routines)
+        ctx = self.ctx
+        routines = [(routine.id, routine.name) for routine in ctx.content.catalog.ordered()]
+        self.screen.show_settings(ctx.settings.settings, routines)
         self.screen.reminder_where.setText(self._describe_reminders())
         self.screen.gentle_status.setText(self._describe_gentle())
-        self.screen.set_metrics(self.flow.metrics)
+        self.screen.set_metrics(ctx.metrics)
 
     def apply(self, key: str, value: Any) -> None:
-        """Save ``key`` = ``value`` and make it take effect."""
-        flow = self.flow
+        """Save ``key`` = ``value``; the parts that show it follow the settings store."""
+        ctx = self.ctx
         if key == "large_buttons":
-            # Through the header's switch, so every screen that follows it updates.
-            flow.window.large_button.setChecked(bool(value))
-            if flow.store.settings.large_buttons != value:  # the header was already so
-                flow.set_large(bool(value))
-            self._look_changed()
-            self.refresh()
+            # Through the header's switch, so the window's switch and the mode agree.
+            ctx.window.large_button.setChecked(bool(value))
+            if ctx.settings.settings.large_buttons != value:  # the header was already so
+                ctx.look.set_large(bool(value))
             return
         extra: dict[str, Any] = {}
-        if key == "start_gently" and value and not flow.store.settings.gentle_since:
+        if key == "start_gently" and value and not ctx.settings.settings.gentle_since:
             extra["gentle_since"] = date.today().isoformat()
         if key == "start_gently" and not value:
             extra["gentle_since"] = ""
-        flow.store.update(**{key: value}, **extra)
-        if key in LOOK_KEYS:
-            flow.apply_look()
-            self._look_changed()
+        ctx.settings.update(**{key: value}, **extra)
         if key == "voice":
             self._switch_voice(bool(value))
         if key in VOICE_KEYS:
             self._configure_voice()
-        if key in HOME_KEYS:
-            flow.refresh_home()
-        if key in SCAN_KEYS:
-            settings = flow.store.settings
-            flow.window.set_scanning(settings.scanning, settings.scan_seconds)
-        if key in REMINDER_KEYS and self._on_reminders_changed is not None:
-            self._on_reminders_changed()
         self.refresh()
 
     def try_voice(self) -> None:
         """Say a short sentence with the chosen voice (or show why there is no voice)."""
-        self.flow.speaker.say(Cue(TRY_SENTENCE, CuePriority.NAME, at=self.flow.clock.now()))
+        self.ctx.voice.speaker.say(Cue(TRY_SENTENCE, CuePriority.NAME, at=self.ctx.clock.now()))
 
     def _close_spare(self) -> None:
         # The app closes the speaker in use; one kept aside while the voice is off is ours.
@@ -127,24 +92,21 @@ class SettingsController(QObject):
             self._spare.close()
             self._spare = None
 
-    def _look_changed(self) -> None:
-        if self._on_look_changed is not None:
-            self._on_look_changed()
-
     def _switch_voice(self, on: bool) -> None:
-        flow = self.flow
+        voice = self.ctx.voice
         if not on:
-            if not isinstance(flow.speaker, NullSpeaker):
-                flow.speaker.interrupt()
-                self._spare, flow.speaker = flow.speaker, NullSpeaker()
+            if not isinstance(voice.speaker, NullSpeaker):
+                voice.speaker.interrupt()
+                self._spare = voice.swap(NullSpeaker())
             return
         if self._spare is not None:
-            flow.speaker, self._spare = self._spare, None
+            voice.swap(self._spare)
+            self._spare = None
             self._configure_voice()
-        elif isinstance(flow.speaker, NullSpeaker) and self._make_speaker is not None:
-            flow.speaker = self._make_speaker()
+        elif isinstance(voice.speaker, NullSpeaker) and self._make_speaker is not None:
+            voice.swap(self._make_speaker())
 
     def _configure_voice(self) -> None:
-        settings = self.flow.store.settings
+        settings = self.ctx.settings.settings
         voice = VoiceSettings(settings.voice_id, settings.voice_rate, settings.voice_volume)
-        self.flow.speaker.configure(voice)
+        self.ctx.voice.speaker.configure(voice)

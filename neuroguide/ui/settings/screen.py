@@ -10,17 +10,18 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from neuroguide.present.metrics import Metrics
 from neuroguide.present.settings_rows import Row, groups, quarter_hour
 from neuroguide.settings import QUARTER_HOURS, Settings
-from neuroguide.ui.common.controls import ChoiceRow, Stepper, make_toggle, scroll_page, set_toggle
+from neuroguide.ui.common.controls import ChoiceRow, Stepper, make_toggle, set_toggle
 from neuroguide.ui.common.widgets import (
     FlowLayout,
     make_button,
     make_card,
     make_label,
+    scroll_page,
     set_page_gaps,
 )
 from neuroguide.ui.settings.switch_row import SwitchRow
@@ -257,7 +258,3 @@ class SettingsScreen(QWidget):
             self.back_requested.emit()
             return True
         return False
-
-    def label_texts(self) -> list[str]:
-        """Every label's text (tests read the screen through it)."""
-        return [label.text() for label in self.findChildren(QLabel)]

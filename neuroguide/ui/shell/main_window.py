@@ -13,9 +13,10 @@ title (``window_title``; the app's name otherwise, never a stale one).
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypeVar
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -42,12 +43,14 @@ from neuroguide.ui.shell.keys import (
 from neuroguide.ui.shell.notice import NoticeBar, NoticeDetails
 from neuroguide.ui.shell.scanning import Scanner
 
-__all__ = ["ACTION_KEYS", "APP_TITLE", "KeyHandler", "MainWindow", "action_keys"]
+__all__ = ["ACTION_KEYS", "APP_TITLE", "KeyHandler", "MainWindow", "ScreenBuilder", "action_keys"]
 
 APP_TITLE = "NeuroGuide"
 HEADER_FACTOR = LARGE_TEXT_FACTOR
 """The header's text is at most as large as in large-button mode at 100 % text."""
 KeyHandler = Callable[[int], bool]
+ScreenBuilder = Callable[[], QWidget]
+ScreenT = TypeVar("ScreenT", bound=QWidget)
 
 
 ACTION_KEYS = action_keys()
@@ -80,6 +83,7 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(640, 480)
         self._screens: dict[str, QWidget] = {}
         self._key_handlers: dict[str, KeyHandler] = {}
+        self._builders: dict[str, ScreenBuilder] = {}
         self.keys = KeyRouter()
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -119,11 +123,7 @@ class MainWindow(QMainWindow):
         self.large_button.toggled.connect(self.large_toggled)
         self.keys_button.clicked.connect(self.keys_requested)
         self.set_metrics(metrics)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)  # every key press of this window goes to route_key
-            self._file_dialogs = LargeFileDialogs(self)
-            app.installEventFilter(self._file_dialogs)  # file choosers nearly screen-sized
+        self._file_dialogs = LargeFileDialogs(self)  # installed with the key filter, on show
 
     def show_notice(self, text: str) -> None:
         """Show ``text``'s short line under the header (the full text behind "What to do")
@@ -161,30 +161,62 @@ class MainWindow(QMainWindow):
 
     # -------------------------------------------------------------- navigation
 
-    def add_screen(self, name: str, widget: QWidget, key_handler: KeyHandler | None = None) -> None:
-        """Register a screen under ``name``; ``key_handler`` (or ``widget.handle_key``) gets keys.
+    def add_screen(
+        self,
+        name: str,
+        screen: QWidget | ScreenBuilder,
+        key_handler: KeyHandler | None = None,
+    ) -> None:
+        """Register a screen under ``name``; ``key_handler`` (or its ``handle_key``) gets keys.
 
+        ``screen`` is the widget, or a function that builds it: then it is built the first
+        time it is shown or asked for (:meth:`screen_widget`), so start-up pays only for the
+        home screen. This is the one rule for screens built on first use (decision 0015).
         Registering ``history`` enables the home screen's History button.
         """
         if name in self._screens:
-            self.stack.removeWidget(self._screens[name])
+            self.stack.removeWidget(self._screens.pop(name))
+        self._builders.pop(name, None)
+        self._key_handlers.pop(name, None)
+        if key_handler is not None:
+            self._key_handlers[name] = key_handler
+        if isinstance(screen, QWidget):
+            self._place(name, screen)
+        else:
+            self._builders[name] = screen
+
+    def _place(self, name: str, widget: QWidget) -> None:
         self._screens[name] = widget
-        handler = key_handler or getattr(widget, "handle_key", None)
-        if handler is not None:
+        handler = getattr(widget, "handle_key", None)
+        if name not in self._key_handlers and handler is not None:
             self._key_handlers[name] = handler
         self.stack.addWidget(widget)
 
     def has_screen(self, name: str) -> bool:
-        """Whether a screen of that name is registered."""
+        """Whether a screen of that name is registered (built or not yet)."""
+        return name in self._screens or name in self._builders
+
+    def is_built(self, name: str) -> bool:
+        """Whether the screen ``name`` exists as a widget yet."""
         return name in self._screens
 
     def screen_widget(self, name: str) -> QWidget:
-        """The widget registered as ``name``."""
+        """The widget registered as ``name`` (built now if it was not yet)."""
+        builder = self._builders.pop(name, None)
+        if builder is not None:
+            self._place(name, builder())
         return self._screens[name]
+
+    def screen_as(self, name: str, kind: type[ScreenT]) -> ScreenT:
+        """The screen ``name`` (built now if it was not yet), as the ``kind`` it was built as."""
+        widget = self.screen_widget(name)
+        if not isinstance(widget, kind):
+            raise TypeError(f"screen {name!r} is a {type(widget).__name__}, not a {kind.__name__}")
+        return widget
 
     def show_screen(self, name: str) -> None:
         """Bring the screen ``name`` to the front, the focus on its main action."""
-        widget = self._screens[name]
+        widget = self.screen_widget(name)
         full = bool(getattr(widget, "full_screen", False))
         for part in (self.header_title, self.keys_button, self.large_button):
             part.setVisible(not full)
@@ -225,13 +257,6 @@ class MainWindow(QMainWindow):
         """The name of the screen on show."""
         current = self.stack.currentWidget()
         return next((name for name, w in self._screens.items() if w is current), "")
-
-    def set_key_handler(self, name: str, handler: KeyHandler | None) -> None:
-        """Give keys of screen ``name`` to ``handler`` (``None``: the screen takes none)."""
-        if handler is None:
-            self._key_handlers.pop(name, None)
-        else:
-            self._key_handlers[name] = handler
 
     # ----------------------------------------------------------------- look
 
@@ -296,6 +321,19 @@ class MainWindow(QMainWindow):
             handler = held if callable(held) else None
         return self.keys.route(event, handler, self.keys_requested.emit, self, receiver)
 
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt API)
+        """From the window's first show on, every key press of it goes to :meth:`route_key`.
+
+        No key can reach a window before it shows, and an application-wide filter sees every
+        event of every widget: installed here, the building and showing of the screens (child,
+        property and polish events by the thousand) does not pass through Python.
+        """
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)  # again after a close: Qt keeps one copy
+            app.installEventFilter(self._file_dialogs)  # file choosers nearly screen-sized
+        super().showEvent(event)
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
         """Let the app save the geometry and end a running session cleanly."""
         self.closing.emit()
@@ -304,6 +342,28 @@ class MainWindow(QMainWindow):
             app.removeEventFilter(self)
             app.removeEventFilter(self._file_dialogs)
         super().closeEvent(event)
+
+
+class _FirstPaint(QObject):
+    """Calls back once, on the event loop's next turn after a widget's first paint."""
+
+    def __init__(self, widget: QWidget, callback: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._callback = callback
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        """Wait for the first paint, then stop watching."""
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._callback)
+        return False
+
+
+def after_first_paint(window: QWidget, callback: Callable[[], None]) -> None:
+    """Run ``callback`` once ``window`` has painted for the first time: work the first screen
+    does not show (starting the voice) waits until the person sees the window."""
+    _FirstPaint(window, callback)
 
 
 def _press_space(target: QWidget) -> None:

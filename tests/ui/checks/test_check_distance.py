@@ -58,7 +58,7 @@ def measure(driver: GuiDriver, where: str) -> None:
         if button.isVisible():
             assert inside.contains(in_window(button)), f"{where}: {button.text()!r} outside"
             assert button.width() >= button.minimumSizeHint().width(), f"{where}: cut"
-            if driver.flow.metrics.large:
+            if driver.flow.ctx.metrics.large:
                 assert button.height() >= 64, f"{where}: {button.text()!r} too small"
     for label in view.running_page.findChildren(QLabel):
         if label.isVisible() and label.text():
@@ -103,7 +103,7 @@ def test_every_check_page_fits_and_its_digits_match_the_player(
         ring.show_time("10", 1.0)
         digits[check] = ring.digit_height()
         install.controller.unsteady()
-        driver.flow.go_home()
+        driver.home.go_home()
     player = player_digits(driver)
     for check, height in digits.items():
         assert height >= player, (check, height, player)

@@ -203,7 +203,7 @@ def test_details_a_bad_year_is_refused_and_a_good_one_is_kept(
     view.sex_buttons["female"].setChecked(True)
     qtbot.mouseClick(view.save_button, Qt.MouseButton.LeftButton)
     assert "four digits" in view.details_message.text()
-    assert gui.flow.store.settings.birth_year == 0
+    assert gui.flow.ctx.settings.settings.birth_year == 0
     view.year_edit.setText("1954")
     qtbot.mouseClick(view.save_button, Qt.MouseButton.LeftButton)
     assert view.details_message.text() == "Saved."
@@ -215,7 +215,7 @@ def test_the_progress_view_charts_each_check_with_its_comparison(
     gui: GuiDriver, qtbot: QtBot
 ) -> None:
     install = checks_of(gui)
-    gui.flow.store.update(birth_year=1950, sex="male")
+    gui.flow.ctx.settings.update(birth_year=1950, sex="male")
     install.start_check("chair-stand")
     install.controller.begin()
     run_out(gui)

@@ -20,11 +20,10 @@ from tests.ui.conftest import GuiDriver
 
 
 def open_editor(driver: GuiDriver) -> EditorScreen:
-    personal = driver.gui.personal
-    assert personal is not None
-    driver.flow.home.editor_button.click()
+    gui = driver.gui
+    driver.home.view.editor_button.click()
     assert driver.window.current_screen == "editor"
-    return personal.editor
+    return gui.editor.screen
 
 
 def check_file(paths: Paths, path: Path, capsys: pytest.CaptureFixture[str]) -> str:
@@ -70,8 +69,8 @@ def test_a_routine_built_with_buttons_is_saved_checked_and_on_the_home_screen(
     table = tomllib.loads(path.read_text())
     assert table["name"] == "Physio plan" and table["steps"][1]["hold"] == 45
     assert table["steps"][1]["sets"] == 3
-    assert "physio-plan" in [card.info.id for card in driver.flow.home.cards]
-    driver.flow.go_home()
+    assert "physio-plan" in [card.info.id for card in driver.home.view.cards]
+    driver.home.go_home()
     open_editor(driver).list_page.row("physio-plan").edit_button.click()
     reopened = editor.draft
     assert reopened is not None and reopened.steps[1].dose.hold == 45
@@ -142,8 +141,8 @@ def test_builtins_are_duplicated_not_changed_and_copies_can_be_deleted(
     assert row.confirm_button.isVisible() and copy_path.exists(), "asks once more first"
     row.confirm_button.click()
     assert not copy_path.exists()
-    assert "balance-at-the-wall-my-copy" not in driver.flow.content.catalog.routines
-    assert "balance" in driver.flow.content.catalog.routines
+    assert "balance-at-the-wall-my-copy" not in driver.flow.ctx.content.catalog.routines
+    assert "balance" in driver.flow.ctx.content.catalog.routines
 
 
 def test_a_renamed_routine_keeps_its_file_and_id(
@@ -159,7 +158,7 @@ def test_a_renamed_routine_keeps_its_file_and_id(
     qtbot.keyClicks(editor.routine_page.name, "Morning, gently")
     editor.routine_page.save_button.click()
     assert [p.name for p in app_paths.user_routines.glob("*.toml")] == ["morning.toml"]
-    assert driver.flow.content.catalog.routines["morning"].name == "Morning, gently"
+    assert driver.flow.ctx.content.catalog.routines["morning"].name == "Morning, gently"
 
 
 def test_import_checks_like_neuroguide_check(
@@ -172,13 +171,13 @@ def test_import_checks_like_neuroguide_check(
     expected = capsys.readouterr().out.strip()
     assert not editor.import_path(bad)
     assert expected and expected in editor.list_page.message.text()
-    assert "mine" not in driver.flow.content.catalog.routines
+    assert "mine" not in driver.flow.ctx.content.catalog.routines
     good = tmp_path / "good.toml"
     good.write_text('id = "mine"\nname = "Mine"\n[[steps]]\nexercise = "calf-stretch"\nhold = 15\n')
     assert editor.import_path(good)
     assert (app_paths.user_routines / "mine.toml").read_text() == good.read_text()
     assert editor.import_path(good), "the same id again gets a new one"
-    assert "mine-2" in driver.flow.content.catalog.routines
+    assert "mine-2" in driver.flow.ctx.content.catalog.routines
     check_file(app_paths, app_paths.user_routines / "mine-2.toml", capsys)
     assert not editor.import_path(tmp_path / "missing.toml")
 
@@ -190,7 +189,7 @@ def test_export_writes_a_file_that_reads_back_the_same(
     target = tmp_path / "shared.toml"
     assert editor.export_to("lower-leg-stretches", target)
     check_file(app_paths, target, capsys)
-    original = driver.flow.content.catalog.routines["lower-leg-stretches"]
+    original = driver.flow.ctx.content.catalog.routines["lower-leg-stretches"]
     assert tomllib.loads(target.read_text())["name"] == original.name
     assert not editor.export_to("balance", tmp_path / "no-such-folder" / "x.toml")
     assert "could not be written" in editor.list_page.message.text()
@@ -210,7 +209,7 @@ def test_the_picker_filters_by_words_category_and_the_seated_profile(
     qtbot.keyClicks(picker.search, "zzz")
     assert not picker.cards and "No exercise fits" in picker.count.text()
     picker.back_button.click()
-    driver.flow.store.update(seated_only=True)
+    driver.flow.ctx.settings.update(seated_only=True)
     editor.routine_page.add_button.click()
     picker.search.clear()
     assert picker.cards and not picker.position.isVisible()
@@ -248,7 +247,7 @@ def test_the_handout_names_are_typed_in_the_editor_saved_in_the_file_and_read_ba
         "from": "Sam Okoro",
         "contact": "01632 960 123",
     }
-    driver.flow.go_home()
+    driver.home.go_home()
     open_editor(driver).list_page.row("physio-plan").edit_button.click()
     assert editor.routine_page.patient.text() == "Mrs Asha Patel"
     assert editor.routine_page.contact.text() == "01632 960 123"

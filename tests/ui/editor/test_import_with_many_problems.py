@@ -22,4 +22,4 @@ def test_importing_a_file_with_60000_problems_shows_the_first_few_and_a_count(
     shown = editor.list_page.message.text()
     assert len(shown.splitlines()) <= 25
     assert "more problems like these" in shown
-    assert "many" not in driver.flow.content.catalog.routines
+    assert "many" not in driver.flow.ctx.content.catalog.routines

@@ -85,7 +85,7 @@ def test_a_programme_is_typed_in_played_printed_shared_and_counted(
         WorkKind.DURATION,
     )
     page.save_button.click()
-    library = driver.flow.content.library.exercises
+    library = driver.flow.ctx.content.library.exercises
     own = sorted((e for e in library.values() if e.own), key=lambda e: e.id, reverse=True)
     assert [e.name for e in own] == ["Tandem stance", "Sit to stand", "Ankle circles"]
     assert own[1].steps == ("Sit near the front of a chair.", "Stand up slowly.")
@@ -103,9 +103,9 @@ def test_a_programme_is_typed_in_played_printed_shared_and_counted(
     routine_page.schedule.often.button_for("weekly").click()
     routine_page.schedule.days.preset_buttons[1].click()  # 3 days a week
     routine_page.save_button.click()
-    routine = driver.flow.content.catalog.routines["physio-programme"]
+    routine = driver.flow.ctx.content.catalog.routines["physio-programme"]
     assert routine.schedule is not None and routine.schedule.per_week == 3
-    card = next(c for c in driver.flow.home.cards if c.info.id == "physio-programme")
+    card = next(c for c in driver.home.view.cards if c.info.id == "physio-programme")
     assert card.info.schedule == "3 days a week · 0 of 3 this week"
 
     # 3. Printed and shared as one file.
@@ -118,7 +118,7 @@ def test_a_programme_is_typed_in_played_printed_shared_and_counted(
         assert sorted(archive.namelist()) == ["pictures/sit-to-stand.png", "routine.toml"]
 
     # 4. Played with the voice; then the home screen counts it.
-    driver.flow.go_home()
+    driver.home.go_home()
     driver.flow.start_routine("physio-programme")
     if driver.window.current_screen == "safety":
         driver.flow.safety.ready_button.click()
@@ -128,8 +128,8 @@ def test_a_programme_is_typed_in_played_printed_shared_and_counted(
     for name in ("Ankle circles", "Sit to stand", "Tandem stance"):
         assert name in said
     assert "Stop if anything hurts, and keep breathing." in said  # the default safety line
-    driver.flow.go_home()
-    card = next(c for c in driver.flow.home.cards if c.info.id == "physio-programme")
+    driver.home.go_home()
+    card = next(c for c in driver.home.view.cards if c.info.id == "physio-programme")
     assert card.info.schedule.endswith("1 of 3 this week")
 
 
@@ -144,14 +144,14 @@ def test_an_own_exercise_round_trips_through_the_editor_and_its_file(
         'steps = ["Hold the sink.", "Rise onto your toes."]\n'
         'dose = { reps = 12, sets = 2, rest = 15 }\npicture = "wall"\n'
     )
-    driver.flow.store.update()  # nothing changes; the editor reloads files on save
+    driver.flow.ctx.settings.update()  # nothing changes; the editor reloads files on save
     editor = open_editor(driver)
     editor.files.reload()
-    before = driver.flow.content.library.exercises["heel-raise"]
+    before = driver.flow.ctx.content.library.exercises["heel-raise"]
     editor.change_exercise("heel-raise")
     assert editor.exercise_page.name.text() == "Heel raise at the sink"
     editor.exercise_page.save_button.click()
-    after = driver.flow.content.library.exercises["heel-raise"]
+    after = driver.flow.ctx.content.library.exercises["heel-raise"]
     assert after == before
     assert "heel-raise" in path.read_text()
 
@@ -209,17 +209,16 @@ def test_opening_a_shared_programme_shows_it_and_adds_it_on_a_press(
     shared = tmp_path / "physio.neuroguide"
     write_programme(routine, shared)
     assert open_programme(driver.gui, shared)
-    personal = driver.gui.personal
-    assert personal is not None
-    editor = personal.editor
+    gui = driver.gui
+    editor = gui.editor.screen
     assert editor.currentWidget() is editor.programme_page
     assert "Own exercise: Sit to stand" in editor.programme_page.contents.text()
     editor.programme_page.cancel_button.click()
-    assert "physio-programme" not in driver.flow.content.catalog.routines
+    assert "physio-programme" not in driver.flow.ctx.content.catalog.routines
     assert open_programme(driver.gui, shared)
     editor.programme_page.add_button.click()
-    assert "physio-programme" in driver.flow.content.catalog.routines
-    assert "physio-programme" in [card.info.id for card in driver.flow.home.cards]
+    assert "physio-programme" in driver.flow.ctx.content.catalog.routines
+    assert "physio-programme" in [card.info.id for card in driver.home.view.cards]
     assert open_programme(driver.gui, shared)  # again: it asks before replacing
     assert editor.programme_page.replace_button.isVisibleTo(editor.programme_page)
     assert not editor.programme_page.add_button.isVisibleTo(editor.programme_page)
@@ -248,7 +247,7 @@ def test_a_programme_with_a_built_in_routines_id_offers_no_red_replace(
     shared = tmp_path / "same-id.neuroguide"
     write_programme(routine, shared)
     assert open_programme(driver.gui, shared)
-    page = driver.gui.personal.editor.programme_page
+    page = driver.gui.editor.screen.programme_page
     assert page.replace_button.isVisibleTo(page)
     assert page.replace_button.text() == "Use it instead of the built-in"
     assert page.replace_button.property("role") == "primary"  # not the red "danger"

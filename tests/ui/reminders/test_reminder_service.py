@@ -8,27 +8,15 @@ from PySide6.QtWidgets import QApplication
 
 from neuroguide.core.reminders import ReminderKind
 from neuroguide.ui.reminders.service import ReminderService, plan_from
+from tests.helpers.clocks import FakeWallClock
 from tests.ui.conftest import GuiDriver
 
 ZONE = timezone(timedelta(hours=1))
 
 
-class FakeWallClock:
-    """Local time that moves only when the test says so."""
-
-    def __init__(self, start: datetime) -> None:
-        self.now = start
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, minutes: float) -> None:
-        self.now += timedelta(minutes=minutes)
-
-
 def service_at(driver: GuiDriver, clock: FakeWallClock, **settings: object) -> ReminderService:
-    driver.flow.store.update(**settings)
-    return ReminderService(driver.flow, wall_clock=clock, tray=False)
+    driver.flow.ctx.settings.update(**settings)
+    return ReminderService(driver.flow.ctx, driver.home, driver.flow, wall_clock=clock, tray=False)
 
 
 def test_a_break_reminder_opens_its_routine_with_one_press(driver: GuiDriver) -> None:
@@ -37,7 +25,7 @@ def test_a_break_reminder_opens_its_routine_with_one_press(driver: GuiDriver) ->
     assert service.timer.isActive() and service.timer.interval() <= 60_000
     service.check()
     assert service._window is None, "nothing due yet"
-    clock.advance(1)
+    clock.advance(minutes=1)
     shown: list[object] = []
     service.reminded.connect(shown.append)
     service.check()
@@ -53,16 +41,16 @@ def test_a_break_reminder_opens_its_routine_with_one_press(driver: GuiDriver) ->
 def test_snooze_brings_the_reminder_back_later(driver: GuiDriver) -> None:
     clock = FakeWallClock(datetime(2024, 5, 6, 17, 59, tzinfo=ZONE))
     service = service_at(driver, clock, session_reminder=True, session_time="18:00")
-    clock.advance(1)
+    clock.advance(minutes=1)
     service.check()
     assert service.window.isVisible() and "exercises" in service.window.title.text()
     assert service.window.snooze_button.text() == "Later (10 min)"
     service.window.snooze_button.click()
     assert not service.window.isVisible()
-    clock.advance(9)
+    clock.advance(minutes=9)
     service.check()
     assert not service.window.isVisible()
-    clock.advance(1)
+    clock.advance(minutes=1)
     service.check()
     assert service.window.isVisible()
     service.window.dismiss_button.click()
@@ -74,7 +62,7 @@ def test_no_reminder_while_a_session_runs(driver: GuiDriver) -> None:
     service = service_at(driver, clock, break_reminders=True)
     driver.flow.start_routine("seated")
     assert driver.flow.controller is not None
-    clock.advance(2)
+    clock.advance(minutes=2)
     service.check()
     assert service._window is None
 
@@ -84,20 +72,20 @@ def test_new_settings_apply_at_once_and_off_stops_the_timer(driver: GuiDriver) -
     service = service_at(driver, clock)
     assert not service.timer.isActive()
     assert "no system tray" in service.describe()
-    driver.flow.store.update(break_reminders=True, breaks_per_day=3)
+    driver.flow.ctx.settings.update(break_reminders=True, breaks_per_day=3)
     service.settings_changed()
     assert service.timer.isActive()
     assert "09:00, 13:30, 18:00" in service.describe()
-    driver.flow.store.update(session_reminder=True, break_reminders=False)
+    driver.flow.ctx.settings.update(session_reminder=True, break_reminders=False)
     service.settings_changed()
     assert "Daily session at 18:00" in service.describe()
-    driver.flow.store.update(session_reminder=False)
+    driver.flow.ctx.settings.update(session_reminder=False)
     service.settings_changed()
     assert not service.timer.isActive()
 
 
 def test_the_plan_follows_the_settings(driver: GuiDriver) -> None:
-    settings = driver.flow.store.update(
+    settings = driver.flow.ctx.settings.update(
         break_reminders=True, break_from="08:15", suggested_routine="balance", snooze_minutes=20
     )
     plan = plan_from(settings)
@@ -106,22 +94,21 @@ def test_the_plan_follows_the_settings(driver: GuiDriver) -> None:
 
 
 def test_the_app_reminds_through_its_settings_screen(driver: GuiDriver) -> None:
-    personal = driver.gui.personal
-    assert personal is not None
-    personal._voices = lambda: ([], None)
-    driver.flow.home.settings_button.click()
-    screen = personal.settings_screen
+    gui = driver.gui
+    gui.settings._voices = lambda: ([], None)
+    driver.home.view.settings_button.click()
+    screen = gui.settings.screen
     screen.toggles["break_reminders"].click()
-    assert personal.reminders.scheduler.plan.breaks
+    assert gui.reminders.scheduler.plan.breaks
     assert "NeuroGuide window" in screen.reminder_where.text()
     screen.steppers["break_from"].plus.click()
-    assert personal.reminders.scheduler.plan.break_from.minute == 15
+    assert gui.reminders.scheduler.plan.break_from.minute == 15
 
 
 def test_keys_on_the_reminder_window(driver: GuiDriver) -> None:
     clock = FakeWallClock(datetime(2024, 5, 6, 8, 59, tzinfo=ZONE))
     service = service_at(driver, clock, break_reminders=True)
-    clock.advance(1)
+    clock.advance(minutes=1)
     service.check()
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest

@@ -24,12 +24,11 @@ def test_a_kept_schedule_needs_no_reminder() -> None:
 
 
 def test_the_service_skips_a_reminder_whose_routine_was_done_today(driver: GuiDriver) -> None:
-    personal = driver.gui.personal
-    assert personal is not None
-    service = personal.reminders
+    gui = driver.gui
+    service = gui.reminders
     reminder = Reminder(ReminderKind.SESSION, service.wall_clock(), "walk-or-ride")
     assert not service.schedule_kept(reminder)
-    driver.flow.done_between = lambda first, last: {"walk-or-ride": 1}  # type: ignore[method-assign]
+    driver.home.done_between = lambda first, last: {"walk-or-ride": 1}  # type: ignore[method-assign]
     assert service.schedule_kept(reminder)
     assert date.today()  # the count is by local day
 
@@ -37,17 +36,16 @@ def test_the_service_skips_a_reminder_whose_routine_was_done_today(driver: GuiDr
 def test_start_at_login_writes_and_removes_the_autostart_entry(
     driver: GuiDriver, tmp_path: Path
 ) -> None:
-    personal = driver.gui.personal
-    assert personal is not None
+    gui = driver.gui
     entry = autostart_file()
     assert str(entry).startswith(os.environ["XDG_CONFIG_HOME"])
-    driver.flow.store.update(start_at_login=True)
-    personal.reminders.settings_changed()
+    driver.flow.ctx.settings.update(start_at_login=True)
+    gui.reminders.settings_changed()
     text = entry.read_text()
     assert "Exec=" in text and "--tray" in text and "--data-dir" in text
     assert "Type=Application" in text
-    driver.flow.store.update(start_at_login=False)
-    personal.reminders.settings_changed()
+    driver.flow.ctx.settings.update(start_at_login=False)
+    gui.reminders.settings_changed()
     assert not entry.exists()
 
 

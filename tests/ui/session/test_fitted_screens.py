@@ -90,10 +90,10 @@ def test_window_titles_name_the_screen_once_and_never_go_stale(
 
 def test_home_comes_back_scrolled_to_the_top(qtbot: QtBot, app_paths: Paths) -> None:
     driver = _large_text(qtbot, app_paths)
-    bar = driver.flow.home.scroll_area.verticalScrollBar()
+    bar = driver.home.view.scroll_area.verticalScrollBar()
     assert bar.maximum() > 0
     bar.setValue(bar.maximum())
-    driver.flow.home.history_button.click()
+    driver.home.view.history_button.click()
     assert driver.window.current_screen == "history"
-    driver.flow.go_home()
+    driver.home.go_home()
     assert bar.value() == 0

@@ -35,12 +35,12 @@ def test_a_whole_routine_needs_nothing_but_the_space_bar(
     minutes = round(driver.flow.summary.active_seconds / 60)
     space(qtbot, driver)
     assert driver.window.current_screen == "home"
-    assert f"This week: {minutes} of 150 min" in driver.flow.home.progress_text.text()
+    assert f"This week: {minutes} of 150 min" in driver.home.view.progress_text.text()
 
 
 def test_each_routine_card_starts_its_routine(driver: GuiDriver) -> None:
-    cards = driver.flow.home.cards
-    assert {card.info.id for card in cards} == set(driver.flow.content.catalog.routines)
+    cards = driver.home.view.cards
+    assert {card.info.id for card in cards} == set(driver.flow.ctx.content.catalog.routines)
     seated = next(card for card in cards if card.info.id == "seated")
     seated.start_button.click()
     assert driver.window.current_screen == "player"  # seated work needs no safety check
@@ -48,7 +48,7 @@ def test_each_routine_card_starts_its_routine(driver: GuiDriver) -> None:
 
 
 def test_a_card_shows_time_position_and_needs(driver: GuiDriver) -> None:
-    card = next(c for c in driver.flow.home.cards if c.info.id == "balance")
+    card = next(c for c in driver.home.view.cards if c.info.id == "balance")
     texts = " ".join(label.text() for label in card.findChildren(QLabel))
     assert "standing" in texts and "a wall or sturdy counter" in texts and "min" in texts
 
@@ -74,7 +74,7 @@ def test_safety_check_can_go_back_or_be_switched_off(
     safety.confirm_off_button.click()
     assert driver.window.current_screen == "player"
     assert load_settings(app_paths.settings_file)[0].safety_check is False
-    driver.flow.go_home()
+    driver.home.go_home()
     driver.flow.start_routine("balance")
     assert driver.window.current_screen == "player"
 
@@ -100,11 +100,11 @@ def test_summary_buttons_go_home_or_run_again(driver: GuiDriver) -> None:
 
 
 def test_history_button_opens_a_registered_history_screen(driver: GuiDriver) -> None:
-    window, home = driver.window, driver.flow.home
+    window, home = driver.window, driver.home.view
     if not window.has_screen("history"):
         assert not home.history_button.isEnabled() and home.history_note.text()
         window.add_screen("history", QWidget())
-        driver.flow.refresh_home()
+        driver.home.refresh()
     assert home.history_button.isEnabled()
     home.history_button.click()
     assert window.current_screen == "history"
@@ -115,7 +115,7 @@ def test_large_toggle_applies_everywhere_and_is_remembered(
 ) -> None:
     button = driver.window.large_button
     assert not button.isChecked()
-    home_start = driver.flow.home.start_button
+    home_start = driver.home.view.start_button
     before = home_start.sizeHint().height()
     button.click()
     assert button.isChecked() and button.text() == "Large buttons: on"
@@ -127,13 +127,13 @@ def test_large_toggle_applies_everywhere_and_is_remembered(
 
 def test_large_flag_forces_large_mode(large_driver: GuiDriver) -> None:
     assert large_driver.window.large_button.isChecked()
-    assert large_driver.flow.metrics.target == 64
+    assert large_driver.flow.ctx.metrics.target == 64
 
 
 def test_text_size_and_colour_buttons_step_through_their_choices(
     driver: GuiDriver, app_paths: Paths
 ) -> None:
-    home = driver.flow.home
+    home = driver.home.view
     home.text_size_button.click()
     assert home.text_size_button.text() == "Text size: 125 %"
     home.theme_button.click()
@@ -146,16 +146,16 @@ def test_text_size_and_colour_buttons_step_through_their_choices(
 
 def test_f1_and_question_mark_show_the_keys(qtbot: QtBot, driver: GuiDriver) -> None:
     qtbot.keyClick(driver.window, Qt.Key.Key_F1)
-    dialog = driver.flow.keys_dialog
+    dialog = driver.gui.frame.keys_dialog
     assert dialog.isVisible()
     dialog.close_button.click()
     assert not dialog.isVisible()
     qtbot.keyClick(driver.window, Qt.Key.Key_Question, Qt.KeyboardModifier.ShiftModifier)
-    assert driver.flow.keys_dialog is not dialog and driver.flow.keys_dialog.isVisible()
-    driver.flow.keys_dialog.close()
+    assert driver.gui.frame.keys_dialog is not dialog and driver.gui.frame.keys_dialog.isVisible()
+    driver.gui.frame.keys_dialog.close()
     driver.window.keys_button.click()
-    assert driver.flow.keys_dialog.isVisible()
-    driver.flow.keys_dialog.close()
+    assert driver.gui.frame.keys_dialog.isVisible()
+    driver.gui.frame.keys_dialog.close()
 
 
 def test_broken_user_routines_are_reported_once_on_the_home_screen(
@@ -166,12 +166,12 @@ def test_broken_user_routines_are_reported_once_on_the_home_screen(
     (folder / "mine.toml").write_text('id = "mine"\nname = "Mine"\n[[steps]]\nexercise = "nope"\n')
     (folder / "broken.toml").write_text("id = \n")
     driver = open_gui(qtbot, app_paths)
-    home = driver.flow.home
+    home = driver.home.view
     assert home.banner.isVisible()
     assert home.banner_text.text().startswith("2 of your routine files could not be loaded")
     home.details_button.click()
-    assert "mine.toml:" in driver.flow.problems_box.informativeText()
-    driver.flow.problems_box.close()
+    assert "mine.toml:" in driver.home.problems_box.informativeText()
+    driver.home.problems_box.close()
     home.dismiss_button.click()
     assert not home.banner.isVisible()
 
@@ -183,7 +183,7 @@ def test_window_geometry_is_saved_on_close_and_restored(qtbot: QtBot, app_paths:
     saved = load_settings(app_paths.settings_file)[0].window_geometry
     assert saved
     again = open_gui(qtbot, app_paths)
-    assert again.flow.restore_geometry()
+    assert again.gui.frame.restore_geometry()
 
 
 def test_closing_during_a_session_stops_it_cleanly(qtbot: QtBot, app_paths: Paths) -> None:
@@ -196,7 +196,7 @@ def test_closing_during_a_session_stops_it_cleanly(qtbot: QtBot, app_paths: Path
 def test_enter_presses_a_tab_framed_home_button_and_space_still_starts(
     qtbot: QtBot, driver: GuiDriver
 ) -> None:
-    button = driver.flow.home.text_size_button
+    button = driver.home.view.text_size_button
     button.setFocus(Qt.FocusReason.TabFocusReason)
     assert QApplication.focusWidget() is button
     qtbot.keyClick(button, Qt.Key.Key_Return)
@@ -205,7 +205,7 @@ def test_enter_presses_a_tab_framed_home_button_and_space_still_starts(
     button.setFocus(Qt.FocusReason.TabFocusReason)
     qtbot.keyClick(button, Qt.Key.Key_Space)  # Space is the next obvious thing: start
     assert driver.window.current_screen in ("safety", "player")
-    assert driver.flow.store.settings.text_scale == 125
+    assert driver.flow.ctx.settings.settings.text_scale == 125
 
 
 def test_damaged_library_shows_a_message_not_a_traceback(
@@ -232,7 +232,7 @@ def test_every_card_gives_the_length_the_player_starts_from(
 ) -> None:
     from neuroguide.core.library import format_duration
 
-    for card in list(driver.flow.home.cards):
+    for card in list(driver.home.view.cards):
         driver.flow.start_routine(card.info.id)
         for _ in range(4):  # the check-in and the safety check, where they apply
             if driver.window.current_screen == "player":

@@ -166,7 +166,7 @@ def test_ending_from_the_question_shows_the_summary(
 def test_unsteady_control_is_shown_only_for_standing_balance_work(driver: GuiDriver) -> None:
     start(driver, "seated")
     assert not driver.flow.player.unsteady_button.isVisible()
-    driver.flow.go_home()
+    driver.home.go_home()
     start(driver, "balance")
     run_until(driver, PhaseKind.REPS)
     assert driver.flow.player.unsteady_button.isVisible()
@@ -248,7 +248,7 @@ def test_a_seated_exercise_says_how_to_do_it_from_a_wheelchair(driver: GuiDriver
     start(driver, "seated")
     steps = driver.flow.player.steps_label.text()
     assert "In a wheelchair, put the brakes on" in steps
-    driver.flow.go_home()
+    driver.home.go_home()
     start(driver, "balance")
     run_until(driver, PhaseKind.REPS)  # leg swings at the wall: nothing about wheelchairs
     assert "wheelchair" not in driver.flow.player.steps_label.text()

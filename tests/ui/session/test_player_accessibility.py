@@ -46,7 +46,7 @@ def check_screen(driver: GuiDriver, where: str, *, judge_visible_part: bool = Fa
     scrolled out of view may sit "under" that row, so only what a person sees is judged.
     """
     QApplication.processEvents()
-    target = driver.flow.metrics.target
+    target = driver.flow.ctx.metrics.target
     buttons = visible_buttons(driver.window)
     rect = window_rect
     if judge_visible_part:
@@ -126,7 +126,7 @@ def test_large_mode_text_is_at_least_one_point_six_times_normal(
     qtbot: QtBot, app_paths: Paths
 ) -> None:
     driver = open_gui(qtbot, app_paths)
-    label = driver.flow.home.progress_text
+    label = driver.home.view.progress_text
     normal = label.font().pointSizeF()
     driver.window.large_button.click()
     QApplication.processEvents()

@@ -66,7 +66,7 @@ def check_player(driver: GuiDriver, where: str) -> None:
     """No scroll bar, every button inside and big enough, nothing cut off."""
     QApplication.processEvents()
     window = driver.window
-    large = driver.flow.metrics.large
+    large = driver.flow.ctx.metrics.large
     for bar in window.findChildren(QScrollBar):
         assert not (bar.isVisible() and bar.maximum() > 0), f"{where}: a scroll bar shows"
     inside = window.rect()
@@ -211,11 +211,11 @@ def test_space_pauses_whatever_has_the_focus(qtbot: QtBot, driver: GuiDriver, fo
     controller = driver.flow.controller
     assert controller is not None and controller.state is SessionState.PAUSED
     assert controller.session.index == index and view.page == "run" and not view.how_to
-    assert driver.flow.store.settings.large_buttons is False
+    assert driver.flow.ctx.settings.settings.large_buttons is False
 
 
 def test_each_screen_focuses_its_main_action(driver: GuiDriver) -> None:
-    assert QApplication.focusWidget() is driver.flow.home.start_button
+    assert QApplication.focusWidget() is driver.home.view.start_button
     driver.flow.start_routine("lower-leg-stretches")
     assert QApplication.focusWidget() is driver.flow.safety.ready_button
     driver.flow.safety.ready_button.click()

@@ -12,7 +12,7 @@ from tests.ui.conftest import GuiDriver
 
 
 def test_a_standing_routine_offers_its_seated_version(driver: GuiDriver) -> None:
-    driver.flow.store.update(seated_only=True)
+    driver.flow.ctx.settings.update(seated_only=True)
     driver.flow.start_routine("lower-leg-stretches")
     assert driver.window.current_screen == "seated-offer"
     offer = driver.flow.steps.seated_offer
@@ -26,13 +26,13 @@ def test_a_standing_routine_offers_its_seated_version(driver: GuiDriver) -> None
 
 
 def test_the_routine_can_still_be_done_as_written_or_not_at_all(driver: GuiDriver) -> None:
-    driver.flow.store.update(seated_only=True)
+    driver.flow.ctx.settings.update(seated_only=True)
     driver.flow.start_routine("balance")
     offer = driver.flow.steps.seated_offer
     offer.as_written_button.click()
     assert driver.window.current_screen == "safety"
     assert driver.flow.routine is not None and driver.flow.routine.name == "Balance at the wall"
-    driver.flow.go_home()
+    driver.home.go_home()
     driver.flow.start_routine("balance")
     assert offer.handle_key(0x01000000)  # Escape
     assert driver.window.current_screen == "home"
@@ -41,7 +41,7 @@ def test_the_routine_can_still_be_done_as_written_or_not_at_all(driver: GuiDrive
 
 
 def test_a_routine_with_nothing_seated_says_so(driver: GuiDriver) -> None:
-    walk = driver.flow.content.catalog.routines["walk-or-ride"]
+    walk = driver.flow.ctx.content.catalog.routines["walk-or-ride"]
     offer = driver.flow.steps.seated_offer
     offer.show_version(SeatedVersion(walk, None, (), ("Walking",)))
     assert "no seated version" in offer.text.text() and "Walking" in offer.changes.text()
@@ -51,17 +51,17 @@ def test_a_routine_with_nothing_seated_says_so(driver: GuiDriver) -> None:
 
 
 def test_a_seated_routine_starts_without_an_offer(driver: GuiDriver) -> None:
-    driver.flow.store.update(seated_only=True)
+    driver.flow.ctx.settings.update(seated_only=True)
     driver.flow.start_routine("seated")
     assert driver.window.current_screen == "player"
 
 
 def test_start_gently_scales_the_first_sessions(driver: GuiDriver) -> None:
-    driver.flow.store.update(start_gently=True, gentle_since=date.today().isoformat())
+    driver.flow.ctx.settings.update(start_gently=True, gentle_since=date.today().isoformat())
     driver.flow.start_routine("seated")
     routine = driver.flow.routine
     assert routine is not None and "gentle" in routine.name
-    full = driver.flow.content.catalog.routines["seated"]
+    full = driver.flow.ctx.content.catalog.routines["seated"]
     index, step = next((i, s) for i, s in enumerate(full.steps) if s.dose.hold is not None)
     assert step.dose.hold is not None
     assert routine.steps[index].dose.hold == round(step.dose.hold * 2 / 3)
@@ -69,7 +69,7 @@ def test_start_gently_scales_the_first_sessions(driver: GuiDriver) -> None:
 
 def test_good_sessions_in_the_history_raise_the_level(driver: GuiDriver) -> None:
     steps = driver.flow.steps
-    driver.flow.store.update(start_gently=True, gentle_since="not a date")
+    driver.flow.ctx.settings.update(start_gently=True, gentle_since="not a date")
     assert steps.gentle_level() == 0
     assert steps.history is not None
     history = steps.history
@@ -87,7 +87,7 @@ def test_good_sessions_in_the_history_raise_the_level(driver: GuiDriver) -> None
         SessionOutcome(True, None, None),
         SessionOutcome(False, None, None),
     ]
-    driver.flow.store.update(gentle_since=(date.today() - timedelta(days=1)).isoformat())
+    driver.flow.ctx.settings.update(gentle_since=(date.today() - timedelta(days=1)).isoformat())
     assert steps.gentle_level() == 1
     for minutes in range(20, 60, 5):
         add_session(history, start + timedelta(minutes=minutes))

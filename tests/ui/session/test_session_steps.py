@@ -36,7 +36,7 @@ def open_app(qtbot: QtBot, paths: Paths, clock: FakeClock, **settings: object) -
     gui.window.resize(1280, 800)
     with qtbot.waitExposed(gui.window):
         gui.window.show()
-    gui.flow.store.update(**settings)
+    gui.flow.ctx.settings.update(**settings)
     return gui
 
 
@@ -125,7 +125,7 @@ def test_a_history_failing_on_every_write_leaves_the_session_on_time_and_says_so
         raise OSError("database or disk is full")
 
     monkeypatch.setattr(gui.history.recorder, "handle", full_disk)
-    speaker = gui.flow.speaker
+    speaker = gui.flow.ctx.voice.speaker
     assert isinstance(speaker, RecordingSpeaker)
     gui.flow.start_routine("seated")
     controller = gui.flow.controller

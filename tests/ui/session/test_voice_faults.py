@@ -47,7 +47,7 @@ def test_a_broken_player_is_told_in_the_window_within_seconds(
     gui = build_gui(app_paths, clock=FakeClock(), show=False)
     assert gui is not None
     qtbot.addWidget(gui.window)
-    speaker = gui.flow.speaker
+    speaker = gui.flow.ctx.voice.speaker
     assert isinstance(speaker, PlannedSpeaker)
     try:
         with qtbot.waitExposed(gui.window):

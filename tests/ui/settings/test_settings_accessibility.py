@@ -13,36 +13,36 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from neuroguide.app import Gui
 from neuroguide.paths import Paths
 from neuroguide.settings import Settings, save_settings
 from neuroguide.ui.reminders.service import ReminderService
-from neuroguide.ui.settings.personalisation import Personalisation
 from tests.ui.conftest import GuiDriver, open_gui
 from tests.ui.session.test_player_accessibility import check_screen, visible_buttons
 
 
-def screens(driver: GuiDriver, personal: Personalisation) -> list[tuple[str, Callable[[], None]]]:
+def screens(driver: GuiDriver, gui: Gui) -> list[tuple[str, Callable[[], None]]]:
     def editor_step() -> None:
-        personal.editor.duplicate("lower-leg-stretches")
-        personal.editor.change_step(2)
+        gui.editor.screen.duplicate("lower-leg-stretches")
+        gui.editor.screen.change_step(2)
 
     def asking_delete() -> None:
-        personal.editor.routine_page.save_button.click()
-        row = next(r for r in personal.editor.list_page.rows if not r.routine.builtin)
+        gui.editor.screen.routine_page.save_button.click()
+        row = next(r for r in gui.editor.screen.list_page.rows if not r.routine.builtin)
         assert row.delete_button is not None
         row.delete_button.click()
 
     def seated_offer() -> None:
-        driver.flow.store.update(seated_only=True)
+        driver.flow.ctx.settings.update(seated_only=True)
         driver.flow.start_routine("lower-leg-stretches")
 
     return [
-        ("settings", personal.show_settings),
-        ("editor list", personal.show_editor),
+        ("settings", gui.settings.show),
+        ("editor list", gui.editor.show),
         ("editor step", editor_step),
-        ("editor routine", personal.editor.step_page.done_button.click),
-        ("editor picker", personal.editor.show_picker),
-        ("editor picker back", personal.editor.picker.back_button.click),
+        ("editor routine", gui.editor.screen.step_page.done_button.click),
+        ("editor picker", gui.editor.screen.show_picker),
+        ("editor picker back", gui.editor.screen.picker.back_button.click),
         ("editor asking to delete", asking_delete),
         ("seated offer", seated_offer),
     ]
@@ -58,10 +58,9 @@ def test_personal_screens_meet_target_size_spacing_and_names(
     save_settings(Settings(text_scale=text_scale), app_paths.settings_file)
     driver = open_gui(qtbot, app_paths, large=large)
     driver.window.resize(*size)
-    personal = driver.gui.personal
-    assert personal is not None
-    personal._voices = lambda: ([], None)
-    for where, go in screens(driver, personal):
+    gui = driver.gui
+    gui.settings._voices = lambda: ([], None)
+    for where, go in screens(driver, gui):
         go()
         mode = f"{where} ({'large' if large else 'normal'}, {size}, {text_scale}%)"
         check_screen(driver, mode, judge_visible_part=True)
@@ -71,8 +70,10 @@ def test_the_reminder_window_meets_the_same_rules(qtbot: QtBot, app_paths: Paths
     driver = open_gui(qtbot, app_paths, large=True)
     now = datetime.now().astimezone().replace(hour=8, minute=59)
     clock = [now]
-    service = ReminderService(driver.flow, wall_clock=lambda: clock[0], tray=False)
-    driver.flow.store.update(break_reminders=True)
+    service = ReminderService(
+        driver.flow.ctx, driver.home, driver.flow, wall_clock=lambda: clock[0], tray=False
+    )
+    driver.flow.ctx.settings.update(break_reminders=True)
     service.settings_changed()
     clock[0] = now + timedelta(minutes=2)
     service.check()

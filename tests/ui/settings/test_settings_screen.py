@@ -7,12 +7,12 @@ from dataclasses import fields
 import pytest
 from pytestqt.qtbot import QtBot
 
+from neuroguide.app import Gui
 from neuroguide.core.cues import Cue
 from neuroguide.paths import Paths
 from neuroguide.settings import DEFAULTS, Settings, load_settings
 from neuroguide.speech.protocol import VoiceSettings
 from neuroguide.speech.speaker import NullSpeaker, RecordingSpeaker
-from neuroguide.ui.settings.personalisation import Personalisation
 from neuroguide.ui.settings.screen import SettingsScreen
 from tests.ui.conftest import GuiDriver, open_gui
 
@@ -36,17 +36,16 @@ def fake_voices() -> tuple[list[tuple[str, str]], str | None]:
     return [("en", "English"), ("fr", "French")], None
 
 
-def open_settings(driver: GuiDriver) -> tuple[Personalisation, SettingsScreen]:
-    personal = driver.gui.personal
-    assert personal is not None
-    personal._voices = fake_voices
-    driver.flow.home.settings_button.click()
+def open_settings(driver: GuiDriver) -> tuple[Gui, SettingsScreen]:
+    gui = driver.gui
+    gui.settings._voices = fake_voices
+    driver.home.view.settings_button.click()
     assert driver.window.current_screen == "settings"
-    return personal, personal.settings_screen
+    return gui, gui.settings.screen
 
 
 def test_every_setting_but_internal_ones_has_a_control(driver: GuiDriver) -> None:
-    _personal, screen = open_settings(driver)
+    _gui, screen = open_settings(driver)
     shown = set(screen.toggles) | set(screen.steppers) | set(screen.choices)
     shown |= {"voice_id", "switch_key"}  # the voice picker and the switch learner
     wanted = {f.name for f in fields(Settings)} - (NOT_ON_SCREEN - {"voice_id"})
@@ -54,8 +53,8 @@ def test_every_setting_but_internal_ones_has_a_control(driver: GuiDriver) -> Non
 
 
 def test_every_toggle_stepper_and_choice_saves_at_once(driver: GuiDriver, app_paths: Paths) -> None:
-    _personal, screen = open_settings(driver)
-    store = driver.flow.store
+    _gui, screen = open_settings(driver)
+    store = driver.flow.ctx.settings
     screen.toggles["break_reminders"].click()  # their details are off until they are on
     screen.toggles["session_reminder"].click()
     for key, stepper in screen.steppers.items():
@@ -76,7 +75,7 @@ def test_every_toggle_stepper_and_choice_saves_at_once(driver: GuiDriver, app_pa
 
 
 def test_look_settings_apply_to_the_whole_window(driver: GuiDriver) -> None:
-    _personal, screen = open_settings(driver)
+    _gui, screen = open_settings(driver)
     from PySide6.QtWidgets import QLabel
 
     text = QLabel("Any", driver.window)  # any label without a role: the base text size
@@ -84,36 +83,36 @@ def test_look_settings_apply_to_the_whole_window(driver: GuiDriver) -> None:
     font = text.font().pointSizeF()
     screen.choices["text_scale"].button_for(150).click()
     assert text.font().pointSizeF() == pytest.approx(font * 1.5, abs=0.2)
-    assert driver.flow.home.text_size_button.text() == "Text size: 150 %"
+    assert driver.home.view.text_size_button.text() == "Text size: 150 %"
     screen.choices["theme"].button_for("high-contrast").click()
-    assert "high contrast" in driver.flow.home.theme_button.text()
+    assert "high contrast" in driver.home.view.theme_button.text()
     screen.toggles["large_buttons"].click()
-    assert driver.flow.large and driver.window.large_button.isChecked()
+    assert driver.gui.ctx.look.large and driver.window.large_button.isChecked()
     assert screen.toggles["large_buttons"].text() == "On"
     driver.window.large_button.click()
     assert screen.toggles["large_buttons"].text() == "Off", "the header switch shows here too"
 
 
 def test_goal_seated_and_suggestion_change_the_home_screen(driver: GuiDriver) -> None:
-    _personal, screen = open_settings(driver)
+    _gui, screen = open_settings(driver)
     screen.steppers["weekly_goal_minutes"].preset_buttons[0].click()
-    assert "of 60 min" in driver.flow.home.progress_text.text()
+    assert "of 60 min" in driver.home.view.progress_text.text()
     screen.choices["suggested_routine"].button_for("balance").click()
-    assert driver.flow.home.start_button.text() == "Start Balance at the wall"
+    assert driver.home.view.start_button.text() == "Start Balance at the wall"
     screen.toggles["seated_only"].click()
-    cards = driver.flow.home.cards
+    cards = driver.home.view.cards
     assert cards and all(card.info.position.startswith("seated") for card in cards)
     # the balance routine's seated version is named for what it is (no balance work)
-    assert driver.flow.home.start_button.text() == "Start Seated calf raises"
+    assert driver.home.view.start_button.text() == "Start Seated calf raises"
 
 
 def test_voice_settings_reach_the_speaker_at_once(qtbot: QtBot, app_paths: Paths) -> None:
     driver = open_gui(qtbot, app_paths)
     speaker = ConfigurableSpeaker()
-    driver.flow.speaker = speaker
-    _personal, screen = open_settings(driver)
+    driver.flow.ctx.voice.swap(speaker)
+    _gui, screen = open_settings(driver)
     screen.voice.next_button.click()
-    assert driver.flow.store.settings.voice_id == "en"
+    assert driver.flow.ctx.settings.settings.voice_id == "en"
     assert screen.voice.shown.text() == "English"
     screen.voice.next_button.click()
     screen.steppers["voice_rate"].plus.click()
@@ -123,37 +122,37 @@ def test_voice_settings_reach_the_speaker_at_once(qtbot: QtBot, app_paths: Paths
     screen.voice.try_button.click()
     assert isinstance(speaker.said[-1], Cue) and "Breathe" in speaker.said[-1].text
     screen.toggles["voice"].click()
-    assert isinstance(driver.flow.speaker, NullSpeaker)
+    assert isinstance(driver.flow.ctx.voice.speaker, NullSpeaker)
     assert not screen.voice.isEnabled(), "voice choices are off with the voice"
     screen.toggles["voice"].click()
-    assert driver.flow.speaker is speaker, "the same voice comes back"
+    assert driver.flow.ctx.voice.speaker is speaker, "the same voice comes back"
 
 
 def test_a_missing_voice_engine_is_explained(driver: GuiDriver) -> None:
-    personal, screen = open_settings(driver)
+    gui, screen = open_settings(driver)
     screen.voice._load = lambda: ([], "The voice engine is missing.")
     screen.voice.next_button.click()
     assert screen.voice.shown.text() == "The voice engine is missing."
-    assert personal is not None
+    assert gui is not None
 
 
 def test_voice_switched_on_later_starts_a_speaker(driver: GuiDriver) -> None:
-    personal, screen = open_settings(driver)
+    gui, screen = open_settings(driver)
     screen.toggles["voice"].click()
-    driver.flow.speaker = NullSpeaker()
+    driver.flow.ctx.voice.swap(NullSpeaker())
     made = RecordingSpeaker()
-    assert personal._controller is not None
-    personal._controller._spare = None
-    personal._controller._make_speaker = lambda: made
+    assert gui.settings.controller is not None
+    gui.settings.controller._spare = None
+    gui.settings.controller._make_speaker = lambda: made
     screen.toggles["voice"].click()
-    assert driver.flow.speaker is made
+    assert driver.flow.ctx.voice.speaker is made
 
 
 def test_settings_survive_a_restart_and_only_changes_are_written(
     qtbot: QtBot, app_paths: Paths
 ) -> None:
     driver = open_gui(qtbot, app_paths)
-    _personal, screen = open_settings(driver)
+    _gui, screen = open_settings(driver)
     screen.toggles["safety_check"].click()
     screen.steppers["get_ready_seconds"].preset_buttons[1].click()
     text = app_paths.settings_file.read_text()
@@ -161,8 +160,8 @@ def test_settings_survive_a_restart_and_only_changes_are_written(
     assert "voice_rate" not in text
     driver.window.close()
     again = open_gui(qtbot, app_paths)
-    assert again.flow.store.settings.safety_check is False
-    assert again.flow.store.settings.get_ready_seconds == 10
+    assert again.flow.ctx.settings.settings.safety_check is False
+    assert again.flow.ctx.settings.settings.get_ready_seconds == 10
     _p, screen2 = open_settings(again)
     assert screen2.toggles["safety_check"].text() == "Off"
     assert screen2.steppers["get_ready_seconds"].value == 10
@@ -183,21 +182,21 @@ def test_a_broken_settings_file_gives_defaults_and_a_message(
 
 
 def test_start_gently_remembers_when_it_began(driver: GuiDriver) -> None:
-    _personal, screen = open_settings(driver)
+    _gui, screen = open_settings(driver)
     screen.toggles["start_gently"].click()
-    assert driver.flow.store.settings.gentle_since
+    assert driver.flow.ctx.settings.settings.gentle_since
     assert "67 %" in screen.gentle_status.text()
     screen.toggles["start_gently"].click()
-    assert driver.flow.store.settings.gentle_since == ""
+    assert driver.flow.ctx.settings.settings.gentle_since == ""
     assert "off" in screen.gentle_status.text()
 
 
 def test_escape_and_back_go_home(driver: GuiDriver) -> None:
-    _personal, screen = open_settings(driver)
+    _gui, screen = open_settings(driver)
     assert screen.handle_key(0x01000000)
     assert driver.window.current_screen == "home"
     assert not screen.handle_key(0x20)
-    driver.flow.home.settings_button.click()
+    driver.home.view.settings_button.click()
     screen.back_button.click()
     assert driver.window.current_screen == "home"
 
@@ -205,10 +204,10 @@ def test_escape_and_back_go_home(driver: GuiDriver) -> None:
 def test_more_than_six_breaks_a_day_is_the_persons_choice_and_says_six_are_suggested(
     driver: GuiDriver,
 ) -> None:
-    _personal, screen = open_settings(driver)
+    _gui, screen = open_settings(driver)
     screen.toggles["break_reminders"].click()
     stepper = screen.steppers["breaks_per_day"]
     assert stepper.value == 6 and stepper.shown.text() == "6 breaks"
     stepper.plus.click()
-    assert driver.flow.store.settings.breaks_per_day == 7
+    assert driver.flow.ctx.settings.settings.breaks_per_day == 7
     assert stepper.shown.text() == "7 breaks (six suggested)"

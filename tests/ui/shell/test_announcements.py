@@ -49,8 +49,8 @@ def test_a_new_screen_focuses_its_main_action_and_nothing_before(
     assert app is not None
     app.focusChanged.connect(changed)  # type: ignore[attr-defined]
     try:
-        flow.home.main_action().setFocus()
-        flow.home.settings_button.setFocus(Qt.FocusReason.TabFocusReason)
+        driver.home.view.main_action().setFocus()
+        driver.home.view.settings_button.setFocus(Qt.FocusReason.TabFocusReason)
         visited.clear()
         flow.start_routine("balance")  # the safety check
         QApplication.processEvents()
@@ -70,24 +70,24 @@ def _names(screen: QWidget) -> Counter[str]:
 
 def test_no_two_buttons_on_a_screen_share_a_name(qtbot: QtBot, driver: GuiDriver) -> None:
     flow = driver.flow
-    screens = {"home": flow.home}
-    flow.store.update(checkins=True)
+    screens = {"home": driver.home.view}
+    flow.ctx.settings.update(checkins=True)
     flow.start_routine("balance")
     screens["checkin-before"] = driver.window.stack.currentWidget()
     flow.steps.proceed()
     screens["safety"] = flow.safety
     flow.steps.proceed()
     screens["player"] = flow.player
-    assert driver.gui.personal is not None
-    driver.gui.personal._voices = fake_voices
-    screens["settings"] = driver.gui.personal.settings_screen
+    assert driver.gui.settings is not None
+    driver.gui.settings._voices = fake_voices
+    screens["settings"] = driver.gui.settings.screen
     for name, screen in screens.items():
         twice = [n for n, count in _names(screen).items() if count > 1]
         assert not twice, (name, twice)
 
 
 def test_tab_goes_through_a_screen_as_one_reads_it(qtbot: QtBot, driver: GuiDriver) -> None:
-    home = driver.flow.home
+    home = driver.home.view
     driver.window.show_screen("home")
     qtbot.wait(10)
     checks = next(

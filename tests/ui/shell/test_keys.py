@@ -122,7 +122,7 @@ def test_a_new_screen_needs_a_fresh_press(driver: GuiDriver) -> None:
     """Two presses 330 ms apart never confirm the safety check unread; a held key never does."""
     clock = FakeClock()
     driver.window.keys.clock = clock
-    driver.flow.store.update(checkins=True)
+    driver.flow.ctx.settings.update(checkins=True)
     driver.flow.start_routine("balance")
     assert driver.window.current_screen == "checkin-before"
     clock.advance(1)
@@ -143,7 +143,7 @@ def test_a_new_screen_needs_a_fresh_press(driver: GuiDriver) -> None:
 def test_a_held_key_never_confirms_the_safety_check(driver: GuiDriver) -> None:
     clock = FakeClock()
     driver.window.keys.clock = clock
-    driver.flow.store.update(checkins=True)
+    driver.flow.ctx.settings.update(checkins=True)
     driver.flow.start_routine("balance")
     clock.advance(1)
     down(driver, Qt.Key.Key_Space, " ")
@@ -158,7 +158,7 @@ def test_a_held_key_never_confirms_the_safety_check(driver: GuiDriver) -> None:
 
 def test_the_delay_is_a_setting(driver: GuiDriver) -> None:
     clock = start_hold(driver)
-    driver.flow.store.update(switch_delay_ms=1000)
+    driver.flow.ctx.settings.update(switch_delay_ms=1000)
     clock.advance(1)
     press(driver, Qt.Key.Key_Space, " ")
     clock.advance(0.6)
@@ -196,13 +196,13 @@ def test_page_down_and_page_up_act_as_the_arrows(driver: GuiDriver) -> None:
 def test_settings_learn_any_one_key_as_the_next_obvious_thing(
     qtbot: QtBot, driver: GuiDriver
 ) -> None:
-    _personal, screen = open_settings(driver)
+    _gui, screen = open_settings(driver)
     row = screen.switch
     assert not row.forget_button.isEnabled()
     row.learn_button.click()
     assert driver.window.keys.learning and "Press your switch" in row.status.text()
     qtbot.keyClick(driver.window, Qt.Key.Key_F8)
-    assert driver.flow.store.settings.switch_key == Qt.Key.Key_F8
+    assert driver.flow.ctx.settings.settings.switch_key == Qt.Key.Key_F8
     assert "F8" in row.status.text() and row.forget_button.isEnabled()
     assert not driver.window.keys.learning
     driver.window.show_screen("home")
@@ -213,10 +213,10 @@ def test_settings_learn_any_one_key_as_the_next_obvious_thing(
     press(driver, Qt.Key.Key_F8)
     assert state(driver) is SessionState.RUNNING
     driver.flow.steps.stop_running()
-    driver.flow.go_home()
-    _personal, screen = open_settings(driver)
+    driver.home.go_home()
+    _gui, screen = open_settings(driver)
     screen.switch.forget_button.click()
-    assert driver.flow.store.settings.switch_key == 0
+    assert driver.flow.ctx.settings.settings.switch_key == 0
 
 
 @pytest.mark.parametrize(
@@ -231,11 +231,11 @@ def test_a_key_with_a_meaning_is_refused_and_escape_cancels(
     assert row.cancel_button.isVisible() and not row.learn_button.isVisible()
     qtbot.keyClick(driver.window, key)
     assert "cannot be your switch" in row.status.text(), row.status.text()
-    assert driver.flow.store.settings.switch_key == 0
+    assert driver.flow.ctx.settings.settings.switch_key == 0
     assert driver.window.keys.learning  # still listening
     qtbot.keyClick(driver.window, Qt.Key.Key_Escape)
     assert not driver.window.keys.learning
-    assert driver.flow.store.settings.switch_key == 0
+    assert driver.flow.ctx.settings.settings.switch_key == 0
     assert driver.window.current_screen == "settings"  # Escape stopped listening, no more
     assert "Nothing learned" in row.status.text()
     assert row.learn_button.isVisible() and not row.cancel_button.isVisible()
@@ -253,19 +253,19 @@ def test_stop_listening_and_leaving_the_screen_learn_nothing(
     driver.window.show_screen("home")
     assert not driver.window.keys.learning
     qtbot.keyClick(driver.window, Qt.Key.Key_F8)
-    assert driver.flow.store.settings.switch_key == 0
+    assert driver.flow.ctx.settings.settings.switch_key == 0
 
 
 def test_learning_starts_from_the_keys_list(qtbot: QtBot, driver: GuiDriver) -> None:
-    driver.gui.personal._voices = fake_voices  # type: ignore[union-attr]
+    driver.gui.settings._voices = fake_voices  # type: ignore[union-attr]
     qtbot.keyClick(driver.window, Qt.Key.Key_F1)
-    dialog = driver.flow.keys_dialog
+    dialog = driver.gui.frame.keys_dialog
     assert dialog is not None and dialog.learn_button.isVisible()
     dialog.learn_button.click()
     assert driver.window.current_screen == "settings"
     assert driver.window.keys.learning
     qtbot.keyClick(driver.window, Qt.Key.Key_F9)
-    assert driver.flow.store.settings.switch_key == Qt.Key.Key_F9
+    assert driver.flow.ctx.settings.settings.switch_key == Qt.Key.Key_F9
 
 
 def test_the_learned_key_names_itself_and_works_everywhere(qtbot: QtBot, driver: GuiDriver) -> None:
@@ -286,10 +286,10 @@ def test_the_learned_key_names_itself_and_works_everywhere(qtbot: QtBot, driver:
     qtbot.keyClick(driver.window, Qt.Key.Key_F9)
     assert driver.window.current_screen == "player"
     assert "[F9]" in driver.flow.player.pause_button.text()
-    hints = [label.text() for label in driver.flow.home.findChildren(QLabel)]
+    hints = [label.text() for label in driver.home.view.findChildren(QLabel)]
     assert any("Press F9 to start" in text for text in hints), hints
     driver.flow.steps.stop_running()
-    driver.flow.go_home()
+    driver.home.go_home()
     _personal, screen = open_settings(driver)
     screen.switch.forget_button.click()
     driver.window.show_screen("home")
@@ -299,7 +299,7 @@ def test_the_learned_key_names_itself_and_works_everywhere(qtbot: QtBot, driver:
 def test_typing_a_note_is_never_taken_for_a_switch(qtbot: QtBot, driver: GuiDriver) -> None:
     from PySide6.QtWidgets import QLineEdit
 
-    edit = QLineEdit(driver.flow.home)
+    edit = QLineEdit(driver.home.view)
     edit.show()
     edit.setFocus()
     qtbot.keyClicks(edit, "b. b")
@@ -314,7 +314,7 @@ def test_player_labels_expose_their_text_and_phases_are_announced(driver: GuiDri
         assert label.text() and label.text() in label.accessibleName(), label.accessibleName()
         assert label.accessibleDescription() == label.text()
     assert "Hold. Calf stretch, left leg" in announce.announced
-    home = driver.flow.home.progress_text
+    home = driver.home.view.progress_text
     assert home.text() in home.accessibleName()
 
 
@@ -347,9 +347,9 @@ def test_the_notice_is_one_size_in_every_mode_and_leaves_the_countdown_alone(
     heights = []
     for large, scale in ((False, 100), (True, 100), (False, 200), (True, 200)):
         window.notice.hide()
-        driver.flow.store.update(text_scale=scale)
-        driver.flow.set_large(large)
-        driver.flow.apply_look()
+        driver.flow.ctx.settings.update(text_scale=scale)
+        driver.flow.ctx.look.set_large(large)
+        driver.flow.ctx.look.apply()
         qtbot.wait(20)
         view.fit()
         side = view.countdown.width()
@@ -366,11 +366,11 @@ def test_the_learned_key_starts_a_reminder_too(qtbot: QtBot, driver: GuiDriver) 
 
     from tests.ui.reminders.test_reminder_service import ZONE, FakeWallClock, service_at
 
-    driver.flow.store.update(switch_key=int(Qt.Key.Key_F9))
+    driver.flow.ctx.settings.update(switch_key=int(Qt.Key.Key_F9))
     clock = FakeWallClock(datetime(2024, 5, 6, 8, 59, tzinfo=ZONE))
     service = service_at(driver, clock, break_reminders=True)
     service.check()
-    clock.advance(1)
+    clock.advance(minutes=1)
     service.check()
     assert service.window.isVisible()
     qtbot.keyClick(service.window, Qt.Key.Key_F9)

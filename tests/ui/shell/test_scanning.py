@@ -40,18 +40,18 @@ def choose(qtbot: QtBot, driver: GuiDriver, button: QAbstractButton, limit: int 
 
 
 def start_scanning(qtbot: QtBot, driver: GuiDriver) -> None:
-    assert driver.gui.personal is not None
-    driver.gui.personal._voices = fake_voices
+    assert driver.gui.settings is not None
+    driver.gui.settings._voices = fake_voices
     qtbot.keyClick(driver.window, Qt.Key.Key_S)  # S starts scanning
     QApplication.processEvents()
-    assert driver.window.scanner.active and driver.flow.store.settings.scanning
+    assert driver.window.scanner.active and driver.flow.ctx.settings.settings.scanning
 
 
 def test_one_switch_walks_the_whole_app(qtbot: QtBot, driver: GuiDriver) -> None:
     window, flow = driver.window, driver.flow
-    flow.store.update(checkins=True)
+    flow.ctx.settings.update(checkins=True)
     start_scanning(qtbot, driver)
-    home = flow.home
+    home = driver.home.view
     assert window.scanner.lit() == [home.main_action()]  # the big Start is lit first
 
     choose(qtbot, driver, home.history_button)
@@ -63,13 +63,13 @@ def test_one_switch_walks_the_whole_app(qtbot: QtBot, driver: GuiDriver) -> None
 
     choose(qtbot, driver, home.settings_button)
     assert window.current_screen == "settings"
-    settings = driver.gui.personal.settings_screen  # type: ignore[union-attr]
+    settings = driver.gui.settings.screen  # type: ignore[union-attr]
     choose(qtbot, driver, settings.back_button)
     assert window.current_screen == "home"
 
-    suggested = flow.suggested()
+    suggested = driver.home.suggested()
     assert suggested is not None
-    routines = flow.content.catalog.routines
+    routines = flow.ctx.content.catalog.routines
     others = [c for c in home.cards if c.info.id != suggested.id]
     card = min(others, key=lambda c: total_seconds(build_timeline(routines[c.info.id])))
     choose(qtbot, driver, card.start_button)
@@ -145,7 +145,7 @@ def test_the_lit_choice_is_framed_focused_and_said(qtbot: QtBot, driver: GuiDriv
     assert said == lit[0].accessibleName() or said.startswith(lit[0].accessibleName())
     qtbot.keyClick(driver.window, Qt.Key.Key_S)  # S stops it
     assert not scanner.active and not light.isVisible()
-    assert not driver.flow.store.settings.scanning
+    assert not driver.flow.ctx.settings.settings.scanning
 
 
 def test_the_pace_is_a_setting(qtbot: QtBot, driver: GuiDriver) -> None:
@@ -154,7 +154,7 @@ def test_the_pace_is_a_setting(qtbot: QtBot, driver: GuiDriver) -> None:
     _personal, screen = open_settings(driver)
     screen.toggles["scanning"].click()
     assert driver.window.scanner.active and driver.window.scanner.timer.interval() == 2000
-    driver.flow.store.update(scan_seconds=4)
+    driver.flow.ctx.settings.update(scan_seconds=4)
     screen.toggles["scanning"].click()
     screen.toggles["scanning"].click()
     assert driver.window.scanner.timer.interval() == 4000

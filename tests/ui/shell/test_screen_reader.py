@@ -48,9 +48,8 @@ sys.exit(reader.returncode or app.returncode)
 """
 
 
-@pytest.mark.timeout(240)
-@pytest.mark.skipif(missing() is not None, reason=f"screen reader check: {missing()}")
-def test_a_screen_reader_reads_the_home_screen_and_the_player(tmp_path: Path) -> None:
+def reader_environment() -> dict[str, str]:
+    """This process's environment for an app on its own bus and X server, accessibility on."""
     env = {
         key: value
         for key, value in os.environ.items()
@@ -62,6 +61,13 @@ def test_a_screen_reader_reads_the_home_screen_and_the_player(tmp_path: Path) ->
         NO_AT_BRIDGE="0",
         PYTHONPATH=str(ROOT),
     )
+    return env
+
+
+@pytest.mark.timeout(240)
+@pytest.mark.skipif(missing() is not None, reason=f"screen reader check: {missing()}")
+def test_a_screen_reader_reads_the_home_screen_and_the_player(tmp_path: Path) -> None:
+    env = reader_environment()
     result = subprocess.run(
         [
             "dbus-run-session",

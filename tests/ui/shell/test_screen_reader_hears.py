@@ -5,7 +5,6 @@ question announced (Qt 6.8's announcement events)."""
 from __future__ import annotations
 
 import json
-import os
 import signal
 import subprocess
 import sys
@@ -13,23 +12,20 @@ from pathlib import Path
 
 import pytest
 
-from tests.ui.shell.test_screen_reader import HERE, ROOT, SESSION, SYSTEM_PYTHON, missing
+from tests.ui.shell.test_screen_reader import (
+    HERE,
+    ROOT,
+    SESSION,
+    SYSTEM_PYTHON,
+    missing,
+    reader_environment,
+)
 
 
 @pytest.mark.timeout(240)
 @pytest.mark.skipif(missing() is not None, reason=f"screen reader check: {missing()}")
 def test_a_screen_reader_hears_the_phase_pause_resume_and_stop_question(tmp_path: Path) -> None:
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in ("DISPLAY", "WAYLAND_DISPLAY", "DBUS_SESSION_BUS_ADDRESS", "AT_SPI_BUS")
-    }
-    env.update(
-        QT_QPA_PLATFORM="xcb",
-        QT_LINUX_ACCESSIBILITY_ALWAYS_ON="1",
-        NO_AT_BRIDGE="0",
-        PYTHONPATH=str(ROOT),
-    )
+    env = reader_environment()
     command = ["dbus-run-session", "--", "xvfb-run", "-a", "-s", "-screen 0 1366x768x24"]
     listener = [SYSTEM_PYTHON, str(HERE / "atspi_listener.py")]
     result = subprocess.run(

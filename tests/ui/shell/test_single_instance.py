@@ -114,12 +114,12 @@ def test_a_file_opened_while_running_goes_to_the_running_window(
     out, err = second.communicate()
     assert second.returncode == 0, err
     assert out.strip() == f"NeuroGuide is already open; {shared.name} was handed to its window."
-    editor = gui.personal.editor
+    editor = gui.editor.screen
     qtbot.waitUntil(lambda: editor.currentWidget() is editor.programme_page, timeout=5000)
     assert gui.window.current_screen == "editor"
     assert "Own exercise: Sit to stand" in editor.programme_page.contents.text()
     qtbot.waitUntil(lambda: not gui.window.isMinimized(), timeout=5000)
-    assert "physio-programme" not in gui.flow.content.catalog.routines, "shown, not yet added"
+    assert "physio-programme" not in gui.ctx.content.catalog.routines, "shown, not yet added"
     gui.window.close()
 
 

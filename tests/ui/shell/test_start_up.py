@@ -29,7 +29,7 @@ def build_and_check(*args, **kwargs):
 
     def report():
         window = gui.window
-        cards = len(gui.flow.home.cards)
+        cards = len(gui.home.view.cards)
         print("screen", window.current_screen, "cards", cards, "history", gui.history is not None)
         window.close()
         QApplication.quit()

@@ -78,8 +78,8 @@ def run(folder: Path) -> dict[str, object]:
     assert gui is not None
     window = gui.window
     window.keys.clock = MonotonicClock()
-    gui.flow.store.update(suggested_routine="balance", checkins=True)
-    gui.flow.refresh_home()
+    gui.flow.ctx.settings.update(suggested_routine="balance", checkins=True)
+    gui.home.refresh()
     window.resize(1280, 720)
     window.show()
     window.activateWindow()
@@ -103,7 +103,7 @@ def run(folder: Path) -> dict[str, object]:
     pump(0.5)
     xdotool("xdotool key --delay 60 space space space space space")  # a chattering switch
     report["chatter_toggles"] = toggles.count - 1
-    gui.flow.store.update(switch_key=int(Qt.Key.Key_F9))
+    gui.flow.ctx.settings.update(switch_key=int(Qt.Key.Key_F9))
     pump(0.5)
     before = toggles.count
     held("F9")
