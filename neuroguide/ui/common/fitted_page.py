@@ -96,6 +96,9 @@ def invalidate_all(layout: QLayout) -> None:
         widget = item.widget()
         if widget is not None and widget.layout() is not None:
             invalidate_all(widget.layout())  # type: ignore[arg-type]
+            # A container's cached height-for-width in its parent's layout is only dropped
+            # when it says its geometry changed (Qt otherwise waits for the event loop).
+            widget.updateGeometry()
 
 
 def height_for(layout: QLayout, width: int) -> int:

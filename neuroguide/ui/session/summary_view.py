@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from neuroguide.present.metrics import Metrics
-from neuroguide.ui.common.fitted_page import FittedPage
+from neuroguide.ui.common.fitted_page import FittedPage, invalidate_all
 from neuroguide.ui.common.widgets import FlowLayout, make_button, make_card, make_label
 
 ONE_COLUMN_LINES = 5
@@ -95,7 +95,7 @@ class SummaryView(FittedPage):
         self.more_items = make_label(name="What you did, continued")
         for label in (self.items, self.more_items):
             label.setAlignment(TOP_LEFT)
-            columns.addWidget(label, 1, TOP_LEFT)
+            columns.addWidget(label, 1)
         card_layout.addLayout(columns)
         self._columns = columns
         self._layout.addWidget(self.done_card)
@@ -146,7 +146,6 @@ class SummaryView(FittedPage):
         """Show part ``part`` of the list (0: the first)."""
         self.part = max(0, min(part, self._parts - 1))  # the parts as cut now
         self._show_part()
-        self.schedule_fit()
 
     def arrangements(self) -> int:
         """The list of what was done whole, or in 2 .. 4 parts (the result page: one way)."""
@@ -157,10 +156,23 @@ class SummaryView(FittedPage):
         self._parts = index + 1
         self._show_part()
 
-    def _show_part(self) -> None:
+    def needed_height(self, width: int) -> int:
+        """The tallest part's height: every part of the list keeps one text size."""
+        if not self.showing_done or self._parts == 1:
+            return super().needed_height(width)
+        heights = []
+        for part in range(self._parts):
+            self._show_part(part)
+            invalidate_all(self.page)
+            heights.append(super().needed_height(width))
+        self._show_part()
+        invalidate_all(self.page)
+        return max(heights)
+
+    def _show_part(self, shown_part: int | None = None) -> None:
         lines = self._lines or ["Nothing was recorded this time."]
         size = -(-len(lines) // self._parts)
-        part = min(self.part, self._parts - 1)
+        part = min(self.part if shown_part is None else shown_part, self._parts - 1)
         shown = lines[part * size : (part + 1) * size]
         split = (len(shown) + 1) // 2 if len(shown) > ONE_COLUMN_LINES else len(shown)
         self.items.setText("\n".join(shown[:split]))
@@ -202,9 +214,9 @@ class SummaryView(FittedPage):
         self.show_result()
 
     def fit_key(self) -> tuple[object, ...]:
-        """The words, which page and which part of the list."""
+        """The words and which page (every part of the list is fitted at once)."""
         return (self.heading.text(), self.figures.text(), tuple(self._lines),
-                self.showing_done, self.part)  # fmt: skip
+                self.showing_done)  # fmt: skip
 
     def set_metrics(self, metrics: Metrics) -> None:
         """Spacing for the current mode; the words are fitted again."""
