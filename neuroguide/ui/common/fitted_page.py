@@ -163,6 +163,10 @@ class FittedPage(QWidget):
         """What the fit depends on besides the size and mode (subclasses add their words)."""
         return ()
 
+    settle_at_floor = False
+    """Whether the first arrangement that keeps the floor size (see :func:`floor_factor`)
+    will do; otherwise only the person's own size stops the search for larger words."""
+
     def arrangements(self) -> int:
         """How many ways the page can be laid out, fullest first (one by default)."""
         return 1
@@ -197,16 +201,20 @@ class FittedPage(QWidget):
             self._fitting = False
 
     def _fit(self, key: tuple[object, ...], width: int, height: int) -> None:
-        """The arrangement with the largest words (the fullest of those that tie)."""
+        """The arrangement with the largest words (the fullest of those that tie), or with
+        :attr:`settle_at_floor` the fullest that keeps the floor size."""
         self._fitted = key
+        enough = self._metrics.text_factor
+        if self.settle_at_floor:
+            enough = floor_factor(self._metrics)
         best: tuple[float, int] | None = None
         for index in range(self.arrangements()):
             self._set_arrangement(index)
             factor = self._largest(width, height)
             if best is None or factor > best[0] + 1e-9:
                 best = (factor, index)
-            if factor >= self._metrics.text_factor - 1e-9:
-                break  # the person's own size: no need to show less
+            if factor >= enough - 1e-9:
+                break  # large enough: no need to show less
         assert best is not None
         chosen, index = best
         self._set_arrangement(index)

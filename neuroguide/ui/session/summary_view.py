@@ -36,6 +36,7 @@ class SummaryView(FittedPage):
 
     home_requested = Signal()
     again_requested = Signal()
+    settle_at_floor = True  # as few parts of "What you did" as keep the words large enough
     window_title = "Session finished"
     """The window's title while the summary is on show."""
 
