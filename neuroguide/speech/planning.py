@@ -5,13 +5,15 @@ cache for clip lengths and starts rendering, for the GUI, ``neuroguide play`` an
 from __future__ import annotations
 
 from collections.abc import Collection
+from typing import TYPE_CHECKING
 
 from neuroguide.core.cues import Tone
 from neuroguide.core.library import Routine
 from neuroguide.core.speech_plan import ClipLength, SpeechPlan, estimate_seconds, plan_speech
 from neuroguide.speech.phrase_cache import PhraseCache
-from neuroguide.speech.planned import PlannedSpeaker
-from neuroguide.speech.speaker import Speaker
+
+if TYPE_CHECKING:
+    from neuroguide.speech.speaker import Speaker
 
 
 def cached_lengths(cache: PhraseCache | None, rate: int) -> ClipLength:
@@ -43,6 +45,9 @@ def start_plan(
     the get-ready lengths from the clips rendered meanwhile. ``render_wait`` blocks up to that
     many seconds for every phrase to be rendered (the terminal player; never the GUI).
     """
+    # Imported here: measuring lengths (cached_lengths) must not load the speaker's modules.
+    from neuroguide.speech.planned import PlannedSpeaker
+
     if not isinstance(speaker, PlannedSpeaker):
         return plan_speech(routine, minimum=minimum, known=known, lengths=silent)
     cache = speaker.cache
