@@ -71,6 +71,9 @@ class Settings:
     wheelchair: bool = False
     """"I use a wheelchair": the voice says each exercise's wheelchair words (brakes,
     footrests) and the handout prints them."""
+    wheelchair_asked: bool = False
+    """Whether "Do you use a wheelchair?" was answered (the seated offer asks it once; a
+    change of "I use a wheelchair" in Settings counts as an answer)."""
     suggested_routine: str = "stretch-break"
     window_geometry: str = ""
     default_rest: int = 10

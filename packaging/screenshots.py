@@ -99,7 +99,8 @@ def _screen(gui: Gui) -> QWidget:
 
 def shoot(suffix: str) -> None:
     """Home, check-ins, safety (and its question), the player in its phases and its stop
-    question, summary, history (list and one session), the seated offer and keys."""
+    question, summary, history (list and one session), the seated offer (and its wheelchair
+    question) and keys."""
     large, text_scale, theme = MODES[suffix]
     clock = FakeClock()
     gui = _open(large, text_scale, theme, clock)
@@ -166,6 +167,8 @@ def shoot(suffix: str) -> None:
     offer.show_version(seated_version(routine, content.library))
     window.show_screen("seated-offer")
     _save(window, f"seated-offer{suffix}")
+    offer.ask_wheelchair()  # what the first offer asks first
+    _save(window, f"seated-offer-wheelchair{suffix}")
     window.close()
 
 

@@ -43,12 +43,21 @@ def _check(tmp_path: Path, text: str, capsys: pytest.CaptureFixture[str]) -> str
 
 
 @BASES
-@pytest.mark.parametrize("key", DOSE_KEYS)
+@pytest.mark.parametrize("key", [*DOSE_KEYS, "setup"])
 def test_a_huge_number_in_a_routine_step_is_one_located_line(
     tmp_path: Path, key: str, number: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     said = _check(tmp_path, STEP.format(key=key, number=number), capsys)
     assert "r.toml:5:" in said
+
+
+@BASES
+def test_a_huge_number_in_a_routines_get_ready_is_one_located_line(
+    tmp_path: Path, number: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = f"get_ready = {number}\n" + STEP.format(key="duration", number=60)
+    said = _check(tmp_path, text, capsys)
+    assert "r.toml:1:" in said
 
 
 @BASES
@@ -62,7 +71,7 @@ def test_a_huge_number_in_a_schedule_is_one_located_line(
 
 @BASES
 @pytest.mark.parametrize(
-    "line", ["key_step = {n}", "dose = {{ reps = {n} }}", "dose = {{ hold = {n} }}"]
+    "line", ["key_step = {n}", *(f"dose = {{{{ {key} = {{n}} }}}}" for key in DOSE_KEYS)]
 )
 def test_a_huge_number_in_an_own_exercise_is_one_located_line(
     tmp_path: Path, line: str, number: str, capsys: pytest.CaptureFixture[str]

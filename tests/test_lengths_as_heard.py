@@ -37,8 +37,12 @@ def listed_lengths(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> dict[s
 
 
 def dry_run_length(
-    tmp_path: Path, routine: str, capsys: pytest.CaptureFixture[str], known: frozenset[str]
+    tmp_path: Path,
+    routine: str,
+    capsys: pytest.CaptureFixture[str],
+    known: frozenset[str] | None,
 ) -> int:
+    """The dry run's length; ``known=None``: what the data folder's history knows."""
     status = run_play(resolve_paths(str(tmp_path)), routine, dry=True, known=known)
     assert status == 0
     first = capsys.readouterr().out.splitlines()[0]
@@ -85,3 +89,31 @@ def listed_lengths_text(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> d
     header, *rows = capsys.readouterr().out.splitlines()
     start, end = header.index("LENGTH"), header.index("ORIGIN")
     return {row.split()[0]: row[start:end].strip() for row in rows}
+
+
+def test_a_dry_run_while_the_window_has_the_history_gives_the_later_length(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from datetime import UTC, datetime
+
+    from neuroguide.store.database import open_history
+    from neuroguide.store.lock import InstanceLock
+    from tests.store.seed import add_session
+
+    paths = resolve_paths(str(tmp_path))
+    library = load_content(paths).library
+    connection = open_history(paths.history_db).connection
+    for exercise in library.exercises:
+        add_session(connection, datetime.now(UTC), exercise_id=exercise)
+    connection.close()
+    alone = dry_run_length(tmp_path, "strength-arms", capsys, None)
+    window = InstanceLock(paths.data_dir)  # the window holds the history
+    assert window.acquire()
+    try:
+        beside = dry_run_length(tmp_path, "strength-arms", capsys, None)
+        assert main(["--data-dir", str(tmp_path), "play", "--dry-run", "strength-arms"]) == 0
+    finally:
+        window.release()
+    assert "will not be saved" not in capsys.readouterr().err  # a dry run saves nothing
+    assert beside == alone == listed_lengths(tmp_path, capsys)["strength-arms"]
+    assert alone < dry_run_length(tmp_path, "strength-arms", capsys, frozenset())

@@ -267,7 +267,6 @@ def check_files(paths: Paths, files: list[Path]) -> int:
     from neuroguide.core.routine_file import RoutineCatalog, load_files
     from neuroguide.core.warm_up import warm_up_note
     from neuroguide.settings import load_settings
-    from neuroguide.terminal.lengths import Lengths
 
     content = load_content(paths)
     builtin = [e.id for e in content.library.exercises.values() if not e.own]
@@ -300,6 +299,8 @@ def check_files(paths: Paths, files: list[Path]) -> int:
         print(printable(f"{path}: ok: {count} exercise{'s' if count != 1 else ''} of your own"))
     for programme in checked:
         print(printable(f"{programme.source}: ok: " + "; ".join(programme.describe())))
+    from neuroguide.terminal.lengths import Lengths  # the speech plan: only for what passed
+
     lengths = Lengths.for_person(paths, content.library, load_settings(paths.settings_file)[0])
     for routine in catalog.ordered():
         length = lengths.first_and_later(routine)

@@ -30,6 +30,7 @@ from neuroguide.core.private_files import NOTHING_OWN, OwnFiles, write_private, 
 from neuroguide.core.problems import capped, printable
 from neuroguide.core.routine_file import parse_routine
 from neuroguide.core.routine_writer import routine_toml
+from neuroguide.core.svg_size import SvgSizeError
 from neuroguide.core.toml_source import MAX_FILE_BYTES
 
 SUFFIX = ".neuroguide"
@@ -82,6 +83,7 @@ def programme_bytes(routine: Routine) -> bytes:
             picture = f"{PICTURE_FOLDER}/{exercise.id}{source.suffix.lower()}"
             pictures[picture] = data
         exercises.append(replace(exercise, picture=picture))
+    _check_pixels(pictures, exercises)
     shared = replace(routine, exercises=tuple(exercises))
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -89,6 +91,25 @@ def programme_bytes(routine: Routine) -> bytes:
         for name, data in pictures.items():
             archive.writestr(name, data)
     return buffer.getvalue()
+
+
+def _check_pixels(pictures: dict[str, bytes], exercises: list[Exercise]) -> None:
+    """Refuse to share what an import would refuse: pictures past the pixel limit together,
+    or an SVG that says no size (see :func:`~neuroguide.core.svg_size.svg_size`)."""
+    names = {exercise.picture: exercise.name for exercise in exercises}
+    pixels = 0
+    for picture, data in pictures.items():
+        try:
+            pixels += image_pixels(picture, data)
+        except SvgSizeError as error:
+            raise ProgrammeError([f"the picture of '{names[picture]}': {error}"]) from None
+        if pixels > MAX_TOTAL_PIXELS:
+            raise ProgrammeError(
+                [
+                    f"the pictures hold more than {MAX_TOTAL_PIXELS // 1_000_000} million pixels "
+                    f"together, that of '{names[picture]}' the last of them; choose smaller ones"
+                ]
+            )
 
 
 def write_programme(routine: Routine, target: Path, own: OwnFiles = NOTHING_OWN) -> None:
@@ -229,19 +250,27 @@ def _read_entries(archive: zipfile.ZipFile, source: Path) -> dict[str, bytes]:
             if problem:
                 problems.append(f"{source}: {problem}; nothing was added")
                 continue
-            pixels += image_pixels(entry, content)
-            if pixels > MAX_TOTAL_PIXELS:
+            try:
+                pixels += image_pixels(entry, content)
+            except SvgSizeError as error:
                 raise ProgrammeError(
-                    [
-                        f"{source}: its pictures hold more than {MAX_TOTAL_PIXELS // 1_000_000} "
-                        "million pixels together; make them smaller (1200 pixels on the longer "
-                        "side is plenty); nothing was added"
-                    ]
-                )
+                    [f"{source}: picture '{entry}': {error}; nothing was added"]
+                ) from None
+            if pixels > MAX_TOTAL_PIXELS:
+                raise ProgrammeError([_too_many_pixels(source, entry)])
         entries[entry] = content
     if problems:
         raise ProgrammeError(problems)
     return entries
+
+
+def _too_many_pixels(source: Path, entry: str) -> str:
+    svg = " (an SVG counts at the width and height it declares)" if entry.endswith(".svg") else ""
+    return (
+        f"{source}: its pictures hold more than {MAX_TOTAL_PIXELS // 1_000_000} million pixels "
+        f"together, '{entry}' the last of them{svg}; make them smaller (1200 pixels on the "
+        "longer side is plenty); nothing was added"
+    )
 
 
 def _too_much(source: Path, size: int) -> str:

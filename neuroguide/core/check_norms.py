@@ -153,7 +153,7 @@ SIT_TO_STAND_REAL_CHANGE = 2.5
 (:data:`GOLDBERG_2012`)."""
 
 BALANCE_KEY_STANCE = 3
-"""The heel-to-toe stance; not holding it for 10 seconds goes with a higher risk of falling
+"""The heel-to-toe position; not holding it for 10 seconds goes with a higher risk of falling
 (:data:`CDC_BALANCE`)."""
 
 FIGURE_SOURCES: dict[str, tuple[Source, ...]] = {
@@ -197,7 +197,7 @@ HOME_TEST_WORDS = (
 """The home-testing claim, as the study found it."""
 
 FALLS_WORDS = "A below-average score means a higher risk of falls."
-"""The CDC's words on a below-average chair stand (and a stance not held)."""
+"""The CDC's words on a below-average chair stand (and a position not held)."""
 
 
 class Standing(StrEnum):

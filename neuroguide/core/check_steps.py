@@ -32,8 +32,8 @@ class StepKind(StrEnum):
     """The chair stand's 30 seconds, counted down."""
     STOPWATCH = "stopwatch"
     """Five times sit to stand: runs until the person's mark (or the limit)."""
-    STANCE = "stance"
-    """One balance stance, held up to 10 seconds unless the person marks it lost."""
+    STANCE = "position"
+    """One balance position, held up to 10 seconds unless the person marks it lost."""
 
 
 @dataclass(frozen=True)
@@ -58,7 +58,7 @@ STANCE_WORDS: tuple[tuple[str, str], ...] = (
     ("Heel to toe", "Put one foot right in front of the other, heel touching toe."),
     ("One foot", "Stand on one foot."),
 )
-"""The four balance stances: a short name and how to stand."""
+"""The four balance positions: a short name and how to stand."""
 
 
 CHAIR_WORDS = (

@@ -19,7 +19,7 @@ ECHO_MOST = 40
 """The highest count of stands the app accepts for the 30-second chair stand."""
 CHAIR_STAND_SECONDS = 30
 STANCE_SECONDS = 10
-"""Each balance stance is held for this long."""
+"""Each balance position is held for this long."""
 STANCES = 4
 SIT_TO_STAND_REPS = 5
 SIT_TO_STAND_LIMIT = 60.0
@@ -124,11 +124,12 @@ class CheckResult:
             score).
         count: chair stand: stands in 30 seconds (0 when the arms were needed).
         seconds: five-times sit to stand: the time for five stands (``None`` if not scored).
-        stances: balance: seconds each attempted stance was held without moving the feet or
-            holding on, in order (at most four); the last one ends the test if under 10 s.
+        stances: balance: seconds each attempted position was held without moving the feet
+            or holding on, in order (at most four); the last one ends the test if under 10 s.
+            (The code calls the four positions "stances"; people only ever read "position".)
         support_used: the arms were needed (chair tests: score 0). On balance rows only in
-            histories written before the protocol fix (then which stance used support is
-            unknown); a balance stance needing support now simply ends as not held.
+            histories written before the protocol fix (then which position used support is
+            unknown); a balance position needing support now simply ends as not held.
         reason: why a check without a score ended (``None`` when scored).
     """
 
@@ -147,7 +148,7 @@ class CheckResult:
 
     @property
     def stances_held(self) -> int:
-        """Balance: how many stances were held for the full 10 seconds."""
+        """Balance: how many positions were held for the full 10 seconds."""
         return sum(1 for held in self.stances if held >= STANCE_SECONDS)
 
     @property
@@ -156,7 +157,7 @@ class CheckResult:
         return self.stances_held
 
     def value(self) -> float | None:
-        """The number charted over time: stands, stances held, or seconds; ``None`` if none."""
+        """The number charted over time: stands, positions held, or seconds; ``None`` if none."""
         if not self.scored:
             return None
         if self.check is CheckId.CHAIR_STAND:
@@ -182,26 +183,26 @@ def chair_stand_result(count: int, *, arms_used: bool = False) -> CheckResult:
 
 
 def balance_result(held: Sequence[float]) -> CheckResult:
-    """The balance test's result from the seconds each stance was held, in order.
+    """The balance test's result from the seconds each position was held, in order.
 
-    A stance counts only while the feet stay put and nothing is held (CDC STEADI): moving the
-    feet or holding on ends it there, as not held. The test stops at the first stance not held
-    for 10 seconds, so nothing may follow it. There is no separate "support" answer: a stance
-    that needed support is simply one not held.
+    A position counts only while the feet stay put and nothing is held (CDC STEADI): moving the
+    feet or holding on ends it there, as not held. The test stops at the first position not
+    held for 10 seconds, so nothing may follow it. There is no separate "support" answer: a
+    position that needed support is simply one not held.
     """
     if not 1 <= len(held) <= STANCES:
         raise CheckInputError(
-            f"Give the seconds held for 1 to {STANCES} stances, in order; nothing was saved."
+            f"Give the seconds held for 1 to {STANCES} positions, in order; nothing was saved."
         )
     for number, seconds in enumerate(held, start=1):
         if not 0 <= seconds <= STANCE_SECONDS:
             raise CheckInputError(
-                f"Stance {number}: the time held must be from 0 to {STANCE_SECONDS} seconds; "
+                f"Position {number}: the time held must be from 0 to {STANCE_SECONDS} seconds; "
                 "nothing was saved."
             )
         if seconds < STANCE_SECONDS and number < len(held):
             raise CheckInputError(
-                f"Stance {number} was not held for {STANCE_SECONDS} seconds, so the test ends "
+                f"Position {number} was not held for {STANCE_SECONDS} seconds, so the test ends "
                 "there; nothing was saved."
             )
     rounded = tuple(round(float(seconds), 1) for seconds in held)

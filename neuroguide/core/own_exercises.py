@@ -23,6 +23,7 @@ from neuroguide.core.problems import (
     control_message,
     has_control,
     more_unknown,
+    shown_hint,
     unknown_keys,
 )
 from neuroguide.core.toml_source import parse_toml, read_limited
@@ -112,7 +113,7 @@ def _own_exercise(
 
     named, more = unknown_keys(item, OWN_KEYS)
     for key in named:
-        hint = " (use 'picture')" if key == "illustration" else closest(key, OWN_KEYS)
+        hint = " (use 'picture')" if key == "illustration" else shown_hint(problems, key, OWN_KEYS)
         report(f"unknown key '{key}'{hint}", key)
     if more:
         report(more_unknown(more), None)

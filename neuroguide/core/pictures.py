@@ -12,6 +12,8 @@ import stat
 from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 
+from neuroguide.core.svg_size import svg_size
+
 FIGURES = {
     "standing": "figure-standing.svg",
     "seated": "figure-seated.svg",
@@ -73,13 +75,18 @@ the one limit on what a programme's pictures unpack to (see decision 0022)."""
 
 
 def image_pixels(name: str, data: bytes) -> int:
-    """Width × height a PNG or JPEG declares (read from its header, nothing decoded); 0 for
-    an SVG (drawn at the size it is shown) or a header that cannot be read."""
+    """Width × height a picture unpacks to or is drawn at by default: a PNG's or JPEG's from
+    its header (nothing decoded; 0 for a header that cannot be read), an SVG's from the size
+    its ``<svg>`` element declares (:func:`~neuroguide.core.svg_size.svg_size`, which raises
+    :class:`~neuroguide.core.svg_size.SvgSizeError` when it declares none we can read)."""
     suffix = PurePosixPath(name).suffix.lower()
     if suffix == ".png" and len(data) >= 24 and data[12:16] == b"IHDR":
         return int.from_bytes(data[16:20], "big") * int.from_bytes(data[20:24], "big")
     if suffix in (".jpg", ".jpeg"):
         return _jpeg_pixels(data)
+    if suffix == ".svg":
+        width, height = svg_size(data)
+        return width * height
     return 0
 
 

@@ -25,6 +25,7 @@ from neuroguide.core.problems import (
     control_message,
     has_control,
     more_unknown,
+    shown_hint,
     unknown_keys,
 )
 from neuroguide.core.routine_extras import check_extras
@@ -182,7 +183,7 @@ def _check_step(
 
     named, more = unknown_keys(step, STEP_KEYS)
     for key in named:
-        report(f"unknown key '{key}'{closest(key, STEP_KEYS)}", key)
+        report(f"unknown key '{key}'{shown_hint(problems, key, STEP_KEYS)}", key)
     if more:
         report(more_unknown(more), None)
     exercise_id = step.get("exercise")
@@ -194,7 +195,7 @@ def _check_step(
     else:
         exercise = library.get(exercise_id)
         if exercise is None:
-            hint = closest(exercise_id, sorted(library.exercises))
+            hint = shown_hint(problems, exercise_id, sorted(library.exercises))
             report(f"unknown exercise '{exercise_id}'{hint}", "exercise")
     dose = check_dose(step, report)
     note = step.get("note", "")

@@ -26,7 +26,7 @@ CHECK_COLUMNS = (
     "stop_reason",
     "stands",
     "seconds",
-    *(f"stance{number}_seconds" for number in range(1, STANCES + 1)),
+    *(f"position{number}_seconds" for number in range(1, STANCES + 1)),
     "positions_held",
     "arms_or_support_used",
     "result",

@@ -348,6 +348,12 @@ def lock_data_folder(data_dir: Path, busy: str) -> InstanceLock:
     try:
         acquired = lock.acquire()
     except OSError as error:
+        if is_full(error):  # say what to do, as for the history itself (decision 0022)
+            raise HistoryError(
+                f"The data folder {data_dir} cannot be used just now (the disk is full). "
+                "Nothing in it was changed or moved, and your sessions are safe. Free some "
+                "space on the disk, then start NeuroGuide again."
+            ) from None
         raise HistoryError(
             f"The data folder {data_dir} cannot be used: {error.strerror}."
         ) from None

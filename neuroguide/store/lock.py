@@ -38,9 +38,12 @@ class InstanceLock:
         if not _try_lock(descriptor):
             os.close(descriptor)
             return False
-        os.ftruncate(descriptor, 0)
-        os.write(descriptor, f"{os.getpid()}\n".encode())
         self._descriptor = descriptor
+        try:  # the process id is a note for a person; a full disk must not stop the lock
+            os.ftruncate(descriptor, 0)
+            os.write(descriptor, f"{os.getpid()}\n".encode())
+        except OSError:
+            pass
         return True
 
     def release(self) -> None:

@@ -41,6 +41,7 @@ from neuroguide.speech.tones import TonePlayer
 from neuroguide.store.history_listener import TerminalHistory
 from neuroguide.terminal.dry_run import print_dry_run
 from neuroguide.terminal.keys import Keys, KeySource
+from neuroguide.terminal.lengths import from_history
 from neuroguide.terminal.plain_out import plain
 
 LISTENER_TROUBLE = {
@@ -229,19 +230,25 @@ def run_play(
     settings, messages = load_settings(paths.settings_file)
     for message in messages:
         print(f"neuroguide: {message}", file=err)
-    # A dry run reads the history where there is one (what is known) and never makes one.
-    dry_without_history = dry and not paths.history_db.exists()
-    recording = TerminalHistory() if dry_without_history else history(paths, routine)
+    # A dry run records nothing: it reads what the history knows read-only, as `routines`
+    # does, so it gives the same length while the window has the history open.
+    if dry:
+        recording = TerminalHistory()
+        seen, gentle = from_history(paths, settings)
+    else:
+        recording = history(paths, routine)
+        seen = None
+        gentle = (
+            recording.gentle_level(gentle_since(settings.gentle_since, date.today()))
+            if settings.start_gently
+            else None
+        )
     prepared = prepare_routine(
         routine,
         content.library,
         seated_only=settings.seated_only,
         wheelchair=settings.wheelchair,
-        gentle_level=(
-            recording.gentle_level(gentle_since(settings.gentle_since, date.today()))
-            if settings.start_gently
-            else None
-        ),
+        gentle_level=gentle,
     )
     for note in prepared.notes:
         print(f"neuroguide: {note}", file=err)
@@ -250,7 +257,7 @@ def run_play(
         return EXIT_PROBLEMS
     routine = prepared.routine
     if known is None:
-        known = recording.known_exercises()
+        known = seen if seen is not None else recording.known_exercises()
     setting = settings.get_ready_seconds if get_ready is None else get_ready
     minimum = get_ready_seconds(routine, setting)
     if dry:

@@ -56,7 +56,7 @@ def test_balance_times_outside_0_to_10_seconds_or_too_many_are_refused(
 
 
 def test_balance_stops_at_the_first_stance_not_held() -> None:
-    with pytest.raises(CheckInputError, match="Stance 2 was not held"):
+    with pytest.raises(CheckInputError, match="Position 2 was not held"):
         balance_result([10, 4, 10])
     result = balance_result([10, 10, 6.04])
     assert result.stances == (10, 10, 6.0)

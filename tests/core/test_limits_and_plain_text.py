@@ -23,7 +23,7 @@ def test_pixels_are_read_from_headers_without_decoding() -> None:
     assert image_pixels("a.png", _png(30, 20)) == 600
     assert image_pixels("a.jpg", _jpeg(4000, 3000)) == 12_000_000
     assert image_pixels("a.jpeg", b"\xff\xd8\x00") == 0  # no frame found
-    assert image_pixels("a.svg", b"<svg width='99999'/>") == 0
+    assert image_pixels("a.svg", b"<svg width='99999' height='2'/>") == 199_998
     assert image_pixels("a.png", b"\x89PNG") == 0
 
 

@@ -102,3 +102,52 @@ def test_a_full_disk_in_the_window_keeps_every_session_and_says_what_to_do(
     gui.window.close()
     assert app_paths.history_db.read_bytes() == before
     assert _only_the_history(app_paths.data_dir) == ["history.sqlite3"]
+
+
+def _no_room_for_new_files(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    """Creating ``name`` answers ENOSPC, as a full disk does to a file not made before."""
+    import errno
+    import os
+
+    from neuroguide.store import lock
+
+    real = os.open
+
+    def open_file(path: Any, flags: int, *args: Any, **kwargs: Any) -> int:
+        if str(path).endswith(name) and not os.path.exists(path):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
+        return real(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(lock.os, "open", open_file)
+
+
+def test_a_full_disk_before_the_first_lock_says_what_to_do_in_play(
+    app_paths: Paths, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = _three_sessions(app_paths.history_db)  # a history from before the lock file
+    _no_room_for_new_files(monkeypatch, "neuroguide.lock")
+    found = play_history(app_paths, None)  # type: ignore[arg-type]
+    assert found.history is None
+    said = capsys.readouterr().err
+    assert "the disk is full" in said and "Free some space" in said and "damaged" not in said
+    assert app_paths.history_db.read_bytes() == before
+
+
+def test_a_lock_whose_note_cannot_be_written_still_locks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+    import os
+
+    from neuroguide.store import lock
+    from neuroguide.store.lock import InstanceLock
+
+    def no_room(descriptor: int, data: bytes) -> int:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    first = InstanceLock(tmp_path)
+    monkeypatch.setattr(lock.os, "write", no_room)  # the process id is a note, not the lock
+    assert first.acquire()
+    monkeypatch.undo()
+    assert not InstanceLock(tmp_path).acquire()
+    first.release()

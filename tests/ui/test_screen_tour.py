@@ -94,6 +94,9 @@ def _screens(driver: GuiDriver, content: Content) -> Iterator[tuple[str, QWidget
     offer.show_version(seated_version(most, content.library))
     window.show_screen("seated-offer")
     yield "seated-offer", offer
+    offer.ask_wheelchair()  # asked once, the first time the seated version is offered
+    yield "seated-offer-wheelchair", offer
+    offer.show_version(seated_version(most, content.library))
     history = driver.gui.history_screen
     assert history is not None
     window.show_screen("history")

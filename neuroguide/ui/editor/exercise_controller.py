@@ -18,11 +18,13 @@ from neuroguide.core.library import Exercise
 from neuroguide.core.pictures import (
     FIGURES,
     MAX_PICTURE_BYTES,
+    MAX_TOTAL_PIXELS,
     PICTURE_TYPES,
     image_problem,
     no_files,
 )
 from neuroguide.core.routine_writer import make_id
+from neuroguide.core.svg_size import SvgSizeError, svg_size
 from neuroguide.ui.common.file_chooser import OPTIONS as FILE_OPTIONS
 from neuroguide.ui.editor.exercise_view import ExerciseEditView
 
@@ -47,7 +49,16 @@ def scaled_picture(path: Path) -> tuple[tuple[str, bytes] | None, str]:
     problem = image_problem(path.name, data)
     if problem:
         return None, problem[0].upper() + problem[1:] + "."
-    if suffix == ".svg":
+    if suffix == ".svg":  # drawn to fit, never scaled: but a programme counts its pixels
+        try:
+            width, height = svg_size(data)
+        except SvgSizeError as error:
+            return None, f"{path.name} cannot be used: {error}."
+        if width * height > MAX_TOTAL_PIXELS:
+            return None, (
+                f"{path.name} says it is {width:,} × {height:,} pixels; a shared programme "
+                f"holds at most {MAX_TOTAL_PIXELS // 1_000_000} million. Choose a smaller one."
+            )
         return (suffix, data), ""
     image = QImage.fromData(data)
     if image.isNull():

@@ -62,6 +62,8 @@ class EditorScreen(QStackedWidget):
         self.ctx = ctx
         self.home = home
         self.files = files
+        self._listed: tuple[int, list[Routine]] = (-1, [])
+        """The get-ready seconds and the routines the list shows (rebuilt when they change)."""
         metrics = ctx.metrics
         illustrations = files.paths.illustrations
         self.list_page = EditorListView(metrics)
@@ -123,8 +125,13 @@ class EditorScreen(QStackedWidget):
     def show_list(self, message: str = "") -> None:
         """The list of routines, with what the last action did."""
         self.draft = None
-        rows = [(routine, self._facts(routine)) for routine in self.ctx.content.catalog.ordered()]
-        self.list_page.show_routines(rows)
+        routines = self.ctx.content.catalog.ordered()
+        listed = (self.ctx.settings.settings.get_ready_seconds, routines)
+        if listed[0] != self._listed[0] or not _same(routines, self._listed[1]):
+            # Only when the routines changed: each row's length is the whole routine as heard,
+            # and working those out again took longer than a failed import itself.
+            self.list_page.show_routines([(routine, self._facts(routine)) for routine in routines])
+            self._listed = listed
         self.list_page.tell(message)
         self.setCurrentWidget(self.list_page)
 
@@ -365,3 +372,8 @@ class EditorScreen(QStackedWidget):
                 self.home.go_home()
             return True
         return False
+
+
+def _same(routines: list[Routine], shown: list[Routine]) -> bool:
+    """Whether these are the very routines shown (a reload makes new ones)."""
+    return len(routines) == len(shown) and all(a is b for a, b in zip(routines, shown, strict=True))

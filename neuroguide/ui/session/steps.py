@@ -256,6 +256,7 @@ class SessionSteps(QObject):
             view.seated_chosen.connect(lambda: self._seated_chosen(seated=True))
             view.as_written_chosen.connect(lambda: self._seated_chosen(seated=False))
             view.back_requested.connect(self.leave)
+            view.wheelchair_answered.connect(self._wheelchair_answered)
             return view
 
         return self._screen("seated-offer", build)  # type: ignore[return-value]
@@ -284,7 +285,13 @@ class SessionSteps(QObject):
         offer = self.seated_offer
         offer.set_metrics(self._metrics())
         offer.show_version(version)
+        if not (self.settings.wheelchair_asked or self.settings.wheelchair):
+            offer.ask_wheelchair()  # once, where the seated profile is first offered
         self.window.show_screen("seated-offer")
+
+    def _wheelchair_answered(self, yes: bool) -> None:
+        """Remember the answer; a wheelchair user's session says the wheelchair words."""
+        self.store.update(wheelchair=yes, wheelchair_asked=True)
 
     def _seated_chosen(self, *, seated: bool) -> None:
         version, self._pending_version = self._pending_version, None

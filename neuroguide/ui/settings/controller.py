@@ -75,6 +75,8 @@ class SettingsController(QObject):
             extra["gentle_since"] = date.today().isoformat()
         if key == "start_gently" and not value:
             extra["gentle_since"] = ""
+        if key == "wheelchair":  # answered here: the seated offer need not ask
+            extra["wheelchair_asked"] = True
         ctx.settings.update(**{key: value}, **extra)
         if key == "voice":
             self._switch_voice(bool(value))

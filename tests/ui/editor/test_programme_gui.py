@@ -169,6 +169,16 @@ def test_bad_form_values_get_a_message_and_nothing_is_written(
     bad.write_text("not a picture")
     assert not editor.exercises.use_image(bad)
     assert "not a PNG image" in editor.exercise_page.problems.text()
+    svg = "<svg xmlns='http://www.w3.org/2000/svg' {size}/>"
+    huge = app_paths.data_dir / "huge.svg"
+    huge.write_text(svg.format(size="width='100000' height='100000'"))
+    assert not editor.exercises.use_image(huge)
+    assert "100,000 × 100,000 pixels" in editor.exercise_page.problems.text()
+    huge.write_text(svg.format(size=""))  # drawn at the size of what it draws: any size
+    assert not editor.exercises.use_image(huge)
+    assert "does not say how large it is" in editor.exercise_page.problems.text()
+    huge.write_text(svg.format(size="viewBox='0 0 240 240'"))
+    assert editor.exercises.use_image(huge)
 
 
 def test_a_routine_with_inline_exercises_plays_in_the_app_with_name_and_safety_line(

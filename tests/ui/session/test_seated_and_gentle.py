@@ -4,8 +4,13 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
 from neuroguide.core.gentle import SessionOutcome
 from neuroguide.core.seated import SeatedVersion
+from neuroguide.settings import load_settings
 from neuroguide.store.models import CheckIn, Moment
 from tests.store.seed import add_session
 from tests.ui.conftest import GuiDriver
@@ -16,6 +21,7 @@ def test_a_standing_routine_offers_its_seated_version(driver: GuiDriver) -> None
     driver.flow.start_routine("lower-leg-stretches")
     assert driver.window.current_screen == "seated-offer"
     offer = driver.flow.steps.seated_offer
+    offer.no_button.click()  # the first offer asks "Do you use a wheelchair?" first
     assert "→" in offer.changes.text() and offer.seated_button.isVisible()
     offer.seated_button.click()
     assert driver.window.current_screen == "player", "no safety check when seated"
@@ -29,6 +35,7 @@ def test_the_routine_can_still_be_done_as_written_or_not_at_all(driver: GuiDrive
     driver.flow.ctx.settings.update(seated_only=True)
     driver.flow.start_routine("balance")
     offer = driver.flow.steps.seated_offer
+    offer.no_button.click()  # the first offer asks "Do you use a wheelchair?" first
     offer.as_written_button.click()
     assert driver.window.current_screen == "safety"
     assert driver.flow.routine is not None and driver.flow.routine.name == "Balance at the wall"
@@ -38,6 +45,63 @@ def test_the_routine_can_still_be_done_as_written_or_not_at_all(driver: GuiDrive
     assert driver.window.current_screen == "home"
     driver.flow.steps._seated_chosen(seated=True)  # a late press after leaving does nothing
     assert driver.window.current_screen == "home"
+
+
+def test_the_first_seated_offer_asks_about_a_wheelchair_the_second_does_not(
+    qtbot: QtBot, driver: GuiDriver
+) -> None:
+    store = driver.flow.ctx.settings
+    store.update(seated_only=True)
+    driver.flow.start_routine("lower-leg-stretches")
+    offer = driver.flow.steps.seated_offer
+    assert offer.asking and offer.question.isVisible()
+    assert not offer.seated_button.isVisible(), "the question takes the offer's place"
+    assert offer.yes_button.hasFocus(), "the frame starts on Yes"
+    qtbot.keyClick(driver.window, Qt.Key.Key_Right)  # the arrows (a remote) move the frame
+    assert offer.no_button.hasFocus()
+    qtbot.keyClick(driver.window, Qt.Key.Key_Space)  # Space presses the framed answer
+    assert not offer.asking and offer.seated_button.isVisible()
+    assert driver.window.current_screen == "seated-offer"
+    assert store.settings.wheelchair_asked and not store.settings.wheelchair
+    assert load_settings(driver.gui.ctx.paths.settings_file)[0].wheelchair_asked, "remembered"
+    qtbot.keyClick(driver.window, Qt.Key.Key_Space)  # and now Space starts the seated version
+    assert driver.window.current_screen == "player"
+    driver.home.go_home()
+    driver.flow.start_routine("lower-leg-stretches")
+    assert driver.window.current_screen == "seated-offer" and not offer.asking
+
+
+def test_escape_leaves_the_question_unanswered_and_settings_count_as_an_answer(
+    qtbot: QtBot, driver: GuiDriver
+) -> None:
+    store = driver.flow.ctx.settings
+    store.update(seated_only=True)
+    driver.flow.start_routine("balance")
+    offer = driver.flow.steps.seated_offer
+    qtbot.keyClick(driver.window, Qt.Key.Key_Escape)
+    assert not offer.asking and driver.window.current_screen == "seated-offer"
+    assert not store.settings.wheelchair_asked, "asked again next time"
+    driver.home.go_home()
+    driver.gui.settings.controller.apply("wheelchair", False)  # answered in Settings
+    assert store.settings.wheelchair_asked
+    driver.flow.start_routine("balance")
+    assert not offer.asking
+
+
+def test_yes_makes_the_seated_session_say_the_wheelchair_words(
+    qtbot: QtBot, driver: GuiDriver
+) -> None:
+    store = driver.flow.ctx.settings
+    store.update(seated_only=True)
+    driver.flow.start_routine("lower-leg-stretches")
+    offer = driver.flow.steps.seated_offer
+    qtbot.keyClick(driver.window, Qt.Key.Key_Space)  # the frame starts on Yes
+    assert store.settings.wheelchair and store.settings.wheelchair_asked
+    offer.seated_button.click()
+    assert driver.window.current_screen == "player"
+    driver.run_to_end()
+    said = " ".join(cue.text for cue in driver.speaker.said).lower()
+    assert "brakes on" in said and "footrest" in said
 
 
 def test_a_routine_with_nothing_seated_says_so(driver: GuiDriver) -> None:
@@ -94,3 +158,21 @@ def test_good_sessions_in_the_history_raise_the_level(driver: GuiDriver) -> None
     assert "full amount" in steps.describe_gentle() and steps.gentle_level() == 4
     driver.flow.start_routine("seated")
     assert driver.flow.routine is not None and "gentle" not in driver.flow.routine.name
+
+
+def test_one_switch_answers_the_wheelchair_question_by_scanning(
+    qtbot: QtBot, driver: GuiDriver
+) -> None:
+    from tests.ui.shell.test_scanning import choose, start_scanning
+
+    store = driver.flow.ctx.settings
+    store.update(seated_only=True)
+    start_scanning(qtbot, driver)
+    driver.flow.start_routine("lower-leg-stretches")
+    offer = driver.flow.steps.seated_offer
+    QApplication.processEvents()
+    assert driver.window.scanner.lit() == [offer.yes_button], "the scan starts on Yes"
+    choose(qtbot, driver, offer.no_button)
+    assert store.settings.wheelchair_asked and not store.settings.wheelchair
+    choose(qtbot, driver, offer.seated_button)
+    assert driver.window.current_screen == "player"

@@ -18,7 +18,14 @@ from tests.ui.conftest import GuiDriver, open_gui
 
 # birth_year and sex are asked in the Progress checks view (neuroguide/ui/checks), where the
 # comparison they serve is shown.
-NOT_ON_SCREEN = {"voice_id", "gentle_since", "window_geometry", "birth_year", "sex"}
+NOT_ON_SCREEN = {
+    "voice_id",
+    "gentle_since",
+    "window_geometry",
+    "birth_year",
+    "sex",
+    "wheelchair_asked",
+}
 
 
 class ConfigurableSpeaker(RecordingSpeaker):
