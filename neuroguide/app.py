@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from neuroguide.ui.reminders.service import ReminderService
     from neuroguide.ui.session.flow import SessionFlow
     from neuroguide.ui.settings.feature import SettingsFeature
+    from neuroguide.ui.settings.welcome import Welcome
     from neuroguide.ui.shell.frame import WindowFrame
     from neuroguide.ui.shell.main_window import MainWindow
     from neuroguide.ui.shell.single_instance import ShowServer
@@ -62,6 +63,8 @@ class Gui:
     checks: ChecksInstall
     frame: WindowFrame
     """The Keys list and the window's remembered place."""
+    welcome: Welcome | None = None
+    """The first-run welcome, on a first start only (decision 0026)."""
 
     @property
     def speaker(self) -> Speaker:
@@ -184,6 +187,7 @@ def build_gui(
         ctx, home, flow, history.progress_checks if history is not None else None, paths
     )
     home.update_history_button()
+    welcome = _welcome(ctx, home, history)
     if not frame.restore_geometry():
         window.resize(*_default_size(window))
     if messages:
@@ -204,7 +208,26 @@ def build_gui(
         reminders,
         checks,
         frame,
+        welcome,
     )
+
+
+def _welcome(ctx: AppContext, home: HomeController, history: History | None) -> Welcome | None:
+    """On a first start (no session in the history, the welcome never passed), the welcome
+    is the first screen; it is read aloud once the window has painted (decision 0026).
+
+    Without a history (it could not be opened) the window already says why; no welcome is
+    put on top. Its module is imported only here, so later starts do not pay for it.
+    """
+    if ctx.settings.settings.welcome_seen or history is None or history.day_range() is not None:
+        return None
+    from neuroguide.ui.settings.welcome import Welcome
+    from neuroguide.ui.shell.main_window import after_first_paint
+
+    welcome = Welcome(ctx, home)
+    welcome.show()
+    after_first_paint(ctx.window, welcome.say)
+    return welcome
 
 
 def _configure_keys(window: MainWindow, ctx: AppContext) -> None:

@@ -101,6 +101,8 @@ class Settings:
     """Only to compare progress checks with the norms for an age; 0 means not given."""
     sex: str = ""
     """"female" or "male", only for the progress check norms; "" means not given."""
+    welcome_seen: bool = False
+    """The first-run welcome was passed (Start pressed): it is never shown again."""
 
     def changed(self, **values: Any) -> Settings:
         """A copy with ``values`` replaced (validated like a loaded file)."""

@@ -98,13 +98,16 @@ def _screen(gui: Gui) -> QWidget:
 
 
 def shoot(suffix: str) -> None:
-    """Home, check-ins, safety (and its question), the player in its phases and its stop
-    question, summary, history (list and one session), the seated offer (and its wheelchair
-    question) and keys."""
+    """The first-run welcome, home, check-ins, safety (and its question), the player in its
+    phases and its stop question, summary, history (list and one session), the seated offer
+    (and its wheelchair question) and keys."""
     large, text_scale, theme = MODES[suffix]
     clock = FakeClock()
     gui = _open(large, text_scale, theme, clock)
     flow, window = gui.flow, gui.window
+    if gui.welcome is not None:  # a fresh folder: the first-run welcome comes first
+        _save(window, f"welcome{suffix}")
+        gui.welcome.finish()
     _save(window, f"home{suffix}")
     gui.frame.show_keys()
     assert gui.frame.keys_dialog is not None

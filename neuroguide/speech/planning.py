@@ -4,6 +4,7 @@ cache for clip lengths and starts rendering, for the GUI, ``neuroguide play`` an
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Collection
 from typing import TYPE_CHECKING
 
@@ -57,6 +58,27 @@ def start_plan(
     if render_wait > 0 and speaker.renderer.wait(plan.phrases, render_wait):
         plan = plan_speech(routine, minimum=minimum, known=known, lengths=lengths)
     return plan
+
+
+def render_ahead(
+    routine: Routine, speaker: Speaker, *, minimum: int, known: Collection[str] = ()
+) -> threading.Thread | None:
+    """:func:`start_plan` on a thread of its own, for the window: planning a long routine's
+    words takes a few hundred milliseconds, which the window's event loop must not wait for
+    (the session's own plan is made again as it starts, from the clips rendered by then)."""
+    from neuroguide.speech.planned import PlannedSpeaker  # see start_plan
+
+    if not isinstance(speaker, PlannedSpeaker):
+        return None
+    thread = threading.Thread(
+        target=start_plan,
+        args=(routine, speaker),
+        kwargs={"minimum": minimum, "known": frozenset(known)},
+        name="plan-speech",
+        daemon=True,
+    )
+    thread.start()
+    return thread
 
 
 def plays_tones(speaker: Speaker) -> bool:

@@ -63,6 +63,8 @@ def open_gui(qtbot: QtBot, paths: Paths, *, large: bool = False) -> GuiDriver:
     speaker = RecordingSpeaker()
     gui = build_gui(paths, large=large, clock=clock, speaker=speaker, show=False)
     assert gui is not None
+    if gui.welcome is not None:  # a fresh data folder: pass the first-run welcome, as Start
+        gui.welcome.finish()  # does (tests/ui/settings/test_welcome.py tests the welcome)
     qtbot.addWidget(gui.window)
     gui.window.keys.clock = SteppingClock()
     gui.window.resize(1280, 800)

@@ -165,7 +165,8 @@ class CheckController(QObject):
     # ----------------------------------------------------------------- keys
 
     def handle_key(self, key: int) -> bool:
-        """Keys of the check screen; on the running page any key but U and Esc marks."""
+        """Keys of the check screen; on the running page any key but U and Esc marks (in the
+        chair stand, which has nothing to mark, Space, the switch, stops for safety)."""
         page = self.view.page
         activate = key in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter)
         if page == "safety":
@@ -177,8 +178,9 @@ class CheckController(QObject):
                 return False
             return True
         if page == "running":
-            if key == Qt.Key.Key_U:
-                self.unsteady()
+            nothing_to_mark = self.view.check is CheckId.CHAIR_STAND
+            if key == Qt.Key.Key_U or (key == Qt.Key.Key_Space and nothing_to_mark):
+                self.unsteady()  # the chair stand's one action for the switch is the stop
             elif key == Qt.Key.Key_Escape:
                 self.cancel()
             elif key == Qt.Key.Key_A and self.view.check is CheckId.SIT_TO_STAND:

@@ -35,7 +35,8 @@ MARK_WORDS = {
     ),
 }
 KEYS_WORDS = {
-    CheckId.CHAIR_STAND: "Count your stands out loud. U stops the check if you feel unsteady.",
+    CheckId.CHAIR_STAND: "Count your stands out loud. Space, any switch or U stops the check "
+    "if you feel unsteady.",
     CheckId.BALANCE: "Space or any switch: I moved my feet or held on (the position ends, not "
     "held). U stops the check if you feel unsteady.",
     CheckId.SIT_TO_STAND: "Space or any switch: the fifth full stand. A: I needed my arms. "
@@ -235,9 +236,13 @@ class CheckView(QWidget):
             self.mark_button.setAccessibleName(words[0].split("  [")[0])
             self.mark_button.setAccessibleDescription(words[1])
         self.keys_hint.setText(KEYS_WORDS[self.check])
+        # The chair stand has nothing to mark: there the switch (Space) is the stop.
+        stop_keys = "U or Space" if words is None else "U"
+        self.unsteady_button.setText(f"Stop, I feel unsteady  [{stop_keys}]")
         self.ring.show_time("", 1.0)
         self.pages.setCurrentWidget(self.running_page)
         self.running_page.schedule_fit()
+        self._focus_main_action()
 
     def show_stance(self, stance: int | None) -> None:
         """Name the balance position under way in the title (``None``: just the check)."""
@@ -272,11 +277,34 @@ class CheckView(QWidget):
         self.problem_text.setText(problem)
         self.problem_text.setVisible(bool(problem))
         self.pages.setCurrentWidget(self.done_page)
+        self._focus_main_action()
 
     def scans(self) -> bool:
-        """Switch scanning (the window's) runs on every page, the running check too: a
-        one-switch user reaches "Stop, I feel unsteady" there (the mark is lit first)."""
-        return True
+        """Switch scanning (the window's) runs on every page but the running check: there the
+        switch does the check's one action (:meth:`switch_action`), never another control."""
+        return self.page != "running"
+
+    def main_action(self) -> QWidget | None:
+        """Where the focus rests and scanning starts: "I am ready", the running check's one
+        action, or Home on the result (the count page has none: every number is as likely)."""
+        page = self.page
+        if page == "safety":
+            return self.ready_button
+        if page == "running":
+            return self.switch_action()
+        return self.home_button if page == "done" else None
+
+    def _focus_main_action(self) -> None:
+        main = self.main_action()
+        if main is not None and self.isVisible():
+            main.setFocus()
+
+    def switch_action(self) -> QWidget | None:
+        """While a check runs, what the switch does, kept lit by scanning: the mark (feet moved
+        or held on, the fifth stand) or, in the chair stand (nothing to mark), the stop."""
+        if self.page != "running":
+            return None
+        return self.mark_button if self.mark_button.isVisibleTo(self) else self.unsteady_button
 
     @property
     def page(self) -> str:

@@ -48,7 +48,7 @@ from neuroguide.present.phase_text import (
 from neuroguide.present.progress import ProgressSource
 from neuroguide.settings import Settings
 from neuroguide.settings_store import SettingsStore
-from neuroguide.speech.planning import plays_tones, start_plan
+from neuroguide.speech.planning import plays_tones, render_ahead, start_plan
 from neuroguide.speech.speaker import Speaker
 from neuroguide.store.history import History
 from neuroguide.store.models import CheckIn, Moment
@@ -159,7 +159,7 @@ class SessionSteps(QObject):
         self.end_player()
         self.plan = SessionPlan(chosen=routine, routine=routine)
         self._index = -1
-        self._plan_speech(routine)  # rendering starts now, while the steps before are done
+        self._render_ahead(routine)  # rendering starts now, while the steps before are done
         self.proceed()
 
     def proceed(self) -> None:
@@ -412,6 +412,14 @@ class SessionSteps(QObject):
             routine = for_wheelchair(routine)
         minimum = runner_get_ready(routine, self.settings.get_ready_seconds)
         return start_plan(routine, self._speaker(), minimum=minimum, known=self.known_exercises)
+
+    def _render_ahead(self, routine: Routine) -> None:
+        """Plan the routine's words and render them, off the window's thread (the history
+        is read here: SQLite stays on this thread)."""
+        if self.settings.wheelchair:
+            routine = for_wheelchair(routine)
+        minimum = runner_get_ready(routine, self.settings.get_ready_seconds)
+        render_ahead(routine, self._speaker(), minimum=minimum, known=self.known_exercises)
 
     def _finished(self, summary: Summary) -> None:
         if self.plan is None:

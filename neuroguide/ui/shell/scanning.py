@@ -11,7 +11,10 @@ goes back to the groups. The light is a thick yellow-and-black frame drawn over 
 choice, and the voice says it too when it is on.
 
 A full-screen screen (the player) is scanned only when it says so (``scans()``: paused, or
-asking a question): while a session runs, the switch pauses it, as Space does.
+asking a question): while a session runs, the switch pauses it, as Space does. A screen not
+scanned just now may name the one thing the switch does there (``switch_action()``: a running
+progress check's mark or stop); that stays lit, without moving, so the light never wanders
+onto another control.
 """
 
 from __future__ import annotations
@@ -168,7 +171,7 @@ class Scanner(QObject):
         self.timer.start(self.seconds * 1000)
         self._dormant = not self.scans_now()
         if self._dormant:
-            self.light.hide()
+            self._hold()
             return
         self._groups = self._collect()
         self._group = self._main_group()
@@ -215,7 +218,7 @@ class Scanner(QObject):
             return
         if not self.scans_now():
             self._dormant = True
-            self.light.hide()
+            self._hold()
             return
         if self._dormant:  # the screen has just begun to take scanning (a pause)
             self.restart()
@@ -234,8 +237,26 @@ class Scanner(QObject):
             self._group = (self._group + 1) % max(1, len(self._groups))
         self._show()
 
+    def _held(self) -> QAbstractButton | None:
+        """What the switch does on a screen not scanned just now (``switch_action()``)."""
+        screen = self._screen()
+        finder = _attribute(screen, "switch_action") if screen is not None else None
+        held = finder() if callable(finder) else None
+        return held if isinstance(held, QAbstractButton) and _alive(held) else None
+
+    def _hold(self) -> None:
+        """Light the screen's one switch action, if it names one, and nothing else."""
+        held = self._held()
+        if held is None:
+            self.light.hide()
+            return
+        self.light.light(QRect(held.mapTo(self.window, QPoint(0, 0)), held.size()))
+
     def lit(self) -> list[QAbstractButton]:
         """The choice(s) lit now."""
+        if self._dormant:
+            held = self._held()
+            return [held] if held is not None else []
         if self._inside is not None:
             return [self._inside[self._item]] if self._inside else []
         if 0 <= self._group < len(self._groups):

@@ -25,6 +25,7 @@ NOT_ON_SCREEN = {
     "birth_year",
     "sex",
     "wheelchair_asked",
+    "welcome_seen",
 }
 
 

@@ -1,7 +1,8 @@
 """Listens to NeuroGuide as a screen reader does, for tests/ui/shell/test_screen_reader_hears.py.
 
 Runs under the SYSTEM python3 (Debian's python3-pyatspi), like ``atspi_reader.py``: registers
-for AT-SPI announcements, then through AT-SPI's action interface starts the suggested routine,
+for AT-SPI announcements, then through AT-SPI's action interface passes the first-run welcome,
+starts the suggested routine,
 skips the check-in, confirms the safety check, pauses, resumes and asks to stop. Prints one
 JSON object: every announcement heard, in order.
 """
@@ -42,7 +43,7 @@ def press(app: object, name: str, seconds: float = 20) -> None:
 
 def walk(app: object) -> None:
     try:
-        for name in ("Start Stretch break", "Skip the check-in", "I am ready, start"):
+        for name in ("Start", "Start Stretch break", "Skip the check-in", "I am ready, start"):
             press(app, name, 10)
         time.sleep(2)
         # The pause button is renamed Resume while paused (a reader may still know it as Pause).

@@ -114,8 +114,16 @@ def test_one_switch_walks_the_whole_app(qtbot: QtBot, driver: GuiDriver) -> None
     assert checks is not None
     choose(qtbot, driver, view.ready_button)  # type: ignore[attr-defined]
     assert checks.controller.running  # started
-    choose(qtbot, driver, view.unsteady_button)  # type: ignore[attr-defined]
+    # While it runs, the light stays on the check's one action and the switch does it.
+    from neuroguide.core.check_steps import StepKind
+    from tests.ui.checks.test_check_screens import run_until
+
+    run_until(driver, StepKind.STOPWATCH, 8.0)
+    window.scanner.step()
+    assert window.scanner.lit() == [view.mark_button]  # type: ignore[attr-defined]
+    switch(qtbot, driver)  # "Fifth stand done"
     assert not checks.controller.running  # and stopped
+    assert view.page == "done"  # type: ignore[attr-defined]
 
 
 def _before():  # type: ignore[no-untyped-def]

@@ -79,7 +79,9 @@ def _start(program: str, environment: dict[str, str]) -> subprocess.CompletedPro
 def test_the_command_opens_the_home_screen_with_every_routine_and_the_history(
     tmp_path: Path,
 ) -> None:
-    (tmp_path / "settings.toml").write_text("voice = false\n")  # no speech worker to wait for
+    # No speech worker to wait for; the first-run welcome was passed on an earlier start
+    # (tests/ui/settings/test_welcome.py starts truly first).
+    (tmp_path / "settings.toml").write_text("voice = false\nwelcome_seen = true\n")
     environment = dict(os.environ, QT_QPA_PLATFORM="offscreen", NEUROGUIDE_DATA_DIR=str(tmp_path))
     finished = _start(READY, environment)
     assert finished.returncode == 0, finished.stderr[-2000:]

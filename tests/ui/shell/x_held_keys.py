@@ -76,6 +76,8 @@ def run(folder: Path) -> dict[str, object]:
     paths = Paths(data_dir=folder, config_dir=folder, resources_dir=resources_dir())
     gui = build_gui(paths, clock=FakeClock(), speaker=RecordingSpeaker(), show=False)
     assert gui is not None
+    if gui.welcome is not None:  # a fresh folder: past the first-run welcome
+        gui.welcome.finish()
     window = gui.window
     window.keys.clock = MonotonicClock()
     gui.flow.ctx.settings.update(suggested_routine="balance", checkins=True)
