@@ -250,7 +250,7 @@ class CueWriter:
         if isinstance(event, SideSwitched) and event.to_side:
             return [self._switch(event.phase, event.at, Tone.REST)]
         if isinstance(event, Halfway):
-            return [self._halfway(event)]
+            return self._halfway(event)
         if isinstance(event, LastSeconds):
             return self._last_seconds(event)
         if isinstance(event, RepMoved):
@@ -373,7 +373,10 @@ class CueWriter:
             Cue(words, CuePriority.SAFETY, event.at, phase_index=None, step_index=event.step_index)
         ]
 
-    def _halfway(self, event: Halfway) -> Cue:
+    def _halfway(self, event: Halfway) -> list[Cue]:
+        """Halfway, with what changes there or the breathing line, if it fits before the
+        next count; in a 10-s hold it is said with "5 seconds." and both must be heard before
+        "3.": the longer words go first, then "Halfway." itself (the count says more)."""
         phase = event.phase
         words = "Halfway."
         breathe = breathing_line(phase)
@@ -381,7 +384,16 @@ class CueWriter:
             words += f" {as_sentence(phase.exercise.halfway_words)}"
         elif breathe and phase.set_number == 1 and phase.seconds >= HALFWAY_WORDS_MIN:
             words += f" {breathe}"
-        return _cue(words, CuePriority.INFO, event.at, phase)
+        half = phase.seconds / 2
+        later = [m.remaining for m in marks_for(phase, phase.seconds) if m.key != "halfway"]
+        later = [r for r in later if r < half + SAME_MOMENT]
+        with_count = " 5 seconds." if any(abs(r - half) < SAME_MOMENT for r in later) else ""
+        later = [r for r in later if r < half - SAME_MOMENT]
+        room = half - max(later) if later else half
+        chosen = self.first_fitting([words + with_count, "Halfway." + with_count, ""], room)
+        if not chosen:
+            return []
+        return [_cue(chosen.removesuffix(with_count), CuePriority.INFO, event.at, phase)]
 
     @staticmethod
     def _safety_now(phase: Phase) -> bool:

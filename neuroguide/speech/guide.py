@@ -9,9 +9,10 @@ moving on by itself, and the speaker's own rules then decide what its transition
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 
-from neuroguide.core.cues import Cue, CuePriority, CueWriter
+from neuroguide.core.cues import SAME_MOMENT, Cue, CuePriority, CueWriter, first_mark
 from neuroguide.core.events import (
     Event,
     PhaseStarted,
@@ -36,6 +37,9 @@ class VoiceGuide:
         speaker: says the cues (a ``NullSpeaker`` when the voice is off).
         writer: turns events into cues; give it the session's timeline.
         on_cue: called with every cue, spoken or not: captions and tones hang off it.
+        on_need_time: called with the seconds a rest must be lengthened by for the steps
+            asked for (R) during the work before it to be said before its countdown; the
+            caller adds them to the current phase once it has handled the events.
     """
 
     def __init__(
@@ -43,10 +47,12 @@ class VoiceGuide:
         speaker: Speaker,
         writer: CueWriter,
         on_cue: Callable[[Cue], None] | None = None,
+        on_need_time: Callable[[int], None] | None = None,
     ) -> None:
         self.speaker = speaker
         self.writer = writer
         self.on_cue = on_cue
+        self.on_need_time = on_need_time
         self._index: int | None = None
         self._end = 0.0
         self._left = 0.0
@@ -61,12 +67,14 @@ class VoiceGuide:
             self._show(self.writer.cues_for(events[:cut]))
             self.speaker.interrupt()
             events = events[cut:]
+        said: list[Cue] = []
         for cue in self.writer.cues_for(events):
             if any(isinstance(e, SessionResumed) for e in events):
                 cue = self._go_on(cue)
             self._show([cue])
             self.speaker.say(cue)
-        self._repeat_now(events)
+            said.append(cue)
+        self._repeat_now(events, said)
 
     def _go_on(self, cue: Cue) -> Cue:
         """After a pause, "Carrying on." becomes the rest of what the pause silenced (an
@@ -93,8 +101,10 @@ class VoiceGuide:
         self.speaker.interrupt()
         self.speaker.say(cue)
 
-    def _repeat_now(self, events: Sequence[Event]) -> None:
-        """Say the steps asked for during work, as the first pause in the work begins."""
+    def _repeat_now(self, events: Sequence[Event], said: Sequence[Cue]) -> None:
+        """Say the steps asked for during work, as the first pause in the work begins (after
+        what that pause says first); a pause too short for them before its countdown is
+        lengthened (``on_need_time``), so no count is silenced and no step cut."""
         asked = self._repeat_after
         if asked is None:
             return
@@ -109,6 +119,11 @@ class VoiceGuide:
                 cue = self.writer.repeat(event.phase, event.at)
                 self._show([cue])
                 self.speaker.say(cue)
+                before = [c for c in said if abs(c.at - event.at) < SAME_MOMENT]
+                need = sum(self.writer.seconds(c.text, c.tone) for c in [*before, cue])
+                short = need - first_mark(event.phase)
+                if short > 0 and self.on_need_time is not None:
+                    self.on_need_time(math.ceil(short))
                 return
 
     def _show(self, cues: Sequence[Cue]) -> None:

@@ -127,6 +127,7 @@ class TerminalPlayer:
         self.guide: VoiceGuide | None = None
         """Says the steps again on R."""
         self._started_at = clock.now()
+        self._more_time = 0
 
     def show(self, cue: Cue) -> None:
         """Print one caption with the session time it belongs to."""
@@ -140,6 +141,15 @@ class TerminalPlayer:
             return
         minutes, seconds = divmod(int(max(0.0, self.clock.now() - self._started_at)), 60)
         print(f"[{minutes:2d}:{seconds:02d}]   {said.text}", file=self.out, flush=True)
+
+    def lengthen(self, seconds: int) -> None:
+        """The voice needs a longer rest (steps asked for with R): added after this tick."""
+        self._more_time += seconds
+
+    def _add_asked_time(self) -> None:
+        seconds, self._more_time = self._more_time, 0
+        if seconds > 0 and self.runner.state is not SessionState.FINISHED:
+            self.runner.add_time(seconds)
 
     def control(self, key: str) -> list[Event]:
         """What a key does: Space pause/resume, n next, b back, r repeat, q (or Ctrl-C) stop."""
@@ -172,6 +182,7 @@ class TerminalPlayer:
                     if key:
                         self.control(key)
                     runner.tick()
+                    self._add_asked_time()
                     if runner.state is SessionState.PAUSED and not self.keys.interactive:
                         self._resume_by_itself()
         except KeyboardInterrupt:
@@ -293,7 +304,8 @@ def run_play(
         if tones is not None and cue.tone is not None:
             tones.play(cue.tone)
 
-    guide = VoiceGuide(speaker, plan.writer(session), on_cue)  # words fitted as planned
+    # words fitted as planned
+    guide = VoiceGuide(speaker, plan.writer(session), on_cue, on_need_time=player.lengthen)
     if isinstance(speaker, PlannedSpeaker):
         speaker.on_sentence = player.show_sentence
     player.guide = guide

@@ -33,7 +33,6 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from tests.benchmarks.report import Result, median, percentile
 from tests.benchmarks.stall import StallMeter, run_loop
 
-STAND_IN = Path("/work/shared/tools/stand-in-sound-card")
 ROUTINE = """
 id = "two-minutes"
 name = "Two minutes"
@@ -50,13 +49,15 @@ rest = 10
 """
 KNOWN = ("calf-stretch", "calf-raise")
 LATE_P95_MS, LATE_MAX_MS, COUNT_MS, STALL_MS, ASK_MS, SILENCE_MS = 50, 100, 50, 20, 20, 100
+CAPTION_S = 0.3
+"""Issue 24: every caption's first sentence heard within this many seconds of its moment."""
 
 
 def stand_in_environment(log: Path) -> dict[str, str]:
     """This environment with the stand-in sound card first on PATH, logging to ``log``."""
-    folder = STAND_IN if (STAND_IN / "aplay").exists() else Path(__file__).parent / "stand_in"
-    path = f"{folder}{os.pathsep}{os.environ.get('PATH', '')}"
-    return {**os.environ, "PATH": path, "STAND_IN_AUDIO_LOG": str(log)}
+    from tests.speech.stand_in import stand_in_environment as environment
+
+    return environment(log)
 
 
 def render_everything(folder: Path) -> tuple[list[Result], object, dict[str, object]]:
@@ -296,7 +297,23 @@ def timeliness(cache: object, folder: Path, env: dict[str, str] | None = None) -
     urgent = [c for c in cues if c.priority >= CuePriority.TRANSITION]
     heard_urgent = sum(1 for c in urgent if id(c) in first_clip)
     p50, p95, worst = median(late), percentile(late, 0.95), max(late)
+    on_time = [c for c in cues if id(c) in first_clip and first_clip[id(c)][1] - c.at <= CAPTION_S]
+    threes = [c for c in cues if c.text in ("3.", "2.", "1.")]
+    heard_threes = sum(1 for c in threes if id(c) in first_clip)
     return [
+        Result(
+            "Captions heard: first sentence within 300 ms of its moment (calf raises at 3 s a rep)",
+            "every caption; every 3-2-1 heard",
+            f"{len(on_time)} of {len(cues)} captions; 3-2-1 {heard_threes} of {len(threes)}",
+            len(on_time) == len(cues) and heard_threes == len(threes),
+            "at the stand-in sound card; "
+            + "; ".join(
+                f"{c.text!r} at {c.at - cues[0].at:.1f} s: "
+                + (f"{first_clip[id(c)][1] - c.at:+.2f} s" if id(c) in first_clip else "not heard")
+                for c in cues
+                if c not in on_time
+            ),
+        ),
         Result(
             "Timeliness: cue's first clip start vs its moment (2-min routine, stand-in card)",
             f"p95 ≤ {LATE_P95_MS} ms, max ≤ {LATE_MAX_MS} ms",

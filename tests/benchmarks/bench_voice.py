@@ -1,23 +1,24 @@
-"""Voice benchmark: how well a listener understands each installed voice, and how soon it is ready.
+"""Voice benchmark: how well a listener understands each installed voice, and its cost.
 
-For espeak-ng and every natural voice installed (decision 0019), in the same run:
+For espeak-ng and every natural voice installed (decision 0019), in the same run, on the same
+sentences:
 
-1. **Ready**: the longest built-in routine chosen with an empty phrase cache (the renderer's
-   worker already warm, as the app keeps it): time until the first exercise's phrases are
-   rendered, and until the whole routine's are, with a Qt event loop's longest stall meanwhile
-   (beside the same loop idle, the machine's own noise).
-2. **Render**: every other sentence of every built-in routine (default settings, every
-   exercise new); the time it took, and the cache's size on disk.
-3. **Listener**: pocketsphinx's bundled US-English model (the same for every voice) writes
+1. **Render**: the sentences rendered into an empty phrase cache (default settings, every
+   exercise new); the time it took against the speech it made, and the cache's size on disk
+   (for every built-in routine: the sample's size a clip, times their number of phrases).
+2. **Listener**: pocketsphinx's bundled US-English model (the same for every voice) writes
    down each clip as rendered (tone removed); the word error rate against the sentence
    (numbers as words, punctuation dropped).
 
-``NEUROGUIDE_BENCH_ROUTINES=stretch-break`` measures only the routines named (the listener
-takes about as long as the speech lasts on a quiet core: every routine is minutes per voice).
+By default a fixed sample of the built-in routines' sentences is measured: every n-th of them
+in order of use, about :data:`SAMPLE` (a few minutes in all; the listener takes about as long
+as the speech lasts on a quiet core). ``NEUROGUIDE_BENCH_SENTENCES=all`` measures every
+sentence of every routine (about half an hour on two cores), a number that many;
+``NEUROGUIDE_BENCH_ROUTINES=stretch-break,balance`` only the routines named. How soon a
+routine is ready after it is chosen is ``bench_ready``'s.
 
-Targets (issue 24): the standard voice's word error rate at most half of espeak-ng's and at
-most 0.40; first exercise ready within 2 s, the whole longest routine within 60 s, window
-stalls at most 20 ms.
+Target (issue 24): the standard voice's word error rate at most half of espeak-ng's and at
+most 0.40.
 """
 
 from __future__ import annotations
@@ -25,20 +26,22 @@ from __future__ import annotations
 import array
 import os
 import re
+import shutil
 import tempfile
 import time
-from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from tests.benchmarks.report import Result
-from tests.benchmarks.stall import run_loop
 
 ROUTINES_VARIABLE = "NEUROGUIDE_BENCH_ROUTINES"
 """Comma-separated routine ids to measure instead of every built-in routine."""
-FIRST_READY_S, WHOLE_S, STALL_MS, WER_MAX, WER_SHARE = 2.0, 60.0, 20.0, 0.40, 0.5
+SENTENCES_VARIABLE = "NEUROGUIDE_BENCH_SENTENCES"
+"""``all``, or how many sentences to sample (default :data:`SAMPLE`)."""
+SAMPLE = 60
+WER_MAX, WER_SHARE = 0.40, 0.5
 
 ONES = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
 ONES += "fifteen sixteen seventeen eighteen nineteen"
@@ -102,11 +105,8 @@ class VoiceRun:
 
     voice_id: str
     name: str
-    first_ready: float = 0.0
-    whole: float = 0.0
-    stall_ms: float = 0.0
     phrases: int = 0
-    render_all: float = 0.0
+    render_seconds: float = 0.0
     speech_seconds: float = 0.0
     size: int = 0
     wer: float = 1.0
@@ -115,78 +115,36 @@ class VoiceRun:
     problem: str = ""
 
 
-def plans() -> tuple[dict[str, object], str, set[object], object]:
-    """Every built-in routine's speech plan, the longest's id, its first exercise's phrases,
-    and the paths."""
+def sentences() -> tuple[list[tuple[str, object]], int, str]:
+    """The sentences to measure (every built-in routine's, in order of use, sampled), how
+    many phrases every built-in routine has in all, and which sample it is."""
     from neuroguide.content.loader import load_content
     from neuroguide.core.speech_plan import plan_speech
     from neuroguide.paths import resolve_paths
 
     folder = Path(tempfile.mkdtemp(prefix="neuroguide-voice-bench-"))
-    paths = resolve_paths(str(folder / "data"))
-    content = load_content(paths)
+    try:
+        content = load_content(resolve_paths(str(folder / "data")))
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
     routines = dict(sorted(content.catalog.routines.items()))
     only = [r for r in os.environ.get(ROUTINES_VARIABLE, "").split(",") if r]
-    if only:  # a shorter run on a busy machine
+    if only:
         routines = {rid: r for rid, r in routines.items() if rid in only}
-    found = {rid: plan_speech(r, minimum=5) for rid, r in routines.items()}
-    longest = max(found, key=lambda rid: len(found[rid].phrases))  # type: ignore[attr-defined]
-    routine = routines[longest]
-    first = plan_speech(replace(routine, steps=routine.steps[:1]), minimum=5)
-    return found, longest, set(first.phrases), paths
+    plans = [plan_speech(r, minimum=5) for r in routines.values()]
+    every = list(dict.fromkeys(p for plan in plans for p in plan.phrases))
+    wanted = os.environ.get(SENTENCES_VARIABLE, "").strip().lower()
+    count = len(every) if wanted == "all" else int(wanted) if wanted.isdigit() else SAMPLE
+    step = max(1, len(every) // max(1, count))
+    chosen = every[::step][:count]
+    which = f"{len(chosen)} of the {len(every)} sentences of {', '.join(routines)}"
+    if len(chosen) < len(every):
+        which += f" (every {step}th; {SENTENCES_VARIABLE}=all for every one)"
+    return chosen, len(every), which  # type: ignore[return-value]
 
 
-def measure_ready(voice_id: str, folder: Path, plan: object, first: set[object]) -> VoiceRun:
-    """Part 1 for one voice: choose the longest routine with an empty cache, window running."""
-    from neuroguide.speech.phrase_cache import PhraseCache
-    from neuroguide.speech.protocol import VoiceSettings
-    from neuroguide.speech.renderer import Renderer
-
-    sounds = Path(__file__).resolve().parents[2] / "resources" / "sounds"
-    cache = PhraseCache(folder, VoiceSettings(voice_id), sounds)
-    run = VoiceRun(voice_id, cache.voice.voice_id or "espeak-ng")
-    renderer = Renderer(cache)
-    warm = [("Ready when you are.", None)]
-    renderer.prepare(warm)
-    if not renderer.wait(warm, 60):
-        run.problem = renderer.problem or renderer.natural_problem or "did not render"
-    phrases = list(plan.phrases)  # type: ignore[attr-defined]
-    marks: dict[str, float] = {}
-
-    def setup(done: Callable[[], None]) -> None:
-        from PySide6.QtCore import QTimer
-
-        started = time.perf_counter()
-        renderer.prepare(phrases)
-        poll = QTimer()
-        poll.setInterval(20)
-
-        def check() -> None:
-            now = time.perf_counter() - started
-            missing = [p for p in phrases if cache.get(*p) is None]  # type: ignore[misc]
-            if "first" not in marks and not any(p in first for p in missing):
-                marks["first"] = now
-            if not missing or now > 600:
-                marks["whole"] = now
-                poll.stop()
-                done()
-
-        poll.timeout.connect(check)
-        poll.start()
-        setup.poll = poll  # type: ignore[attr-defined]  # kept alive while the loop runs
-
-    meter = run_loop(620, setup)
-    renderer.close()
-    run.first_ready = marks.get("first", float("inf"))
-    run.whole = marks.get("whole", float("inf"))
-    run.stall_ms = meter.worst_ms()
-    if renderer.fallbacks:
-        run.problem = f"{renderer.fallbacks} phrases fell back to espeak-ng"
-    return run
-
-
-def render_all(run: VoiceRun, folder: Path, every: list[object]) -> PhraseCacheLike:
-    """Part 2: every sentence of every built-in routine."""
+def render(run: VoiceRun, folder: Path, chosen: list[tuple[str, object]]) -> object:
+    """Part 1: ``chosen`` rendered into an empty cache with ``run``'s voice."""
     from neuroguide.speech.phrase_cache import PhraseCache
     from neuroguide.speech.protocol import VoiceSettings
     from neuroguide.speech.renderer import Renderer
@@ -194,21 +152,25 @@ def render_all(run: VoiceRun, folder: Path, every: list[object]) -> PhraseCacheL
     sounds = Path(__file__).resolve().parents[2] / "resources" / "sounds"
     cache = PhraseCache(folder, VoiceSettings(run.voice_id), sounds)
     renderer = Renderer(cache)
+    warm = [("Ready when you are.", None)]  # the app's worker is warm before a routine
+    renderer.prepare(warm)  # type: ignore[arg-type]
+    renderer.wait(warm, 60)  # type: ignore[arg-type]
+    before = cache.size()
     started = time.perf_counter()
-    renderer.prepare(every)  # type: ignore[arg-type]
-    renderer.wait(every, 900)  # type: ignore[arg-type]
-    run.render_all = time.perf_counter() - started + run.whole
+    renderer.prepare(chosen)  # type: ignore[arg-type]
+    if not renderer.wait(chosen, 900):  # type: ignore[arg-type]
+        run.problem = renderer.problem or renderer.natural_problem or "did not render"
+    run.render_seconds = time.perf_counter() - started
+    if renderer.fallbacks:
+        run.problem = f"{renderer.fallbacks} phrases fell back to espeak-ng"
     renderer.close()
-    run.phrases = len(every)
-    run.size = cache.size()
+    run.phrases = len(chosen)
+    run.size = cache.size() - before
     return cache
 
 
-PhraseCacheLike = object
-
-
 def listen(run: VoiceRun, cache: object, every: list[tuple[str, object]]) -> None:
-    """Part 3: the listener's word error rate over every sentence, tones removed."""
+    """Part 2: the listener's word error rate over every sentence, tones removed."""
     from neuroguide.speech.phrase_cache import read_wav
 
     sounds = Path(__file__).resolve().parents[2] / "resources" / "sounds"
@@ -260,63 +222,40 @@ def run() -> list[Result]:
 def measure_all() -> list[Result]:
     """Every voice's figures, espeak-ng's first."""
     from neuroguide.speech import natural
-    from tests.benchmarks.bench_speech import quiet_baseline
 
-    found, longest, first, _paths = plans()
-    every = list(dict.fromkeys(p for plan in found.values() for p in plan.phrases))  # type: ignore[attr-defined]
-    baseline = quiet_baseline(10)
+    chosen, total, which = sentences()
     runs: list[VoiceRun] = []
     for voice_id, label in voices():
         with tempfile.TemporaryDirectory(prefix="neuroguide-voice-") as folder:
-            print(f"   {label}: rendering ...", flush=True)
-            one = measure_ready(voice_id, Path(folder), found[longest], first)
-            one.name = label
-            cache = render_all(one, Path(folder), every)
+            one = VoiceRun(voice_id, label)
+            print(f"   {label}: rendering {len(chosen)} sentences ...", flush=True)
+            cache = render(one, Path(folder), chosen)
             print(f"   {label}: listening ...", flush=True)
-            listen(one, cache, every)  # type: ignore[arg-type]
+            listen(one, cache, chosen)
             runs.append(one)
     espeak = runs[0]
     standard_id = natural.standard_voice_id() or natural.ESPEAK_VOICE
     standard = next((r for r in runs if r.voice_id == standard_id), espeak)
     results: list[Result] = []
     for one in runs:
+        whole_size = one.size / max(1, one.phrases) * total
         results += [
             Result(
                 f"{one.name}: listener's word error rate",
                 f"≤ {WER_MAX:.2f}, ≤ {WER_SHARE:.0%} of espeak-ng's" if one is standard else "-",
                 f"{one.wer:.2f} ({one.words} words)",
                 one is not standard or (one.wer <= WER_MAX and one.wer <= WER_SHARE * espeak.wer),
-                f"espeak-ng {espeak.wer:.2f} in the same run; worst: {one.worst[0]!r} heard "
-                f"as {one.worst[1]!r}",
+                f"{which}; espeak-ng {espeak.wer:.2f} in the same run; worst: {one.worst[0]!r} "
+                f"heard as {one.worst[1]!r}" + (f"; {one.problem}" if one.problem else ""),
             ),
             Result(
-                f"{one.name}: first exercise ready after choosing '{longest}'",
-                f"≤ {FIRST_READY_S:.0f} s",
-                f"{one.first_ready:.2f} s",
-                one.first_ready <= FIRST_READY_S,
-                f"{len(first)} phrases; {one.problem}".rstrip("; "),
-            ),
-            Result(
-                f"{one.name}: whole '{longest}' rendered from an empty cache",
-                f"≤ {WHOLE_S:.0f} s",
-                f"{one.whole:.1f} s",
-                one.whole <= WHOLE_S,
-                f"{len(found[longest].phrases)} phrases",  # type: ignore[attr-defined]
-            ),
-            Result(
-                f"{one.name}: window event-loop stall while rendering",
-                f"≤ {STALL_MS:.0f} ms",
-                f"{one.stall_ms:.1f} ms",
-                one.stall_ms <= STALL_MS,
-                f"the same loop idle: {baseline:.1f} ms",
-            ),
-            Result(
-                f"{one.name}: every built-in routine rendered; cache size",
+                f"{one.name}: render time; cache size for every built-in routine",
                 "bounded (64 MB)",
-                f"{one.render_all:.1f} s for {one.phrases} phrases "
-                f"({one.speech_seconds:.0f} s of speech); {one.size / 1e6:.1f} MB",
-                one.size < 64e6,
-                f"{one.speech_seconds / max(one.render_all, 0.01):.1f}x faster than real time",
+                f"{one.render_seconds:.1f} s for {one.phrases} phrases "
+                f"({one.speech_seconds:.0f} s of speech); {whole_size / 1e6:.1f} MB",
+                whole_size < 64e6,
+                f"{one.speech_seconds / max(one.render_seconds, 0.01):.1f}x faster than real "
+                f"time; the size is the sample's a clip times {total} phrases",
             ),
         ]
     return results

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from neuroguide.content.loader import Content
 from neuroguide.core.clock import FakeClock
 from neuroguide.core.cues import Cue, CueWriter
 from neuroguide.core.events import Event, PauseReason
@@ -9,6 +10,7 @@ from neuroguide.core.library import Routine
 from neuroguide.core.session import Session, SessionState
 from neuroguide.speech.guide import VoiceGuide
 from neuroguide.speech.speaker import RecordingSpeaker
+from tests.speech.conftest import CALF
 
 
 def follow(routine: Routine, clock: FakeClock) -> tuple[Session, VoiceGuide, RecordingSpeaker]:
@@ -134,3 +136,54 @@ def test_every_cue_reaches_the_captions_even_those_cut_by_an_interrupt(
     rest = "Rest for 10 seconds — next, hold 2 of 2."
     assert [c.text for c in shown[-2:]] == ["1.", rest]
     assert after_last_interrupt(speaker) == [rest]
+
+
+def test_r_during_a_hold_lengthens_the_next_rest_when_the_steps_do_not_fit_it(
+    calf: Routine, fake_clock: FakeClock
+) -> None:
+    from neuroguide.core.timeline import PhaseKind
+    from tests.core.test_speech_plan import length_by_words
+
+    session = Session(calf, fake_clock)
+    speaker = RecordingSpeaker()
+    asked: list[int] = []
+    guide = VoiceGuide(
+        speaker, CueWriter(session.timeline, lengths=length_by_words), on_need_time=asked.append
+    )
+    guide.handle(session.start())
+    while session.phase.kind is not PhaseKind.HOLD:
+        run(session, guide, fake_clock, 0.25)
+    guide.repeat(session.phase, fake_clock.now())  # R, 0.25 s into the hold
+    assert asked == [] and speaker.interruptions == 0, "the hold's counts go on"
+    while session.phase.kind is PhaseKind.HOLD:
+        run(session, guide, fake_clock, 0.25)
+    assert speaker.said[-1].text.startswith("Calf stretch. Stand facing a wall")
+    assert len(asked) == 1 and asked[0] > 0, "the 10-s rest is too short for every step"
+    rest = session.remaining()
+    guide.handle(session.add_time(asked[0]))  # what the window and play do
+    assert session.remaining() == rest + asked[0]
+    assert speaker.interruptions == 0
+
+
+def test_r_during_a_hold_needs_no_more_time_when_the_rest_holds_the_steps(
+    content: Content, fake_clock: FakeClock
+) -> None:
+    from neuroguide.core.timeline import PhaseKind
+    from tests.core.test_speech_plan import length_by_words
+    from tests.speech.conftest import make_routine
+
+    routine = make_routine(content, CALF.replace("rest = 10", "rest = 60"))
+    session = Session(routine, fake_clock)
+    asked: list[int] = []
+    guide = VoiceGuide(
+        RecordingSpeaker(),
+        CueWriter(session.timeline, lengths=length_by_words),
+        on_need_time=asked.append,
+    )
+    guide.handle(session.start())
+    while session.phase.kind is not PhaseKind.HOLD:
+        run(session, guide, fake_clock, 0.25)
+    guide.repeat(session.phase, fake_clock.now())
+    while session.phase.kind is PhaseKind.HOLD:
+        run(session, guide, fake_clock, 0.25)
+    assert asked == []

@@ -78,6 +78,13 @@ reps = 8
 sets = 3
 rest = 1
 """,
+    "holds-10s": """
+[[steps]]
+exercise = "calf-stretch"
+hold = 10
+sets = 2
+rest = 1
+""",
     "rests-5s": """
 [[steps]]
 exercise = "calf-raise"

@@ -93,7 +93,9 @@ class SessionController(QObject):
         )
         writer = cue_writer or CueWriter(self.session.timeline, known, lengths)
         self._clock = clock
-        self._voice = VoiceGuide(speaker, writer, on_cue=self._on_cue)
+        self._voice = VoiceGuide(
+            speaker, writer, on_cue=self._on_cue, on_need_time=self._lengthen_soon
+        )
         self._caption_cue: Cue | None = None
         self._sentence_started.connect(self._on_sentence)
         if hasattr(speaker, "on_sentence"):  # the caption follows the sentence being said
@@ -202,6 +204,11 @@ class SessionController(QObject):
             self._tones.stop()
 
     # ---------------------------------------------------------------- internals
+
+    def _lengthen_soon(self, seconds: int) -> None:
+        """The steps asked for with R need a longer rest: add the time once the events being
+        handled are (the voice asks while the session publishes)."""
+        QTimer.singleShot(0, self, lambda: self._after(self.runner.add_time(seconds)))
 
     def _after(self, events: list[Event]) -> None:
         """Re-arm the timer (whatever the listeners did), then say so if the session ended."""
