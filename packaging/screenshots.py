@@ -55,6 +55,45 @@ def _open(large: bool, text_scale: int, theme: str, clock: FakeClock) -> Gui:
     return gui
 
 
+def _earlier_sessions(gui: Gui, days: int = 4) -> None:
+    """A few finished sessions on the days before, so History shows more than today's."""
+    from datetime import datetime, timedelta
+
+    from neuroguide.core.records import ItemRecord, ItemStatus
+    from neuroguide.store import writes
+    from neuroguide.store.history import connection_of
+    from neuroguide.store.models import CheckIn, Moment, Stamp
+
+    assert gui.history is not None
+    connection = connection_of(gui.history)
+    for day in range(1, days + 1):
+        stamp = Stamp.of(datetime.now().astimezone() - timedelta(days=day, hours=2))
+        session = writes.begin_session(
+            connection, "lower-leg-stretches", "Calf and hamstring stretches", stamp, 360_000
+        )
+        for number in range(1, 13):
+            record = ItemRecord(
+                number,
+                0,
+                "calf-stretch",
+                "left" if number % 2 else "right",
+                (number + 1) // 2,
+                30,
+                0,
+                30,
+                None,
+                None,
+                ItemStatus.COMPLETED,
+            )
+            writes.add_item(connection, session, number, record, stamp)
+        writes.finish_session(connection, session, stamp, "finished", 360_000, 360_000)
+        for checkin in (
+            CheckIn(Moment.BEFORE, pain=5, numbness=4, tingling=3, balance=6),
+            CheckIn(Moment.AFTER, pain=3, numbness=4, tingling=2, balance=7),
+        ):
+            writes.save_checkin(connection, session, checkin, stamp)
+
+
 def _run_until(gui: Gui, clock: FakeClock, wanted: Callable[[], bool], limit: int = 3600) -> None:
     for _ in range(limit):
         if wanted():
@@ -99,8 +138,9 @@ def _screen(gui: Gui) -> QWidget:
 
 def shoot(suffix: str) -> None:
     """The first-run welcome, home, check-ins, safety (and its question), the player in its
-    phases and its stop question, summary, history (list and one session), the seated offer
-    (and its wheelchair question) and keys."""
+    phases and its stop question, summary (and what was done), history (list, its choices
+    where they are kept apart, one session), the seated offer (and its wheelchair question)
+    and keys."""
     large, text_scale, theme = MODES[suffix]
     clock = FakeClock()
     gui = _open(large, text_scale, theme, clock)
@@ -154,11 +194,23 @@ def shoot(suffix: str) -> None:
     _save(window, f"checkin-after{suffix}")
     after.save_button.click()  # type: ignore[attr-defined]
     _save(window, f"summary{suffix}")
-    flow.summary_view.home_button.click()
+    summary = flow.summary_view
+    summary.done_button.click()  # "What you did", in parts at the largest sizes
+    _save(window, f"summary-done{suffix}")
+    if summary.parts > 1:
+        summary.show_part(summary.parts - 1)
+        _save(window, f"summary-done-last{suffix}")
+    summary.home_button.click()
+    _earlier_sessions(gui)
     window.show_screen("history")
-    _save(window, f"history{suffix}")
     assert gui.history_screen is not None
     review = gui.history_screen.review
+    review.refresh()
+    _save(window, f"history{suffix}")
+    if review.fewer_controls:  # the presets, filter, charts and reports behind "More choices"
+        review.toggle_choices()
+        _save(window, f"history-choices{suffix}")
+        review.toggle_choices()
     review.list.setCurrentIndex(review.model.index(0))
     review.open_detail()
     _save(window, f"history-detail{suffix}")

@@ -11,9 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
+from neuroguide.core.gentle import gentle_routine
 from neuroguide.core.library import Routine
+from neuroguide.core.runner import get_ready_seconds
 from neuroguide.core.speech_plan import ClipLength, SpeechPlan, estimate_seconds, plan_speech
 from neuroguide.core.timeline import total_seconds
+from neuroguide.core.wheelchair import for_wheelchair
 
 
 def plan_seconds(plan: SpeechPlan) -> int:
@@ -31,3 +34,24 @@ def heard_seconds(
     """``routine``'s length with get-ready ``minimum``, for a person who has done ``known``
     before, with clips lasting ``lengths`` (the voice in use; silent when it is off)."""
     return plan_seconds(plan_speech(routine, minimum=minimum, known=known, lengths=lengths))
+
+
+def as_run_seconds(
+    routine: Routine,
+    *,
+    get_ready: int,
+    gentle_level: int | None = None,
+    wheelchair: bool = False,
+    known: Collection[str] = (),
+    lengths: ClipLength = estimate_seconds,
+) -> int:
+    """``routine``'s length as a session of it runs now: at the "start gently" level
+    ``gentle_level`` (``None``: the full dose), with the wheelchair words when ``wheelchair``,
+    get-readys of at least ``get_ready`` seconds (or the routine's own), for a person who
+    knows ``known``, with clips lasting ``lengths``. The window's cards measure with it."""
+    if gentle_level is not None:
+        routine = gentle_routine(routine, gentle_level)
+    if wheelchair:
+        routine = for_wheelchair(routine)
+    minimum = get_ready_seconds(routine, get_ready)
+    return heard_seconds(routine, minimum=minimum, known=known, lengths=lengths)

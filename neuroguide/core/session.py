@@ -172,6 +172,20 @@ class Session:
                 wait = min(wait, due)
         return max(0.0, wait)
 
+    def seconds_to_next_mark(self) -> float | None:
+        """How long until the next mark or the phase's end: the next moment anything but the
+        countdown's whole seconds happens. A driver that shows no countdown (the speech plan,
+        on a fake clock) waits this long; ``None`` when not running."""
+        if self.state is not SessionState.RUNNING:
+            return None
+        now = self._clock.now()
+        wait = self._deadline - now
+        for mark in self._marks:
+            due = self._deadline - mark.remaining - now
+            if mark.key not in self._fired and due > _EPS:
+                wait = min(wait, due)
+        return max(0.0, wait)
+
     def active_seconds(self) -> float:
         """Active seconds recorded so far, plus the work phase in progress."""
         done = sum(record.actual_seconds for record in self.records)

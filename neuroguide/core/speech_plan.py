@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
+from math import inf
 
 from neuroguide.core.clock import Clock, FakeClock
 from neuroguide.core.cue_words import spoken_duration
@@ -102,6 +103,17 @@ def run_to_end(session: Session, clock: FakeClock) -> list[tuple[list[Event], fl
     return batches
 
 
+def _events_to_end(session: Session, clock: FakeClock) -> list[list[Event]]:
+    """Every batch of events of an untouched session that a cue can come from: the clock goes
+    from mark to mark, not second by second (the countdown's seconds have no words), and
+    the session must not take a long wait for the machine's sleep."""
+    batches = [session.start()]
+    while session.state is SessionState.RUNNING:
+        clock.advance(max(session.seconds_to_next_mark() or 0.0, 1e-6))
+        batches.append(session.tick())
+    return batches
+
+
 def plan_speech(
     routine: Routine,
     *,
@@ -115,15 +127,19 @@ def plan_speech(
     ``lengths`` gives each clip's length: measured from the phrase cache where a clip is
     rendered, estimated where not yet.
     """
+    planned, lengths = lengths, _measured_once(lengths)
     # A draft with a get-ready of at least a second, so each announcement has its moment even
     # when the setting is 0: the words still need their time.
     draft = SpeechPlan(
         routine, max(1, minimum), frozenset(known), {}, (), switch_seconds, lengths=lengths
     )
     clock = FakeClock(0.0)
-    session = draft.session(clock)
+    # Driven from mark to mark: no wait between two is the machine's sleep.
+    session = Session(
+        routine, clock, get_ready=draft.minimum, switch_seconds=switch_seconds, jump_threshold=inf
+    )
     writer = draft.writer(session)
-    cues = [cue for events, _ in run_to_end(session, clock) for cue in writer.cues_for(events)]
+    cues = [cue for events in _events_to_end(session, clock) for cue in writer.cues_for(events)]
     ready: dict[int, int] = {}
     again: dict[int, int] = {}
     switch: dict[int, int] = {}
@@ -162,9 +178,24 @@ def plan_speech(
         tuple(phrases),
         switch_seconds,
         switch,
-        lengths,
+        planned,
         again,
     )
+
+
+def _measured_once(lengths: ClipLength) -> ClipLength:
+    """``lengths``, asking once per phrase: a plan asks for the same words at every rep and
+    every fit (some 2,000 questions about 300 phrases for the built-in routines), and each
+    question may read a file's header. Within one plan a clip's length does not change."""
+    measured: dict[Phrase, float] = {}
+
+    def length(text: str, tone: Tone | None) -> float:
+        phrase = (text, tone)
+        if phrase not in measured:
+            measured[phrase] = lengths(text, tone)
+        return measured[phrase]
+
+    return length
 
 
 def alternatives(timeline: Sequence[Phase]) -> list[Phrase]:

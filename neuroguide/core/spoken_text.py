@@ -44,8 +44,14 @@ def _unit(match: re.Match[str]) -> str:
     return f"{amount} {single if amount == '1' else plural}"
 
 
+_DIGIT = re.compile(r"\d")
+"""Every short form above has a number: text without one is said as written."""
+
+
 def spoken(text: str) -> str:
     """``text`` with its short forms spelt out as they are said."""
+    if not _DIGIT.search(text):  # most words (an exercise's steps, "Up.") need no look
+        return text
     text = _RANGE.sub(r"\1 to \2", text)
     text = _TIMES_BY.sub(r"\1 times \2", text)
     text = _TIMES.sub(r"\1 times", text)

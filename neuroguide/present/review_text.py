@@ -19,6 +19,16 @@ def day_text(day: date) -> str:
     return f"{day.strftime('%a')} {day.day} {day.strftime('%b %Y')}"
 
 
+def period_text(first: date, last: date) -> str:
+    """A period in few words: ``8 Sep to 7 Dec 2026``, ``8 Dec 2025 to 7 Jan 2026``."""
+    if first == last:
+        return day_text(first)
+    end = f"{last.day} {last.strftime('%b %Y')}"
+    if first.year == last.year:
+        return f"{first.day} {first.strftime('%b')} to {end}"
+    return f"{first.day} {first.strftime('%b %Y')} to {end}"
+
+
 def minutes_text(ms: int) -> str:
     """Active time in words a person reads at a glance: ``45 s``, ``4 min``, ``1 h 05 min``."""
     seconds = round(ms / 1000)

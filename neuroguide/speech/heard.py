@@ -7,14 +7,17 @@ with the voice off nothing is said, so each get-ready keeps its minimum.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from neuroguide.core.speech_plan import ClipLength
 from neuroguide.paths import Paths
 from neuroguide.settings import Settings
 from neuroguide.speech.phrase_cache import PhraseCache
-from neuroguide.speech.planned import PlannedSpeaker
 from neuroguide.speech.planning import cached_lengths, silent
 from neuroguide.speech.protocol import VoiceSettings
-from neuroguide.speech.speaker import Speaker
+
+if TYPE_CHECKING:
+    from neuroguide.speech.speaker import Speaker
 
 
 def settings_lengths(paths: Paths, settings: Settings) -> ClipLength:
@@ -28,6 +31,10 @@ def settings_lengths(paths: Paths, settings: Settings) -> ClipLength:
 
 def speaker_lengths(speaker: Speaker) -> ClipLength:
     """Clip lengths for the speaker at hand (the window's), as its session plan uses them."""
+    # Imported here: the window's first paint measures with settings_lengths, before the
+    # speaker and its renderer's modules are loaded.
+    from neuroguide.speech.planned import PlannedSpeaker
+
     if not isinstance(speaker, PlannedSpeaker):
         return silent
     return cached_lengths(speaker.cache, speaker.cache.voice.rate)

@@ -6,13 +6,15 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Collection
+from typing import TYPE_CHECKING
 
 from neuroguide.core.cues import Tone
 from neuroguide.core.library import Routine
 from neuroguide.core.speech_plan import ClipLength, SpeechPlan, estimate_seconds, plan_speech
 from neuroguide.speech.phrase_cache import PhraseCache
-from neuroguide.speech.planned import PlannedSpeaker
-from neuroguide.speech.speaker import Speaker
+
+if TYPE_CHECKING:
+    from neuroguide.speech.speaker import Speaker
 
 
 def cached_lengths(cache: PhraseCache | None, rate: int) -> ClipLength:
@@ -44,6 +46,9 @@ def start_plan(
     the get-ready lengths from the clips rendered meanwhile. ``render_wait`` blocks up to that
     many seconds for every phrase to be rendered (the terminal player; never the GUI).
     """
+    # Imported here: measuring lengths (cached_lengths) must not load the speaker's modules.
+    from neuroguide.speech.planned import PlannedSpeaker
+
     if not isinstance(speaker, PlannedSpeaker):
         return plan_speech(routine, minimum=minimum, known=known, lengths=silent)
     cache = speaker.cache
@@ -61,6 +66,8 @@ def render_ahead(
     """:func:`start_plan` on a thread of its own, for the window: planning a long routine's
     words takes a few hundred milliseconds, which the window's event loop must not wait for
     (the session's own plan is made again as it starts, from the clips rendered by then)."""
+    from neuroguide.speech.planned import PlannedSpeaker  # see start_plan
+
     if not isinstance(speaker, PlannedSpeaker):
         return None
     thread = threading.Thread(

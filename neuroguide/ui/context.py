@@ -58,6 +58,11 @@ class VoiceHolder:
             self._speaker = self._start()
         return self._speaker
 
+    @property
+    def started(self) -> bool:
+        """Whether the voice has been started (it is, once the window has painted)."""
+        return self._speaker is not None
+
     def __call__(self) -> Speaker:
         """The speaker in use now (the holder is a ``Callable[[], Speaker]``)."""
         return self.speaker
@@ -98,8 +103,9 @@ class Sessions(Protocol):
         """One line on the gentle start (for the settings screen)."""
         ...
 
-    def heard_seconds(self, routine: Routine) -> int:
-        """``routine``'s length as a session of it would run now (the home card's)."""
+    def lengths(self) -> Callable[[Routine], int]:
+        """A measure of routines: each one's length as a session of it would run now (the
+        home cards'). The history is read once for all of them."""
         ...
 
     def on_ended(self, listener: Callable[[Summary], None]) -> None:

@@ -118,3 +118,30 @@ def test_work_after_the_first_paint_waits_for_it(qtbot: QtBot) -> None:
     window.update()
     qtbot.wait(50)
     assert calls == [1], "once only"
+
+
+def test_the_home_cards_are_measured_without_the_session_or_the_voice(
+    driver: GuiDriver,
+) -> None:
+    """The home screen's lengths need neither the session's steps nor a started voice: its
+    first paint builds neither (issue 21). The voice it would start measures the same."""
+    from dataclasses import replace
+
+    from neuroguide.ui.session.flow import SessionFlow
+
+    gui = driver.gui
+    gui.ctx.settings.update(voice=False)  # a voice that measures silently, started or not
+    started: list[RecordingSpeaker] = []
+
+    def start() -> RecordingSpeaker:
+        started.append(RecordingSpeaker())
+        return started[-1]
+
+    ctx = replace(gui.ctx, voice=VoiceHolder(start=start))
+    flow = SessionFlow(ctx, gui.history)
+    routines = gui.ctx.content.catalog.ordered()
+    before = [flow.lengths()(r) for r in routines]
+    assert started == [] and flow._steps is None, "nothing built to measure"
+    ctx.voice.warm()
+    assert [flow.lengths()(r) for r in routines] == before
+    assert [gui.flow.lengths()(r) for r in routines] == before, "the window's own flow"

@@ -32,7 +32,7 @@ from neuroguide.present.phase_text import (
 )
 from neuroguide.settings import Settings, save_settings
 from neuroguide.store.models import CheckIn, Moment
-from neuroguide.ui.common.fitted_page import FittedPage
+from neuroguide.ui.common.fitted_page import FittedPage, floor_factor
 from neuroguide.ui.history.review_screen import ReviewScreen
 from tests.store.seed import add_session
 from tests.ui.conftest import GuiDriver, open_gui
@@ -88,6 +88,11 @@ def _screens(driver: GuiDriver, content: Content) -> Iterator[tuple[str, QWidget
     summary.show_summary(*_longest_summary(content))
     window.show_screen("summary")
     yield "summary", summary
+    summary.show_done()  # "What you did", in place of the result (in parts at large sizes)
+    yield "summary-done", summary
+    summary.show_part(summary.parts - 1)
+    yield "summary-done-last", summary
+    summary.show_result()
     offer = steps.seated_offer
     routines = content.catalog.routines.values()
     most = max(routines, key=lambda r: len(seated_version(r, content.library).swapped))
@@ -103,6 +108,10 @@ def _screens(driver: GuiDriver, content: Content) -> Iterator[tuple[str, QWidget
     review = history.review
     review.refresh()
     yield "history", review
+    review.toggle_choices()  # with fewer controls: the presets, filter and reports instead
+    yield "history-choices", review
+    if review.choosing:
+        review.toggle_choices()
     review.open_detail()
     yield "history-detail", review
     review.close_detail()
@@ -131,7 +140,7 @@ def _sessions_in_view(review: ReviewScreen) -> tuple[int, int]:
     whole, most = 0, 0
     for row in range(review.model.rowCount()):
         rect = view.visualRect(review.model.index(row))
-        most = max(most, round(view.sizeHintForRow(row) / line))
+        most = max(most, round(rect.height() / line))
         if rect.bottom() <= view.viewport().height():
             whole += 1
     return whole, most
@@ -182,6 +191,12 @@ def test_nothing_a_person_acts_on_scrolls_is_cut_small_or_faint(
     wanted = min(scale / 100 * (1.6 if large else 1.0), 1.0)
     small = {key: f for key, f in factors.items() if f < wanted - 1e-9}
     assert not small, small
+    # ... and at 1366 x 768 at least two thirds of what the person asked for (decision 0025):
+    # pages show less at once (a second page, fewer controls) rather than shrink further.
+    floor = floor_factor(Metrics(large=large, text_scale=scale))
+    print(f"text factors, {mode} (asked {scale / 100 * (1.6 if large else 1.0):.1f}):", factors)
+    shrunk = {key: f for key, f in factors.items() if "1366x768" in key and f < floor - 1e-9}
+    assert not shrunk, f"under {floor}: {shrunk}"
 
 
 def _other_screens(driver: GuiDriver) -> Iterator[tuple[str, QWidget]]:

@@ -18,6 +18,10 @@ from neuroguide.present.metrics import BASE_POINT_SIZE, Metrics
 
 SMALLEST_FACTOR = 0.8
 """Below this the words would be smaller than ordinary desktop text."""
+FLOOR_SHARE = 2 / 3
+"""A page should keep at least this share of the text size the person asked for, by showing
+less at once (a second page, fewer controls) rather than shrinking further (decision 0025;
+the screen tour holds the pages to it)."""
 STEP = 0.1
 MINIMUM_HEIGHT = 200
 """A fitted page asks its window for no more height than this."""
@@ -34,11 +38,24 @@ TEXT_ROLES = {
 PRIMARY_BUTTON = 1.3
 
 
+FULL_CONTRAST_UP_TO = 1.6
+"""Up to this text factor titles and headings keep their full size relative to body text;
+above it the gap narrows in proportion (a title at 3.2 times is 1.5 times the body, not 2)."""
+
+
+def role_size(relative: float, factor: float) -> float:
+    """A role's size relative to body text at ``factor``: big type needs less contrast in
+    size to stand out, and the room it leaves goes to the body text the person reads."""
+    if factor <= FULL_CONTRAST_UP_TO or relative <= 1.0:
+        return relative
+    return 1.0 + (relative - 1.0) * FULL_CONTRAST_UP_TO / factor
+
+
 def text_sheet(factor: float) -> str:
     """Font sizes only, for every role, at ``factor`` times the body text."""
 
     def pt(relative: float = 1.0) -> float:
-        return round(BASE_POINT_SIZE * factor * relative, 1)
+        return round(BASE_POINT_SIZE * factor * role_size(relative, factor), 1)
 
     rules = [f"QWidget {{ font-size: {pt()}pt; }}"]
     rules += [
@@ -59,6 +76,13 @@ def factors_from(full: float) -> list[float]:
     return factors
 
 
+def floor_factor(metrics: Metrics) -> float:
+    """The smallest text factor a fitted page should need in ``metrics``: two thirds of the
+    person's, and never under the normal size when they asked for at least that."""
+    asked = metrics.text_factor
+    return round(max(min(asked, 1.0), FLOOR_SHARE * asked), 2)
+
+
 def invalidate_all(layout: QLayout) -> None:
     """Forget every cached size in ``layout`` and the layouts under it."""
     layout.invalidate()
@@ -72,6 +96,9 @@ def invalidate_all(layout: QLayout) -> None:
         widget = item.widget()
         if widget is not None and widget.layout() is not None:
             invalidate_all(widget.layout())  # type: ignore[arg-type]
+            # A container's cached height-for-width in its parent's layout is only dropped
+            # when it says its geometry changed (Qt otherwise waits for the event loop).
+            widget.updateGeometry()
 
 
 def height_for(layout: QLayout, width: int) -> int:
@@ -95,6 +122,7 @@ class FittedPage(QWidget):
         self._fitting = False
         self.text_factor = metrics.text_factor
         """The factor in use now (at most the person's)."""
+        self._arrangement = 0
         self.page = QVBoxLayout(self)
         self._refit = QTimer(self)
         self._refit.setSingleShot(True)
@@ -135,6 +163,22 @@ class FittedPage(QWidget):
         """What the fit depends on besides the size and mode (subclasses add their words)."""
         return ()
 
+    settle_at_floor = False
+    """Whether the first arrangement that keeps the floor size (see :func:`floor_factor`)
+    will do; otherwise only the person's own size stops the search for larger words."""
+
+    def arrangements(self) -> int:
+        """How many ways the page can be laid out, fullest first (one by default)."""
+        return 1
+
+    def arrange(self, index: int) -> None:
+        """Lay the page out the ``index``-th way (see :meth:`arrangements`)."""
+
+    @property
+    def arrangement(self) -> int:
+        """The arrangement in use now (0: the fullest)."""
+        return self._arrangement
+
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt API)
         """Never taller than a small window: the words shrink to fit instead (a page's full
         height as its minimum would make the window taller than the screen)."""
@@ -157,23 +201,45 @@ class FittedPage(QWidget):
             self._fitting = False
 
     def _fit(self, key: tuple[object, ...], width: int, height: int) -> None:
+        """The arrangement with the largest words (the fullest of those that tie), or with
+        :attr:`settle_at_floor` the fullest that keeps the floor size."""
         self._fitted = key
+        enough = self._metrics.text_factor
+        if self.settle_at_floor:
+            enough = floor_factor(self._metrics)
+        best: tuple[float, int] | None = None
+        for index in range(self.arrangements()):
+            self._set_arrangement(index)
+            factor = self._largest(width, height)
+            if best is None or factor > best[0] + 1e-9:
+                best = (factor, index)
+            if factor >= enough - 1e-9:
+                break  # large enough: no need to show less
+        assert best is not None
+        chosen, index = best
+        self._set_arrangement(index)
+        self._use(chosen)
+        self.text_factor = chosen
+        self.page.activate()
+
+    def _set_arrangement(self, index: int) -> None:
+        self._arrangement = index
+        self.arrange(index)
+
+    def _largest(self, width: int, height: int) -> float:
+        """The largest factor (at most the person's) at which the page fits as arranged."""
         factors = factors_from(self._metrics.text_factor)
         # Fitting is monotonic in the factor: search the largest that fits in a few tries.
         low, high = 0, len(factors) - 1
         if self._fits_at(factors[0], width, height):
-            high = 0
-        else:
-            while high - low > 1:
-                middle = (low + high) // 2
-                if self._fits_at(factors[middle], width, height):
-                    high = middle
-                else:
-                    low = middle
-        chosen = factors[high]
-        self._use(chosen)
-        self.text_factor = chosen
-        self.page.activate()
+            return factors[0]
+        while high - low > 1:
+            middle = (low + high) // 2
+            if self._fits_at(factors[middle], width, height):
+                high = middle
+            else:
+                low = middle
+        return factors[high]
 
     def needed_height(self, width: int) -> int:
         """The height the page needs at ``width`` with the current text."""

@@ -7,7 +7,11 @@ dates, no calendar cells), session lines wrap, and Escape goes back.
 
 Nothing scrolls but the one list on show (decision 0018): the controls' words take the largest
 size at which they leave room for three sessions of three lines each, and a session's detail
-opens in place of the list (its table, full width, never scrolls sideways).
+opens in place of the list (its table, full width, never scrolls sideways). Where that size
+would fall under two thirds of the person's (large buttons with 200 % text: 1.2 of 3.2), the
+screen shows fewer controls at once (decision 0025): the title, "More choices", "Back", the
+period with "Earlier" and "Later", and the sessions; the preset periods, the routine filter,
+the charts and the reports open behind "More choices", in place of the list.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QHBoxLayout,
+    QLayout,
     QListView,
     QPushButton,
     QScrollArea,
@@ -38,7 +43,7 @@ from PySide6.QtWidgets import (
 )
 
 from neuroguide.present.metrics import Metrics
-from neuroguide.present.review_text import day_text
+from neuroguide.present.review_text import period_text
 from neuroguide.store.database import HistoryError
 from neuroguide.store.history import History
 from neuroguide.store.models import Filter
@@ -70,11 +75,21 @@ def period_start(index: int, today: date, first_recorded: date | None) -> date:
 
 
 EMPTY_TEXT = "No sessions in this period yet."
+CHOICES_CLOSED = "More choices"
+CHOICES_OPEN = "◀  Show the sessions"
 SESSIONS_IN_VIEW = 3
 """At least this many sessions show without scrolling in a window 768 pixels high or more."""
 SESSIONS_IN_LOW_VIEW = 2
 """... and this many in a lower window (1280 x 720)."""
 LINES_PER_SESSION = 3
+
+
+def _holder(layout: QLayout) -> QWidget:
+    """A bare widget around ``layout``, to show or hide it as one."""
+    holder = QWidget()
+    holder.setLayout(layout)
+    layout.setContentsMargins(0, 0, 0, 0)
+    return holder
 
 
 class TallRows(QStyledItemDelegate):
@@ -125,8 +140,16 @@ class ReviewScreen(FittedPage):
         )
         self.back_button.clicked.connect(self.back_requested)
         header = QHBoxLayout()
-        header.addWidget(make_label("Your history", role="title"), 1)
+        self.title = make_label("Your history", role="title")
+        header.addWidget(self.title, 1)
         self._header = header
+        self.choices_button = self._button(
+            CHOICES_CLOSED,
+            "More choices",
+            "The periods, the routine filter, the charts and the reports, in place of the list.",
+        )
+        self.choices_button.clicked.connect(self.toggle_choices)
+        header.addWidget(self.choices_button)
         header.addWidget(self.back_button)
 
         self.range_buttons = QButtonGroup(self)
@@ -209,8 +232,11 @@ class ReviewScreen(FittedPage):
         detail_page = QWidget()
         detail_column = QVBoxLayout(detail_page)
         detail_column.setContentsMargins(0, 0, 0, 0)
-        detail_column.addWidget(self.list_button, 0, Qt.AlignmentFlag.AlignLeft)
         detail_column.addWidget(self.detail, 1)
+        # "Back to the list" takes the title's place while a session is open.
+        header.insertWidget(0, self.list_button)
+        header.insertStretch(2, 0)  # the buttons stay right when the title makes way
+        self.list_button.hide()
         # The list, or one session's detail in its place: one scrolling part at a time.
         self.session_pages = QStackedWidget()
         self.session_pages.addWidget(self.list)
@@ -235,10 +261,16 @@ class ReviewScreen(FittedPage):
         self.controls = QWidget()
         controls = self._controls = QVBoxLayout(self.controls)
         controls.setContentsMargins(0, 0, 0, 0)
-        controls.addLayout(filters)
+        # The choices fewer controls leave out (behind "More choices" then).
+        self.choices = (_holder(filters), _holder(switch))
+        controls.addWidget(self.choices[0])
         controls.addLayout(period)
-        controls.addLayout(switch)
+        controls.addWidget(self.choices[1])
         controls.addWidget(self.empty)
+        self._choosing = False
+        for choice in (*self.range_buttons.buttons(), self.sessions_button, self.charts_button):
+            choice.clicked.connect(self._chosen)
+        self.routine.activated.connect(lambda _index: self._chosen())
         layout = self.page
         layout.addLayout(header)
         layout.addWidget(self.controls)
@@ -248,6 +280,47 @@ class ReviewScreen(FittedPage):
         self.range_buttons.idClicked.connect(self.choose_range)
         self.reload_routines()
         self.choose_range(DEFAULT_RANGE)
+
+    def arrangements(self) -> int:
+        """All controls at once, or fewer controls (the rest behind "More choices")."""
+        return 2
+
+    def arrange(self, index: int) -> None:
+        """0: every control on show; 1: fewer controls, so the words can stay large."""
+        self._show_controls()
+
+    @property
+    def fewer_controls(self) -> bool:
+        """Whether the presets, filter, charts and reports wait behind "More choices"."""
+        return self.arrangement == 1
+
+    @property
+    def choosing(self) -> bool:
+        """Whether "More choices" is open (with fewer controls only)."""
+        return self._choosing and self.fewer_controls
+
+    def toggle_choices(self) -> None:
+        """Open or close "More choices"."""
+        self._choosing = not self._choosing and self.fewer_controls
+        self._show_controls()
+        checked = self.range_buttons.checkedButton()
+        if self.choosing and checked is not None:
+            checked.setFocus()
+        else:
+            self.choices_button.setFocus()
+
+    def _chosen(self) -> None:
+        """A period, a routine or a page was chosen: back to what it shows."""
+        if self.choosing:
+            self.toggle_choices()
+
+    def _show_controls(self) -> None:
+        fewer = self.fewer_controls
+        self.choices_button.setVisible(fewer and not self.detail_open)
+        self.choices_button.setText(CHOICES_OPEN if self.choosing else CHOICES_CLOSED)
+        for holder in self.choices:
+            holder.setVisible(not fewer or self.choosing)
+        self.pages.setVisible(not self.choosing)
 
     def _button(self, text: str, name: str, description: str) -> QPushButton:
         button = make_button(text, name, description)
@@ -286,42 +359,64 @@ class ReviewScreen(FittedPage):
             bounds = self.list.fontMetrics().boundingRect(
                 0, 0, option_width, 10_000, int(Qt.TextFlag.TextWordWrap), text
             )
-            needed = bounds.height() + 2 * self.list.spacing() + 8
-            if needed > most - line // 2:  # more than three lines: the words must shrink
+            if round(bounds.height() / line) > LINES_PER_SESSION:  # the words must shrink
                 return 10_000
+            needed = bounds.height() + 2 * self.list.spacing() + 8
             total += needed
         return total
 
     def needed_height(self, width: int) -> int:
-        """The controls and three sessions, or a session's detail: the words keep one size
-        whichever is on show."""
+        """The controls and three sessions, or a session's detail (each page is fitted on its
+        own: the detail's long sentences would otherwise shrink the list's words too)."""
         margins = self.page.contentsMargins()
         inner = width - margins.left() - margins.right()
         gap = self.page.spacing()
         sessions = self.sessions_height(inner) + 8
-        listing = height_for(self._controls, inner) + gap + sessions
+        inner_gap = self._controls.spacing()
+        period = height_for(self._period, inner)
+        if not self.empty.isHidden():
+            period += inner_gap + self.empty.heightForWidth(inner)
+        choices = sum(height_for(flow, inner) + inner_gap for flow in (self._filters, self._switch))
+        if self.fewer_controls:  # the sessions, or the choices in their place
+            listing = max(period + gap + sessions, period + choices)
+        else:
+            listing = period + choices + gap + sessions
         # The detail's table may scroll down (it is the one list there): a header and two rows.
         table = self.detail.items
         rows = table.verticalHeader().defaultSectionSize() * 2
         least = table.horizontalHeader().sizeHint().height() + rows + 2 * table.frameWidth()
         detail = height_for(self._sessions_row, inner) - table.sizeHint().height() + least
         top = height_for(self._header, inner) + gap + margins.top() + margins.bottom()
-        return top + max(listing, detail)
+        return top + (detail if self.detail_open else listing)
 
     def fit_key(self) -> tuple[object, ...]:
-        """The period's words and whether "no sessions" shows."""
-        return (self.period_label.text(), self.empty.isHidden())
+        """The period's words, whether "no sessions" shows, and the detail's words if open."""
+        detail = self.detail
+        words = (detail.heading.text(), detail.summary.text(), detail.before.text(),
+                 detail.after.text(), detail.pauses.text())  # fmt: skip
+        first = [self.model.index(row) for row in range(min(self.model.rowCount(), 3))]
+        lines = tuple(str(self.model.data(index)) for index in first)
+        listing = (self.period_label.text(), self.empty.isHidden(), lines)
+        return (*listing, *words) if self.detail_open else listing
 
     def open_detail(self) -> None:
         """Show the chosen session's detail in place of the list and its controls."""
         self.session_pages.setCurrentIndex(1)
         self.controls.hide()
+        self.choices_button.hide()
+        self.title.hide()
+        self.list_button.show()
+        self.schedule_fit()
         self.list_button.setFocus()
 
     def close_detail(self) -> None:
         """Back from a session's detail to the list."""
         self.session_pages.setCurrentIndex(0)
         self.controls.show()
+        self.list_button.hide()
+        self.title.show()
+        self._show_controls()
+        self.schedule_fit()
 
     @property
     def detail_open(self) -> bool:
@@ -346,6 +441,8 @@ class ReviewScreen(FittedPage):
         if key == Qt.Key.Key_Escape:
             if self.detail_open:
                 self.close_detail()
+            elif self.choosing:
+                self.toggle_choices()
             else:
                 self.back_requested.emit()
             return True
@@ -412,7 +509,7 @@ class ReviewScreen(FittedPage):
         self.refresh()
 
     def _show_period(self) -> None:
-        self.period_label.setText(f"{day_text(self.first_day)} to {day_text(self.last_day)}")
+        self.period_label.setText(period_text(self.first_day, self.last_day))
         everything = self.range_buttons.checkedId() == len(RANGES) - 1
         self.earlier_button.setEnabled(not everything)
         self.later_button.setEnabled(self.last_day < self._today())

@@ -97,10 +97,8 @@ class HomeController(QObject):
         """Routines, the suggestion, progress and problems."""
         settings = self.ctx.settings.settings
         done = self.done_this_week()
-        routines = [
-            with_schedule(routine_info(r, self.sessions.heard_seconds(r)), r, done)
-            for r in self.routines()
-        ]
+        length = self.sessions.lengths()
+        routines = [with_schedule(routine_info(r, length(r)), r, done) for r in self.routines()]
         self.view.set_suggested(_suggested_of(routines, settings.suggested_routine))
         self.view.set_routines(routines)
         progress = self.ctx.progress

@@ -9,6 +9,7 @@ when a routine is chosen and is what other features know of sessions (it impleme
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
@@ -18,6 +19,7 @@ from neuroguide.ui.context import AppContext
 if TYPE_CHECKING:
     from neuroguide.core.library import Routine
     from neuroguide.core.records import Summary
+    from neuroguide.core.speech_plan import ClipLength
     from neuroguide.present.metrics import Metrics
     from neuroguide.store.history import History
     from neuroguide.ui.session.player_presenter import PlayerPresenter
@@ -99,9 +101,45 @@ class SessionFlow(QObject):
         """One line on the gentle start (for the settings screen)."""
         return self.steps.describe_gentle()
 
-    def heard_seconds(self, routine: Routine) -> int:
-        """``routine``'s length as a session of it would run now (the home card's)."""
-        return self.steps.heard_seconds(routine)
+    def lengths(self) -> Callable[[Routine], int]:
+        """A measure of routines as a session of each would run now (the home cards'): the
+        gentle dose and the wheelchair words the settings ask for, what the person knows,
+        the voice's clip lengths. It needs neither the session's steps nor a running voice,
+        so the home screen's first paint builds neither (see :mod:`neuroguide.core.heard_length`).
+        """
+        from neuroguide.core.gentle import gentle_since
+        from neuroguide.core.heard_length import as_run_seconds
+        from neuroguide.store.session_start import gentle_level_since, known_exercises
+
+        settings = self.ctx.settings.settings
+        gentle = None
+        if settings.start_gently:
+            since = gentle_since(settings.gentle_since, date.today())
+            gentle = gentle_level_since(self.history, since)
+        known = known_exercises(self.history)
+        clips = self._clip_lengths()
+
+        def length(routine: Routine) -> int:
+            return as_run_seconds(
+                routine,
+                get_ready=settings.get_ready_seconds,
+                gentle_level=gentle,
+                wheelchair=settings.wheelchair,
+                known=known,
+                lengths=clips,
+            )
+
+        return length
+
+    def _clip_lengths(self) -> ClipLength:
+        """The clip lengths of the voice in use; before it is started (the first paint), of
+        the voice the settings start: the same phrase cache, so the same lengths."""
+        from neuroguide.speech.heard import settings_lengths, speaker_lengths
+
+        voice = self.ctx.voice
+        if voice.started:
+            return speaker_lengths(voice.speaker)
+        return settings_lengths(self.ctx.paths, self.ctx.settings.settings)
 
     def on_ended(self, listener: Callable[[Summary], None]) -> None:
         """Call ``listener`` with the summary when a session ends."""

@@ -3,7 +3,8 @@
 Turning the check off for good is a safety choice, so it is asked about first, with two big
 buttons (keeping the check is the one Space and Enter choose), and the words say where to
 switch it back on. The question takes the place of the checks while it is asked, and the page
-is fitted to the window (no scrolling: :class:`~neuroguide.ui.common.fitted_page.FittedPage`).
+is fitted to the window (no scrolling: :class:`~neuroguide.ui.common.fitted_page.FittedPage`);
+where leaving out the title keeps the words larger, it is left out.
 """
 
 from __future__ import annotations
@@ -38,7 +39,8 @@ class SafetyView(FittedPage):
     def __init__(self, metrics: Metrics, parent: QWidget | None = None) -> None:
         super().__init__(metrics, parent)
         self._layout = self.page
-        self._layout.addWidget(make_label("Before you start", role="title"))
+        self.title = make_label("Before you start", role="title")
+        self._layout.addWidget(self.title)
         self.routine_text = make_label(role="detail")
         self._layout.addWidget(self.routine_text)
         card = self.checks_card = make_card()
@@ -135,6 +137,15 @@ class SafetyView(FittedPage):
     @property
     def _check_buttons(self) -> tuple[QWidget, ...]:
         return (self.ready_button, self.back_button, self.off_button)
+
+    def arrangements(self) -> int:
+        """With its title, or (when that keeps the words larger) without: the sentence
+        naming the routine says what the page is for."""
+        return 2
+
+    def arrange(self, index: int) -> None:
+        """0: the title shown; 1: no title."""
+        self.title.setVisible(index == 0)
 
     def fit_key(self) -> tuple[object, ...]:
         """The routine's name and whether the question is asked change the words."""

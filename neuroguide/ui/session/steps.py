@@ -29,7 +29,7 @@ from PySide6.QtCore import QObject, Signal
 from neuroguide.content.loader import Content
 from neuroguide.core.clock import Clock
 from neuroguide.core.gentle import FULL_LEVEL, gentle_routine, gentle_since, percent
-from neuroguide.core.heard_length import heard_seconds, plan_seconds
+from neuroguide.core.heard_length import plan_seconds
 from neuroguide.core.library import Routine, format_duration
 from neuroguide.core.records import Summary
 from neuroguide.core.runner import Listener
@@ -48,7 +48,6 @@ from neuroguide.present.phase_text import (
 from neuroguide.present.progress import ProgressSource
 from neuroguide.settings import Settings
 from neuroguide.settings_store import SettingsStore
-from neuroguide.speech.heard import speaker_lengths
 from neuroguide.speech.planning import plays_tones, render_ahead, start_plan
 from neuroguide.speech.speaker import Speaker
 from neuroguide.store.history import History
@@ -406,21 +405,6 @@ class SessionSteps(QObject):
         self.session_started.emit(controller)
         controller.start()
 
-    def heard_seconds(self, routine: Routine) -> int:
-        """``routine``'s length as a session of it would run now (the home card's): the
-        gentle dose and the wheelchair words the settings ask for, what the person knows,
-        the voice in use."""
-        if self.settings.start_gently:
-            routine = gentle_routine(routine, self.gentle_level())
-        if self.settings.wheelchair:
-            routine = for_wheelchair(routine)
-        return heard_seconds(
-            routine,
-            minimum=runner_get_ready(routine, self.settings.get_ready_seconds),
-            known=self.known_exercises,
-            lengths=speaker_lengths(self._speaker()),
-        )
-
     def _plan_speech(self, routine: Routine) -> SpeechPlan:
         """Plan the routine's words and start rendering them (never waits); the get-ready
         lengths come from the clips rendered so far, estimated for the others."""
@@ -513,6 +497,8 @@ class SessionSteps(QObject):
     def _summary_key(self, key: int) -> bool:
         from PySide6.QtCore import Qt
 
+        if self.summary_view.handle_key(key):  # Esc on "What you did": back to the result
+            return True
         if key in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape):
             self.proceed()
             return True

@@ -35,7 +35,9 @@ class SwitchRow(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._key = 0
-        self.status = make_label(NO_SWITCH, role="detail", name="Your switch")
+        # Body size, not "detail": at large buttons with 200 % text the refusal took five
+        # lines of 48 pt and pushed the row's buttons below the visible part.
+        self.status = make_label(NO_SWITCH, name="Your switch")
         self.learn_button = make_button(
             "Learn my switch",
             "Learn my switch",
@@ -83,19 +85,22 @@ class SwitchRow(QWidget):
         self.keep_in_view()
 
     def keep_in_view(self) -> None:
-        """Scroll the settings so the whole row shows (its sentence may have grown), once
-        the longer sentence is laid out."""
-        from PySide6.QtCore import QTimer
+        """Scroll the settings so the whole row shows, its sentence and its buttons, once
+        the (perhaps longer) sentence is laid out."""
+        from PySide6.QtCore import QCoreApplication, QEvent, QTimer
         from PySide6.QtWidgets import QScrollArea
 
         def scroll() -> None:
             ancestor = self.parentWidget()
             while ancestor is not None and not isinstance(ancestor, QScrollArea):
                 ancestor = ancestor.parentWidget()
-            if isinstance(ancestor, QScrollArea):
-                for part in (self.cancel_button, self.learn_button, self.status):
-                    if part.isVisibleTo(self):
-                        ancestor.ensureWidgetVisible(part, 0, 20)
+            if not isinstance(ancestor, QScrollArea):
+                return
+            # The new sentence's height reaches the scroll area in rounds of layout requests:
+            # run them now, or the row is scrolled to where it was before it grew.
+            for _ in range(3):
+                QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+            ancestor.ensureWidgetVisible(self, 0, 12)  # the whole row (its top if too tall)
 
         QTimer.singleShot(0, self, scroll)
 

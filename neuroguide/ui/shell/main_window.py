@@ -356,13 +356,15 @@ class _FirstPaint(QObject):
         """Wait for the first paint, then stop watching."""
         if event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
-            QTimer.singleShot(0, self._callback)
+            # Two turns of the event loop: the window's first paint is a turn of its own, and
+            # what it queued (the rest of the window painting) comes before the callback.
+            QTimer.singleShot(0, lambda: QTimer.singleShot(0, self._callback))
         return False
 
 
 def after_first_paint(window: QWidget, callback: Callable[[], None]) -> None:
-    """Run ``callback`` once ``window`` has painted for the first time: work the first screen
-    does not show (starting the voice) waits until the person sees the window."""
+    """Run ``callback`` once ``window``'s first frame is out: work the first screen does not
+    show (starting the voice) waits until the person sees the window."""
     _FirstPaint(window, callback)
 
 

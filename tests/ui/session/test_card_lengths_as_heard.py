@@ -50,7 +50,8 @@ def test_every_card_gives_the_dry_runs_length_and_the_player_starts_from_it(
             add_session(connection, start + timedelta(minutes=minute), exercise_id=exercise)
         connection.close()
     voice = settings_lengths(app_paths, settings)
-    monkeypatch.setattr("neuroguide.ui.session.steps.speaker_lengths", lambda _speaker: voice)
+    # the cards measure with the voice in use (SessionFlow.lengths asks speech.heard)
+    monkeypatch.setattr("neuroguide.speech.heard.speaker_lengths", lambda _speaker: voice)
 
     def start_plan(
         routine: Routine, _speaker: object, *, minimum: int, known: Collection[str] = ()

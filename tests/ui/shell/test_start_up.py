@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from neuroguide.ui.shell import theme
+from tests.benchmarks.bench_startup import NEUROGUIDE
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -45,6 +46,36 @@ sys.exit(main([]))
 """
 
 
+# The benchmark's start, stopped at its first paint, listing the modules loaded by then.
+LISTING = NEUROGUIDE.replace(
+    "                os._exit(0)",
+    "                print('loaded', *sorted(sys.modules), flush=True)\n"
+    "                os._exit(0)",
+).replace("EXIT_AT_PAINT = False", "EXIT_AT_PAINT = True\nimport sys", 1)
+
+NOT_AT_START = (
+    "neuroguide.ui.session.steps",  # the session's steps: when a routine starts
+    "neuroguide.ui.session.player_view",
+    "neuroguide.speech.planned",  # the voice: once the first frame is out
+    "neuroguide.speech.renderer",
+    "neuroguide.ui.editor.screen",  # screens: when first shown
+    "neuroguide.ui.settings.screen",
+    "neuroguide.ui.history.review_screen",
+)
+
+
+def _start(program: str, environment: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", program],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+        env=environment,
+        check=False,
+    )
+
+
 def test_the_command_opens_the_home_screen_with_every_routine_and_the_history(
     tmp_path: Path,
 ) -> None:
@@ -52,18 +83,24 @@ def test_the_command_opens_the_home_screen_with_every_routine_and_the_history(
     # (tests/ui/settings/test_welcome.py starts truly first).
     (tmp_path / "settings.toml").write_text("voice = false\nwelcome_seen = true\n")
     environment = dict(os.environ, QT_QPA_PLATFORM="offscreen", NEUROGUIDE_DATA_DIR=str(tmp_path))
-    finished = subprocess.run(
-        [sys.executable, "-c", READY],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        cwd=ROOT,
-        env=environment,
-        check=False,
-    )
+    finished = _start(READY, environment)
     assert finished.returncode == 0, finished.stderr[-2000:]
     routines = len(list((ROOT / "resources" / "routines").glob("*.toml")))
     assert f"screen home cards {routines} history True" in finished.stdout
+
+
+def test_the_first_paint_loads_only_what_home_shows(tmp_path: Path) -> None:
+    """The session's steps, the voice's renderer and unopened screens wait (issue 21)."""
+    environment = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    environment.pop("NEUROGUIDE_DATA_DIR", None)
+    for kind in ("DATA", "CONFIG", "CACHE"):  # a person's folders, as the benchmark's start
+        environment[f"XDG_{kind}_HOME"] = str(tmp_path / kind.lower())
+    finished = _start(LISTING, environment)
+    line = next((x for x in finished.stdout.splitlines() if x.startswith("loaded ")), "")
+    assert line, finished.stderr[-2000:]
+    loaded = set(line.split()[1:])
+    assert "neuroguide.ui.home.view" in loaded, "the listing is of a home screen"
+    assert [name for name in NOT_AT_START if name in loaded] == []
 
 
 def test_the_system_theme_follows_the_desktops_colours(qtbot: QtBot) -> None:
