@@ -27,6 +27,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from tests.benchmarks.report import Result
+from tests.programme.conftest import exercises_with_pictures
 
 STEP = '[[steps]]\nexercise = "walk"\nduration = 60\n{keys}'
 
@@ -98,21 +99,6 @@ def editor_import(folder: Path) -> list[Result]:
 
 # ----------------------------------------------------------------- check and import
 
-ROUTINE = 'id = "big"\nname = "Big"\n'
-
-
-def _routine(count: int, suffix: str) -> str:
-    parts = [ROUTINE]
-    for number in range(count):
-        parts.append(
-            f'[[exercises]]\nid = "own-{number}"\nname = "Own {number}"\ncategory = "strength"\n'
-            f'position = "seated"\nsteps = ["Lift.", "Lower."]\n'
-            f'picture = "pictures/own-{number}{suffix}"\n'
-        )
-    for number in range(count):
-        parts.append(f'[[steps]]\nexercise = "own-{number}"\nreps = 10\n')
-    return "".join(parts)
-
 
 def _png(width: int, height: int, padding: int) -> bytes:
     """A PNG header declaring ``width`` x ``height``, then ``padding`` bytes (they zip small)."""
@@ -122,7 +108,7 @@ def _png(width: int, height: int, padding: int) -> bytes:
 
 def _programme(path: Path, pictures: list[bytes], suffix: str) -> Path:
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("routine.toml", _routine(len(pictures), suffix))
+        archive.writestr("routine.toml", exercises_with_pictures(len(pictures), suffix))
         for number, data in enumerate(pictures):
             archive.writestr(f"pictures/own-{number}{suffix}", data)
     return path

@@ -98,6 +98,21 @@ sides = ["left", "right"]
 """
 
 
+def exercises_with_pictures(count: int, suffix: str = ".png") -> str:
+    """A routine of ``count`` own exercises, each with a picture ``pictures/own-N{suffix}``
+    (the limits tests and the import benchmark pack the pictures beside it)."""
+    parts = ['id = "big"\nname = "Big"\n']
+    for number in range(count):
+        parts.append(
+            f'[[exercises]]\nid = "own-{number}"\nname = "Own {number}"\ncategory = "strength"\n'
+            f'position = "seated"\nsteps = ["Lift.", "Lower."]\n'
+            f'picture = "pictures/own-{number}{suffix}"\n'
+        )
+    for number in range(count):
+        parts.append(f'[[steps]]\nexercise = "own-{number}"\nreps = 10\n')
+    return "".join(parts)
+
+
 def make_paths(root: Path) -> Paths:
     root.mkdir(parents=True, exist_ok=True)
     return Paths(data_dir=root, config_dir=root, resources_dir=resources_dir())

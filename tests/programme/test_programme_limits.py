@@ -11,22 +11,9 @@ import pytest
 
 from neuroguide.cli.parser import main
 from neuroguide.content.loader import load_content
-from tests.programme.conftest import PNG, _png, make_paths
+from tests.programme.conftest import PNG, _png, exercises_with_pictures, make_paths
 
 PICTURE = PNG + b"\0" * 4_900_000  # a valid PNG with 4.9 MB of trailing bytes; zips to ~5 KB
-
-
-def exercises_with_pictures(count: int, suffix: str = ".png") -> str:
-    parts = ['id = "big"\nname = "Big"\n']
-    for number in range(count):
-        parts.append(
-            f'[[exercises]]\nid = "own-{number}"\nname = "Own {number}"\ncategory = "strength"\n'
-            f'position = "seated"\nsteps = ["Lift.", "Lower."]\n'
-            f'picture = "pictures/own-{number}{suffix}"\n'
-        )
-    for number in range(count):
-        parts.append(f'[[steps]]\nexercise = "own-{number}"\nreps = 10\n')
-    return "".join(parts)
 
 
 def programme(tmp_path: Path, pictures: dict[str, bytes], text: str) -> Path:
