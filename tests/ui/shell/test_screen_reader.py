@@ -13,6 +13,7 @@ import signal
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -66,10 +67,9 @@ def reader_environment() -> dict[str, str]:
     return env
 
 
-@pytest.mark.timeout(240)
-@pytest.mark.skipif(missing() is not None, reason=f"screen reader check: {missing()}")
-def test_a_screen_reader_reads_the_home_screen_and_the_player(tmp_path: Path) -> None:
-    env = reader_environment()
+def run_reader(tmp_path: Path, script: str) -> dict[str, Any]:
+    """Run the app's SESSION on a private D-Bus and Xvfb with ``script`` (an AT-SPI client run
+    by the system Python beside it); the client's report, its last line of JSON."""
     result = subprocess.run(
         [
             "dbus-run-session",
@@ -83,17 +83,24 @@ def test_a_screen_reader_reads_the_home_screen_and_the_player(tmp_path: Path) ->
             SESSION,
             str(tmp_path / "data"),
             SYSTEM_PYTHON,
-            str(HERE / "atspi_reader.py"),
+            str(HERE / script),
         ],
         capture_output=True,
         text=True,
         timeout=220,
-        env=env,
+        env=reader_environment(),
         cwd=ROOT,
         check=False,
     )
     assert result.returncode in (0, -signal.SIGINT), result.stderr[-2000:]
-    read = json.loads(result.stdout.strip().splitlines()[-1])
+    report: dict[str, Any] = json.loads(result.stdout.strip().splitlines()[-1])
+    return report
+
+
+@pytest.mark.timeout(240)
+@pytest.mark.skipif(missing() is not None, reason=f"screen reader check: {missing()}")
+def test_a_screen_reader_reads_the_home_screen_and_the_player(tmp_path: Path) -> None:
+    read = run_reader(tmp_path, "atspi_reader.py")
     # A first start shows the welcome; every label's text reaches the reader in its name or
     # description. Qt (6.11) gives labels no Text interface (docs/accessibility.md): where a
     # later Qt does, it must give the same words.
