@@ -205,7 +205,7 @@ def shoot(suffix: str) -> None:
     window.show_screen("history")
     assert gui.history_screen is not None
     review = gui.history_screen.review
-    review.refresh()
+    gui.history_screen.refresh()
     _save(window, f"history{suffix}")
     if review.fewer_controls:  # the presets, filter, charts and reports behind "More choices"
         review.toggle_choices()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 
 from neuroguide.store.models import SYMPTOMS, CheckIn, Moment, SessionRow
@@ -48,7 +49,7 @@ def seconds_text(ms: int) -> str:
     return f"{seconds // 60} min {seconds % 60} s" if seconds % 60 else f"{seconds // 60} min"
 
 
-def change_text(checkins: dict[Moment, CheckIn] | None) -> str:
+def change_text(checkins: Mapping[Moment, CheckIn] | None) -> str:
     """The before-to-after change of every rating given, e.g. ``pain 6 → 4``."""
     if not checkins:
         return ""
@@ -85,7 +86,7 @@ def checkin_text(checkin: CheckIn | None) -> str:
     return ", ".join(parts) if parts else "skipped"
 
 
-def session_line(row: SessionRow, checkins: dict[Moment, CheckIn] | None) -> str:
+def session_line(row: SessionRow, checkins: Mapping[Moment, CheckIn] | None) -> str:
     """A sessions-list entry: day, time and routine; then how much was done and the change.
 
     Always two lines, so every entry has the same height (fast lists of years of sessions).

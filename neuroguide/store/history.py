@@ -38,9 +38,11 @@ from neuroguide.store.models import (
     PauseRow,
     SessionRow,
     StepRow,
+    Streak,
+    WeekSymptoms,
 )
 from neuroguide.store.pending import PendingWrites, Tell
-from neuroguide.store.queries import EVERYTHING, Streak, WeekSymptoms
+from neuroguide.store.queries import EVERYTHING
 from neuroguide.store.recorder import SessionRecorder, tell_stderr
 
 if TYPE_CHECKING:

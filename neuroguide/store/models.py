@@ -172,3 +172,21 @@ class Filter:
     first_day: date | None = None
     last_day: date | None = None
     routine_id: str | None = None
+
+
+@dataclass(frozen=True)
+class WeekSymptoms:
+    """Average ratings in one week, before and after sessions (``None``: none given)."""
+
+    week: date
+    before: dict[str, float | None]
+    after: dict[str, float | None]
+
+
+@dataclass(frozen=True)
+class Streak:
+    """Runs of consecutive active days."""
+
+    current: int
+    longest: int
+    active_days: int

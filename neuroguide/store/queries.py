@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from neuroguide.core.gentle import SessionOutcome
+from neuroguide.core.periods import monday
 from neuroguide.core.records import Outcome
 from neuroguide.store.models import (
     SYMPTOMS,
@@ -20,6 +20,8 @@ from neuroguide.store.models import (
     SessionRow,
     Stamp,
     StepRow,
+    Streak,
+    WeekSymptoms,
     Where,
 )
 
@@ -29,24 +31,6 @@ _WEEK_START = "date(local_day, 'weekday 0', '-6 days')"
 
 EVERYTHING = Filter()
 """No filter: every session."""
-
-
-@dataclass(frozen=True)
-class WeekSymptoms:
-    """Average ratings in one week, before and after sessions (``None``: none given)."""
-
-    week: date
-    before: dict[str, float | None]
-    after: dict[str, float | None]
-
-
-@dataclass(frozen=True)
-class Streak:
-    """Runs of consecutive active days."""
-
-    current: int
-    longest: int
-    active_days: int
 
 
 def _valid_day(table: str) -> str:
@@ -299,11 +283,6 @@ def day_range(connection: sqlite3.Connection) -> tuple[date, date] | None:
     if row[0] is None:
         return None
     return date.fromisoformat(row[0]), date.fromisoformat(row[1])
-
-
-def monday(day: date) -> date:
-    """The Monday of ``day``'s week."""
-    return day - timedelta(days=day.weekday())
 
 
 def _weeks(first: date, last: date) -> list[date]:

@@ -124,7 +124,8 @@ def run() -> list[Result]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from neuroguide.ui.history.review_screen import RANGES, ReviewScreen
+    from neuroguide.core.periods import PRESET_NAMES
+    from neuroguide.ui.history.controller import review_for
     from neuroguide.ui.reports.clinician_report import write_report
 
     app = QApplication.instance() or QApplication([])
@@ -138,10 +139,10 @@ def run() -> list[Result]:
         scale = f"{sessions} sessions, {items} items"
 
         opens: dict[str, list[float]] = {"default": [], "everything": []}
-        everything = next(i for i, (text, _) in enumerate(RANGES) if text == "Everything")
+        everything = PRESET_NAMES.index("Everything")
         for _ in range(5):
             start = time.perf_counter()
-            screen = ReviewScreen(history, today=lambda: TODAY)
+            screen = review_for(history, today=lambda: TODAY).screen
             screen.resize(1280, 900)
             screen.show()
             screen.pages.setCurrentIndex(1)

@@ -12,13 +12,14 @@ from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from neuroguide.core.periods import PRESET_NAMES
 from neuroguide.paths import Paths
 from neuroguide.present.metrics import Metrics
 from neuroguide.settings import Settings, save_settings
 from neuroguide.store.history import History
 from neuroguide.store.models import CheckIn, Filter, Moment
+from neuroguide.ui.history.controller import review_for
 from neuroguide.ui.history.report_folder import report_path, save_report
-from neuroguide.ui.history.review_screen import RANGES, ReviewScreen
 from neuroguide.ui.reports.clinician_report import note_lines
 from neuroguide.ui.session.checkin_view import CheckInWidget
 from neuroguide.ui.shell.keys_dialog import KeysDialog
@@ -143,22 +144,27 @@ def test_history_periods_move_with_big_buttons_and_escape_goes_back(
     qtbot: QtBot, history: History, large: bool, scale: int
 ) -> None:
     metrics = Metrics(large=large, text_scale=scale)
-    screen = ReviewScreen(history, today=lambda: TODAY, metrics=metrics)
+    reads = review_for(history, today=lambda: TODAY, metrics=metrics)
+    screen = reads.screen
     qtbot.addWidget(screen)
     screen.resize(1366, 700)
     screen.show()
-    texts = [text for text, _days in RANGES]
-    assert texts == ["This week", "Last 4 weeks", "Last 3 months", "Last year", "Everything"]
+    texts = [button.text() for button in screen.range_buttons.buttons()]
+    assert (
+        list(PRESET_NAMES)
+        == texts
+        == ["This week", "Last 4 weeks", "Last 3 months", "Last year", "Everything"]
+    )
     least = 64 if large else 44
     for button in (screen.earlier_button, screen.later_button, screen.back_button):
         assert button.width() >= least and button.height() >= least
         assert button.accessibleName()
     screen.choose_range(0)
-    assert screen.first_day == date(2024, 6, 24) and screen.last_day == TODAY  # Monday on
+    assert reads.period.first == date(2024, 6, 24) and reads.period.last == TODAY  # Monday on
     assert not screen.later_button.isEnabled()
     screen.choose_range(1)
     screen.earlier_button.click()
-    assert screen.last_day == TODAY - timedelta(days=28)
+    assert reads.period.last == TODAY - timedelta(days=28)
     assert screen.later_button.isEnabled()
     assert screen.list.wordWrap()
     seen: list[bool] = []

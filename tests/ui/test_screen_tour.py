@@ -106,7 +106,7 @@ def _screens(driver: GuiDriver, content: Content) -> Iterator[tuple[str, QWidget
     assert history is not None
     window.show_screen("history")
     review = history.review
-    review.refresh()
+    history.refresh()
     yield "history", review
     review.toggle_choices()  # with fewer controls: the presets, filter and reports instead
     yield "history-choices", review

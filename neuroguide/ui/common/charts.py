@@ -15,8 +15,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from neuroguide.store.models import SCALE_MAX
-from neuroguide.store.queries import WeekSymptoms
+from neuroguide.store.models import SCALE_MAX, WeekSymptoms
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """The charts page of the review screen: each chart above a table of the same numbers.
 
-The tables are what a screen reader reads; the charts are for the eye. Both come from one
-set of SQL aggregates per refresh.
+The tables are what a screen reader reads; the charts are for the eye. Both are drawn from
+one :class:`ChartsView`, the aggregates the history controller reads for the period.
 """
 
 from __future__ import annotations
@@ -24,9 +24,7 @@ from PySide6.QtWidgets import (
 from neuroguide.present.counted import counted, of_total
 from neuroguide.present.metrics import Metrics
 from neuroguide.present.review_text import day_text
-from neuroguide.store.history import History
-from neuroguide.store.models import SYMPTOMS, Filter
-from neuroguide.store.queries import Streak, WeekSymptoms
+from neuroguide.store.models import SYMPTOMS, Streak, WeekSymptoms
 from neuroguide.ui.common.charts import (
     ChartColours,
     ChartWidget,
@@ -36,6 +34,7 @@ from neuroguide.ui.common.charts import (
     symptom_series,
 )
 from neuroguide.ui.common.widgets import FlowLayout, make_button, make_label
+from neuroguide.ui.history.review_data import ChartsView
 
 
 def _table(name: str, headers: tuple[str, ...]) -> QTableWidget:
@@ -118,9 +117,9 @@ class ChartsPanel(QWidget):
         """Every pressable target."""
         return list(self._buttons)
 
-    def refresh(self, history: History, flt: Filter, goal: int, today: date) -> None:
-        """Recompute every chart and table for ``flt``."""
-        weeks = history.weekly_minutes(flt)
+    def fill(self, view: ChartsView) -> None:
+        """Draw every chart and fill every table from the period's numbers."""
+        weeks, goal, today = list(view.weeks), view.goal, view.today
         self.minutes_chart.set_painter(
             partial(_paint_minutes, weeks=weeks, goal=goal),
             f"{of_total(sum(m >= goal for _, m in weeks), len(weeks), 'week')} reached the goal "
@@ -133,9 +132,8 @@ class ChartsPanel(QWidget):
                 for week, minutes in reversed(weeks)
             ],
         )
-        in_range = history.active_days(flt)
-        # The streak runs up to today, whatever the date range: only the routine filter applies.
-        runs = history.streak(today, flt.routine_id)
+        in_range = view.active_days
+        runs = view.streak
         self.streak_chart.set_painter(
             partial(_paint_streak, active=set(in_range[-60:]), today=today, runs=runs),
             f"{counted(runs.current, 'active day')} in a row now; the longest run was "
@@ -149,7 +147,7 @@ class ChartsPanel(QWidget):
                 ("Active days in the chosen period", str(len(in_range))),
             ],
         )
-        self._weeks = history.weekly_symptoms(flt)
+        self._weeks = list(view.symptoms)
         _fill(
             self.symptom_table,
             [

@@ -21,9 +21,9 @@ from neuroguide.present.review_text import (
     minutes_text,
     seconds_text,
 )
-from neuroguide.store.history import History
-from neuroguide.store.models import CheckIn, Moment, SessionRow
+from neuroguide.store.models import Moment
 from neuroguide.ui.common.widgets import make_label
+from neuroguide.ui.history.review_data import SessionView
 
 ITEM_HEADERS = ("Exercise", "Side", "Set", "Planned", "Done", "Reps", "Result")
 
@@ -59,19 +59,15 @@ class SessionDetail(QWidget):
             layout.addWidget(widget)
         layout.addWidget(self.items, 1)
 
-    def show_session(
-        self,
-        history: History,
-        session: SessionRow | None,
-        checkins: dict[Moment, CheckIn],
-    ) -> None:
-        """Fill the panel from the history (``None`` empties it)."""
-        if session is None:
+    def show_session(self, view: SessionView | None) -> None:
+        """Show one session as read for it (``None`` empties the panel)."""
+        if view is None:
             self.heading.setText("Pick a session to see what was done.")
             for label in (self.summary, self.before, self.after, self.pauses):
                 label.clear()
             self.items.setRowCount(0)
             return
+        session, checkins = view.session, view.checkins
         local = session.started.local
         end = f"–{session.ended.local.strftime('%H:%M')}" if session.ended else ""
         self.heading.setText(
@@ -84,9 +80,8 @@ class SessionDetail(QWidget):
         )
         self.before.setText(f"Before: {checkin_text(checkins.get(Moment.BEFORE))}.")
         self.after.setText(f"After: {checkin_text(checkins.get(Moment.AFTER))}.")
-        pauses = history.pauses(session.id)
         words = []
-        for pause in pauses:
+        for pause in view.pauses:
             at = pause.at.local.strftime("%H:%M")
             if pause.reason == "unsteady":
                 # A pause, not a stop: most such sessions were resumed (how it ended is said
@@ -96,7 +91,7 @@ class SessionDetail(QWidget):
                 words.append(f"paused at {at} while the computer slept")
         self.pauses.setText(("Pauses: " + "; ".join(words) + ".") if words else "")
         self.pauses.setVisible(bool(words))
-        rows = history.items(session.id)
+        rows = view.items
         self.items.setRowCount(len(rows))
         for number, item in enumerate(rows):
             reps = ""

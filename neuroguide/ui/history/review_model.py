@@ -2,28 +2,35 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
 from neuroguide.present.review_text import session_line
-from neuroguide.store.history import History
 from neuroguide.store.models import CheckIn, Moment, SessionRow
+from neuroguide.ui.history.review_data import CheckinsOf
 
 SESSION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
+def _none(_session_id: int) -> Mapping[Moment, CheckIn]:
+    return {}
+
+
 class SessionListModel(QAbstractListModel):
-    """Sessions newest first; each line's text and check-ins are read only when shown."""
+    """Sessions newest first; each line's check-ins are asked for only when it is shown."""
 
-    def __init__(self, history: History) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self._history = history
         self._rows: list[SessionRow] = []
-        self._checkins: dict[int, dict[Moment, CheckIn]] = {}
+        self._read: CheckinsOf = _none
+        self._checkins: dict[int, Mapping[Moment, CheckIn]] = {}
 
-    def set_sessions(self, rows: list[SessionRow]) -> None:
-        """Replace the whole list."""
+    def set_sessions(self, rows: Sequence[SessionRow], checkins_of: CheckinsOf = _none) -> None:
+        """Replace the whole list; ``checkins_of`` gives a session's check-ins when shown."""
         self.beginResetModel()
-        self._rows = rows
+        self._rows = list(rows)
+        self._read = checkins_of
         self._checkins = {}
         self.endResetModel()
 
@@ -38,11 +45,11 @@ class SessionListModel(QAbstractListModel):
                 return number
         return None
 
-    def checkins_of(self, session_id: int) -> dict[Moment, CheckIn]:
-        """The check-ins of one listed session (read once, then kept)."""
+    def checkins_of(self, session_id: int) -> Mapping[Moment, CheckIn]:
+        """The check-ins of one listed session (asked for once, then kept)."""
         found = self._checkins.get(session_id)
         if found is None:
-            found = self._checkins[session_id] = self._history.session_checkins(session_id)
+            found = self._checkins[session_id] = self._read(session_id)
         return found
 
     def rowCount(  # noqa: N802 - Qt override

@@ -1,7 +1,10 @@
 """The review screen: sessions by day, one session's detail, charts, filters and exports.
 
-It reads the history through the GUI thread's :class:`History`; every figure is aggregated in SQL,
-so ten years of daily sessions open in a blink. Nothing needs fine pointing: periods are
+It is layout only: it reads nothing and counts no days. Its controller
+(:class:`~neuroguide.ui.history.controller.ReviewController`) reads the history for the period
+and fills it with plain values (:mod:`neuroguide.ui.history.review_data`); the screen says what
+the person chose (a preset, an earlier or later period, a routine, a session) by its signals.
+Nothing needs fine pointing: periods are
 chosen with big preset buttons and moved with big "Earlier" and "Later" buttons (no typed
 dates, no calendar cells), session lines wrap, and Escape goes back.
 
@@ -16,8 +19,7 @@ the charts and the reports open behind "More choices", in place of the list.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from datetime import date, timedelta
+from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import (
     QItemSelection,
@@ -43,36 +45,18 @@ from PySide6.QtWidgets import (
 )
 
 from neuroguide.present.metrics import Metrics
-from neuroguide.present.review_text import period_text
-from neuroguide.store.database import HistoryError
-from neuroguide.store.history import History
-from neuroguide.store.models import Filter
-from neuroguide.store.queries import monday
 from neuroguide.ui.common.fitted_page import FittedPage, height_for
 from neuroguide.ui.common.widgets import FlowLayout, make_button, make_label
 from neuroguide.ui.history.review_charts import ChartsPanel
+from neuroguide.ui.history.review_data import (
+    ChartsView,
+    CheckinsOf,
+    PeriodView,
+    Sessions,
+    SessionView,
+)
 from neuroguide.ui.history.review_detail import SessionDetail
 from neuroguide.ui.history.review_model import SessionListModel
-
-RANGES: tuple[tuple[str, int | None], ...] = (
-    ("This week", 7),
-    ("Last 4 weeks", 28),
-    ("Last 3 months", 91),
-    ("Last year", 365),
-    ("Everything", None),
-)
-DEFAULT_RANGE = 2
-
-
-def period_start(index: int, today: date, first_recorded: date | None) -> date:
-    """The first day of preset period ``index`` (see :data:`RANGES`) ending ``today``."""
-    text, days = RANGES[index]
-    if days is None:
-        return first_recorded or today
-    if text == "This week":
-        return monday(today)
-    return today - timedelta(days=days - 1)
-
 
 EMPTY_TEXT = "No sessions in this period yet."
 CHOICES_CLOSED = "More choices"
@@ -112,27 +96,30 @@ class ReviewScreen(FittedPage):
         back_requested: the person pressed "Back" or Escape.
         export_requested: "pdf" or "csv"; the owner asks for a file name and writes it.
         report_requested: "Save report": the owner writes the PDF into the reports folder.
+        preset_chosen: the index of the preset period chosen (in the order of ``presets``).
+        shift_requested: -1 for the period just before the one on show, +1 for the one after.
+        routine_chosen: the routine id to show alone, or ``None`` for all routines.
+        session_chosen: the id of the session picked in the list, to show in detail.
     """
 
     back_requested = Signal()
     export_requested = Signal(str)
     report_requested = Signal()
+    preset_chosen = Signal(int)
+    shift_requested = Signal(int)
+    routine_chosen = Signal(object)
+    session_chosen = Signal(int)
 
     def __init__(
         self,
-        history: History,
         *,
-        goal_minutes: int = 150,
-        today: Callable[[], date] = date.today,
+        presets: Sequence[str] = (),
         exercise_names: Mapping[str, str] | None = None,
         metrics: Metrics | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(metrics or Metrics(), parent)
         self.setAccessibleName("Your history")
-        self._history = history
-        self._today = today
-        self.goal_minutes = goal_minutes
         self._buttons: list[QPushButton] = []
 
         self.back_button = self._button(
@@ -154,13 +141,11 @@ class ReviewScreen(FittedPage):
 
         self.range_buttons = QButtonGroup(self)
         filters = FlowLayout()
-        for index, (text, _days) in enumerate(RANGES):
+        for index, text in enumerate(presets):
             button = self._button(text, f"Show {text.lower()}", f"Show {text.lower()}.")
             button.setCheckable(True)
             self.range_buttons.addButton(button, index)
             filters.add(button)
-        self.first_day: date = self._today()
-        self.last_day: date = self.first_day
         self.earlier_button = self._button(
             "◀  Earlier", "Earlier period", "Show the period just before this one."
         )
@@ -180,7 +165,9 @@ class ReviewScreen(FittedPage):
         self.routine.setItemDelegate(self._rows)
         self.routine.setAccessibleName("Routine")
         self.routine.setAccessibleDescription("Show one routine's sessions, or all of them.")
-        self.routine.currentIndexChanged.connect(lambda _index: self.refresh())
+        self.routine.currentIndexChanged.connect(
+            lambda _index: self.routine_chosen.emit(self.chosen_routine())
+        )
         filters.add(self.routine)
 
         self.sessions_button = self._button("Sessions", "Show sessions", "List of sessions.")
@@ -210,7 +197,7 @@ class ReviewScreen(FittedPage):
         switch.add(self.csv_button)
         self._filters, self._switch = filters, switch
 
-        self.model = SessionListModel(history)
+        self.model = SessionListModel()
         self.list = QListView()
         self.list.setAccessibleName("Sessions, newest first")
         self.list.setAccessibleDescription("Choose a session to see what was done.")
@@ -278,8 +265,6 @@ class ReviewScreen(FittedPage):
 
         self.set_metrics(metrics or Metrics())
         self.range_buttons.idClicked.connect(self.choose_range)
-        self.reload_routines()
-        self.choose_range(DEFAULT_RANGE)
 
     def arrangements(self) -> int:
         """All controls at once, or fewer controls (the rest behind "More choices")."""
@@ -454,92 +439,78 @@ class ReviewScreen(FittedPage):
             return True
         return False
 
-    def current_filter(self) -> Filter:
-        """The filter the controls describe."""
+    def chosen_routine(self) -> str | None:
+        """The routine the picker shows alone (``None``: all routines)."""
         routine = self.routine.currentData()
-        return Filter(
-            self.first_day,
-            self.last_day,
-            routine if isinstance(routine, str) else None,
-        )
+        return routine if isinstance(routine, str) else None
 
-    def reload_routines(self) -> None:
-        """Refill the routine picker from the history (after a new session)."""
+    def show_routines(self, routines: Sequence[tuple[str, str]]) -> str | None:
+        """Refill the routine picker with (id, name) pairs, keeping the one chosen if it is
+        still there; returns the routine now chosen. Says nothing: the choice is not new."""
         chosen = self.routine.currentData()
         self.routine.blockSignals(True)
         self.routine.clear()
         self.routine.addItem("All routines", None)
-        for routine_id, name in self._routines_used():
+        for routine_id, name in routines:
             self.routine.addItem(name, routine_id)
         found = self.routine.findData(chosen)
         self.routine.setCurrentIndex(max(0, found))
         self.routine.blockSignals(False)
-
-    def _routines_used(self) -> list[tuple[str, str]]:
-        try:
-            return self._history.routines_used()
-        except HistoryError:
-            return []
-
-    def _day_range(self) -> tuple[date, date] | None:
-        try:
-            return self._history.day_range()
-        except HistoryError:
-            return None
+        return self.chosen_routine()
 
     def choose_range(self, index: int) -> None:
-        """Apply one of the preset periods (see :data:`RANGES`), ending today."""
+        """Press preset period ``index``: checked at once, shown when the controller has read it."""
         self.range_buttons.button(index).setChecked(True)
-        today = self._today()
-        whole = self._day_range()
-        recorded = whole[0] if whole else None
-        self.first_day = period_start(index, today, recorded)
-        self.last_day = today
-        self.refresh()
+        self.preset_chosen.emit(index)
 
     def shift(self, direction: int) -> None:
-        """Show the period of the same length just before (-1) or after (+1) this one."""
+        """Ask for the period just before (-1) or after (+1) this one, where that is allowed."""
         if not self.earlier_button.isEnabled() and direction < 0:
             return
         if not self.later_button.isEnabled() and direction > 0:
             return
-        length = (self.last_day - self.first_day).days + 1
-        self.first_day += timedelta(days=direction * length)
-        self.last_day += timedelta(days=direction * length)
-        self.refresh()
+        self.shift_requested.emit(direction)
 
-    def _show_period(self) -> None:
-        self.period_label.setText(period_text(self.first_day, self.last_day))
-        everything = self.range_buttons.checkedId() == len(RANGES) - 1
-        self.earlier_button.setEnabled(not everything)
-        self.later_button.setEnabled(self.last_day < self._today())
+    def show_period(self, period: PeriodView) -> None:
+        """The period's words, its preset button, and whether it may move earlier or later."""
+        self.period_label.setText(period.text)
+        button = self.range_buttons.button(period.preset)
+        if button is not None:
+            button.setChecked(True)
+        self.earlier_button.setEnabled(period.earlier)
+        self.later_button.setEnabled(period.later)
 
-    def refresh(self) -> None:
-        """Re-read the history for the current filter: the list, the detail and the charts."""
-        flt = self.current_filter()
-        try:
-            rows = self._history.sessions(flt)
-            self.charts.refresh(self._history, flt, self.goal_minutes, self._today())
-        except HistoryError as error:  # e.g. another program holds the file just now
-            self.model.set_sessions([])
-            self.empty.setText(str(error))
-            self.empty.setVisible(True)
-            return
-        self.model.set_sessions(rows)
+    def show_charts(self, charts: ChartsView) -> None:
+        """The charts and their tables for the period."""
+        self.charts.fill(charts)
+
+    def show_sessions(self, rows: Sessions, checkins_of: CheckinsOf) -> None:
+        """The period's sessions, newest first; the newest opens in the detail (which is
+        emptied when there are none)."""
+        self.model.set_sessions(rows, checkins_of)
         self.empty.setText(EMPTY_TEXT)
         self.empty.setVisible(not rows)
-        self._show_period()
         if rows:
             self.list.setCurrentIndex(self.model.index(0))
         else:
-            self.detail.show_session(self._history, None, {})
+            self.detail.show_session(None)
+
+    def show_problem(self, text: str) -> None:
+        """The history could not be read (e.g. another program holds the file just now)."""
+        self.model.set_sessions([])
+        self.empty.setText(text)
+        self.empty.setVisible(True)
+
+    def show_session(self, session: SessionView) -> None:
+        """One session in the detail."""
+        self.detail.show_session(session)
+
+    def show_session_problem(self, text: str) -> None:
+        """One session could not be read: the detail's heading says why."""
+        self.detail.heading.setText(text)
 
     def _selected(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         indexes = selected.indexes()
         if not indexes:
             return
-        session = self.model.session(indexes[0].row())
-        try:
-            self.detail.show_session(self._history, session, self.model.checkins_of(session.id))
-        except HistoryError as error:
-            self.detail.heading.setText(str(error))
+        self.session_chosen.emit(self.model.session(indexes[0].row()).id)

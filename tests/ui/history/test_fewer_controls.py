@@ -16,6 +16,7 @@ from neuroguide.present.review_text import period_text
 from neuroguide.store.history import History
 from neuroguide.store.models import CheckIn, Moment
 from neuroguide.ui.common.fitted_page import floor_factor
+from neuroguide.ui.history.controller import review_for
 from neuroguide.ui.history.review_screen import ReviewScreen
 from tests.store.seed import add_session
 
@@ -41,7 +42,7 @@ def history() -> Iterator[History]:
 
 
 def _screen(qtbot: QtBot, history: History, metrics: Metrics) -> ReviewScreen:
-    screen = ReviewScreen(history, today=lambda: TODAY, metrics=metrics)
+    screen = review_for(history, today=lambda: TODAY, metrics=metrics).screen
     qtbot.addWidget(screen)
     screen.resize(1366, 660)  # what a 1366 x 768 window leaves under the app's header
     with qtbot.waitExposed(screen):
@@ -73,7 +74,7 @@ def test_large_text_hides_the_choices_rather_than_shrinking_the_words(
 
 
 def test_normal_text_keeps_every_control_on_show(qtbot: QtBot, history: History) -> None:
-    screen = ReviewScreen(history, today=lambda: TODAY, metrics=Metrics())
+    screen = review_for(history, today=lambda: TODAY, metrics=Metrics()).screen
     qtbot.addWidget(screen)
     screen.resize(1366, 660)
     with qtbot.waitExposed(screen):

@@ -9,11 +9,13 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from neuroguide.core.periods import PRESET_NAMES
 from neuroguide.present.metrics import Metrics
 from neuroguide.store.history import History
 from neuroguide.store.models import CheckIn, Filter, Moment
 from neuroguide.store.progress import HistoryProgress
-from neuroguide.ui.history.review_screen import RANGES, ReviewScreen
+from neuroguide.ui.history.controller import ReviewController, review_for
+from neuroguide.ui.history.review_screen import ReviewScreen
 from tests.store.seed import add_session
 
 TODAY = date(2024, 6, 30)  # a Sunday
@@ -39,7 +41,7 @@ def history() -> Iterator[History]:
 
 
 def _screen(qtbot: QtBot, history: History, **kwargs: object) -> ReviewScreen:
-    screen = ReviewScreen(history, today=lambda: TODAY, **kwargs)  # type: ignore[arg-type]
+    screen = review_for(history, today=lambda: TODAY, **kwargs).screen  # type: ignore[arg-type]
     qtbot.addWidget(screen)
     screen.resize(1280, 900)
     with qtbot.waitExposed(screen):
@@ -75,12 +77,13 @@ def test_the_newest_session_is_shown_in_detail_with_planned_against_done(
 
 def test_range_and_routine_filters_narrow_the_list(qtbot: QtBot, history: History) -> None:
     screen = _screen(qtbot, history)
-    everything = next(i for i, (text, _) in enumerate(RANGES) if text == "Everything")
+    everything = PRESET_NAMES.index("Everything")
     qtbot.mouseClick(screen.range_buttons.button(everything), Qt.MouseButton.LeftButton)
     assert len(_lines(screen)) == 5
     screen.routine.setCurrentIndex(screen.routine.findData("seated"))
     assert len(_lines(screen)) == 1
-    assert screen.current_filter().routine_id == "seated"
+    reads = screen.findChild(ReviewController)
+    assert reads is not None and reads.current_filter().routine_id == "seated"
 
 
 def test_charts_have_their_numbers_in_tables(qtbot: QtBot, history: History) -> None:
