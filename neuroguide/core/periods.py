@@ -40,6 +40,16 @@ def monday(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
+def recent_weeks(today: date, weeks: int) -> list[tuple[date, ...]]:
+    """The last ``weeks`` weeks up to ``today``'s, oldest first, each as its seven days from
+    Monday (a calendar's rows; the days after today are in the last row too)."""
+    first = monday(today) - timedelta(weeks=weeks - 1)
+    return [
+        tuple(first + timedelta(weeks=row, days=column) for column in range(7))
+        for row in range(max(0, weeks))
+    ]
+
+
 @dataclass(frozen=True)
 class Period:
     """The days from ``first`` to ``last``, both included."""

@@ -17,6 +17,7 @@ from neuroguide.core.periods import (
     can_go_later,
     monday,
     preset_period,
+    recent_weeks,
 )
 
 SUNDAY = date(2024, 6, 30)
@@ -88,3 +89,15 @@ def test_today_at_midnight_is_the_new_day() -> None:
     assert preset_period(THIS_WEEK, midnight.date()) == Period(date(2024, 7, 1), date(2024, 7, 1))
     assert preset_period(THIS_WEEK, just_before.date()).first == date(2024, 6, 24)
     assert monday(midnight.date()) == midnight.date()
+
+
+def test_recent_weeks_are_calendar_rows_from_monday() -> None:
+    rows = recent_weeks(SUNDAY, 5)
+    assert len(rows) == 5 and all(len(days) == 7 for days in rows)
+    assert rows[0][0] == date(2024, 5, 27) and rows[-1][-1] == SUNDAY
+    wednesday = date(2025, 1, 1)  # the last row runs past today, across the new year
+    rows = recent_weeks(wednesday, 2)
+    assert rows[0][0] == date(2024, 12, 23) and rows[-1] == tuple(
+        date(2024, 12, 30) + timedelta(days=n) for n in range(7)
+    )
+    assert recent_weeks(SUNDAY, 0) == []

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from neuroguide.core.periods import recent_weeks
 from neuroguide.store.models import SCALE_MAX, WeekSymptoms
 
 
@@ -262,7 +263,6 @@ def paint_streak(
     plot, metrics = _plot_area(
         painter, rect, f"Active days in a row: {current} now, {longest} at most"
     )
-    first = today - timedelta(days=today.weekday()) - timedelta(weeks=weeks - 1)
     label_width = metrics.horizontalAdvance("30 May") + metrics.height() * 0.5
     cell = min((plot.width() - label_width) / 7, plot.height() / (weeks + 1))
     for column, name in enumerate(("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")):
@@ -271,16 +271,14 @@ def paint_streak(
             Qt.AlignmentFlag.AlignCenter,
             name[:1] if cell < metrics.horizontalAdvance("Mon") * 1.2 else name,
         )
-    for row in range(weeks):
-        monday = first + timedelta(weeks=row)
+    for row, days in enumerate(recent_weeks(today, weeks)):
         painter.setPen(colours.text)
         painter.drawText(
             QRectF(plot.left(), plot.top() + (row + 1) * cell, label_width, cell),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            week_label(monday),
+            week_label(days[0]),
         )
-        for column in range(7):
-            day = monday + timedelta(days=column)
+        for column, day in enumerate(days):
             box = QRectF(
                 plot.left() + label_width + column * cell + 3,
                 plot.top() + (row + 1) * cell + 3,
