@@ -125,7 +125,7 @@ def run() -> list[Result]:
     from PySide6.QtWidgets import QApplication
 
     from neuroguide.core.periods import PRESET_NAMES
-    from neuroguide.ui.history.controller import review_for
+    from neuroguide.ui.history.review_controller import review_for
     from neuroguide.ui.reports.clinician_report import write_report
 
     app = QApplication.instance() or QApplication([])

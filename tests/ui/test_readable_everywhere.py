@@ -18,8 +18,8 @@ from neuroguide.present.metrics import Metrics
 from neuroguide.settings import Settings, save_settings
 from neuroguide.store.history import History
 from neuroguide.store.models import CheckIn, Filter, Moment
-from neuroguide.ui.history.controller import review_for
 from neuroguide.ui.history.report_folder import report_path, save_report
+from neuroguide.ui.history.review_controller import review_for
 from neuroguide.ui.reports.clinician_report import note_lines
 from neuroguide.ui.session.checkin_view import CheckInWidget
 from neuroguide.ui.shell.keys_dialog import KeysDialog

@@ -1,11 +1,11 @@
 """The review screen: sessions by day, one session's detail, charts, filters and exports.
 
 It is layout only: it reads nothing and counts no days. Its controller
-(:class:`~neuroguide.ui.history.controller.ReviewController`) reads the history for the period
-and fills it with plain values (:mod:`neuroguide.ui.history.review_data`); the screen says what
-the person chose (a preset, an earlier or later period, a routine, a session) by its signals.
-Nothing needs fine pointing: periods are
-chosen with big preset buttons and moved with big "Earlier" and "Later" buttons (no typed
+(:class:`~neuroguide.ui.history.review_controller.ReviewController`) reads the history for
+the period and fills it with plain values (:mod:`neuroguide.ui.history.review_data`); the
+screen says what the person chose (a preset, an earlier or later period, a routine, a
+session) by its signals. Nothing needs fine pointing: periods are chosen with big preset
+buttons and moved with big "Earlier" and "Later" buttons (no typed
 dates, no calendar cells), session lines wrap, and Escape goes back.
 
 Nothing scrolls but the one list on show (decision 0018): the controls' words take the largest

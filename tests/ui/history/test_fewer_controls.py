@@ -16,7 +16,7 @@ from neuroguide.present.review_text import period_text
 from neuroguide.store.history import History
 from neuroguide.store.models import CheckIn, Moment
 from neuroguide.ui.common.fitted_page import floor_factor
-from neuroguide.ui.history.controller import review_for
+from neuroguide.ui.history.review_controller import review_for
 from neuroguide.ui.history.review_screen import ReviewScreen
 from tests.store.seed import add_session
 

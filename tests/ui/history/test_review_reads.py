@@ -13,7 +13,7 @@ from neuroguide.core.periods import EVERYTHING, THIS_WEEK, Period
 from neuroguide.store.database import HistoryError
 from neuroguide.store.history import History
 from neuroguide.store.models import CheckIn, Filter, Moment
-from neuroguide.ui.history.controller import ReviewController, review_for
+from neuroguide.ui.history.review_controller import ReviewController, review_for
 from tests.store.seed import add_session
 
 TODAY = date(2024, 6, 30)  # a Sunday

@@ -14,7 +14,7 @@ from neuroguide.present.metrics import Metrics
 from neuroguide.store.history import History
 from neuroguide.store.models import CheckIn, Filter, Moment
 from neuroguide.store.progress import HistoryProgress
-from neuroguide.ui.history.controller import ReviewController, review_for
+from neuroguide.ui.history.review_controller import ReviewController, review_for
 from neuroguide.ui.history.review_screen import ReviewScreen
 from tests.store.seed import add_session
 
