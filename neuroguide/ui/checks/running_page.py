@@ -8,30 +8,34 @@ text size, never the countdown. "Stop, I feel unsteady" and the mark button alwa
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
-from PySide6.QtGui import QResizeEvent, QShowEvent
-from PySide6.QtWidgets import QHBoxLayout, QLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from neuroguide.present.metrics import Metrics
 from neuroguide.ui.common.countdown import CountdownRing
+from neuroguide.ui.common.fitted_page import (
+    WindowFitted,
+    first_that_fits,
+    height_for,
+    place_now,
+)
 from neuroguide.ui.common.text_fit import (
-    PLAYER_FACTOR,
     countdown_side,
+    distance_factor,
     font_sheet,
     text_factors,
 )
 from neuroguide.ui.common.widgets import FlowLayout, make_button, make_label
 
 
-class RunningPage(QWidget):
+class RunningPage(WindowFitted):
     """Title and "Stop, I feel unsteady" on top; the countdown; beside it the caption, the
     mark button (and "I needed my arms" for the sit to stand) and the keys in words."""
 
+    fits_hidden = True
+    """Filled before it shows, and fitted as it is filled (its fitting is the player's)."""
+
     def __init__(self, metrics: Metrics) -> None:
-        super().__init__()
-        self._metrics = metrics
-        self._fitted: tuple[object, ...] | None = None
-        self.text_factor = metrics.text_factor
+        super().__init__(metrics)
         layout = self._layout = QVBoxLayout(self)
         top = self._top = QHBoxLayout()
         self.title = make_label(role="exercise", name="Check")
@@ -74,10 +78,6 @@ class RunningPage(QWidget):
         column.addStretch(1)
         middle.addWidget(side, 1)
         layout.addLayout(middle, 1)
-        self._refit = QTimer(self)
-        self._refit.setSingleShot(True)
-        self._refit.setInterval(0)
-        self._refit.timeout.connect(self.fit)
         self.set_metrics(metrics)
 
     @property
@@ -87,7 +87,6 @@ class RunningPage(QWidget):
 
     def set_metrics(self, metrics: Metrics) -> None:
         """Spacing for the mode; the words are fitted again."""
-        self._metrics = metrics
         m = metrics.margin
         self._layout.setContentsMargins(m, m // 2, m, m // 2)
         self._layout.setSpacing(metrics.spacing // 2)
@@ -97,61 +96,26 @@ class RunningPage(QWidget):
         self._buttons.set_gap(metrics.spacing)
         self.unsteady_button.setMinimumHeight(metrics.target)
         self.mark_button.setMinimumHeight(int(metrics.target * 1.25))
-        self._fitted = None
-        self.fit()
+        self.use_metrics(metrics)
 
-    def schedule_fit(self) -> None:
-        """Fit again once the current changes are made (one pass, not one per label)."""
-        self._fitted = None
-        self._refit.start()
+    def fit_key(self) -> tuple[object, ...]:
+        """The words on show and which buttons show."""
+        shown = (self.title, self.caption, self.keys_hint, self.mark_button, self.arms_button)
+        return tuple((w.text(), w.isVisibleTo(self)) for w in shown)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
-        """A new size: a new countdown square and a new fit."""
-        super().resizeEvent(event)
-        self.fit()
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt API)
-        """Fit for the size the page is shown at."""
-        super().showEvent(event)
-        self.fit()
-
-    def fit(self) -> None:
+    def fit_to(self, width: int, height: int) -> None:
         """The countdown by the window, then the largest text size at which the rest fits."""
-        width, height = self.width(), self.height()
-        texts = tuple(
-            (w.text(), w.isVisibleTo(self))
-            for w in (self.title, self.caption, self.keys_hint, self.mark_button, self.arms_button)
-        )
-        key = (width, height, self._metrics, texts)
-        if key == self._fitted or width < 100 or height < 100:
-            return
-        self._fitted = key
-        metrics = self._metrics
-        side = countdown_side(width, height, large=metrics.large)
+        side = countdown_side(width, height, large=self._metrics.large)
         self.ring.setFixedSize(side, side)
-        full = max(metrics.text_factor, PLAYER_FACTOR * max(1.0, height / 768))
-        factors = text_factors(full)
-        chosen = factors[-1]
-        for factor in factors:
-            self._use_factor(factor)
-            if self._fits(width, height, side):
-                chosen = factor
-                break
-        else:
-            self._use_factor(chosen)
-        self.text_factor = chosen
-        self._layout.activate()
-        for box in (self.side_panel, self.buttons_box):
-            inner = box.layout()
-            if inner is not None:
-                inner.invalidate()
-                inner.activate()
+        self.text_factor = first_that_fits(
+            text_factors(distance_factor(self._metrics, height)),
+            self._use_factor,
+            lambda: self._fits(width, height, side),
+        )
+        place_now((self._layout,), (self.side_panel, self.buttons_box))
 
     def _use_factor(self, factor: float) -> None:
-        sheet = font_sheet(factor, self._metrics)
-        if self.styleSheet() != sheet:
-            self.setStyleSheet(sheet)
-        _invalidate(self._layout)
+        self.use_sheet(font_sheet(factor, self._metrics), (self._layout,), geometry=False)
 
     def _fits(self, width: int, height: int, side: int) -> bool:
         m = self._metrics.margin
@@ -164,24 +128,6 @@ class RunningPage(QWidget):
             return False
         if inner < self._top.minimumSize().width():
             return False
-        top = _height_for(self._top, inner)
-        column = _height_for(self._column, column_width)
+        top = height_for(self._top, inner)
+        column = height_for(self._column, column_width)
         return m + top + spacing // 2 + max(side, column) <= height
-
-
-def _invalidate(layout: QLayout) -> None:
-    layout.invalidate()
-    for index in range(layout.count()):
-        item = layout.itemAt(index)
-        child = item.layout() if item is not None else None
-        if child is not None:
-            _invalidate(child)
-        widget = item.widget() if item is not None else None
-        if widget is not None and widget.layout() is not None:
-            _invalidate(widget.layout())  # type: ignore[arg-type]
-
-
-def _height_for(layout: QLayout, width: int) -> int:
-    if layout.hasHeightForWidth():
-        return layout.totalHeightForWidth(width)
-    return layout.totalSizeHint().height()
