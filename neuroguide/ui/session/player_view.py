@@ -27,22 +27,9 @@ from PySide6.QtWidgets import (
 from neuroguide.present.metrics import Metrics
 from neuroguide.ui.common.announce import announce
 from neuroguide.ui.common.countdown import CountdownRing
-from neuroguide.ui.common.fitted_page import (
-    WindowFitted,
-    factors_from,
-    first_that_fits,
-    height_for,
-    invalidate_all,
-    place_now,
-    text_sheet,
-)
+from neuroguide.ui.common.countdown_page import CountdownPage, make_unsteady_button
+from neuroguide.ui.common.fitted_page import factors_from, height_for, invalidate_all, text_sheet
 from neuroguide.ui.common.illustration import Illustration
-from neuroguide.ui.common.text_fit import (
-    countdown_side,
-    distance_factor,
-    font_sheet,
-    text_factors,
-)
 from neuroguide.ui.common.widgets import FlowLayout, make_button, make_card, make_label
 from neuroguide.ui.shell.theme import PhaseColours
 
@@ -52,7 +39,7 @@ HOW_TO_TEXT = "How to  [H]"
 HIDE_HOW_TO_TEXT = "Hide how to  [H]"
 
 
-class PlayerView(WindowFitted):
+class PlayerView(CountdownPage):
     """Everything a person follows during a session.
 
     Signals:
@@ -62,16 +49,12 @@ class PlayerView(WindowFitted):
     countdown_clicked = Signal()
     full_screen = True
     """Read by the main window: the player needs the whole window (no header, no switches)."""
-    fits_hidden = True
-    """The presenter fills the player before it shows: it is fitted as it is filled."""
 
     def __init__(self, metrics: Metrics, parent: QWidget | None = None) -> None:
         super().__init__(metrics, parent)
         self._how_to = False
         self._balance = False
         self._steady: tuple[object, ...] | None = None
-        self.borrowed_height = 0
-        """Height a notice above the player took (the window says): the countdown keeps it."""
         self.calm_factors: dict[str, float] = {}
         """The text factor of each calm page (``unsteady``, ``confirm``): the person's own
         unless it must shrink to fit."""
@@ -104,22 +87,15 @@ class PlayerView(WindowFitted):
         self.position_label = make_label(role="heading", name="Side and set")
         names.addWidget(self.position_label)
         top.addLayout(names, 1)
-        self.unsteady_button = make_button(
-            "Stop, I feel unsteady  [U]",
-            "Stop, I feel unsteady",
-            "Pause at once. Hold on to something steady or sit down.",
-            role="danger",
-            object_name="unsteady",
+        self.unsteady_button = make_unsteady_button(
+            "Pause at once. Hold on to something steady or sit down.", "unsteady"
         )
         top.addWidget(self.unsteady_button, 0)
         layout.addLayout(top)
 
-        middle = self._middle = QHBoxLayout()
         self.countdown = CountdownRing()
-        middle.addWidget(self.countdown, 0)
-        side = self.side_panel = QWidget()
-        column = self._column = QVBoxLayout(side)
-        column.setContentsMargins(0, 0, 0, 0)
+        middle = self._countdown_row(self.countdown)
+        column = self._column
         self.caption_label = make_label(role="caption", name="Caption")
         column.addWidget(self.caption_label)
         self.paused_label = make_label(
@@ -146,8 +122,8 @@ class PlayerView(WindowFitted):
         self.details.hide()
 
         self.controls_box = QWidget()
-        self._controls = FlowLayout(self.controls_box)
-        self.pause_button = make_button(
+        self._flow = FlowLayout(self.controls_box)
+        self.pause_button = self._primary = make_button(
             PAUSE_TEXT,
             "Pause",
             "Pause or resume the session.",
@@ -175,10 +151,10 @@ class PlayerView(WindowFitted):
             "Stop  [Esc]", "Stop the session", "End the session. You will be asked first."
         )
         for button in (self.pause_button, self.how_to_button, *self.secondary_buttons):
-            self._controls.add(button)
+            self._flow.add(button)
         column.addWidget(self.controls_box)
         column.addStretch(1)
-        middle.addWidget(side, 1)
+        middle.addWidget(self.side_panel, 1)
         layout.addLayout(middle, 1)
 
         info = self._info = QHBoxLayout()
@@ -391,41 +367,37 @@ class PlayerView(WindowFitted):
 
     def set_metrics(self, metrics: Metrics) -> None:
         """Spacing for the mode; the text is fitted again."""
+        self._space_frame(metrics)
         m = metrics.margin
-        for layout in self._layouts:
+        for layout in (self._unsteady_layout, self._confirm_layout):
             layout.setContentsMargins(m, m // 2, m, m // 2)
-            layout.setSpacing(metrics.spacing // 2 if layout is self._run_layout else 16)
-        for flow in (self._controls, self._unsteady_buttons, self._confirm_buttons):
+            layout.setSpacing(16)
+        for flow in (self._unsteady_buttons, self._confirm_buttons):
             flow.set_gap(metrics.spacing)
-        for box in (self._middle, self._top, self._info):
-            box.setSpacing(metrics.spacing)
-        self._column.setSpacing(metrics.spacing // 2)
-        self.unsteady_button.setMinimumHeight(metrics.target)
-        self.pause_button.setMinimumHeight(int(metrics.target * 1.25))
+        self._info.setSpacing(metrics.spacing)
         self.use_metrics(metrics)
 
-    @property
-    def _layouts(self) -> tuple[QLayout, ...]:
+    def text_layouts(self) -> tuple[QLayout, ...]:
+        """The run page and the two calm pages."""
         return (self._run_layout, self._unsteady_layout, self._confirm_layout)
 
-    def fit_to(self, width: int, height: int) -> None:
-        """Size the countdown by the window, then the largest text that fits around it."""
-        metrics = self._metrics
-        # A notice above the player borrows height from the words, never from the countdown.
-        side = countdown_side(width, height + self.borrowed_height, large=metrics.large)
-        self.countdown.setFixedSize(side, side)
-        # Within one exercise the text only ever shrinks: a long caption must not make the
-        # words jump back and forth in size as the captions change.
-        steady = (width, height, metrics, self.exercise_label.text(), self._how_to)
-        full = distance_factor(metrics, height)
+    def rows_below(self) -> tuple[QLayout, ...]:
+        """What comes next and the progress, under the countdown."""
+        return (self._info,)
+
+    def placed_boxes(self) -> tuple[QWidget, ...]:
+        """The column, the controls and the steps with the drawing."""
+        return (self.side_panel, self.controls_box, self.details)
+
+    def largest_factor(self, width: int, height: int) -> float:
+        """Within one exercise the text only ever shrinks: a long caption must not make the
+        words jump back and forth in size as the captions change."""
+        steady = (width, height, self._metrics, self.exercise_label.text(), self._how_to)
+        full = super().largest_factor(width, height)
         if steady == self._steady:
             full = min(full, self.text_factor)
         self._steady = steady
-        self.text_factor = first_that_fits(
-            text_factors(full), self._use_factor, lambda: self._fits(width, height, side)
-        )
-        self._fit_calm_pages(width, height)
-        place_now(self._layouts, (self.side_panel, self.controls_box, self.details))
+        return full
 
     def fit_key(self) -> tuple[object, ...]:
         """The words on show and what shows, and the height a notice borrowed."""
@@ -440,27 +412,7 @@ class PlayerView(WindowFitted):
             self.unsteady_button.isVisibleTo(self),
         )
 
-    def _use_factor(self, factor: float) -> None:
-        self.use_sheet(font_sheet(factor, self._metrics), self._layouts, geometry=False)
-
-    def _fits(self, width: int, height: int, side: int) -> bool:
-        m = self._metrics.margin
-        inner = width - 2 * m
-        spacing = self._metrics.spacing
-        top = height_for(self._top, inner)
-        info = height_for(self._info, inner)
-        column_width = inner - side - spacing
-        if column_width < self.side_panel.minimumSizeHint().width():
-            return False
-        if column_width < self._controls.minimumSize().width():
-            return False
-        if inner < self._top.minimumSize().width():
-            return False
-        column = height_for(self._column, column_width)
-        run = m + top + max(side, column) + info + 2 * (spacing // 2)
-        return run <= height
-
-    def _fit_calm_pages(self, width: int, height: int) -> None:
+    def after_fit(self, width: int, height: int) -> None:
         """ "Take your time" and "End this session?" are read close up, calmly: they get the
         app's own text size (the person's), not the player's, shrunk only if it must fit."""
         pages = (("unsteady", self.unsteady_page, self._unsteady_layout),
