@@ -6,6 +6,9 @@ scroll area hid its main action below the window. Instead :class:`FittedPage` gi
 words the largest text factor, at most the one the person chose, at which the whole page
 fits its height (measured with the layouts' height-for-width, as the player does, see
 decision 0009 and 0018). Buttons never shrink below the mode's target size: only text does.
+
+*When* to fit is one rule for every such page, the player and a check's running page
+included (:mod:`neuroguide.ui.common.countdown_page`): :class:`WindowFitted`.
 """
 
 from __future__ import annotations
