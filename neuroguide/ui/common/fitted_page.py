@@ -6,9 +6,14 @@ scroll area hid its main action below the window. Instead :class:`FittedPage` gi
 words the largest text factor, at most the one the person chose, at which the whole page
 fits its height (measured with the layouts' height-for-width, as the player does, see
 decision 0009 and 0018). Buttons never shrink below the mode's target size: only text does.
+
+*When* to fit is one rule for every such page, the player and a check's running page
+included (:mod:`neuroguide.ui.common.countdown_page`): :class:`WindowFitted`.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QSize, QTimer
 from PySide6.QtGui import QGuiApplication, QResizeEvent, QShowEvent
@@ -83,8 +88,13 @@ def floor_factor(metrics: Metrics) -> float:
     return round(max(min(asked, 1.0), FLOOR_SHARE * asked), 2)
 
 
-def invalidate_all(layout: QLayout) -> None:
-    """Forget every cached size in ``layout`` and the layouts under it."""
+def invalidate_all(layout: QLayout, *, geometry: bool = True) -> None:
+    """Forget every cached size in ``layout`` and the layouts under it.
+
+    With ``geometry`` each container also says its geometry changed, so its parent's cached
+    height-for-width is dropped at once; the countdown pages measure their boxes' layouts
+    themselves and pass ``False`` (no layout requests posted for a later turn).
+    """
     layout.invalidate()
     for index in range(layout.count()):
         item = layout.itemAt(index)
@@ -92,13 +102,14 @@ def invalidate_all(layout: QLayout) -> None:
             continue
         child = item.layout()
         if child is not None:
-            invalidate_all(child)
+            invalidate_all(child, geometry=geometry)
         widget = item.widget()
         if widget is not None and widget.layout() is not None:
-            invalidate_all(widget.layout())  # type: ignore[arg-type]
-            # A container's cached height-for-width in its parent's layout is only dropped
-            # when it says its geometry changed (Qt otherwise waits for the event loop).
-            widget.updateGeometry()
+            invalidate_all(widget.layout(), geometry=geometry)  # type: ignore[arg-type]
+            if geometry:
+                # A container's cached height-for-width in its parent's layout is only
+                # dropped when it says its geometry changed (Qt otherwise waits for the loop).
+                widget.updateGeometry()
 
 
 def height_for(layout: QLayout, width: int) -> int:
@@ -108,11 +119,42 @@ def height_for(layout: QLayout, width: int) -> int:
     return layout.totalSizeHint().height()
 
 
-class FittedPage(QWidget):
-    """A page whose whole content fits the window: ``page`` is the layout to fill.
+def first_that_fits(
+    factors: list[float], use: Callable[[float], None], fits: Callable[[], bool]
+) -> float:
+    """The first of ``factors`` (largest first) at which ``fits`` says yes once ``use`` has
+    put it in place; the last (smallest) when none does. The chosen one is left in use."""
+    for factor in factors:
+        use(factor)
+        if fits():
+            return factor
+    use(factors[-1])
+    return factors[-1]
 
-    Subclasses fill :attr:`page` and call :meth:`schedule_fit` when their words change. The
-    chosen factor is in :attr:`text_factor` (tests and the tour read it).
+
+def place_now(layouts: Iterable[QLayout], boxes: Iterable[QWidget]) -> None:
+    """Place everything now, outer layouts first, then the boxes' own layouts, not on a later
+    turn of the event loop (a box whose size did not change would keep its children where
+    the old text put them)."""
+    for layout in layouts:
+        layout.activate()
+    for box in boxes:
+        inner = box.layout()
+        if inner is not None:
+            inner.invalidate()
+            inner.activate()
+
+
+class WindowFitted(QWidget):
+    """A widget whose content is fitted to the room the window gives it: the one rule of
+    *when* to fit, for the player, the check's running page and every :class:`FittedPage`.
+
+    It fits at once on a new size, on being shown and on a new mode or text size
+    (:meth:`use_metrics`); :meth:`schedule_fit` gathers the changes of one turn of the event
+    loop into one fit. A fit is skipped while nothing it depends on changed: the size, the
+    mode and :meth:`fit_key` (the words a subclass shows). *How* to fit is the subclass's
+    :meth:`fit_to`: which arrangements and text sizes to try. The chosen text factor is in
+    :attr:`text_factor` (tests and the tour read it).
     """
 
     def __init__(self, metrics: Metrics, parent: QWidget | None = None) -> None:
@@ -121,32 +163,31 @@ class FittedPage(QWidget):
         self._fitted: tuple[object, ...] | None = None
         self._fitting = False
         self.text_factor = metrics.text_factor
-        """The factor in use now (at most the person's)."""
-        self._arrangement = 0
-        self.page = QVBoxLayout(self)
+        """The factor in use now."""
         self._refit = QTimer(self)
         self._refit.setSingleShot(True)
         self._refit.setInterval(0)
         self._refit.timeout.connect(self.fit)
 
+    fits_hidden = False
+    """Whether it also fits while hidden (at the size it was last given), as the countdown
+    pages always have: they are filled before they show. Otherwise it fits when shown."""
+
     @property
     def metrics(self) -> Metrics:
-        """The mode the page was last given."""
+        """The mode the widget was last given."""
         return self._metrics
 
-    def set_page_metrics(self, metrics: Metrics) -> None:
-        """Margins and gaps for the mode; the text is fitted again."""
+    def use_metrics(self, metrics: Metrics) -> None:
+        """A new mode or text size: fit again now (subclasses set their spacing first)."""
         self._metrics = metrics
-        m = metrics.margin
-        self.page.setContentsMargins(m, m // 2, m, m // 2)
-        self.page.setSpacing(metrics.spacing)
         self._fitted = None
         self.fit()
 
     def schedule_fit(self) -> None:
         """Fit again once the current changes are all made (one pass, not one per label)."""
         self._fitted = None
-        if self.isVisible():
+        if self.fits_hidden or self.isVisible():
             self._refit.start()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
@@ -155,13 +196,64 @@ class FittedPage(QWidget):
         self.fit()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt API)
-        """Fit for the size the page is shown at."""
+        """Fit for the size the widget is shown at."""
         super().showEvent(event)
         self.fit()
 
     def fit_key(self) -> tuple[object, ...]:
         """What the fit depends on besides the size and mode (subclasses add their words)."""
         return ()
+
+    def fit(self) -> None:
+        """Fit to the current size, unless nothing changed since the last fit (or the widget
+        is too small to measure, or hidden: see :attr:`fits_hidden`)."""
+        width, height = self.width(), self.height()
+        key = (width, height, self._metrics, self.fit_key())
+        if key == self._fitted or width < 100 or height < 100:
+            return
+        if not (self.fits_hidden or self.isVisible()):
+            return
+        if self._fitting:  # a style change resized the widget: fit again once this one ends
+            self._refit.start()
+            return
+        self._fitting = True
+        try:
+            self._fitted = key
+            self.fit_to(width, height)
+        finally:
+            self._fitting = False
+
+    def fit_to(self, width: int, height: int) -> None:
+        """Fit the content to ``width`` x ``height`` and set :attr:`text_factor`."""
+        raise NotImplementedError
+
+    def use_sheet(self, sheet: str, layouts: Iterable[QLayout], *, geometry: bool = True) -> None:
+        """Put the text sizes of ``sheet`` in place and forget the sizes ``layouts`` cached."""
+        if self.styleSheet() != sheet:
+            self.setStyleSheet(sheet)
+        for layout in layouts:
+            invalidate_all(layout, geometry=geometry)
+
+
+class FittedPage(WindowFitted):
+    """A page whose whole content fits the window: ``page`` is the layout to fill.
+
+    Subclasses fill :attr:`page` and call :meth:`schedule_fit` when their words change; they
+    say which arrangements to try (:meth:`arrangements`, :meth:`arrange`); the page picks the
+    one with the largest words.
+    """
+
+    def __init__(self, metrics: Metrics, parent: QWidget | None = None) -> None:
+        super().__init__(metrics, parent)
+        self._arrangement = 0
+        self.page = QVBoxLayout(self)
+
+    def set_page_metrics(self, metrics: Metrics) -> None:
+        """Margins and gaps for the mode; the text is fitted again."""
+        m = metrics.margin
+        self.page.setContentsMargins(m, m // 2, m, m // 2)
+        self.page.setSpacing(metrics.spacing)
+        self.use_metrics(metrics)
 
     settle_at_floor = False
     """Whether the first arrangement that keeps the floor size (see :func:`floor_factor`)
@@ -185,25 +277,9 @@ class FittedPage(QWidget):
         hint = super().minimumSizeHint()
         return QSize(hint.width(), min(hint.height(), MINIMUM_HEIGHT))
 
-    def fit(self) -> None:
-        """The largest text factor (at most the person's) at which the page fits."""
-        width, height = self.width(), self.height()
-        key = (width, height, self._metrics, self.fit_key())
-        if key == self._fitted or width < 100 or height < 100 or not self.isVisible():
-            return
-        if self._fitting:  # a style change resized the page: fit again once this one ends
-            self._refit.start()
-            return
-        self._fitting = True
-        try:
-            self._fit(key, width, height)
-        finally:
-            self._fitting = False
-
-    def _fit(self, key: tuple[object, ...], width: int, height: int) -> None:
+    def fit_to(self, width: int, height: int) -> None:
         """The arrangement with the largest words (the fullest of those that tie), or with
         :attr:`settle_at_floor` the fullest that keeps the floor size."""
-        self._fitted = key
         enough = self._metrics.text_factor
         if self.settle_at_floor:
             enough = floor_factor(self._metrics)
@@ -252,10 +328,7 @@ class FittedPage(QWidget):
         return self.needed_height(width) <= height
 
     def _use(self, factor: float) -> None:
-        sheet = text_sheet(factor)
-        if self.styleSheet() != sheet:
-            self.setStyleSheet(sheet)
-        invalidate_all(self.page)
+        self.use_sheet(text_sheet(factor), (self.page,))
 
 
 def fit_window(window: QWidget, metrics: Metrics, *, gap: int = 48) -> float:

@@ -35,32 +35,33 @@ def with_key_name(text: str) -> str:
     return text
 
 
-class KeyButton(QPushButton):
+class _NamesTheKey:
+    """What a button and a label share: they keep the words they were given and show them
+    with the learned key's name (placed before the Qt class, so its ``setText`` is used)."""
+
+    given_text: str
+    """The words as given, with Space (:func:`set_space_name` shows them again)."""
+
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt API)
+        """Show ``text``, naming the learned key where it says Space."""
+        self.given_text = text
+        super().setText(with_key_name(text))  # type: ignore[misc]
+
+
+class KeyButton(_NamesTheKey, QPushButton):
     """A push button whose key hint names the learned switch."""
 
     def __init__(self, text: str = "") -> None:
         super().__init__()
-        self.given_text = text
         self.setText(text)
 
-    def setText(self, text: str) -> None:  # noqa: N802 (Qt API)
-        """Show ``text``, naming the learned key where it says Space."""
-        self.given_text = text
-        super().setText(with_key_name(text))
 
-
-class KeyLabel(QLabel):
+class KeyLabel(_NamesTheKey, QLabel):
     """A label whose "Press Space" names the learned switch."""
 
     def __init__(self, text: str = "") -> None:
         super().__init__()
-        self.given_text = text
         self.setText(text)
-
-    def setText(self, text: str) -> None:  # noqa: N802 (Qt API)
-        """Show ``text``, naming the learned key where it says Space."""
-        self.given_text = text
-        super().setText(with_key_name(text))
 
 
 def set_space_name(name: str) -> bool:

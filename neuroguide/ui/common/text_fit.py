@@ -41,6 +41,12 @@ def countdown_side(width: int, height: int, *, large: bool) -> int:
     return max(160, int(min(height * share, width * WIDTH_SHARE)))
 
 
+def distance_factor(metrics: Metrics, height: int) -> float:
+    """The text factor a page read from across the room starts from at ``height``: the
+    person's own, or :data:`PLAYER_FACTOR` (in proportion above a height of 768) if larger."""
+    return max(metrics.text_factor, PLAYER_FACTOR * max(1.0, height / 768))
+
+
 def text_factors(full: float) -> list[float]:
     """The text factors to try, largest first: the person's own, then smaller steps."""
     factors = [round(full, 2)]

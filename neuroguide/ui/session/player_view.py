@@ -12,8 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QResizeEvent, QShowEvent
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -28,14 +27,9 @@ from PySide6.QtWidgets import (
 from neuroguide.present.metrics import Metrics
 from neuroguide.ui.common.announce import announce
 from neuroguide.ui.common.countdown import CountdownRing
-from neuroguide.ui.common.fitted_page import factors_from, invalidate_all, text_sheet
+from neuroguide.ui.common.countdown_page import CountdownPage, make_unsteady_button
+from neuroguide.ui.common.fitted_page import factors_from, height_for, invalidate_all, text_sheet
 from neuroguide.ui.common.illustration import Illustration
-from neuroguide.ui.common.text_fit import (
-    PLAYER_FACTOR,
-    countdown_side,
-    font_sheet,
-    text_factors,
-)
 from neuroguide.ui.common.widgets import FlowLayout, make_button, make_card, make_label
 from neuroguide.ui.shell.theme import PhaseColours
 
@@ -45,7 +39,7 @@ HOW_TO_TEXT = "How to  [H]"
 HIDE_HOW_TO_TEXT = "Hide how to  [H]"
 
 
-class PlayerView(QWidget):
+class PlayerView(CountdownPage):
     """Everything a person follows during a session.
 
     Signals:
@@ -57,16 +51,10 @@ class PlayerView(QWidget):
     """Read by the main window: the player needs the whole window (no header, no switches)."""
 
     def __init__(self, metrics: Metrics, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._metrics = metrics
+        super().__init__(metrics, parent)
         self._how_to = False
         self._balance = False
-        self._fitted: tuple[object, ...] | None = None
         self._steady: tuple[object, ...] | None = None
-        self.text_factor = metrics.text_factor
-        """The text factor the player is using now (at most the mode's)."""
-        self.borrowed_height = 0
-        """Height a notice above the player took (the window says): the countdown keeps it."""
         self.calm_factors: dict[str, float] = {}
         """The text factor of each calm page (``unsteady``, ``confirm``): the person's own
         unless it must shrink to fit."""
@@ -79,10 +67,6 @@ class PlayerView(QWidget):
         self._build_confirm_page()
         self.countdown.clicked.connect(self.countdown_clicked)
         self.how_to_button.clicked.connect(self.toggle_how_to)
-        self._refit = QTimer(self)
-        self._refit.setSingleShot(True)
-        self._refit.setInterval(0)
-        self._refit.timeout.connect(self.fit)
         self.set_metrics(metrics)
 
     # ---------------------------------------------------------------- building
@@ -103,22 +87,15 @@ class PlayerView(QWidget):
         self.position_label = make_label(role="heading", name="Side and set")
         names.addWidget(self.position_label)
         top.addLayout(names, 1)
-        self.unsteady_button = make_button(
-            "Stop, I feel unsteady  [U]",
-            "Stop, I feel unsteady",
-            "Pause at once. Hold on to something steady or sit down.",
-            role="danger",
-            object_name="unsteady",
+        self.unsteady_button = make_unsteady_button(
+            "Pause at once. Hold on to something steady or sit down.", "unsteady"
         )
         top.addWidget(self.unsteady_button, 0)
         layout.addLayout(top)
 
-        middle = self._middle = QHBoxLayout()
         self.countdown = CountdownRing()
-        middle.addWidget(self.countdown, 0)
-        side = self.side_panel = QWidget()
-        column = self._column = QVBoxLayout(side)
-        column.setContentsMargins(0, 0, 0, 0)
+        middle = self._countdown_row(self.countdown)
+        column = self._column
         self.caption_label = make_label(role="caption", name="Caption")
         column.addWidget(self.caption_label)
         self.paused_label = make_label(
@@ -145,8 +122,8 @@ class PlayerView(QWidget):
         self.details.hide()
 
         self.controls_box = QWidget()
-        self._controls = FlowLayout(self.controls_box)
-        self.pause_button = make_button(
+        self._flow = FlowLayout(self.controls_box)
+        self.pause_button = self._primary = make_button(
             PAUSE_TEXT,
             "Pause",
             "Pause or resume the session.",
@@ -174,10 +151,10 @@ class PlayerView(QWidget):
             "Stop  [Esc]", "Stop the session", "End the session. You will be asked first."
         )
         for button in (self.pause_button, self.how_to_button, *self.secondary_buttons):
-            self._controls.add(button)
+            self._flow.add(button)
         column.addWidget(self.controls_box)
         column.addStretch(1)
-        middle.addWidget(side, 1)
+        middle.addWidget(self.side_panel, 1)
         layout.addLayout(middle, 1)
 
         info = self._info = QHBoxLayout()
@@ -390,111 +367,52 @@ class PlayerView(QWidget):
 
     def set_metrics(self, metrics: Metrics) -> None:
         """Spacing for the mode; the text is fitted again."""
-        self._metrics = metrics
+        self._space_frame(metrics)
         m = metrics.margin
-        for layout in (self._run_layout, self._unsteady_layout, self._confirm_layout):
+        for layout in (self._unsteady_layout, self._confirm_layout):
             layout.setContentsMargins(m, m // 2, m, m // 2)
-            layout.setSpacing(metrics.spacing // 2 if layout is self._run_layout else 16)
-        for flow in (self._controls, self._unsteady_buttons, self._confirm_buttons):
+            layout.setSpacing(16)
+        for flow in (self._unsteady_buttons, self._confirm_buttons):
             flow.set_gap(metrics.spacing)
-        for box in (self._middle, self._top, self._info):
-            box.setSpacing(metrics.spacing)
-        self._column.setSpacing(metrics.spacing // 2)
-        self.unsteady_button.setMinimumHeight(metrics.target)
-        self.pause_button.setMinimumHeight(int(metrics.target * 1.25))
-        self._fitted = None
-        self.fit()
+        self._info.setSpacing(metrics.spacing)
+        self.use_metrics(metrics)
 
-    def schedule_fit(self) -> None:
-        """Fit again once the current changes are all made (one pass, not one per label)."""
-        self._fitted = None
-        self._refit.start()
+    def text_layouts(self) -> tuple[QLayout, ...]:
+        """The run page and the two calm pages."""
+        return (self._run_layout, self._unsteady_layout, self._confirm_layout)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
-        """A new size: a new countdown square and a new fit."""
-        super().resizeEvent(event)
-        self.fit()
+    def rows_below(self) -> tuple[QLayout, ...]:
+        """What comes next and the progress, under the countdown."""
+        return (self._info,)
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt API)
-        """Fit for the size the player is shown at."""
-        super().showEvent(event)
-        self.fit()
+    def placed_boxes(self) -> tuple[QWidget, ...]:
+        """The column, the controls and the steps with the drawing."""
+        return (self.side_panel, self.controls_box, self.details)
 
-    def fit(self) -> None:
-        """Size the countdown by the window, then the largest text that fits around it."""
-        width, height = self.width(), self.height()
-        key = (width, height, self.borrowed_height, self._metrics, self._texts())
-        if key == self._fitted or width < 100 or height < 100:
-            return
-        self._fitted = key
-        metrics = self._metrics
-        # A notice above the player borrows height from the words, never from the countdown.
-        side = countdown_side(width, height + self.borrowed_height, large=metrics.large)
-        self.countdown.setFixedSize(side, side)
-        # Within one exercise the text only ever shrinks: a long caption must not make the
-        # words jump back and forth in size as the captions change.
-        steady = (width, height, metrics, self.exercise_label.text(), self._how_to)
-        full = max(metrics.text_factor, PLAYER_FACTOR * max(1.0, height / 768))
+    def largest_factor(self, width: int, height: int) -> float:
+        """Within one exercise the text only ever shrinks: a long caption must not make the
+        words jump back and forth in size as the captions change."""
+        steady = (width, height, self._metrics, self.exercise_label.text(), self._how_to)
+        full = super().largest_factor(width, height)
         if steady == self._steady:
             full = min(full, self.text_factor)
         self._steady = steady
-        factors = text_factors(full)
-        chosen = factors[-1]
-        for factor in factors:
-            self._use_factor(factor)
-            if self._fits(width, height, side):
-                chosen = factor
-                break
-        else:
-            self._use_factor(chosen)
-        self.text_factor = chosen
-        self._fit_calm_pages(width, height)
-        # Place everything now, outer boxes first, not on a later turn of the event loop (a
-        # box whose size did not change would keep its buttons where the old text put them).
-        for layout in (self._run_layout, self._unsteady_layout, self._confirm_layout):
-            layout.activate()
-        for box in (self.side_panel, self.controls_box, self.details):
-            inner = box.layout()
-            if inner is not None:
-                inner.invalidate()
-                inner.activate()
+        return full
 
-    def _texts(self) -> tuple[object, ...]:
+    def fit_key(self) -> tuple[object, ...]:
+        """The words on show and what shows, and the height a notice borrowed."""
         labels = (self.caption_label, self.safety_label, self.steps_label, self.exercise_label,
                   self.position_label, self.upcoming_label, self.paused_label)  # fmt: skip
         shown = tuple((label.text(), label.isVisibleTo(self)) for label in labels)
         return (
+            self.borrowed_height,
             *shown,
             self._how_to,
             self.pause_button.text(),
             self.unsteady_button.isVisibleTo(self),
         )
 
-    def _use_factor(self, factor: float) -> None:
-        sheet = font_sheet(factor, self._metrics)
-        if self.styleSheet() != sheet:
-            self.setStyleSheet(sheet)
-        for layout in (self._run_layout, self._unsteady_layout, self._confirm_layout):
-            _invalidate(layout)
-
-    def _fits(self, width: int, height: int, side: int) -> bool:
-        m = self._metrics.margin
-        inner = width - 2 * m
-        spacing = self._metrics.spacing
-        top = _height_for(self._top, inner)
-        info = _height_for(self._info, inner)
-        column_width = inner - side - spacing
-        if column_width < self.side_panel.minimumSizeHint().width():
-            return False
-        if column_width < self._controls.minimumSize().width():
-            return False
-        if inner < self._top.minimumSize().width():
-            return False
-        column = _height_for(self._column, column_width)
-        run = m + top + max(side, column) + info + 2 * (spacing // 2)
-        return run <= height
-
-    def _fit_calm_pages(self, width: int, height: int) -> None:
+    def after_fit(self, width: int, height: int) -> None:
         """ "Take your time" and "End this session?" are read close up, calmly: they get the
         app's own text size (the person's), not the player's, shrunk only if it must fit."""
         pages = (("unsteady", self.unsteady_page, self._unsteady_layout),
@@ -506,24 +424,6 @@ class PlayerView(QWidget):
                     page.setStyleSheet(sheet)
                 invalidate_all(layout)
                 wide = layout.totalMinimumSize().width()
-                if wide <= width and _height_for(layout, width) <= height:
+                if wide <= width and height_for(layout, width) <= height:
                     break
             self.calm_factors[name] = factor
-
-
-def _invalidate(layout: QLayout) -> None:
-    layout.invalidate()
-    for index in range(layout.count()):
-        item = layout.itemAt(index)
-        child = item.layout() if item is not None else None
-        if child is not None:
-            _invalidate(child)
-        widget = item.widget() if item is not None else None
-        if widget is not None and widget.layout() is not None:
-            _invalidate(widget.layout())  # type: ignore[arg-type]
-
-
-def _height_for(layout: QLayout, width: int) -> int:
-    if layout.hasHeightForWidth():
-        return layout.totalHeightForWidth(width)
-    return layout.totalSizeHint().height()
