@@ -29,7 +29,7 @@ class Paths:
     config_dir: Path
     resources_dir: Path
     cache_dir: Path | None = None
-    """Files that can be made again (the home-screen cache); the data folder if not given."""
+    """Files that can be made again (the rendered voice); the data folder if not given."""
 
     @property
     def history_db(self) -> Path:
@@ -55,11 +55,6 @@ class Paths:
     def settings_file(self) -> Path:
         """The settings file (only values the user changed are written)."""
         return self.config_dir / "settings.toml"
-
-    @property
-    def home_cache(self) -> Path:
-        """What the home screen showed last time, so a later start can paint it at once."""
-        return (self.cache_dir or self.data_dir) / "home-screen.toml"
 
     @property
     def phrase_cache(self) -> Path:
@@ -93,7 +88,6 @@ class Paths:
                 *side,
                 (self.settings_file, "your settings file"),
                 (self.data_dir / "neuroguide.lock", "NeuroGuide's lock file"),
-                (self.home_cache, "NeuroGuide's home-screen cache"),
             ),
             folders=(
                 (self.backups, "a backup of your history"),

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from neuroguide.core.exercise_table import Rules, read_exercises
 from neuroguide.core.library import Exercise
-from neuroguide.core.own_exercises import parse_own_exercises
 from neuroguide.core.pictures import PictureCheck
 from neuroguide.core.problems import Locator, Problem
 
@@ -22,7 +22,8 @@ def check_form(
 ) -> tuple[Exercise | None, list[str]]:
     """The exercise the form describes, or ``None`` and what to fix, one sentence each."""
     problems: list[Problem] = []
-    found = parse_own_exercises([table], FORM_ORIGIN, Locator(""), builtin_ids, pictures, problems)
+    rules = Rules.for_own(pictures)
+    found = read_exercises([table], FORM_ORIGIN, Locator(""), rules, problems, builtin_ids)
     messages = [_sentence(problem.message) for problem in problems]
     return (found[0] if found and not problems else None), messages
 

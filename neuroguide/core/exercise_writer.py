@@ -1,7 +1,7 @@
 """Writing own exercises as ``[[exercises]]`` tables that read back the same.
 
 Keys left at their defaults are left out, so a file written here is as short as one typed by
-hand; :func:`neuroguide.core.own_exercises.parse_own_exercises` reads it back unchanged.
+hand; :func:`neuroguide.core.exercise_table.read_exercises` reads it back unchanged.
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from typing import Any
 
 import tomli_w
 
+from neuroguide.core.exercise_table import DEFAULT_DOSE, OWN_SOURCE
 from neuroguide.core.library import Dose, Exercise
-from neuroguide.core.own_exercises import DEFAULT_DOSE, OWN_SOURCE
 
 HEADER = "# NeuroGuide exercises of your own. See docs/own-exercises.md.\n\n"
 

@@ -7,6 +7,7 @@ the engine, the GUI and the history can rely on it without re-checking.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -32,6 +33,8 @@ class Position(StrEnum):
 
 
 SIDES = ("left", "right")
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+"""What an exercise's or a routine's id may be: a-z, 0-9 and single hyphens."""
 NEEDS = ("wall", "chair", "weights", "band", "bike", "pool")
 
 # Plain-word labels for what an exercise needs, shown on routine cards.

@@ -9,8 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from neuroguide.core.exercise_table import Rules, read_exercises
 from neuroguide.core.library import Category, Dose, Exercise, Library, Position
-from neuroguide.core.own_exercises import parse_own_exercises
 from neuroguide.core.pictures import PictureCheck, file_pictures
 from neuroguide.core.problems import Locator, Problem
 from neuroguide.core.schedule import Schedule, check_schedule
@@ -40,7 +40,8 @@ def check_extras(
     if "exercises" in table:
         check = pictures or file_pictures(Path(origin).parent)
         builtin = [e.id for e in library.exercises.values() if not e.own]
-        found = parse_own_exercises(table["exercises"], origin, locate, builtin, check, problems)
+        rules = Rules.for_own(check)
+        found = read_exercises(table["exercises"], origin, locate, rules, problems, builtin)
         inline = tuple(found)
         merged = {**library.exercises, **_placeholders(table["exercises"], builtin)}
         merged.update({exercise.id: exercise for exercise in inline})

@@ -6,7 +6,6 @@ that names the file and, where it can be found, the line.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,10 +13,9 @@ from typing import Any
 
 from neuroguide.core.dose_check import DOSE_KEYS, check_dose, check_int
 from neuroguide.core.handout_details import check_handout
-from neuroguide.core.library import Library, Routine, Step
+from neuroguide.core.library import ID_PATTERN, Library, Routine, Step
 from neuroguide.core.pictures import PictureCheck
 from neuroguide.core.problems import (
-    PROBLEMS_SHOWN,
     Locator,
     Problem,
     capped,
@@ -44,11 +42,8 @@ ROUTINE_KEYS = (
     "steps",
 )
 STEP_KEYS = ("exercise", *DOSE_KEYS, "setup", "note")
-ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_STEPS = 100
 MAX_NAME = 80
-MAX_PROBLEMS_SHOWN = PROBLEMS_SHOWN
-"""Problems listed per file; a file of ten thousand unknown keys gets a count for the rest."""
 
 
 def parse_routine(

@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 
 from neuroguide.content.loader import Content
+from neuroguide.core.exercise_table import DEFAULT_DOSE
 from neuroguide.core.exercise_writer import exercises_toml
 from neuroguide.core.library import Category, Position
-from neuroguide.core.own_exercises import DEFAULT_DOSE, load_exercise_files, parse_exercise_file
+from neuroguide.core.own_exercises import load_exercise_files, parse_exercise_file
 from neuroguide.core.pictures import FIGURES, file_pictures, no_files
 from neuroguide.core.routine_file import parse_routine
 from neuroguide.core.routine_writer import routine_toml
@@ -170,5 +171,8 @@ def test_inline_problems_are_located_in_the_routine_file(content: Content) -> No
     _routine, problems = parse_routine(text.encode(), "physio.toml", content.library)
     messages = [str(p) for p in problems]
     assert "physio.toml:6: schedule: 'days_a_week' is 9; it must be from 1 to 7" in messages
-    assert any(m.startswith("physio.toml:12: exercise 'towel-scrunch': category") for m in messages)
+    assert any(
+        m.startswith("physio.toml:12: exercise 'towel-scrunch': unknown category 'yoga'")
+        for m in messages
+    )
     assert not any("unknown exercise" in m for m in messages)  # no follow-on message

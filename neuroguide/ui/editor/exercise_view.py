@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from neuroguide.core.exercise_form import steps_from_text
+from neuroguide.core.exercise_table import DEFAULT_DOSE
 from neuroguide.core.exercise_writer import dose_table
 from neuroguide.core.library import NEED_LABELS, NEEDS, Category, Dose, Exercise, Position
-from neuroguide.core.own_exercises import DEFAULT_DOSE
 from neuroguide.core.pictures import FIGURE_WORDS, FIGURES
 from neuroguide.core.routine_writer import WorkKind, work_kind, work_value
 from neuroguide.present.metrics import Metrics
