@@ -184,6 +184,16 @@ class CueWriter:
                     cues.append(cue)
         return cues
 
+    def pass_phase(self, phase: Phase) -> None:
+        """What a phase's start changes in the writer, without writing its words: for a
+        driver that needs the words of a few moments only (a routine's heard length). The
+        same two facts :meth:`cues_for` keeps: the step last announced, and that an
+        announced exercise is explained (the short form next time)."""
+        new_step = phase.step_index != self._step_seen
+        self._step_seen = phase.step_index
+        if phase.kind is PhaseKind.GET_READY or new_step:
+            self._known.add(phase.exercise.id)
+
     def announcement(self, phase: Phase, *, full: bool | None = None) -> str:
         """What is said as an exercise begins: name, side, dose, then every step (the first
         time, or ``full``) or the key step, then the routine's note for this step.

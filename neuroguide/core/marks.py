@@ -7,7 +7,7 @@ without repeating those already reported.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from neuroguide.core.events import Event, Halfway, LastSeconds, Milestone, RepCounted, RepMoved
 from neuroguide.core.timeline import Phase, PhaseKind
@@ -16,9 +16,11 @@ FIVE_MINUTES = 300
 HALFWAY_MIN_SECONDS = 10
 
 
-@dataclass(frozen=True)
-class Mark:
-    """An event due when ``remaining`` seconds are left; ``key`` makes it fire once per visit."""
+class Mark(NamedTuple):
+    """An event due when ``remaining`` seconds are left; ``key`` makes it fire once per visit.
+
+    A plain tuple: a session makes three per rep each time a set begins (the home cards'
+    lengths drive every set of the eight routines before the first paint)."""
 
     remaining: float
     key: str

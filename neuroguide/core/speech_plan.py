@@ -10,8 +10,10 @@ tests check and what the coverage benchmark counts.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 from math import inf
 
 from neuroguide.core.clock import Clock, FakeClock
@@ -26,7 +28,7 @@ from neuroguide.core.cues import (
     sentences,
     with_player_end,
 )
-from neuroguide.core.events import Event
+from neuroguide.core.events import Event, PhaseStarted
 from neuroguide.core.library import Routine
 from neuroguide.core.session import Session, SessionState
 from neuroguide.core.timeline import (
@@ -127,34 +129,20 @@ def plan_speech(
     ``lengths`` gives each clip's length: measured from the phrase cache where a clip is
     rendered, estimated where not yet.
     """
-    planned, lengths = lengths, _measured_once(lengths)
+    planned, lengths = lengths, measured_once(lengths)
     # A draft with a get-ready of at least a second, so each announcement has its moment even
     # when the setting is 0: the words still need their time.
     draft = SpeechPlan(
         routine, max(1, minimum), frozenset(known), {}, (), switch_seconds, lengths=lengths
     )
     clock = FakeClock(0.0)
-    # Driven from mark to mark: no wait between two is the machine's sleep.
-    session = Session(
-        routine, clock, get_ready=draft.minimum, switch_seconds=switch_seconds, jump_threshold=inf
-    )
+    session = _draft_session(routine, clock, draft.minimum, switch_seconds)
     writer = draft.writer(session)
     cues = [cue for events in _events_to_end(session, clock) for cue in writer.cues_for(events)]
-    ready: dict[int, int] = {}
+    ready, switch = _stretched(session.timeline, cues, minimum, switch_seconds, lengths)
     again: dict[int, int] = {}
-    switch: dict[int, int] = {}
     for phase in session.timeline:
-        if phase.kind not in (PhaseKind.GET_READY, PhaseKind.SWITCH_SIDES):
-            continue
-        start = sum(p.seconds for p in session.timeline[: phase.index])
-        said = sum(
-            with_player_end(lengths(u.text, u.tone))  # the app hears of its end this late
-            for cue in cues
-            if abs(cue.at - start) < SAME_MOMENT
-            for u in utterances(cue)
-        )
         if phase.kind is PhaseKind.GET_READY:
-            ready[phase.step_index] = stretched_get_ready(minimum, said)
             again[phase.step_index] = stretched_get_ready(
                 minimum,
                 sum(
@@ -162,8 +150,6 @@ def plan_speech(
                     for n, text in enumerate(sentences(writer.announcement(phase, full=False)))
                 ),
             )
-        else:
-            switch[phase.step_index] = stretched_switch(switch_seconds, said)
     phrases: dict[Phrase, None] = {}
     for cue in cues:
         for item in utterances(cue):
@@ -183,10 +169,120 @@ def plan_speech(
     )
 
 
-def _measured_once(lengths: ClipLength) -> ClipLength:
+def fitted_pauses(
+    routine: Routine,
+    *,
+    minimum: int,
+    lengths: ClipLength = estimate_seconds,
+    known: Collection[str] = (),
+    switch_seconds: int = DEFAULT_SWITCH,
+) -> tuple[dict[int, int], dict[int, int]]:
+    """The plan's get-ready and switch of each step (``plan_speech``'s ``ready_by_step`` and
+    ``switch_by_step``, the same numbers), without the rest of its words: all a routine's
+    length needs, so the home cards pay for no more (decision 0031).
+
+    Only the words said as a get-ready or switch begins stretch it. The draft session is
+    driven straight from one such moment to the next (its catch-up reports every event on
+    the way, at its own moment), the cue writer writes only the events of those moments, and
+    every other phase start just moves the writer on (:meth:`CueWriter.pass_phase`).
+    """
+    lengths = measured_once(lengths)
+    clock = FakeClock(0.0)
+    session = _draft_session(routine, clock, max(1, minimum), switch_seconds)
+    writer = CueWriter(session.timeline, known, lengths)
+    moments = sorted(set(_pause_starts(session.timeline).values()))
+    cues: list[Cue] = []
+    batch = session.start()
+    previous = -1.0
+    for moment in moments:
+        if moment > clock.now():
+            clock.advance(moment - clock.now())
+            batch += session.tick()
+        cues += _cues_at(writer, batch, (previous, moment))
+        batch, previous = [], moment
+    return _stretched(session.timeline, cues, minimum, switch_seconds, lengths)
+
+
+def _draft_session(routine: Routine, clock: FakeClock, ready: int, switch: int) -> Session:
+    """The session the words are planned on: every get-ready ``ready`` seconds, driven from
+    mark to mark (no wait between two is the machine's sleep)."""
+    return Session(routine, clock, get_ready=ready, switch_seconds=switch, jump_threshold=inf)
+
+
+def _pause_starts(timeline: Sequence[Phase]) -> dict[int, float]:
+    """When each get-ready and switch of ``timeline`` begins, by phase index."""
+    starts: dict[int, float] = {}
+    elapsed = 0
+    for phase in timeline:
+        if phase.kind in (PhaseKind.GET_READY, PhaseKind.SWITCH_SIDES):
+            starts[phase.index] = elapsed
+        elapsed += phase.seconds
+    return starts
+
+
+def _cues_at(writer: CueWriter, events: list[Event], moments: tuple[float, float]) -> list[Cue]:
+    """The cues of ``events`` that fall on one of ``moments`` (the last moment and this one:
+    the events since the last), as :meth:`CueWriter.cues_for` writes them; the other events
+    are not written, but their phase starts move the writer on as writing them would.
+
+    The events come in time order, every one on the half-second grid of whole-second phases
+    and half-rep marks, so the cues of one moment never join those of another."""
+    cues: list[Cue] = []
+    pending: list[Event] = []
+    last, this = moments
+    for event in events:
+        if abs(event.at - this) < SAME_MOMENT or abs(event.at - last) < SAME_MOMENT:
+            pending.append(event)
+            continue
+        if pending:
+            cues += writer.cues_for(pending)
+            pending = []
+        if isinstance(event, PhaseStarted):
+            writer.pass_phase(event.phase)
+    if pending:
+        cues += writer.cues_for(pending)
+    return cues
+
+
+def _stretched(
+    timeline: Sequence[Phase],
+    cues: Sequence[Cue],
+    minimum: int,
+    switch_seconds: int,
+    lengths: ClipLength,
+) -> tuple[dict[int, int], dict[int, int]]:
+    """Each get-ready and switch stretched to the words said as it begins (with the player's
+    end after each clip, as the app hears of it that late)."""
+    ready: dict[int, int] = {}
+    switch: dict[int, int] = {}
+    ats = [cue.at for cue in cues]
+    ordered = all(a <= b for a, b in pairwise(ats))
+    for index, start in _pause_starts(timeline).items():
+        phase = timeline[index]
+        # The cues of this moment: found by halving when they come in time order (they do).
+        near = (
+            cues[bisect_left(ats, start - SAME_MOMENT) : bisect_right(ats, start + SAME_MOMENT)]
+            if ordered
+            else cues
+        )
+        said = sum(
+            with_player_end(lengths(u.text, u.tone))
+            for cue in near
+            if abs(cue.at - start) < SAME_MOMENT
+            for u in utterances(cue)
+        )
+        if phase.kind is PhaseKind.GET_READY:
+            ready[phase.step_index] = stretched_get_ready(minimum, said)
+        else:
+            switch[phase.step_index] = stretched_switch(switch_seconds, said)
+    return ready, switch
+
+
+def measured_once(lengths: ClipLength) -> ClipLength:
     """``lengths``, asking once per phrase: a plan asks for the same words at every rep and
     every fit (some 2,000 questions about 300 phrases for the built-in routines), and each
-    question may read a file's header. Within one plan a clip's length does not change."""
+    question may read a file's header. Within one plan a clip's length does not change, nor
+    within one measure of the home cards (their eight routines share half their phrases)."""
     measured: dict[Phrase, float] = {}
 
     def length(text: str, tone: Tone | None) -> float:

@@ -140,11 +140,13 @@ class PhraseCache:
             clip = self._known.get((text, tone))
         if clip is not None:
             return clip
-        path = self.path(text, tone)
-        seconds = clip_seconds(path) if path.is_file() else None
+        # A plain string first: most phrases asked for (every home card's, at start-up) are
+        # not rendered yet, and a Path costs more than the look that finds no file.
+        name = os.path.join(self.folder, f"{self.key(text, tone)}.wav")
+        seconds = clip_seconds(Path(name)) if os.path.isfile(name) else None
         if seconds is None or seconds <= 0:
             return None
-        clip = Clip(path, seconds)
+        clip = Clip(self.path(text, tone), seconds)
         with self._lock:
             self._known[(text, tone)] = clip
         return clip

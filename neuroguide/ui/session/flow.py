@@ -109,6 +109,7 @@ class SessionFlow(QObject):
         """
         from neuroguide.core.gentle import gentle_since
         from neuroguide.core.heard_length import as_run_seconds
+        from neuroguide.core.speech_plan import measured_once
         from neuroguide.store.session_start import gentle_level_since, known_exercises
 
         settings = self.ctx.settings.settings
@@ -117,7 +118,7 @@ class SessionFlow(QObject):
             since = gentle_since(settings.gentle_since, date.today())
             gentle = gentle_level_since(self.history, since)
         known = known_exercises(self.history)
-        clips = self._clip_lengths()
+        clips = measured_once(self._clip_lengths())  # each phrase asked once for all the cards
 
         def length(routine: Routine) -> int:
             return as_run_seconds(
