@@ -20,6 +20,14 @@ from neuroguide.core.problems import printable
 from neuroguide.core.toml_source import MAX_DIGITS, load_toml, read_limited
 
 THEMES = ("system", "light", "dark", "high-contrast")
+THEME_WORDS = {
+    "system": "as the system",
+    "light": "light",
+    "dark": "dark",
+    "high-contrast": "high contrast",
+}
+"""How each theme is named on screen (the home screen's Colours button, the settings row);
+beside the names so the home screen needs no settings-screen module for it."""
 QUARTER_HOURS = tuple(
     f"{hour:02d}:{minute:02d}" for hour in range(24) for minute in (0, 15, 30, 45)
 )

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from neuroguide.core.schedule import week_start
+
 
 @dataclass(frozen=True)
 class Preset:
@@ -35,9 +37,8 @@ THIS_WEEK = 0
 EVERYTHING = len(PRESETS) - 1
 
 
-def monday(day: date) -> date:
-    """The Monday of ``day``'s week (weeks run Monday to Sunday)."""
-    return day - timedelta(days=day.weekday())
+monday = week_start
+"""The Monday of ``day``'s week (weeks run Monday to Sunday): the schedule's one rule."""
 
 
 def recent_weeks(today: date, weeks: int) -> list[tuple[date, ...]]:

@@ -11,16 +11,9 @@ from typing import Any
 
 from neuroguide.core.library import format_duration
 from neuroguide.core.reminders import SUGGESTED_BREAKS, breaks_words
-from neuroguide.settings import QUARTER_HOURS, RANGES
+from neuroguide.settings import QUARTER_HOURS, RANGES, THEME_WORDS
 
 TEXT_SIZES = (100, 125, 150, 175, 200)
-
-THEME_WORDS = {
-    "system": "as the system",
-    "light": "light",
-    "dark": "dark",
-    "high-contrast": "high contrast",
-}
 
 
 def seconds(value: int) -> str:

@@ -7,8 +7,8 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 
 from neuroguide.core.gentle import SessionOutcome
-from neuroguide.core.periods import monday
 from neuroguide.core.records import Outcome
+from neuroguide.core.schedule import week_start
 from neuroguide.store.models import (
     SYMPTOMS,
     CheckIn,
@@ -206,8 +206,8 @@ def weekly_minutes(
         parameters,
     ).fetchall()
     totals = {date.fromisoformat(row[0]): row[1] / 60000 for row in rows}
-    first = monday(flt.first_day) if flt.first_day else min(totals, default=None)
-    last = monday(flt.last_day) if flt.last_day else max(totals, default=None)
+    first = week_start(flt.first_day) if flt.first_day else min(totals, default=None)
+    last = week_start(flt.last_day) if flt.last_day else max(totals, default=None)
     if first is None or last is None:
         return []
     return [(week, totals.get(week, 0.0)) for week in _weeks(first, last)]

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from neuroguide.present.metrics import Metrics
 from neuroguide.present.routine_words import RoutineInfo
-from neuroguide.present.settings_rows import THEME_WORDS
+from neuroguide.settings import THEME_WORDS
 from neuroguide.ui.common.widgets import (
     FlowLayout,
     make_button,
