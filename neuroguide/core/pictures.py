@@ -12,8 +12,6 @@ import stat
 from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 
-from neuroguide.core.svg_size import svg_size
-
 FIGURES = {
     "standing": "figure-standing.svg",
     "seated": "figure-seated.svg",
@@ -85,6 +83,9 @@ def image_pixels(name: str, data: bytes) -> int:
     if suffix in (".jpg", ".jpeg"):
         return _jpeg_pixels(data)
     if suffix == ".svg":
+        # Imported here: only a programme's pictures are measured, never at start-up.
+        from neuroguide.core.svg_size import svg_size
+
         width, height = svg_size(data)
         return width * height
     return 0
