@@ -130,14 +130,14 @@ def read_exercises(
         exercise = read_exercise(item, _Spot(origin, locate, index, problems), rules)
         if exercise is None:
             continue
-        line = locate.table("exercises", index, "id")
         if exercise.id in builtin:
             message = (
                 f"exercise '{exercise.id}': a built-in exercise has this id; "
                 "give yours another id (see `neuroguide exercises`)"
             )
-            problems.append(Problem(origin, line, message))
+            problems.append(Problem(origin, locate.table("exercises", index, "id"), message))
         elif exercise.id in found:
+            line = locate.table("exercises", index, "id")
             problems.append(Problem(origin, line, f"duplicate exercise id '{exercise.id}'"))
         else:
             found[exercise.id] = exercise

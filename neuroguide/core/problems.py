@@ -133,13 +133,20 @@ class Locator:
     """Finds the line of a key, or of the n-th ``[[array]]`` table, in TOML text.
 
     The text is indexed once, so finding the lines of many keys takes time linear in its size
-    (a file with ten thousand unknown keys is checked in well under a second).
+    (a file with ten thousand unknown keys is checked in well under a second), and only when
+    a line is first asked for: a file without problems (every start's) is never indexed.
     """
 
     def __init__(self, text: str) -> None:
+        self._text: str | None = text
         self._top: dict[str, int] = {}
         self._tables: dict[str, list[tuple[int, dict[str, int]]]] = {}
         self._sections: dict[str, tuple[int, dict[str, int]]] = {}
+
+    def _indexed(self) -> None:
+        text, self._text = self._text, None
+        if text is None:
+            return
         keys = self._top
         number, counted = 1, 0
         # One pass of one pattern over the whole text, lines counted between its matches as
@@ -160,10 +167,12 @@ class Locator:
 
     def top(self, key: str) -> int | None:
         """Line of a top-level ``key =``, searched before the first table header."""
+        self._indexed()
         return self._top.get(key)
 
     def table(self, array: str, index: int, key: str | None = None) -> int | None:
         """Line of ``[[array]]`` number ``index`` (from 0), or of ``key`` inside it."""
+        self._indexed()
         tables = self._tables.get(array, [])
         if not 0 <= index < len(tables):
             return None
@@ -172,6 +181,7 @@ class Locator:
 
     def section(self, name: str, key: str | None = None) -> int | None:
         """Line of a ``[name]`` table (or of ``key`` inside it), else of ``name = {...}``."""
+        self._indexed()
         found = self._sections.get(name)
         if found is None:
             return self.top(name)
