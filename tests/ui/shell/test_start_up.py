@@ -61,6 +61,8 @@ NOT_AT_START = (
     "neuroguide.ui.editor.screen",  # screens: when first shown
     "neuroguide.ui.settings.screen",
     "neuroguide.ui.history.review_screen",
+    "neuroguide.ui.checks.run_view",
+    "neuroguide.ui.checks.progress_view",
     "neuroguide.present.settings_rows",  # the settings screen's rows: when it is opened
     "neuroguide.core.periods",  # History's periods: when History is opened
     "neuroguide.core.svg_size",  # a picture's size: when a programme is imported
