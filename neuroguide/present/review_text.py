@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 
-from neuroguide.store.models import SYMPTOMS, CheckIn, Moment, SessionRow
+from neuroguide.store.models import SYMPTOMS, CheckIn, Moment
+from neuroguide.store.rows import SessionRow
 
 OUTCOME_WORDS = {
     "finished": "finished",

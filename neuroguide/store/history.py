@@ -30,23 +30,14 @@ from neuroguide.store.database import (
 )
 from neuroguide.store.file_watch import FileWatch
 from neuroguide.store.lock import InstanceLock
-from neuroguide.store.models import (
-    CheckIn,
-    Filter,
-    ItemRow,
-    Moment,
-    PauseRow,
-    SessionRow,
-    StepRow,
-    Streak,
-    WeekSymptoms,
-)
+from neuroguide.store.models import CheckIn, Filter, Moment
 from neuroguide.store.pending import PendingWrites, Tell
 from neuroguide.store.queries import EVERYTHING
 from neuroguide.store.recorder import SessionRecorder, tell_stderr
 
 if TYPE_CHECKING:
     from neuroguide.core.check_progress import Profile
+    from neuroguide.store.rows import ItemRow, PauseRow, SessionRow, StepRow, Streak, WeekSymptoms
 
 T = TypeVar("T")
 

@@ -110,83 +110,9 @@ class Stamp:
 
 
 @dataclass(frozen=True)
-class SessionRow:
-    """One session as the review screen lists it."""
-
-    id: int
-    routine_id: str
-    routine_name: str
-    started: Stamp
-    ended: Stamp | None
-    planned_ms: int
-    active_ms: int
-    outcome: str
-    completed: int
-    skipped: int
-
-
-@dataclass(frozen=True)
-class ItemRow:
-    """One hold, set or timed block of a session."""
-
-    position: int
-    exercise_id: str
-    side: str | None
-    set_number: int
-    planned_ms: int
-    added_ms: int
-    actual_ms: int
-    reps_planned: int | None
-    reps_done: int | None
-    status: str
-
-
-@dataclass(frozen=True)
-class StepRow:
-    """One step of a session as it ran: the exercise and the dose after any changes."""
-
-    position: int
-    exercise_id: str
-    hold_s: int | None
-    reps: int | None
-    duration_s: int | None
-    sets: int
-    sides: tuple[str, ...]
-    rest_s: int
-    cadence_s: int | None
-
-
-@dataclass(frozen=True)
-class PauseRow:
-    """An "I feel unsteady" stop or a machine sleep during a session."""
-
-    reason: str
-    at: Stamp
-    slept_ms: int
-
-
-@dataclass(frozen=True)
 class Filter:
     """Which sessions to look at: an inclusive local-day range and optionally one routine."""
 
     first_day: date | None = None
     last_day: date | None = None
     routine_id: str | None = None
-
-
-@dataclass(frozen=True)
-class WeekSymptoms:
-    """Average ratings in one week, before and after sessions (``None``: none given)."""
-
-    week: date
-    before: dict[str, float | None]
-    after: dict[str, float | None]
-
-
-@dataclass(frozen=True)
-class Streak:
-    """Runs of consecutive active days."""
-
-    current: int
-    longest: int
-    active_days: int

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from neuroguide.core.gentle import SessionOutcome
 from neuroguide.core.records import Outcome
@@ -14,16 +15,13 @@ from neuroguide.store.models import (
     CheckIn,
     Feel,
     Filter,
-    ItemRow,
     Moment,
-    PauseRow,
-    SessionRow,
     Stamp,
-    StepRow,
-    Streak,
-    WeekSymptoms,
     Where,
 )
+
+if TYPE_CHECKING:
+    from neuroguide.store.rows import ItemRow, PauseRow, SessionRow, StepRow, Streak, WeekSymptoms
 
 _WEEK_START = "date(local_day, 'weekday 0', '-6 days')"
 """The Monday of a row's local week (ISO weeks run Monday to Sunday)."""
@@ -60,6 +58,8 @@ def where_clause(flt: Filter, table: str = "sessions") -> tuple[str, list[object
 
 def list_sessions(connection: sqlite3.Connection, flt: Filter = EVERYTHING) -> list[SessionRow]:
     """Sessions matching ``flt``, newest first, with their completed and skipped counts."""
+    from neuroguide.store.rows import SessionRow  # History's rows: not defined at start-up
+
     where, parameters = where_clause(flt)
     rows = connection.execute(
         "SELECT id, routine_id, routine_name, started_utc, utc_offset_min, ended_utc, planned_ms,"
@@ -111,6 +111,8 @@ def damaged_sessions(connection: sqlite3.Connection) -> int:
 
 def session_steps(connection: sqlite3.Connection, session_id: int) -> list[StepRow]:
     """The steps and doses one session ran with, in order (none for sessions before v3)."""
+    from neuroguide.store.rows import StepRow  # History's rows: not defined at start-up
+
     rows = connection.execute(
         "SELECT position, exercise_id, hold_s, reps, duration_s, sets, sides, rest_s, cadence_s"
         " FROM session_steps WHERE session_id = ? ORDER BY position",
@@ -134,6 +136,8 @@ def session_steps(connection: sqlite3.Connection, session_id: int) -> list[StepR
 
 def session_items(connection: sqlite3.Connection, session_id: int) -> list[ItemRow]:
     """Every item of one session in the order it was done."""
+    from neuroguide.store.rows import ItemRow  # History's rows: not defined at start-up
+
     rows = connection.execute(
         "SELECT position, exercise_id, side, set_number, planned_ms, added_ms, actual_ms,"
         " reps_planned, reps_done, status FROM items WHERE session_id = ? ORDER BY position",
@@ -144,6 +148,8 @@ def session_items(connection: sqlite3.Connection, session_id: int) -> list[ItemR
 
 def session_pauses(connection: sqlite3.Connection, session_id: int) -> list[PauseRow]:
     """The unsteady stops and machine sleeps of one session."""
+    from neuroguide.store.rows import PauseRow  # History's rows: not defined at start-up
+
     rows = connection.execute(
         "SELECT reason, at_utc, utc_offset_min, slept_ms FROM pauses WHERE session_id = ?"
         " ORDER BY id",
@@ -225,6 +231,8 @@ def active_days(connection: sqlite3.Connection, flt: Filter = EVERYTHING) -> lis
 
 def streak(days: Iterable[date], today: date) -> Streak:
     """The current run (ending today or yesterday) and the longest run of consecutive days."""
+    from neuroguide.store.rows import Streak  # History's rows: not defined at start-up
+
     ordered = sorted(set(days))
     longest = run = 0
     previous: date | None = None
@@ -238,6 +246,8 @@ def streak(days: Iterable[date], today: date) -> Streak:
 
 def weekly_symptoms(connection: sqlite3.Connection, flt: Filter = EVERYTHING) -> list[WeekSymptoms]:
     """Average symptom ratings per week, before and after, for weeks with any check-in."""
+    from neuroguide.store.rows import WeekSymptoms  # History's rows: not defined at start-up
+
     where, parameters = where_clause(flt)
     averages = ", ".join(f"avg(c.{name})" for name, _ in SYMPTOMS)
     rows = connection.execute(

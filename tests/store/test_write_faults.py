@@ -18,7 +18,7 @@ import pytest
 from neuroguide.core.library import Routine
 from neuroguide.store import pending
 from neuroguide.store.history import History
-from neuroguide.store.models import SessionRow
+from neuroguide.store.rows import SessionRow
 from tests.helpers.clocks import FakeWallClock
 from tests.store.seed import add_session, connection_of
 from tests.store.session_driver import SessionDriver

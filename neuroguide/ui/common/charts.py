@@ -16,7 +16,8 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPaint
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from neuroguide.core.periods import recent_weeks
-from neuroguide.store.models import SCALE_MAX, WeekSymptoms
+from neuroguide.store.models import SCALE_MAX
+from neuroguide.store.rows import WeekSymptoms
 
 
 @dataclass(frozen=True)

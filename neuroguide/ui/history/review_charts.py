@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 from neuroguide.present.counted import counted, of_total
 from neuroguide.present.metrics import Metrics
 from neuroguide.present.review_text import day_text
-from neuroguide.store.models import SYMPTOMS, Streak, WeekSymptoms
+from neuroguide.store.models import SYMPTOMS
+from neuroguide.store.rows import Streak, WeekSymptoms
 from neuroguide.ui.common.charts import (
     ChartColours,
     ChartWidget,

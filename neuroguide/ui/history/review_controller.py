@@ -25,7 +25,8 @@ from neuroguide.core.periods import (
 from neuroguide.present.review_text import period_text
 from neuroguide.store.database import HistoryError
 from neuroguide.store.history import History
-from neuroguide.store.models import CheckIn, Filter, Moment, SessionRow
+from neuroguide.store.models import CheckIn, Filter, Moment
+from neuroguide.store.rows import SessionRow
 from neuroguide.ui.history.review_data import ChartsView, PeriodView, SessionView
 from neuroguide.ui.history.review_screen import ReviewScreen
 

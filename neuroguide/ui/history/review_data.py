@@ -10,15 +10,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from neuroguide.store.models import (
-    CheckIn,
-    ItemRow,
-    Moment,
-    PauseRow,
-    SessionRow,
-    Streak,
-    WeekSymptoms,
-)
+from neuroguide.store.models import CheckIn, Moment
+from neuroguide.store.rows import ItemRow, PauseRow, SessionRow, Streak, WeekSymptoms
 
 Sessions = Sequence[SessionRow]
 """The period's sessions, newest first."""

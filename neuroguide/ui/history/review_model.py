@@ -7,7 +7,8 @@ from collections.abc import Mapping, Sequence
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
 from neuroguide.present.review_text import session_line
-from neuroguide.store.models import CheckIn, Moment, SessionRow
+from neuroguide.store.models import CheckIn, Moment
+from neuroguide.store.rows import SessionRow
 from neuroguide.ui.history.review_data import CheckinsOf
 
 SESSION_ID_ROLE = Qt.ItemDataRole.UserRole + 1

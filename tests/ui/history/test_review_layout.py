@@ -9,16 +9,8 @@ from datetime import date, datetime, timedelta, timezone
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from neuroguide.store.models import (
-    CheckIn,
-    ItemRow,
-    Moment,
-    PauseRow,
-    SessionRow,
-    Stamp,
-    Streak,
-    WeekSymptoms,
-)
+from neuroguide.store.models import CheckIn, Moment, Stamp
+from neuroguide.store.rows import ItemRow, PauseRow, SessionRow, Streak, WeekSymptoms
 from neuroguide.ui.history.review_data import ChartsView, PeriodView, SessionView
 from neuroguide.ui.history.review_screen import ReviewScreen
 

@@ -66,6 +66,7 @@ NOT_AT_START = (
     "neuroguide.present.settings_rows",  # the settings screen's rows: when it is opened
     "neuroguide.core.periods",  # History's periods: when History is opened
     "neuroguide.core.svg_size",  # a picture's size: when a programme is imported
+    "neuroguide.store.rows",  # History's rows: when History reads them
 )
 
 
