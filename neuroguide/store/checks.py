@@ -12,14 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from neuroguide.core.checks import (
-    STANCES,
-    CheckId,
-    CheckOutcome,
-    CheckResult,
-    EndReason,
-)
 from neuroguide.store.database import (
     HistoryError,
     HistoryInUseError,
@@ -31,17 +25,21 @@ from neuroguide.store.models import Stamp
 from neuroguide.store.schema import APPLICATION_ID, LATEST_VERSION, application_id, user_version
 from neuroguide.store.writes import to_ms, transaction
 
+if TYPE_CHECKING:
+    from neuroguide.core.checks import CheckId, CheckResult
+
 _COLUMNS = (
     "id, check_id, taken_utc, utc_offset_min, outcome, stands, time_ms,"
     " stance1_ms, stance2_ms, stance3_ms, stance4_ms, support_used, stop_reason"
 )
 STORED_OUTCOME = {
-    CheckOutcome.SCORED: "scored",
-    CheckOutcome.UNSTEADY: "stopped",
-    CheckOutcome.NOT_COMPLETED: "not-completed",
+    "scored": "scored",
+    "unsteady": "stopped",
+    "not-completed": "not-completed",
 }
-"""How each outcome is written in the ``outcome`` column (its reason goes in
-``stop_reason``)."""
+"""How each outcome (a ``CheckOutcome``, looked up by its value) is written in the ``outcome``
+column (its reason goes in ``stop_reason``). Keyed by value so that a start, which writes and
+reads no check before its first paint, need not define the checks' types (decision 0029)."""
 
 
 @dataclass(frozen=True)
@@ -55,6 +53,8 @@ class CheckRow:
 
 def add_check(connection: sqlite3.Connection, result: CheckResult, taken: Stamp) -> int:
     """Store ``result`` taken at ``taken`` in one committed transaction; returns its id."""
+    from neuroguide.core.checks import STANCES, EndReason  # the checks' types: not at start-up
+
     stances: list[int | None] = [to_ms(seconds) for seconds in result.stances]
     stances += [None] * (STANCES - len(stances))
     outcome = STORED_OUTCOME[result.outcome]
@@ -112,12 +112,15 @@ def last_check_day(connection: sqlite3.Connection) -> date | None:
 
 
 def _row(row: tuple[object, ...]) -> CheckRow:
+    # The checks' types: not at start-up.
+    from neuroguide.core.checks import STANCES, CheckId, CheckOutcome, CheckResult, EndReason
+
     (ident, check_id, taken_utc, offset, outcome, stands, time_ms, *rest) = row
     stance_ms, support, reason = rest[:STANCES], rest[STANCES], rest[STANCES + 1]
     stored = {text: value for value, text in STORED_OUTCOME.items()}
     result = CheckResult(
         CheckId(str(check_id)),
-        stored[str(outcome)],
+        CheckOutcome(stored[str(outcome)]),
         count=None if stands is None else int(str(stands)),
         seconds=None if time_ms is None else int(str(time_ms)) / 1000,
         stances=tuple(int(str(ms)) / 1000 for ms in stance_ms if ms is not None),

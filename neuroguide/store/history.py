@@ -14,7 +14,6 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO, TypeVar
 
-from neuroguide.core.checks import CheckId
 from neuroguide.core.clock import local_now
 from neuroguide.core.gentle import SessionOutcome
 from neuroguide.store import checks, queries
@@ -37,6 +36,7 @@ from neuroguide.store.recorder import SessionRecorder, tell_stderr
 
 if TYPE_CHECKING:
     from neuroguide.core.check_progress import Profile
+    from neuroguide.core.checks import CheckId
     from neuroguide.store.rows import ItemRow, PauseRow, SessionRow, StepRow, Streak, WeekSymptoms
 
 T = TypeVar("T")

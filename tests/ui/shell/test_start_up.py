@@ -67,6 +67,7 @@ NOT_AT_START = (
     "neuroguide.core.periods",  # History's periods: when History is opened
     "neuroguide.core.svg_size",  # a picture's size: when a programme is imported
     "neuroguide.store.rows",  # History's rows: when History reads them
+    "neuroguide.core.checks",  # the progress checks' types: when a check is read or run
 )
 
 
