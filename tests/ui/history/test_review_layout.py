@@ -21,6 +21,7 @@ from neuroguide.store.models import (
 )
 from neuroguide.ui.history.review_data import ChartsView, PeriodView, SessionView
 from neuroguide.ui.history.review_screen import ReviewScreen
+from tests.helpers.widgets import shown
 
 ZONE = timezone(timedelta(hours=2))
 PRESETS = ("This week", "Last 4 weeks", "Last 3 months", "Last year", "Everything")
@@ -52,11 +53,7 @@ def _charts() -> ChartsView:
 
 def _screen(qtbot: QtBot) -> ReviewScreen:
     screen = ReviewScreen(presets=PRESETS, exercise_names={"calf-stretch": "Calf stretch"})
-    qtbot.addWidget(screen)
-    screen.resize(1280, 900)
-    with qtbot.waitExposed(screen):
-        screen.show()
-    return screen
+    return shown(qtbot, screen, 1280, 900)
 
 
 def test_the_screen_is_filled_from_plain_values_without_a_history(qtbot: QtBot) -> None:

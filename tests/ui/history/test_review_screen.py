@@ -17,6 +17,7 @@ from neuroguide.store.progress import HistoryProgress
 from neuroguide.ui.history.review_controller import ReviewController, review_for
 from neuroguide.ui.history.review_screen import ReviewScreen
 from tests.helpers.review_history import TODAY, ZONE, review_history
+from tests.helpers.widgets import shown
 
 
 @pytest.fixture
@@ -28,10 +29,7 @@ def history() -> Iterator[History]:
 
 def _screen(qtbot: QtBot, history: History, **kwargs: object) -> ReviewScreen:
     screen = review_for(history, today=lambda: TODAY, **kwargs).screen  # type: ignore[arg-type]
-    qtbot.addWidget(screen)
-    screen.resize(1280, 900)
-    with qtbot.waitExposed(screen):
-        screen.show()
+    shown(qtbot, screen, 1280, 900)
     return screen
 
 
