@@ -83,11 +83,6 @@ class PendingWrites:
         """How many writes wait to be written."""
         return len(self._queue)
 
-    @property
-    def failing(self) -> str | None:
-        """Why the history cannot be written just now, or ``None`` when it can."""
-        return self._failing
-
     def submit(self, write: Write) -> None:
         """Write now if the history can be written (and nothing waits before it), else keep it."""
         self._queue.append(write)

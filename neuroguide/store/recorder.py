@@ -76,11 +76,6 @@ class SessionRecorder:
         self._position = 0
         self._pending_before: CheckIn | None = None
 
-    @property
-    def last_session_id(self) -> int | None:
-        """The session recorded last (running or ended), once written: where a check-in goes."""
-        return None if self._last is None else self._last.id
-
     def set_before_checkin(self, checkin: CheckIn | None) -> None:
         """Keep the before-session check-in until the session starts, then store it with it."""
         self._pending_before = checkin

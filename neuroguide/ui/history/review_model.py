@@ -38,13 +38,6 @@ class SessionListModel(QAbstractListModel):
         """The session shown in ``row``."""
         return self._rows[row]
 
-    def row_of_day(self, day: object) -> int | None:
-        """The first (latest) row on the local day ``day``, if any."""
-        for number, session in enumerate(self._rows):
-            if session.started.local_day == day:
-                return number
-        return None
-
     def checkins_of(self, session_id: int) -> Mapping[Moment, CheckIn]:
         """The check-ins of one listed session (asked for once, then kept)."""
         found = self._checkins.get(session_id)

@@ -236,18 +236,6 @@ class PlayerView(CountdownPage):
         return [self.back_button, self.next_button, self.add_button, self.done_button,
                 self.stop_button]  # fmt: skip
 
-    @property
-    def control_buttons(self) -> list[QPushButton]:
-        """The row of session controls, in order."""
-        return [
-            self.pause_button,
-            self.back_button,
-            self.next_button,
-            self.add_button,
-            self.done_button,
-            self.stop_button,
-        ]
-
     def main_action(self) -> QWidget:
         """The button the focus rests on for the page on show (Enter presses it)."""
         return {

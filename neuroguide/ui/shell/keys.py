@@ -201,10 +201,6 @@ class PressTracker:
         self._down.pop(key, None)
         self._released[key] = (self.clock.now(), timestamp)
 
-    def is_down(self, key: int) -> bool:
-        """Whether ``key`` is held down (as far as the presses and releases tell)."""
-        return key in self._down
-
     def forget(self) -> None:
         """Start afresh (a new clock)."""
         self._down.clear()

@@ -196,10 +196,6 @@ class MainWindow(QMainWindow):
         """Whether a screen of that name is registered (built or not yet)."""
         return name in self._screens or name in self._builders
 
-    def is_built(self, name: str) -> bool:
-        """Whether the screen ``name`` exists as a widget yet."""
-        return name in self._screens
-
     def screen_widget(self, name: str) -> QWidget:
         """The widget registered as ``name`` (built now if it was not yet)."""
         builder = self._builders.pop(name, None)
