@@ -15,7 +15,6 @@ from pathlib import Path
 import platformdirs
 
 from neuroguide.core.private_files import OwnFiles
-from neuroguide.core.private_files import make_private_dir as _make_private_dir
 
 APP_NAME = "neuroguide"
 DATA_DIR_VARIABLE = "NEUROGUIDE_DATA_DIR"
@@ -139,8 +138,3 @@ def resources_dir() -> Path:
     from importlib import resources  # only an installed wheel gets here; keep start-up lean
 
     return Path(str(resources.files("neuroguide_resources")))
-
-
-def make_private_dir(path: Path) -> Path:
-    """Create ``path`` (and parents) readable by its owner only; health data is private."""
-    return _make_private_dir(path)

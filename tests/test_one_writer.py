@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 
 from neuroguide.cli.parser import main
-from neuroguide.paths import make_private_dir, resolve_paths
+from neuroguide.core.private_files import make_private_dir
+from neuroguide.paths import resolve_paths
 from neuroguide.store.history import History
 from tests.store.seed import add_session
 

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from neuroguide.paths import make_private_dir, resolve_paths
+from neuroguide.core.private_files import make_private_dir
+from neuroguide.paths import resolve_paths
 from neuroguide.settings import DEFAULTS, Settings, load_settings, save_settings
 
 

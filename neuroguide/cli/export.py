@@ -15,11 +15,10 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
-from neuroguide.core.private_files import OwnFiles, write_reason
+from neuroguide.core.private_files import OwnFiles, private_output, write_reason
 from neuroguide.core.problems import printable, shown
 from neuroguide.paths import Paths
 from neuroguide.store.database import HistoryError
-from neuroguide.store.files import private_output
 from neuroguide.store.history import History
 from neuroguide.store.lock import InstanceLock
 from neuroguide.store.models import Filter

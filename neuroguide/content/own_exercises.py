@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from neuroguide.content.routines import write_private
 from neuroguide.core.exercise_writer import exercises_toml
 from neuroguide.core.library import Exercise
+from neuroguide.core.private_files import write_private
 from neuroguide.paths import Paths
 
 PICTURES = "pictures"

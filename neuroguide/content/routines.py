@@ -18,9 +18,8 @@ from neuroguide.content.programme import (
     read_programme,
     taken_by,
 )
-from neuroguide.core import private_files
 from neuroguide.core.library import Routine
-from neuroguide.core.private_files import NOTHING_OWN, OwnFiles
+from neuroguide.core.private_files import write_private
 from neuroguide.core.problems import capped
 from neuroguide.core.routine_file import RoutineCatalog, load_folder, parse_routine
 from neuroguide.core.routine_writer import make_id, routine_toml
@@ -133,10 +132,3 @@ class RoutineFiles:
         catalog.routines.clear()
         catalog.routines.update(fresh.routines)
         catalog.problems[:] = [*self.content.exercise_problems, *fresh.problems]
-
-
-def write_private(
-    path: Path, data: bytes, own: OwnFiles = NOTHING_OWN, *, make_folder: bool = True
-) -> None:
-    """Write ``data`` to ``path`` atomically, readable by its owner only (the one writer)."""
-    private_files.write_private(path, data, own, make_folder=make_folder)

@@ -70,13 +70,18 @@ def rep_words(exercise: Exercise) -> tuple[str, str]:
     return "Up.", "And down."
 
 
+def side_noun(exercise: Exercise | None) -> str:
+    """What one of ``exercise``'s sides is called: its own word ("leg", "arm") or "side"."""
+    return (exercise.side_word if exercise is not None else "") or "side"
+
+
 def side_words(phase: Phase) -> tuple[str, str] | None:
     """The side a phase works and what to call it (``("left", "leg")``, ``("right", "side")``);
     ``None`` for exercises done with both sides at once. The voice and the screen both say it
     from here (:func:`side_phrase`, ``present.phase_text.side_text``)."""
     if phase.side is None:
         return None
-    return phase.side, phase.exercise.side_word or "side"
+    return phase.side, side_noun(phase.exercise)
 
 
 def side_phrase(phase: Phase) -> str:
@@ -88,7 +93,7 @@ def side_phrase(phase: Phase) -> str:
 def dose_phrase(phase: Phase) -> str:
     """``Hold for 15 seconds, three times on each leg.`` and the like."""
     dose = phase.step.dose
-    each = f" on each {phase.exercise.side_word or 'side'}" if dose.sides else ""
+    each = f" on each {side_noun(phase.exercise)}" if dose.sides else ""
     if dose.hold is not None:
         times = f", {TIMES.get(dose.sets, f'{dose.sets} times')}" if dose.sets > 1 else ""
         return f"Hold for {spoken_duration(dose.hold)}{times}{each}."

@@ -25,6 +25,7 @@ from neuroguide.core.problems import (
     has_control,
     more_unknown,
     shown_hint,
+    text_problem,
     unknown_keys,
 )
 
@@ -298,12 +299,9 @@ def _text(item: Mapping[str, Any], key: str, report: Report) -> str:
     if not isinstance(value, str):
         report(f"'{key}' must be text in quotes", key)
         return ""
-    if len(value) > TEXT_LIMITS[key]:
-        report(f"'{key}' is {len(value)} characters long; the most is {TEXT_LIMITS[key]}", key)
-        return ""
-    one_line = key not in MULTI_LINE
-    if has_control(value, one_line=one_line):  # the same plain-text rule as routines
-        report(control_message(key, one_line=one_line), key)
+    problem = text_problem(key, value, longest=TEXT_LIMITS[key], one_line=key not in MULTI_LINE)
+    if problem is not None:  # the same rule as routines'
+        report(problem, key)
         return ""
     return value.strip()
 

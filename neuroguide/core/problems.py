@@ -96,6 +96,16 @@ def control_message(key: str, *, one_line: bool) -> str:
     return f"'{key}' holds {kind} (such as a terminal escape); write plain text"
 
 
+def text_problem(key: str, value: str, *, longest: int, one_line: bool) -> str | None:
+    """Why the text ``value`` of ``key`` is refused (too long, or against the plain-text
+    rule), or ``None``: one rule for routine files and exercise tables alike."""
+    if len(value) > longest:
+        return f"'{key}' is {len(value)} characters long; the most is {longest}"
+    if has_control(value, one_line=one_line):
+        return control_message(key, one_line=one_line)
+    return None
+
+
 def has_control(text: str, *, one_line: bool) -> bool:
     """Whether ``text`` breaks the plain-text rule (see :data:`CONTROL`)."""
     return (CONTROL if one_line else CONTROL_BUT_LINES).search(text) is not None

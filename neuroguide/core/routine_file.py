@@ -24,6 +24,7 @@ from neuroguide.core.problems import (
     has_control,
     more_unknown,
     shown_hint,
+    text_problem,
     unknown_keys,
 )
 from neuroguide.core.routine_extras import check_extras
@@ -124,11 +125,9 @@ def _check_text(
     if not isinstance(value, str) or not value.strip():
         report(f"'{key}' must be text in quotes and not empty", key)
         return None
-    if len(value) > longest:
-        report(f"'{key}' is {len(value)} characters long; the most is {longest}", key)
-        return None
-    if has_control(value, one_line=one_line):
-        report(control_message(key, one_line=one_line), key)
+    problem = text_problem(key, value, longest=longest, one_line=one_line)
+    if problem is not None:  # the same rule as exercises'
+        report(problem, key)
         return None
     return value.strip()
 

@@ -16,7 +16,7 @@ from typing import Any
 import tomli_w
 
 from neuroguide.core.dose_check import LIMITS
-from neuroguide.core.exercise_writer import exercise_table
+from neuroguide.core.exercise_writer import dose_table, exercise_table
 from neuroguide.core.handout_details import handout_table
 from neuroguide.core.library import DEFAULT_CADENCE, Dose, Exercise, Routine, Step
 from neuroguide.core.routine_file import MAX_NAME, MAX_STEPS
@@ -60,20 +60,7 @@ def routine_table(routine: Routine) -> dict[str, Any]:
 
 
 def _step_table(step: Step) -> dict[str, Any]:
-    dose = step.dose
-    table: dict[str, Any] = {"exercise": step.exercise.id}
-    kind = work_kind(dose)
-    table[kind.value] = work_value(dose)
-    if dose.cadence is not None:
-        table["cadence"] = dose.cadence
-    if dose.sets != 1:
-        table["sets"] = dose.sets
-    if dose.sides:
-        table["sides"] = list(dose.sides)
-    if dose.rest:
-        table["rest"] = dose.rest
-    if dose.load:
-        table["load"] = dose.load
+    table: dict[str, Any] = {"exercise": step.exercise.id, **dose_table(step.dose)}
     if step.setup:
         table["setup"] = step.setup
     if step.note:

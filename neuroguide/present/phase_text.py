@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 
-from neuroguide.core.cue_words import side_words
+from neuroguide.core.cue_words import side_noun, side_words
 from neuroguide.core.library import Exercise, format_duration
 from neuroguide.core.records import ItemStatus, Outcome, Summary
 from neuroguide.core.timeline import Phase, PhaseKind
@@ -112,8 +112,7 @@ def summary_lines(
     for key, statuses in sorted(groups.items(), key=lambda item: (item[0][0], item[0][1] or "")):
         exercise = exercises.get(ids[key])
         name = exercise.name if exercise else ids[key]
-        side_word = (exercise.side_word if exercise else "") or "side"
-        side = f", {key[1]} {side_word}" if key[1] else ""
+        side = f", {key[1]} {side_noun(exercise)}" if key[1] else ""
         done = sum(s is ItemStatus.COMPLETED for s in statuses)
         total = max(len(statuses), (planned or {}).get(key, 0))
         noun = nouns[key]

@@ -6,7 +6,7 @@ import sqlite3
 from datetime import date
 from pathlib import Path
 
-from neuroguide.paths import make_private_dir
+from neuroguide.core.private_files import make_private_dir
 from neuroguide.store.files import create_private_file
 
 KEEP = 7

@@ -15,7 +15,7 @@ from enum import Enum
 from pathlib import Path
 
 from neuroguide.core.clock import local_now
-from neuroguide.paths import make_private_dir
+from neuroguide.core.private_files import make_private_dir
 from neuroguide.store.backup import backup_daily, newest_good_backup, restore
 from neuroguide.store.codes import primary_code
 from neuroguide.store.files import create_private_file, move_aside

@@ -1,22 +1,16 @@
-"""File-level care for the history: owner-only files and exports, moving damaged files aside."""
+"""File-level care for the history: owner-only files, moving damaged files aside.
+
+Folders and exports go through the app's one writer, :mod:`neuroguide.core.private_files`.
+"""
 
 from __future__ import annotations
 
 import os
-from contextlib import AbstractContextManager
 from datetime import datetime
 from pathlib import Path
 
-from neuroguide.core import private_files
-from neuroguide.core.private_files import NOTHING_OWN, OwnFiles
-
 SIDE_FILES = ("-wal", "-shm", "-journal")
 """SQLite's companion files, which belong to (and move with) the main file."""
-
-
-def make_private_dir(path: Path) -> Path:
-    """Create ``path`` and its parents readable by the owner only (health data is private)."""
-    return private_files.make_private_dir(path)
 
 
 def create_private_file(path: Path) -> None:
@@ -51,13 +45,3 @@ def move_aside(path: Path, reason: str, when: datetime) -> Path:
             os.rename(companion, f"{target}{side}")
     os.rename(path, target)
     return target
-
-
-def private_output(path: Path, own: OwnFiles = NOTHING_OWN) -> AbstractContextManager[Path]:
-    """Write an export through the app's one writer (``core.private_files.private_output``).
-
-    A person's history is health data: every export is readable by its owner only (0600),
-    whatever the umask, never replaces the app's own files, a pipe or a device, and no
-    half-written file is left behind if anything fails.
-    """
-    return private_files.private_output(path, own)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass, field
-from datetime import date
 from typing import TextIO
 
 from neuroguide.core.library import Routine
@@ -13,23 +12,17 @@ from neuroguide.paths import Paths
 from neuroguide.store.database import HistoryError
 from neuroguide.store.history import History
 from neuroguide.store.session_history import open_for_recording
-from neuroguide.store.session_start import gentle_level_since, known_exercises
 
 
 @dataclass
 class TerminalHistory:
-    """What a terminal session needs of the history; empty when it cannot be used."""
+    """What a terminal session needs of the history; empty when it cannot be used.
+
+    What the history says at the start (known exercises, the gentle level) is
+    :func:`neuroguide.store.session_start.session_start` of ``history``."""
 
     history: History | None = None
     listeners: list[SessionListener] = field(default_factory=list)
-
-    def gentle_level(self, since: date) -> int:
-        """How far "start gently" has come since ``since`` (the first level without history)."""
-        return gentle_level_since(self.history, since)
-
-    def known_exercises(self) -> frozenset[str]:
-        """Exercises completed before: the voice gives them the short announcement."""
-        return known_exercises(self.history)
 
     def close(self) -> None:
         """Write what still waits (or say what could not be), then release the history."""

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from types import TracebackType
 
-from neuroguide.paths import make_private_dir
+from neuroguide.core.private_files import make_private_dir
 
 LOCK_NAME = "neuroguide.lock"
 

@@ -8,7 +8,6 @@ from collections.abc import Collection
 from dataclasses import dataclass, replace
 from datetime import date
 
-from neuroguide.core.gentle import gentle_level, gentle_since
 from neuroguide.core.heard_length import heard_seconds
 from neuroguide.core.library import Library, Routine, format_duration
 from neuroguide.core.preparation import prepare_routine
@@ -17,30 +16,6 @@ from neuroguide.core.speech_plan import ClipLength
 from neuroguide.paths import Paths
 from neuroguide.settings import Settings
 from neuroguide.speech.heard import settings_lengths
-
-
-def from_history(paths: Paths, settings: Settings) -> tuple[frozenset[str], int | None]:
-    """What the history says: the exercises done before, and the "start gently" level when
-    that setting is on (nothing known, the gentlest level, if it cannot be read)."""
-    gentle = 0 if settings.start_gently else None
-    if not paths.history_db.is_file():
-        return frozenset(), gentle
-    from neuroguide.store.database import HistoryError
-    from neuroguide.store.history import History
-
-    try:
-        history = History.open_read_only(paths.history_db)
-    except (HistoryError, OSError):
-        return frozenset(), gentle
-    try:
-        if gentle is not None:
-            since = gentle_since(settings.gentle_since, date.today())
-            gentle = gentle_level(history.session_outcomes(since))
-        return history.known_exercises(), gentle
-    except HistoryError:
-        return frozenset(), gentle
-    finally:
-        history.close()
 
 
 @dataclass(frozen=True)
@@ -56,8 +31,11 @@ class Lengths:
     @classmethod
     def for_person(cls, paths: Paths, library: Library, settings: Settings) -> Lengths:
         """The lengths as this data folder's person will hear them."""
-        known, gentle = from_history(paths, settings)
-        return cls(library, settings, known, settings_lengths(paths, settings), gentle)
+        from neuroguide.store.session_start import read_session_start  # SQLite on first use
+
+        start = read_session_start(paths.history_db, settings, date.today())
+        lengths = settings_lengths(paths, settings)
+        return cls(library, settings, start.known, lengths, start.gentle_level)
 
     def seconds(self, routine: Routine) -> int:
         """``routine``'s length as ``play`` runs it (the seated version when the settings say

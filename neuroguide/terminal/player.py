@@ -20,7 +20,6 @@ from neuroguide.content.loader import Content, load_content
 from neuroguide.core.clock import Clock, MonotonicClock
 from neuroguide.core.cues import Cue
 from neuroguide.core.events import Event
-from neuroguide.core.gentle import gentle_since
 from neuroguide.core.library import Routine, format_duration
 from neuroguide.core.preparation import prepare_routine
 from neuroguide.core.records import Outcome
@@ -39,9 +38,9 @@ from neuroguide.speech.protocol import VoiceSettings
 from neuroguide.speech.speaker import NullSpeaker, Speaker
 from neuroguide.speech.tones import TonePlayer
 from neuroguide.store.history_listener import TerminalHistory
+from neuroguide.store.session_start import read_session_start, session_start
 from neuroguide.terminal.dry_run import print_dry_run
 from neuroguide.terminal.keys import Keys, KeySource
-from neuroguide.terminal.lengths import from_history
 from neuroguide.terminal.plain_out import plain
 
 LISTENER_TROUBLE = {
@@ -245,21 +244,16 @@ def run_play(
     # does, so it gives the same length while the window has the history open.
     if dry:
         recording = TerminalHistory()
-        seen, gentle = from_history(paths, settings)
+        start = read_session_start(paths.history_db, settings, date.today())
     else:
         recording = history(paths, routine)
-        seen = None
-        gentle = (
-            recording.gentle_level(gentle_since(settings.gentle_since, date.today()))
-            if settings.start_gently
-            else None
-        )
+        start = session_start(recording.history, settings, date.today())
     prepared = prepare_routine(
         routine,
         content.library,
         seated_only=settings.seated_only,
         wheelchair=settings.wheelchair,
-        gentle_level=gentle,
+        gentle_level=start.gentle_level,
     )
     for note in prepared.notes:
         print(f"neuroguide: {note}", file=err)
@@ -268,7 +262,7 @@ def run_play(
         return EXIT_PROBLEMS
     routine = prepared.routine
     if known is None:
-        known = seen if seen is not None else recording.known_exercises()
+        known = start.known
     setting = settings.get_ready_seconds if get_ready is None else get_ready
     minimum = get_ready_seconds(routine, setting)
     if dry:

@@ -7,23 +7,10 @@ import pytest
 from neuroguide.core.exercise_file import load_library
 from neuroguide.core.library import Dose, format_duration
 from neuroguide.core.problems import InvalidFileError, Locator
+from tests.helpers.exercise_text import LIBRARY_HEADER, exercise_toml
 
-HEADER = '[sources.a]\ntitle = "A"\n\n'
-GOOD = """[[exercises]]
-id = "reach"
-name = "Reach"
-category = "flexibility"
-position = "standing"
-needs = ["wall"]
-support = "A wall"
-side_word = ""
-summary = "Reach up."
-steps = ["Reach up."]
-safety = ["Breathe."]
-source = "a"
-illustration = "reach.svg"
-dose = { hold = 30 }
-"""
+HEADER = LIBRARY_HEADER
+GOOD = exercise_toml()
 
 
 def problems(text: str) -> list[str]:

@@ -8,35 +8,15 @@ from neuroguide.core.exercise_file import load_library
 from neuroguide.core.own_exercises import parse_exercise_file
 from neuroguide.core.pictures import no_files
 from neuroguide.core.problems import InvalidFileError
+from tests.helpers.exercise_text import LIBRARY_HEADER, OWN_KEYS, exercise_toml
 
-HEADER = '[sources.a]\ntitle = "A"\n\n'
-SHIPPED = """[[exercises]]
-id = "reach"
-name = "Reach"
-category = "flexibility"
-position = "standing"
-needs = ["wall"]
-support = "A wall"
-side_word = ""
-summary = "Reach up."
-steps = ["Reach up."]
-safety = ["Breathe."]
-source = "a"
-illustration = "reach.svg"
-dose = { hold = 30 }
-"""
-OWN = """[[exercises]]
-id = "reach"
-name = "Reach"
-category = "flexibility"
-position = "standing"
-steps = ["Reach up."]
-"""
+SHIPPED = exercise_toml()
+OWN = exercise_toml(OWN_KEYS)
 
 
 def shipped_problems(text: str) -> list[str]:
     with pytest.raises(InvalidFileError) as caught:
-        load_library((HEADER + text).encode(), "ex.toml")
+        load_library((LIBRARY_HEADER + text).encode(), "ex.toml")
     return [p.message for p in caught.value.problems]
 
 

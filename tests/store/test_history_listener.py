@@ -8,10 +8,12 @@ from pathlib import Path
 
 from neuroguide.core.library import Routine
 from neuroguide.paths import resolve_paths
+from neuroguide.settings import Settings
 from neuroguide.store.database import open_history
 from neuroguide.store.history_listener import terminal_history
 from neuroguide.store.lock import InstanceLock
 from neuroguide.store.queries import list_sessions
+from neuroguide.store.session_start import SessionStart, session_start
 from tests.store.session_driver import SessionDriver
 
 
@@ -42,7 +44,9 @@ def test_a_running_instance_means_no_recording_and_one_line(
     with InstanceLock(paths.data_dir) as lock:
         assert lock.acquire()
         history = terminal_history(paths, stretch_break, err)
-        assert history.listeners == [] and history.gentle_level(date(2026, 1, 1)) == 0
+        assert history.listeners == [] and history.history is None
+        start = session_start(history.history, Settings(start_gently=True), date(2026, 1, 1))
+        assert start == SessionStart(known=frozenset(), gentle_level=0)
     assert err.getvalue().count("\n") == 1
     assert "already open" in err.getvalue()
     assert not paths.history_db.exists()

@@ -124,7 +124,7 @@ class HistoryController(QObject):
     def _export(self, kind: str) -> None:
         from PySide6.QtWidgets import QFileDialog  # the export's imports wait for an export
 
-        from neuroguide.store.files import private_output
+        from neuroguide.core.private_files import private_output
 
         window = self.ctx.window
         suffix = "pdf" if kind == "pdf" else "csv"
@@ -162,7 +162,7 @@ class HistoryController(QObject):
     def _write_pdf(self, path: Path) -> None:
         """The report for the chosen period, owner-only (0600) and never half-written."""
         from neuroguide.core.check_progress import Profile
-        from neuroguide.store.files import private_output
+        from neuroguide.core.private_files import private_output
         from neuroguide.ui.reports.clinician_report import write_report
 
         names = exercise_names(self.ctx.content)

@@ -107,26 +107,21 @@ class SessionFlow(QObject):
         the voice's clip lengths. It needs neither the session's steps nor a running voice,
         so the home screen's first paint builds neither (see :mod:`neuroguide.core.heard_length`).
         """
-        from neuroguide.core.gentle import gentle_since
         from neuroguide.core.heard_length import as_run_seconds
         from neuroguide.core.speech_plan import measured_once
-        from neuroguide.store.session_start import gentle_level_since, known_exercises
+        from neuroguide.store.session_start import session_start
 
         settings = self.ctx.settings.settings
-        gentle = None
-        if settings.start_gently:
-            since = gentle_since(settings.gentle_since, date.today())
-            gentle = gentle_level_since(self.history, since)
-        known = known_exercises(self.history)
+        start = session_start(self.history, settings, date.today())
         clips = measured_once(self._clip_lengths())  # each phrase asked once for all the cards
 
         def length(routine: Routine) -> int:
             return as_run_seconds(
                 routine,
                 get_ready=settings.get_ready_seconds,
-                gentle_level=gentle,
+                gentle_level=start.gentle_level,
                 wheelchair=settings.wheelchair,
-                known=known,
+                known=start.known,
                 lengths=clips,
             )
 

@@ -28,7 +28,7 @@ from PySide6.QtCore import QObject, Signal
 
 from neuroguide.content.loader import Content
 from neuroguide.core.clock import Clock
-from neuroguide.core.gentle import FULL_LEVEL, gentle_routine, gentle_since, percent
+from neuroguide.core.gentle import FULL_LEVEL, gentle_routine, percent
 from neuroguide.core.heard_length import plan_seconds
 from neuroguide.core.library import Routine, format_duration
 from neuroguide.core.records import Summary
@@ -52,7 +52,7 @@ from neuroguide.speech.planning import plays_tones, render_ahead, start_plan
 from neuroguide.speech.speaker import Speaker
 from neuroguide.store.history import History
 from neuroguide.store.models import CheckIn, Moment
-from neuroguide.store.session_start import gentle_level_since, known_exercises
+from neuroguide.store.session_start import SessionStart, session_start
 from neuroguide.ui.shell.main_window import KeyHandler, MainWindow
 
 if TYPE_CHECKING:
@@ -73,6 +73,8 @@ class SessionPlan:
     """The routine the person picked (what "again" starts)."""
     routine: Routine
     """The routine that runs: the chosen one after the seated and gentle steps."""
+    start: SessionStart
+    """What the history said when the routine was chosen (the gentle level, known exercises)."""
     summary: Summary | None = None
     length: int = 0
     """Seconds the session was planned to take, as heard (its "planned" on the summary)."""
@@ -147,19 +149,18 @@ class SessionSteps(QObject):
         """The settings as they are now."""
         return self.store.settings
 
-    @property
-    def known_exercises(self) -> frozenset[str]:
-        """Exercises done before (from the history): the voice gives them the short form."""
-        return known_exercises(self.history)
+    def session_start(self) -> SessionStart:
+        """What the history says now: the gentle level reached, the exercises done before."""
+        return session_start(self.history, self.settings, self._today())
 
     # ----------------------------------------------------------------- walking
 
     def start(self, routine: Routine) -> None:
         """Begin the steps for ``routine``."""
         self.end_player()
-        self.plan = SessionPlan(chosen=routine, routine=routine)
+        self.plan = SessionPlan(chosen=routine, routine=routine, start=self.session_start())
         self._index = -1
-        self._render_ahead(routine)  # rendering starts now, while the steps before are done
+        self._render_ahead(self.plan)  # rendering starts now, while the steps before are done
         self.proceed()
 
     def proceed(self) -> None:
@@ -304,13 +305,11 @@ class SessionSteps(QObject):
     # ------------------------------------------------------- 2. gentle dose
 
     def gentle_level(self) -> int:
-        """How far "start gently" has come (the first level without a history)."""
-        return gentle_level_since(
-            self.history, gentle_since(self.settings.gentle_since, self._today())
-        )
+        """How far "start gently" has come (the first level when it is off or unknown)."""
+        return self.session_start().gentle_level or 0
 
     def _apply_gentle(self, plan: SessionPlan) -> None:
-        plan.routine = gentle_routine(plan.routine, self.gentle_level())
+        plan.routine = gentle_routine(plan.routine, plan.start.gentle_level or 0)
         self.proceed()
 
     # ---------------------------------------------------------- 3, 6. check-ins
@@ -372,7 +371,7 @@ class SessionSteps(QObject):
             listeners.append(Listener("history", self.history.recorder))
         self._last_chosen = plan.chosen
         speaker = self._speaker()
-        speech = self._plan_speech(plan.routine)
+        speech = self._plan_speech(plan)
         plan.length = plan_seconds(speech)
         controller = SessionController(
             speech.routine,  # with the wheelchair words, for a wheelchair user
@@ -387,7 +386,7 @@ class SessionSteps(QObject):
             ready_by_step=speech.ready_by_step,
             switch_by_step=speech.switch_by_step,
             ready_again_by_step=speech.ready_again_by_step,
-            known=self.known_exercises,
+            known=plan.start.known,
             lengths=speech.lengths,
             get_ready_seconds=settings.get_ready_seconds,
             auto_advance=settings.auto_advance,
@@ -405,21 +404,23 @@ class SessionSteps(QObject):
         self.session_started.emit(controller)
         controller.start()
 
-    def _plan_speech(self, routine: Routine) -> SpeechPlan:
+    def _plan_speech(self, plan: SessionPlan) -> SpeechPlan:
         """Plan the routine's words and start rendering them (never waits); the get-ready
         lengths come from the clips rendered so far, estimated for the others."""
+        routine = plan.routine
         if self.settings.wheelchair:
             routine = for_wheelchair(routine)
         minimum = runner_get_ready(routine, self.settings.get_ready_seconds)
-        return start_plan(routine, self._speaker(), minimum=minimum, known=self.known_exercises)
+        return start_plan(routine, self._speaker(), minimum=minimum, known=plan.start.known)
 
-    def _render_ahead(self, routine: Routine) -> None:
-        """Plan the routine's words and render them, off the window's thread (the history
-        is read here: SQLite stays on this thread)."""
+    def _render_ahead(self, plan: SessionPlan) -> None:
+        """Plan the chosen routine's words and render them, off the window's thread (the
+        history was read on this thread, in :meth:`start`: SQLite stays on it)."""
+        routine = plan.routine
         if self.settings.wheelchair:
             routine = for_wheelchair(routine)
         minimum = runner_get_ready(routine, self.settings.get_ready_seconds)
-        render_ahead(routine, self._speaker(), minimum=minimum, known=self.known_exercises)
+        render_ahead(routine, self._speaker(), minimum=minimum, known=plan.start.known)
 
     def _finished(self, summary: Summary) -> None:
         if self.plan is None:

@@ -18,6 +18,7 @@ from neuroguide.store.models import CheckIn, Moment
 from neuroguide.ui.common.fitted_page import floor_factor
 from neuroguide.ui.history.review_controller import review_for
 from neuroguide.ui.history.review_screen import ReviewScreen
+from tests.helpers.widgets import shown
 from tests.store.seed import add_session
 
 TODAY = date(2024, 6, 30)
@@ -43,10 +44,7 @@ def history() -> Iterator[History]:
 
 def _screen(qtbot: QtBot, history: History, metrics: Metrics) -> ReviewScreen:
     screen = review_for(history, today=lambda: TODAY, metrics=metrics).screen
-    qtbot.addWidget(screen)
-    screen.resize(1366, 660)  # what a 1366 x 768 window leaves under the app's header
-    with qtbot.waitExposed(screen):
-        screen.show()
+    shown(qtbot, screen, 1366, 660)  # what a 1366 x 768 window leaves under the app's header
     qtbot.waitUntil(lambda: screen.text_factor < metrics.text_factor or screen.fewer_controls)
     return screen
 
@@ -75,10 +73,7 @@ def test_large_text_hides_the_choices_rather_than_shrinking_the_words(
 
 def test_normal_text_keeps_every_control_on_show(qtbot: QtBot, history: History) -> None:
     screen = review_for(history, today=lambda: TODAY, metrics=Metrics()).screen
-    qtbot.addWidget(screen)
-    screen.resize(1366, 660)
-    with qtbot.waitExposed(screen):
-        screen.show()
+    shown(qtbot, screen, 1366, 660)
     assert not screen.fewer_controls and not screen.choices_button.isVisible()
     assert screen.range_buttons.button(0).isVisible() and screen.text_factor == 1.0
     screen.toggle_choices()  # nothing to open: every choice is on show already

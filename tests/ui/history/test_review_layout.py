@@ -13,6 +13,7 @@ from neuroguide.store.models import CheckIn, Moment, Stamp
 from neuroguide.store.rows import ItemRow, PauseRow, SessionRow, Streak, WeekSymptoms
 from neuroguide.ui.history.review_data import ChartsView, PeriodView, SessionView
 from neuroguide.ui.history.review_screen import ReviewScreen
+from tests.helpers.widgets import shown
 
 ZONE = timezone(timedelta(hours=2))
 PRESETS = ("This week", "Last 4 weeks", "Last 3 months", "Last year", "Everything")
@@ -44,11 +45,7 @@ def _charts() -> ChartsView:
 
 def _screen(qtbot: QtBot) -> ReviewScreen:
     screen = ReviewScreen(presets=PRESETS, exercise_names={"calf-stretch": "Calf stretch"})
-    qtbot.addWidget(screen)
-    screen.resize(1280, 900)
-    with qtbot.waitExposed(screen):
-        screen.show()
-    return screen
+    return shown(qtbot, screen, 1280, 900)
 
 
 def test_the_screen_is_filled_from_plain_values_without_a_history(qtbot: QtBot) -> None:

@@ -4,7 +4,7 @@ fills the screen (issue 21: the screen reads nothing itself)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, timedelta
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -14,25 +14,12 @@ from neuroguide.store.database import HistoryError
 from neuroguide.store.history import History
 from neuroguide.store.models import CheckIn, Filter, Moment
 from neuroguide.ui.history.review_controller import ReviewController, review_for
-from tests.store.seed import add_session
-
-TODAY = date(2024, 6, 30)  # a Sunday
-ZONE = timezone(timedelta(hours=2))
+from tests.helpers.review_history import TODAY, review_history
 
 
 @pytest.fixture
 def history() -> Iterator[History]:
-    history = History.in_memory()
-    for days_ago in (0, 1, 2, 10, 200):
-        day = TODAY - timedelta(days=days_ago)
-        add_session(
-            history,
-            datetime(day.year, day.month, day.day, 9, 15, tzinfo=ZONE),
-            routine_id="seated" if days_ago == 10 else "stretch-break",
-            routine_name="Seated" if days_ago == 10 else "Stretch break",
-            holds=4,
-            before=CheckIn(Moment.BEFORE, pain=6),
-        )
+    history = review_history(holds=4)
     yield history
     history.close()
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date, datetime, timedelta, timezone
+from datetime import datetime
 
 import pytest
 from PySide6.QtCore import Qt
@@ -12,40 +12,24 @@ from pytestqt.qtbot import QtBot
 from neuroguide.core.periods import PRESET_NAMES
 from neuroguide.present.metrics import Metrics
 from neuroguide.store.history import History
-from neuroguide.store.models import CheckIn, Filter, Moment
+from neuroguide.store.models import Filter
 from neuroguide.store.progress import HistoryProgress
 from neuroguide.ui.history.review_controller import ReviewController, review_for
 from neuroguide.ui.history.review_screen import ReviewScreen
-from tests.store.seed import add_session
-
-TODAY = date(2024, 6, 30)  # a Sunday
-ZONE = timezone(timedelta(hours=2))
+from tests.helpers.review_history import TODAY, ZONE, review_history
+from tests.helpers.widgets import shown
 
 
 @pytest.fixture
 def history() -> Iterator[History]:
-    history = History.in_memory()
-    for days_ago in (0, 1, 2, 10, 200):
-        day = TODAY - timedelta(days=days_ago)
-        add_session(
-            history,
-            datetime(day.year, day.month, day.day, 9, 15, tzinfo=ZONE),
-            routine_id="seated" if days_ago == 10 else "stretch-break",
-            routine_name="Seated" if days_ago == 10 else "Stretch break",
-            holds=20,
-            before=CheckIn(Moment.BEFORE, pain=6),
-            after=CheckIn(Moment.AFTER, pain=4),
-        )
+    history = review_history(holds=20, pain_after=4)
     yield history
     history.close()
 
 
 def _screen(qtbot: QtBot, history: History, **kwargs: object) -> ReviewScreen:
     screen = review_for(history, today=lambda: TODAY, **kwargs).screen  # type: ignore[arg-type]
-    qtbot.addWidget(screen)
-    screen.resize(1280, 900)
-    with qtbot.waitExposed(screen):
-        screen.show()
+    shown(qtbot, screen, 1280, 900)
     return screen
 
 

@@ -9,14 +9,11 @@ from pytestqt.qtbot import QtBot
 from neuroguide.present.metrics import Metrics
 from neuroguide.store.models import CheckIn, Feel, Moment, Where
 from neuroguide.ui.session.checkin_view import CheckInWidget
+from tests.helpers.widgets import shown
 
 
 def _show(qtbot: QtBot, widget: CheckInWidget) -> CheckInWidget:
-    qtbot.addWidget(widget)
-    widget.resize(1024, 768)
-    with qtbot.waitExposed(widget):
-        widget.show()
-    return widget
+    return shown(qtbot, widget, 1024, 768)
 
 
 def test_each_symptom_has_eleven_buttons_and_there_is_no_slider(qtbot: QtBot) -> None:
