@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -25,6 +26,7 @@ from neuroguide.store.progress import HistoryProgress
 from neuroguide.store.session_history import open_for_recording
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from pathlib import Path
 
     from PySide6.QtWidgets import QApplication
@@ -301,14 +303,27 @@ def _progress(history: History | None) -> ProgressSource:
     return HistoryProgress(history) if history is not None else RunProgress()
 
 
+def _voice_problems(window: MainWindow) -> Callable[[str], None]:
+    """What the voice calls with a problem: printed, and said in the window while it exists.
+
+    The speaker's threads call it (the signal crosses to the window's thread safely); one
+    that comes after the window was deleted (at quit) is only printed, not a traceback.
+    """
+
+    def tell(message: str) -> None:
+        print(f"neuroguide: {message}", file=sys.stderr)
+        # "Signal source has been deleted": the window is gone, the message is printed.
+        with contextlib.suppress(RuntimeError):
+            window.notice_requested.emit(message)
+
+    return tell
+
+
 def _start_voice(settings: Settings, clock: Clock, window: MainWindow, paths: Paths) -> Speaker:
     """The real voice; its worker warms up in the background. Problems show on the window."""
     from neuroguide.speech.factory import create_speaker
 
-    def tell(message: str) -> None:  # from the speaker's thread: the signal crosses safely
-        print(f"neuroguide: {message}", file=sys.stderr)
-        window.notice_requested.emit(message)
-
+    tell = _voice_problems(window)
     voice = VoiceSettings(settings.voice_id, settings.voice_rate, settings.voice_volume)
     return create_speaker(
         settings.voice,

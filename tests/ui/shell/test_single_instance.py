@@ -154,3 +154,24 @@ def test_a_request_that_is_not_show_or_open_is_refused(qtbot: QtBot, tmp_path: P
         qtbot.waitUntil(lambda thread=asker: not thread.is_alive(), timeout=5000)
     assert answers == [b"", b""] and opened == []
     server.close()
+
+
+def test_a_voice_problem_after_the_window_is_gone_is_printed_not_raised(
+    qtbot: QtBot, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """At quit, the voice's thread may report a problem after the window was deleted."""
+    from shiboken6 import delete
+
+    from neuroguide.app import _voice_problems
+    from neuroguide.present.metrics import Metrics
+    from neuroguide.ui.shell.main_window import MainWindow
+
+    window = MainWindow(Metrics())
+    tell = _voice_problems(window)
+    shown: list[str] = []
+    window.notice_requested.connect(shown.append)
+    tell("the sound player failed")
+    assert shown == ["the sound player failed"]
+    delete(window)
+    tell("the sound player failed again")  # before: RuntimeError, Signal source has been deleted
+    assert "the sound player failed again" in capsys.readouterr().err
