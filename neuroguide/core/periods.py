@@ -37,14 +37,10 @@ THIS_WEEK = 0
 EVERYTHING = len(PRESETS) - 1
 
 
-monday = week_start
-"""The Monday of ``day``'s week (weeks run Monday to Sunday): the schedule's one rule."""
-
-
 def recent_weeks(today: date, weeks: int) -> list[tuple[date, ...]]:
     """The last ``weeks`` weeks up to ``today``'s, oldest first, each as its seven days from
     Monday (a calendar's rows; the days after today are in the last row too)."""
-    first = monday(today) - timedelta(weeks=weeks - 1)
+    first = week_start(today) - timedelta(weeks=weeks - 1)
     return [
         tuple(first + timedelta(weeks=row, days=column) for column in range(7))
         for row in range(max(0, weeks))
@@ -84,7 +80,7 @@ def preset_period(index: int, today: date, first_recorded: date | None = None) -
         first = today if first_recorded is None else min(first_recorded, today)
         return Period(first, today)
     if index == THIS_WEEK:
-        return Period(monday(today), today)
+        return Period(week_start(today), today)
     return Period(today - timedelta(days=preset.days - 1), today)
 
 

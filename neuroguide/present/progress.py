@@ -7,8 +7,10 @@ The history provides a database-backed :class:`ProgressSource`; until then (and 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Protocol
+
+from neuroguide.core.schedule import week_start
 
 if TYPE_CHECKING:
     from neuroguide.core.events import Event
@@ -60,5 +62,5 @@ class RunProgress:
     def minutes_this_week(self) -> float:
         """Active minutes since this week's Monday."""
         today = self._today()
-        monday = today - timedelta(days=today.weekday())
+        monday = week_start(today)
         return sum(seconds for day, seconds in self._seconds if monday <= day <= today) / 60

@@ -7,8 +7,9 @@ a session cut short at the start is not a session kept. Reads go through the one
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
+from neuroguide.core.schedule import week_start
 from neuroguide.store.history import History, connection_of
 
 _COUNTED = "(outcome = 'finished' OR (outcome = 'stopped' AND active_ms * 2 >= planned_ms))"
@@ -42,7 +43,7 @@ def weekly_sessions(history: History, routine_id: str, first: date, last: date) 
     weeks: dict[date, int] = {}
     for (day_text,) in rows:
         day = date.fromisoformat(str(day_text))
-        monday = day - timedelta(days=day.weekday())
+        monday = week_start(day)
         weeks[monday] = weeks.get(monday, 0) + 1
     return weeks
 

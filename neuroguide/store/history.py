@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO, TypeVar
 
 from neuroguide.core.clock import local_now
 from neuroguide.core.gentle import SessionOutcome
+from neuroguide.core.schedule import week_start
 from neuroguide.store import checks, queries
 from neuroguide.store.checks import CheckRow, ProgressChecks
 from neuroguide.store.database import (
@@ -247,7 +248,7 @@ class History:
 
     def minutes_this_week(self, today: date) -> float:
         """Active minutes from ``today``'s Monday to ``today``."""
-        return self.minutes_between(today - timedelta(days=today.weekday()), today)
+        return self.minutes_between(week_start(today), today)
 
     def known_exercises(self) -> frozenset[str]:
         """Exercises completed at least once (the voice gives them the short announcement)."""

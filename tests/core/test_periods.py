@@ -15,10 +15,10 @@ from neuroguide.core.periods import (
     Period,
     can_go_earlier,
     can_go_later,
-    monday,
     preset_period,
     recent_weeks,
 )
+from neuroguide.core.schedule import week_start
 
 SUNDAY = date(2024, 6, 30)
 
@@ -88,7 +88,7 @@ def test_today_at_midnight_is_the_new_day() -> None:
     just_before = midnight - timedelta(seconds=1)
     assert preset_period(THIS_WEEK, midnight.date()) == Period(date(2024, 7, 1), date(2024, 7, 1))
     assert preset_period(THIS_WEEK, just_before.date()).first == date(2024, 6, 24)
-    assert monday(midnight.date()) == midnight.date()
+    assert week_start(midnight.date()) == midnight.date()
 
 
 def test_recent_weeks_are_calendar_rows_from_monday() -> None:
