@@ -37,7 +37,8 @@ NOT_AT_START = (
     "built or imported when first used, not at start-up: every screen but home (History, "
     "Settings, the editor, the checks, a session's steps), the voice's renderer, the settings "
     "rows, History's periods and read rows, the progress checks' types, SVG sizes, a TOML "
-    "file's line index (decision 0029)"
+    "file's line index, the file choosers; keys are taken on the window's QWindow, not by an "
+    "application filter (decisions 0029, 0032)"
 )
 """What the start-up leaves out (tests/ui/shell/test_start_up.py checks the modules)."""
 

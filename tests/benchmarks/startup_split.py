@@ -6,8 +6,7 @@ callgrind counts the start-up to the first paint as the benchmark does, and a ti
 import's start and end and around the steps named in ``STEPS``, so each module or step gets
 the instructions spent inside it ("self", without what it imported or called) and in all
 (its first import, with everything it pulled in first). ``event loop`` is what Qt does from
-``app.exec()`` to the first paint (the home screen's own painting, and the application
-key filter: see decision 0029).
+``app.exec()`` to the first paint (the home screen's own painting; decisions 0029, 0032).
 
 Run (takes a minute or two; needs valgrind, its headers and a C compiler):
     .venv/bin/python -m tests.benchmarks.startup_split [--top N]
@@ -17,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import os
 import shutil
 import subprocess
 import sys
@@ -144,6 +144,11 @@ def main() -> int:
                        check=True)  # fmt: skip
         (here / "probe.py").write_text(_program(shim))
         environment = _environment(str(here / "pycache"), str(here))
+        # The probe runs as a script (its folder first on the path): this tree's code, as
+        # the benchmark's ``-c`` programs run it, not whichever tree the venv installed.
+        environment["PYTHONPATH"] = os.pathsep.join(
+            filter(None, [str(ROOT), environment.get("PYTHONPATH", "")])
+        )
         for _ in range(2):  # as the benchmark: folders and bytecode made, the welcome passed
             subprocess.run([sys.executable, here / "probe.py"], cwd=ROOT, env=environment,
                            capture_output=True, check=False, timeout=120)  # fmt: skip

@@ -24,6 +24,7 @@ from neuroguide.ui.reports.clinician_report import note_lines
 from neuroguide.ui.session.checkin_view import CheckInWidget
 from neuroguide.ui.shell.keys_dialog import KeysDialog
 from neuroguide.ui.shell.theme import EDGE_PAIRS, TEXT_PAIRS, THEMES, contrast_ratio
+from tests.helpers.keys import press_key
 from tests.store.seed import add_session
 from tests.ui.conftest import open_gui
 
@@ -239,7 +240,7 @@ def test_escape_leaves_the_history_and_its_back_button_has_the_focus(
     qtbot.waitUntil(lambda: QApplication.focusWidget() is not driver.window, timeout=2000)
     focused = QApplication.focusWidget()
     assert focused is not None and focused.accessibleName() == "Back to the home screen"
-    qtbot.keyClick(driver.window, Qt.Key.Key_Escape)
+    press_key(driver.window, Qt.Key.Key_Escape)
     assert driver.window.current_screen == "home"
 
 

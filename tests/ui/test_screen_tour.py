@@ -246,14 +246,13 @@ def test_no_other_screen_cuts_words_or_has_small_or_faint_controls(
 
 @pytest.mark.parametrize("large", [False, True])
 def test_file_choosers_are_large(qtbot: QtBot, app_paths: Paths, large: bool) -> None:
-    from PySide6.QtWidgets import QFileDialog
-
-    from neuroguide.ui.common.file_chooser import OPTIONS
+    from neuroguide.ui.common.file_chooser import file_dialog
 
     save_settings(Settings(large_buttons=large), app_paths.settings_file)
     driver = open_gui(qtbot, app_paths)
-    dialog = QFileDialog(driver.window, "Choose a picture", str(app_paths.data_dir))
-    dialog.setOptions(OPTIONS)
+    dialog = file_dialog(
+        driver.window, "Choose a picture", str(app_paths.data_dir), "Pictures (*.png)", save=False
+    )
     qtbot.addWidget(dialog)
     dialog.show()
     _settle()

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, Qt
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QFileDialog
 
 from neuroguide.content.own_exercises import save_exercise
 from neuroguide.core.exercise_form import check_form
@@ -25,7 +24,7 @@ from neuroguide.core.pictures import (
 )
 from neuroguide.core.routine_writer import make_id
 from neuroguide.core.svg_size import SvgSizeError, svg_size
-from neuroguide.ui.common.file_chooser import OPTIONS as FILE_OPTIONS
+from neuroguide.ui.common.file_chooser import open_file_name
 from neuroguide.ui.editor.exercise_view import ExerciseEditView
 
 if TYPE_CHECKING:
@@ -102,13 +101,8 @@ class ExerciseController(QObject):
 
     def ask_image(self) -> None:
         """Ask for a picture file, then take it."""
-        chosen, _filter = QFileDialog.getOpenFileName(
-            self.view,
-            "Choose a picture",
-            str(Path.home()),
-            "Pictures (*.png *.jpg *.jpeg *.svg)",
-            "",
-            FILE_OPTIONS,
+        chosen = open_file_name(
+            self.view, "Choose a picture", str(Path.home()), "Pictures (*.png *.jpg *.jpeg *.svg)"
         )
         if chosen:
             self.use_image(Path(chosen))

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from neuroguide.content.programme import (
     SUFFIX,
@@ -18,7 +18,7 @@ from neuroguide.content.programme import (
 )
 from neuroguide.content.routines import RoutineFiles
 from neuroguide.core.library import Routine
-from neuroguide.ui.common.file_chooser import OPTIONS as FILE_OPTIONS
+from neuroguide.ui.common.file_chooser import save_file_name
 from neuroguide.ui.editor.programme_view import ProgrammeView
 
 
@@ -63,13 +63,8 @@ class ProgrammeActions:
     def ask_share(self, routine_id: str) -> None:
         """Ask where to save the programme file, then write it."""
         suggested = str(Path.home() / f"{routine_id}{SUFFIX}")
-        chosen, _filter = QFileDialog.getSaveFileName(
-            self.view.window(),
-            "Share a programme",
-            suggested,
-            f"NeuroGuide programmes (*{SUFFIX})",
-            "",
-            FILE_OPTIONS,
+        chosen = save_file_name(
+            self.view.window(), "Share a programme", suggested, f"NeuroGuide programmes (*{SUFFIX})"
         )
         if chosen:
             target = Path(chosen)
@@ -96,8 +91,8 @@ class ProgrammeActions:
     def ask_handout(self, routine_id: str) -> None:
         """Ask where to save the handout, then write it."""
         suggested = str(Path.home() / f"{routine_id}-handout.pdf")
-        chosen, _filter = QFileDialog.getSaveFileName(
-            self.view.window(), "Print a handout", suggested, "PDF files (*.pdf)", "", FILE_OPTIONS
+        chosen = save_file_name(
+            self.view.window(), "Print a handout", suggested, "PDF files (*.pdf)"
         )
         if chosen:
             target = Path(chosen)

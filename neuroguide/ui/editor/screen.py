@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFileDialog, QStackedWidget, QWidget
+from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from neuroguide.content.programme import SUFFIX
 from neuroguide.content.routines import RoutineFiles
@@ -31,7 +31,7 @@ from neuroguide.core.routine_writer import (
 )
 from neuroguide.present.metrics import Metrics
 from neuroguide.present.routine_words import heard_words
-from neuroguide.ui.common.file_chooser import OPTIONS as FILE_OPTIONS
+from neuroguide.ui.common.file_chooser import open_file_name, save_file_name
 from neuroguide.ui.editor.exercise_controller import ExerciseController
 from neuroguide.ui.editor.exercise_view import ExerciseEditView
 from neuroguide.ui.editor.picker import ExercisePicker
@@ -298,13 +298,11 @@ class EditorScreen(QStackedWidget):
 
     def ask_import(self) -> None:
         """Ask for a routine file, then import it."""
-        chosen, _filter = QFileDialog.getOpenFileName(
+        chosen = open_file_name(
             self,
             "Import a routine file",
             str(Path.home()),
             f"Routines and programmes (*.toml *{SUFFIX})",
-            "",
-            FILE_OPTIONS,
         )
         if chosen:
             self.import_path(Path(chosen))
@@ -312,9 +310,7 @@ class EditorScreen(QStackedWidget):
     def ask_export(self, routine_id: str) -> None:
         """Ask where to save, then export."""
         suggested = str(Path.home() / f"{routine_id}.toml")
-        chosen, _filter = QFileDialog.getSaveFileName(
-            self, "Export a routine", suggested, "Routine files (*.toml)", "", FILE_OPTIONS
-        )
+        chosen = save_file_name(self, "Export a routine", suggested, "Routine files (*.toml)")
         if chosen:
             self.export_to(routine_id, Path(chosen))
 

@@ -19,7 +19,6 @@ from neuroguide.core.private_files import NOTHING_OWN, OwnFiles
 from neuroguide.store.database import HistoryError
 from neuroguide.store.history import History
 from neuroguide.store.models import Filter
-from neuroguide.ui.common.file_chooser import OPTIONS as FILE_OPTIONS
 from neuroguide.ui.context import AppContext, Home
 
 if TYPE_CHECKING:
@@ -122,20 +121,14 @@ class HistoryController(QObject):
         return self.reads
 
     def _export(self, kind: str) -> None:
-        from PySide6.QtWidgets import QFileDialog  # the export's imports wait for an export
-
         from neuroguide.core.private_files import private_output
+        from neuroguide.ui.common.file_chooser import save_file_name  # waits for an export
 
         window = self.ctx.window
         suffix = "pdf" if kind == "pdf" else "csv"
         suggested = str(Path.home() / f"neuroguide-history.{suffix}")
-        chosen, _filter = QFileDialog.getSaveFileName(
-            window,
-            "Save your history",
-            suggested,
-            f"{suffix.upper()} files (*.{suffix})",
-            "",
-            FILE_OPTIONS,
+        chosen = save_file_name(
+            window, "Save your history", suggested, f"{suffix.upper()} files (*.{suffix})"
         )
         if not chosen:
             return

@@ -16,10 +16,9 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeyEvent, QShowEvent
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QShowEvent, QWindow
 from PySide6.QtWidgets import (
     QApplication,
-    QDialog,
     QHBoxLayout,
     QMainWindow,
     QStackedWidget,
@@ -28,7 +27,6 @@ from PySide6.QtWidgets import (
 )
 
 from neuroguide.present.metrics import LARGE_TEXT_FACTOR, Metrics
-from neuroguide.ui.common.file_chooser import LargeFileDialogs
 from neuroguide.ui.common.fitted_page import text_sheet
 from neuroguide.ui.common.key_names import set_space_name
 from neuroguide.ui.common.widgets import large_toggle, make_button, make_label
@@ -123,7 +121,8 @@ class MainWindow(QMainWindow):
         self.large_button.toggled.connect(self.large_toggled)
         self.keys_button.clicked.connect(self.keys_requested)
         self.set_metrics(metrics)
-        self._file_dialogs = LargeFileDialogs(self)  # installed with the key filter, on show
+        self._key_window: QWindow | None = None  # this window's own, once shown
+        self._watching_focus = False
 
     def show_notice(self, text: str) -> None:
         """Show ``text``'s short line under the header (the full text behind "What to do")
@@ -275,38 +274,41 @@ class MainWindow(QMainWindow):
     # ----------------------------------------------------------------- keys
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
-        """See every key press meant for this window before the focused widget does.
+        """See every key press of the app's windows before the focused widget does.
 
-        Releases are noted from every window of the app: a key pressed here may be let go
-        while a dialog it opened has the focus.
+        The filter sits on each window's ``QWindow``, which gets a key first and hands it to
+        its focused widget (decision 0032). Releases are noted from every window: a key
+        pressed here may be let go while a dialog it opened has the focus.
         """
         kind = event.type()
         if kind not in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             return False
-        if not isinstance(watched, QWidget) or not isinstance(event, QKeyEvent):
+        if not isinstance(event, QKeyEvent):
             return False
         if kind == QEvent.Type.KeyRelease:
-            if watched is QApplication.focusWidget() or watched.isWindow():
-                self.keys.release(event)  # once, not again for each parent it passes
+            self.keys.release(event)
             return False
-        window = watched.window()
-        if window is not self:
+        receiver = key_receiver(watched)
+        window = receiver.window() if receiver is not None else None
+        if window is self or (window is None and watched is self._key_window):
+            return self.route_key(event, receiver)
+        if window is not None:  # a dialog, a popup (a list's choices) or another window
+            from PySide6.QtWidgets import QDialog
+
             parent = window.parentWidget()
             if isinstance(window, QDialog) and parent is not None and parent.window() is self:
                 return route_dialog_key(self.keys, window, event)
-            if watched is QApplication.focusWidget() or watched.isWindow():
-                # Another window (a reminder) acts on it; here it is noted as down, so its
-                # repeats count as held when this window has the focus next.
-                key = event.key()
-                fresh = self.keys.presses.press(
-                    key, auto_repeat=event.isAutoRepeat(), timestamp=event.timestamp()
-                )
-                if key != Qt.Key.Key_Space and self.keys.translate(key) == Qt.Key.Key_Space:
-                    if fresh:  # a switch key there means Space too
-                        _press_space(watched)
-                    return True
-            return False
-        return self.route_key(event, watched)
+        # Another window (a reminder) acts on it; here it is noted as down, so its repeats
+        # count as held when this window has the focus next.
+        key = event.key()
+        fresh = self.keys.presses.press(
+            key, auto_repeat=event.isAutoRepeat(), timestamp=event.timestamp()
+        )
+        if key != Qt.Key.Key_Space and self.keys.translate(key) == Qt.Key.Key_Space:
+            if fresh and receiver is not None:  # a switch key there means Space too
+                _press_space(receiver)
+            return True
+        return False
 
     def route_key(self, event: QKeyEvent, receiver: QWidget | None = None) -> bool:
         """Decide what a key press for ``receiver`` does; returns whether it was used."""
@@ -318,25 +320,36 @@ class MainWindow(QMainWindow):
         return self.keys.route(event, handler, self.keys_requested.emit, self, receiver)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt API)
-        """From the window's first show on, every key press of it goes to :meth:`route_key`.
+        """From the window's first show on, every key press of the app goes to the filter.
 
-        No key can reach a window before it shows, and an application-wide filter sees every
-        event of every widget: installed here, the building and showing of the screens (child,
-        property and polish events by the thousand) does not pass through Python.
+        No key can reach a window before it shows. The filter sits on this window's
+        ``QWindow`` and on each other window as it takes the focus (keys go only to the
+        window with the focus), never on the whole application: an application filter sees
+        every event of every object, and the first of an object Python has not met makes
+        PySide create the Python type of every QObject class (decision 0032).
         """
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)  # again after a close: Qt keeps one copy
-            app.installEventFilter(self._file_dialogs)  # file choosers nearly screen-sized
+        handle = self.windowHandle()
+        if handle is not None and handle is not self._key_window:
+            self._key_window = handle  # kept: the filter meets a window Python knows
+            handle.installEventFilter(self)
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication) and not self._watching_focus:
+            app.focusWindowChanged.connect(self._watch_keys_of)
+            self._watching_focus = True
         super().showEvent(event)
+
+    def _watch_keys_of(self, window: QWindow | None) -> None:
+        """A window of the app took the focus: its keys pass the filter too (once)."""
+        if window is not None and window is not self._key_window:
+            window.installEventFilter(self)  # again is harmless: Qt keeps one copy
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
         """Let the app save the geometry and end a running session cleanly."""
         self.closing.emit()
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
-            app.removeEventFilter(self._file_dialogs)
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication) and self._watching_focus:
+            app.focusWindowChanged.disconnect(self._watch_keys_of)
+            self._watching_focus = False
         super().closeEvent(event)
 
 
@@ -362,6 +375,23 @@ def after_first_paint(window: QWidget, callback: Callable[[], None]) -> None:
     """Run ``callback`` once ``window``'s first frame is out: work the first screen does not
     show (starting the voice) waits until the person sees the window."""
     _FirstPaint(window, callback)
+
+
+def key_receiver(window: QObject) -> QWidget | None:
+    """The widget a key sent to ``window`` (a ``QWindow``) goes to, as Qt chooses it: a
+    keyboard grabber, an open popup's focus, else the window's focused widget (or the
+    window's own widget when nothing in it has the focus)."""
+    grabber = QWidget.keyboardGrabber()
+    if grabber is not None:
+        return grabber
+    popup = QApplication.activePopupWidget()
+    if popup is not None:
+        return popup.focusWidget() or popup
+    if isinstance(window, QWindow):
+        focus = window.focusObject()
+        if isinstance(focus, QWidget):
+            return focus
+    return None
 
 
 def _press_space(target: QWidget) -> None:

@@ -24,6 +24,7 @@ from neuroguide.core.checks import (
 )
 from neuroguide.paths import Paths
 from neuroguide.ui.checks.install import CHECK_SCREEN
+from tests.helpers.keys import press_key
 from tests.ui.checks.test_check_screens import checks_of, run_out, run_until, said, stored
 from tests.ui.conftest import GuiDriver, open_gui
 
@@ -37,12 +38,12 @@ def start(gui: GuiDriver, qtbot: QtBot, check: CheckId) -> None:
     checks_of(gui).start_check(check.value)
     assert not gui.window.large_button.isVisible()  # no setting can change during a check
     assert not gui.window.keys_button.isVisible()
-    qtbot.keyClick(gui.window, Qt.Key.Key_Space)  # I am ready
+    press_key(gui.window, Qt.Key.Key_Space)  # I am ready
     assert checks_of(gui).view.page == "running"
 
 
 def key(gui: GuiDriver, qtbot: QtBot, which: Qt.Key) -> None:
-    qtbot.keyClick(gui.window, which)
+    press_key(gui.window, which)
 
 
 def test_balance_held_in_every_position(gui: GuiDriver, qtbot: QtBot, app_paths: Paths) -> None:

@@ -15,6 +15,7 @@ from neuroguide.core.check_run import STOP_LOST, UNSTEADY_WORDS
 from neuroguide.core.check_steps import StepKind
 from neuroguide.core.checks import CheckId, CheckOutcome
 from neuroguide.paths import Paths
+from tests.helpers.keys import press_key
 from tests.ui.checks.test_check_screens import checks_of, run_until, said, stored
 from tests.ui.conftest import GuiDriver, open_gui
 
@@ -28,7 +29,7 @@ def gui(qtbot: QtBot, app_paths: Paths) -> GuiDriver:
 
 
 def switch(qtbot: QtBot, gui: GuiDriver) -> None:
-    qtbot.keyClick(gui.window, Qt.Key.Key_Space)
+    press_key(gui.window, Qt.Key.Key_Space)
     QApplication.processEvents()
 
 

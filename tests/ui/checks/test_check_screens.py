@@ -16,6 +16,7 @@ from neuroguide.settings import load_settings
 from neuroguide.store.checks import list_checks
 from neuroguide.store.database import open_history
 from neuroguide.ui.checks.install import CHECK_SCREEN, PROGRESS_SCREEN, ChecksInstall
+from tests.helpers.keys import press_key
 from tests.ui.conftest import GuiDriver, open_gui
 
 
@@ -67,7 +68,7 @@ def stored(paths: Paths) -> list[object]:
 
 
 def press(qtbot: QtBot, driver: GuiDriver, key: Qt.Key) -> None:
-    qtbot.keyClick(driver.window, key)
+    press_key(driver.window, key)
 
 
 def test_the_home_screen_suggests_a_first_check_and_opens_the_progress_view(

@@ -11,12 +11,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from neuroguide.paths import Paths
 from neuroguide.store import pending
 from neuroguide.store.history import History
+from neuroguide.ui.common import file_chooser
+from tests.helpers.keys import press_key
 from tests.ui.conftest import GuiDriver
 
 
@@ -44,7 +46,7 @@ def _to_player(qtbot: QtBot, driver: GuiDriver) -> None:
     for _ in range(5):
         if driver.window.current_screen == "player":
             return
-        qtbot.keyClick(driver.window, Qt.Key.Key_Space)
+        press_key(driver.window, Qt.Key.Key_Space)
     assert driver.window.current_screen == "player"
 
 
@@ -83,7 +85,7 @@ def test_the_window_exports_owner_only_files(
     driver: GuiDriver, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str
 ) -> None:
     target = tmp_path / f"history.{kind}"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_args: (str(target), ""))
+    monkeypatch.setattr(file_chooser, "save_file_name", lambda *_args: str(target))
     screen = driver.gui.history_screen
     assert screen is not None
     previous = os.umask(0o022)  # the usual umask: new files readable by everyone

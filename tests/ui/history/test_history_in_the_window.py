@@ -13,6 +13,7 @@ from neuroguide.paths import resolve_paths
 from neuroguide.store.database import open_history
 from neuroguide.store.models import Moment
 from neuroguide.store.queries import checkins, list_sessions
+from tests.helpers.keys import press_key
 
 
 def test_a_session_in_the_gui_is_recorded_with_its_check_ins(qtbot: QtBot, tmp_path: Path) -> None:
@@ -66,7 +67,7 @@ def test_only_the_space_bar_gets_through_check_ins_and_a_whole_session(
 
     def space() -> None:
         clock.advance(0.5)  # a person's presses are further apart than a switch's bounce
-        qtbot.keyClick(window, Qt.Key.Key_Space)
+        press_key(window, Qt.Key.Key_Space)
 
     space()  # start the suggested routine
     assert window.current_screen == "checkin-before"
@@ -113,7 +114,7 @@ def test_escape_skips_a_check_in_and_typing_a_note_keeps_its_spaces(
     flow.start_routine("seated")
     assert window.current_screen == "checkin-before"
     clock.advance(1)  # the screen is read before a key (a new screen takes none at once)
-    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    press_key(window, Qt.Key.Key_Escape)
     assert window.current_screen == "player"
     assert flow.controller is not None
     flow.controller.stop()

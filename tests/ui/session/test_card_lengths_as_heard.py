@@ -25,6 +25,7 @@ from neuroguide.paths import Paths
 from neuroguide.settings import Settings, save_settings
 from neuroguide.speech.heard import settings_lengths
 from neuroguide.store.database import open_history
+from tests.helpers.keys import press_key
 from tests.store.seed import add_session
 from tests.test_lengths_as_heard import dry_run_length, seconds
 from tests.ui.conftest import open_gui
@@ -70,7 +71,7 @@ def test_every_card_gives_the_dry_runs_length_and_the_player_starts_from_it(
         driver.flow.start_routine(routine)
         if driver.window.current_screen == "seated-offer":  # a routine with nothing seated
             driver.flow.steps.seated_offer.no_button.click()
-            qtbot.keyClick(driver.window, Qt.Key.Key_Escape)
+            press_key(driver.window, Qt.Key.Key_Escape)
             continue
         assert driver.window.current_screen == "player", routine
         controller = driver.flow.controller

@@ -31,6 +31,7 @@ from neuroguide.speech.planned import PlannedSpeaker
 from neuroguide.speech.planning import cached_lengths
 from neuroguide.speech.protocol import VoiceSettings
 from neuroguide.speech.renderer import Renderer
+from tests.helpers.keys import press_key
 from tests.speech.conftest import make_routine
 from tests.ui.conftest import GuiDriver, SteppingClock
 
@@ -206,7 +207,7 @@ def _repeat_sentences(routine) -> list[str]:  # type: ignore[no-untyped-def]
 
 
 def press(qtbot: QtBot, window: Window, which: Qt.Key) -> None:
-    qtbot.keyClick(window.driver.window, which, Qt.KeyboardModifier.NoModifier)
+    press_key(window.driver.window, which, Qt.KeyboardModifier.NoModifier)
 
 
 def test_back_into_a_get_ready_leaves_no_long_silence_before_the_hold(

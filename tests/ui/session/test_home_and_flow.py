@@ -11,11 +11,12 @@ from pytestqt.qtbot import QtBot
 
 from neuroguide.paths import Paths
 from neuroguide.settings import load_settings
+from tests.helpers.keys import press_key
 from tests.ui.conftest import GuiDriver, open_gui
 
 
 def space(qtbot: QtBot, driver: GuiDriver) -> None:
-    qtbot.keyClick(driver.window, Qt.Key.Key_Space)
+    press_key(driver.window, Qt.Key.Key_Space)
 
 
 @pytest.mark.parametrize("large", [False, True])
@@ -57,7 +58,7 @@ def test_safety_check_can_go_back_or_be_switched_off(
     qtbot: QtBot, driver: GuiDriver, app_paths: Paths
 ) -> None:
     driver.flow.start_routine("balance")
-    qtbot.keyClick(driver.window, Qt.Key.Key_Escape)
+    press_key(driver.window, Qt.Key.Key_Escape)
     assert driver.window.current_screen == "home"
     driver.flow.start_routine("balance")
     driver.flow.safety.back_button.click()
@@ -67,7 +68,7 @@ def test_safety_check_can_go_back_or_be_switched_off(
     safety.off_button.click()  # asks first: two big buttons, keeping the check is Space's
     assert driver.window.current_screen == "safety" and safety.question.isVisible()
     assert safety.keep_button.width() >= 44 and safety.confirm_off_button.height() >= 44
-    qtbot.keyClick(driver.window, Qt.Key.Key_Space)
+    press_key(driver.window, Qt.Key.Key_Space)
     assert driver.window.current_screen == "safety" and not safety.question.isVisible()
     assert load_settings(app_paths.settings_file)[0].safety_check is True
     safety.off_button.click()
@@ -81,7 +82,7 @@ def test_safety_check_can_go_back_or_be_switched_off(
 
 def test_enter_also_confirms_the_safety_check(qtbot: QtBot, driver: GuiDriver) -> None:
     driver.flow.start_routine("balance")
-    qtbot.keyClick(driver.window, Qt.Key.Key_Return)
+    press_key(driver.window, Qt.Key.Key_Return)
     assert driver.window.current_screen == "player"
 
 
@@ -145,12 +146,12 @@ def test_text_size_and_colour_buttons_step_through_their_choices(
 
 
 def test_f1_and_question_mark_show_the_keys(qtbot: QtBot, driver: GuiDriver) -> None:
-    qtbot.keyClick(driver.window, Qt.Key.Key_F1)
+    press_key(driver.window, Qt.Key.Key_F1)
     dialog = driver.gui.frame.keys_dialog
     assert dialog.isVisible()
     dialog.close_button.click()
     assert not dialog.isVisible()
-    qtbot.keyClick(driver.window, Qt.Key.Key_Question, Qt.KeyboardModifier.ShiftModifier)
+    press_key(driver.window, Qt.Key.Key_Question, Qt.KeyboardModifier.ShiftModifier)
     assert driver.gui.frame.keys_dialog is not dialog and driver.gui.frame.keys_dialog.isVisible()
     driver.gui.frame.keys_dialog.close()
     driver.window.keys_button.click()
@@ -199,11 +200,11 @@ def test_enter_presses_a_tab_framed_home_button_and_space_still_starts(
     button = driver.home.view.text_size_button
     button.setFocus(Qt.FocusReason.TabFocusReason)
     assert QApplication.focusWidget() is button
-    qtbot.keyClick(button, Qt.Key.Key_Return)
+    press_key(button, Qt.Key.Key_Return)
     assert driver.window.current_screen == "home"
     assert button.text() == "Text size: 125 %"
     button.setFocus(Qt.FocusReason.TabFocusReason)
-    qtbot.keyClick(button, Qt.Key.Key_Space)  # Space is the next obvious thing: start
+    press_key(button, Qt.Key.Key_Space)  # Space is the next obvious thing: start
     assert driver.window.current_screen in ("safety", "player")
     assert driver.flow.ctx.settings.settings.text_scale == 125
 

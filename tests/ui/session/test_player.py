@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from neuroguide.core.events import PauseReason
 from neuroguide.core.session import SessionState
 from neuroguide.core.timeline import PhaseKind
+from tests.helpers.keys import key_down, press_key
 from tests.ui.conftest import GuiDriver
 
 
@@ -32,7 +31,7 @@ def run_until(driver: GuiDriver, kind: PhaseKind) -> None:
 
 
 def key(qtbot: QtBot, driver: GuiDriver, which: Qt.Key, text: str = "") -> None:
-    qtbot.keyClick(driver.window, which, Qt.KeyboardModifier.NoModifier)
+    press_key(driver.window, which, Qt.KeyboardModifier.NoModifier)
 
 
 def session_state(driver: GuiDriver) -> SessionState:
@@ -219,10 +218,7 @@ def test_captions_show_what_the_voice_says(driver: GuiDriver) -> None:
 def test_a_held_key_acts_once(qtbot: QtBot, driver: GuiDriver) -> None:
     start(driver)
     for repeat in (False, True, True):
-        event = QKeyEvent(
-            QEvent.Type.KeyPress, Qt.Key.Key_Space, Qt.KeyboardModifier.NoModifier, " ", repeat
-        )
-        QApplication.sendEvent(driver.window, event)
+        key_down(driver.window, Qt.Key.Key_Space, " ", repeat=repeat)
     assert session_state(driver) is SessionState.PAUSED
 
 

@@ -19,6 +19,7 @@ from neuroguide.core.session import SessionState
 from neuroguide.core.timeline import PhaseKind
 from neuroguide.paths import Paths
 from neuroguide.settings import Settings, save_settings
+from tests.helpers.keys import press_key
 from tests.ui.conftest import GuiDriver, open_gui
 
 SIZES = [(1280, 720), (1366, 768), (1920, 1080)]
@@ -122,7 +123,7 @@ def test_the_player_fits_every_mode_without_scrolling(
         ("resumed", lambda: flow.controller.resume()),  # type: ignore[union-attr]
         ("switch sides", lambda: run_until(driver, PhaseKind.SWITCH_SIDES)),
         ("unsteady", flow.player.unsteady_button.click),
-        ("confirm", lambda: qtbot.keyClick(driver.window, Qt.Key.Key_Escape)),
+        ("confirm", lambda: press_key(driver.window, Qt.Key.Key_Escape)),
     ]
     for name, go in steps:
         go()
@@ -188,9 +189,9 @@ def test_how_to_shows_the_steps_and_balance_safety_never_hides(
     view = driver.flow.player
     run_until(driver, PhaseKind.REPS)
     assert not view.steps_label.isVisible()
-    qtbot.keyClick(driver.window, Qt.Key.Key_H)
+    press_key(driver.window, Qt.Key.Key_H)
     assert view.steps_label.isVisible() and view.how_to
-    qtbot.keyClick(driver.window, Qt.Key.Key_H)
+    press_key(driver.window, Qt.Key.Key_H)
     assert not view.steps_label.isVisible()
     assert view.safety_label.isVisible() and view.safety_label.text().startswith("Safety")
 
@@ -207,7 +208,7 @@ def test_space_pauses_whatever_has_the_focus(qtbot: QtBot, driver: GuiDriver, fo
     button.setFocus(Qt.FocusReason.TabFocusReason)
     assert QApplication.focusWidget() is button
     index = driver.flow.controller.session.index  # type: ignore[union-attr]
-    qtbot.keyClick(button, Qt.Key.Key_Space)
+    press_key(button, Qt.Key.Key_Space)
     controller = driver.flow.controller
     assert controller is not None and controller.state is SessionState.PAUSED
     assert controller.session.index == index and view.page == "run" and not view.how_to

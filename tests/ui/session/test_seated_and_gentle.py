@@ -12,6 +12,7 @@ from neuroguide.core.gentle import SessionOutcome
 from neuroguide.core.seated import SeatedVersion
 from neuroguide.settings import load_settings
 from neuroguide.store.models import CheckIn, Moment
+from tests.helpers.keys import press_key
 from tests.store.seed import add_session
 from tests.ui.conftest import GuiDriver
 
@@ -57,14 +58,14 @@ def test_the_first_seated_offer_asks_about_a_wheelchair_the_second_does_not(
     assert offer.asking and offer.question.isVisible()
     assert not offer.seated_button.isVisible(), "the question takes the offer's place"
     assert offer.yes_button.hasFocus(), "the frame starts on Yes"
-    qtbot.keyClick(driver.window, Qt.Key.Key_Right)  # the arrows (a remote) move the frame
+    press_key(driver.window, Qt.Key.Key_Right)  # the arrows (a remote) move the frame
     assert offer.no_button.hasFocus()
-    qtbot.keyClick(driver.window, Qt.Key.Key_Space)  # Space presses the framed answer
+    press_key(driver.window, Qt.Key.Key_Space)  # Space presses the framed answer
     assert not offer.asking and offer.seated_button.isVisible()
     assert driver.window.current_screen == "seated-offer"
     assert store.settings.wheelchair_asked and not store.settings.wheelchair
     assert load_settings(driver.gui.ctx.paths.settings_file)[0].wheelchair_asked, "remembered"
-    qtbot.keyClick(driver.window, Qt.Key.Key_Space)  # and now Space starts the seated version
+    press_key(driver.window, Qt.Key.Key_Space)  # and now Space starts the seated version
     assert driver.window.current_screen == "player"
     driver.home.go_home()
     driver.flow.start_routine("lower-leg-stretches")
@@ -78,7 +79,7 @@ def test_escape_leaves_the_question_unanswered_and_settings_count_as_an_answer(
     store.update(seated_only=True)
     driver.flow.start_routine("balance")
     offer = driver.flow.steps.seated_offer
-    qtbot.keyClick(driver.window, Qt.Key.Key_Escape)
+    press_key(driver.window, Qt.Key.Key_Escape)
     assert not offer.asking and driver.window.current_screen == "seated-offer"
     assert not store.settings.wheelchair_asked, "asked again next time"
     driver.home.go_home()
@@ -95,7 +96,7 @@ def test_yes_makes_the_seated_session_say_the_wheelchair_words(
     store.update(seated_only=True)
     driver.flow.start_routine("lower-leg-stretches")
     offer = driver.flow.steps.seated_offer
-    qtbot.keyClick(driver.window, Qt.Key.Key_Space)  # the frame starts on Yes
+    press_key(driver.window, Qt.Key.Key_Space)  # the frame starts on Yes
     assert store.settings.wheelchair and store.settings.wheelchair_asked
     offer.seated_button.click()
     assert driver.window.current_screen == "player"

@@ -15,6 +15,7 @@ from neuroguide.core.events import Event
 from neuroguide.core.timeline import total_seconds
 from neuroguide.paths import Paths
 from neuroguide.speech.speaker import RecordingSpeaker
+from tests.helpers.keys import press_key
 from tests.ui.conftest import SteppingClock
 
 SCREEN_OF_STEP = {
@@ -62,7 +63,7 @@ def walk(qtbot: QtBot, gui: Gui, routine: str, ran: list[str] | None = None) -> 
         elif screen == "seated-offer":
             gui.flow.steps.seated_offer.as_written_button.click()
         else:
-            qtbot.keyClick(gui.window, Qt.Key.Key_Space)
+            press_key(gui.window, Qt.Key.Key_Space)
     raise AssertionError(f"the steps never ended: {seen}")
 
 

@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from neuroguide.paths import Paths
 from neuroguide.settings import Settings, save_settings
 from neuroguide.ui.settings.screen import SettingsScreen
+from tests.helpers.keys import press_key
 from tests.ui.conftest import open_gui
 from tests.ui.tour import inspect
 
@@ -32,7 +33,7 @@ def test_the_refusal_shows_whole_at_large_and_200_percent(qtbot: QtBot, app_path
     row.learn_button.click()
     _settle()
     for key in (Qt.Key.Key_U, Qt.Key.Key_Plus):
-        qtbot.keyClick(driver.window, key)
+        press_key(driver.window, key)
         _settle()
         qtbot.wait(20)
         status = row.status

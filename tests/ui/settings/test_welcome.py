@@ -18,6 +18,7 @@ from neuroguide.paths import Paths
 from neuroguide.settings import Settings, load_settings, save_settings
 from neuroguide.speech.speaker import RecordingSpeaker
 from neuroguide.ui.settings.welcome import ABOUT, SCREEN, TITLE, Welcome
+from tests.helpers.keys import press_key
 from tests.store.seed import add_session
 from tests.ui.conftest import SteppingClock
 from tests.ui.tour import inspect
@@ -91,7 +92,7 @@ def test_a_first_start_shows_the_welcome_and_once_passed_never_again(
     assert window.windowTitle().startswith("Welcome")
     spoken = [cue.text for cue in first.speaker.said]
     assert any(TITLE in text and ABOUT in text for text in spoken), spoken  # read aloud
-    qtbot.keyClick(window, Qt.Key.Key_Space)  # Space (any switch) is Start
+    press_key(window, Qt.Key.Key_Space)  # Space (any switch) is Start
     assert window.current_screen == "home"
     assert load_settings(app_paths.settings_file)[0].welcome_seen  # remembered
     first.close()
@@ -129,15 +130,15 @@ def test_learning_a_switch_on_the_welcome_then_the_switch_starts(
     window, view = gui.window, welcome_of(gui).view
     view.switch.learn_button.click()
     assert view.switch.listening and window.current_screen == SCREEN
-    qtbot.keyClick(window, Qt.Key.Key_U)  # means "unsteady": refused, still listening
+    press_key(window, Qt.Key.Key_U)  # means "unsteady": refused, still listening
     assert view.switch.listening and "cannot be your switch" in view.switch.status.text()
-    qtbot.keyClick(window, Qt.Key.Key_F9)
+    press_key(window, Qt.Key.Key_F9)
     assert not view.switch.listening
     assert gui.ctx.settings.settings.switch_key == Qt.Key.Key_F9
     assert "[F9]" in view.start_button.text()  # the learned key named on the welcome
     assert "Press F9" in view.hint.text()
     assert window.current_screen == SCREEN  # learning does not leave the welcome
-    qtbot.keyClick(window, Qt.Key.Key_F9)  # the switch: Start
+    press_key(window, Qt.Key.Key_F9)  # the switch: Start
     assert window.current_screen == "home"
     saved = load_settings(app_paths.settings_file)[0]
     assert saved.welcome_seen and saved.switch_key == Qt.Key.Key_F9
@@ -147,7 +148,7 @@ def test_escape_while_learning_cancels_and_stays(qtbot: QtBot, first: FirstStart
     gui = first.start()
     view = welcome_of(gui).view
     view.switch.learn_button.click()
-    qtbot.keyClick(gui.window, Qt.Key.Key_Escape)
+    press_key(gui.window, Qt.Key.Key_Escape)
     assert not view.switch.listening and gui.ctx.settings.settings.switch_key == 0
     assert gui.window.current_screen == SCREEN
 
@@ -169,7 +170,7 @@ def test_scanning_from_the_welcome_lights_start_and_the_switch_picks_it(
         if scanner.lit() == [view.start_button]:
             break
         scanner.step()
-    qtbot.keyClick(window, Qt.Key.Key_Space)
+    press_key(window, Qt.Key.Key_Space)
     assert window.current_screen == "home"
     saved = load_settings(app_paths.settings_file)[0]
     assert saved.welcome_seen and saved.scanning

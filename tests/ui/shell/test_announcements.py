@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from neuroguide.ui.common import announce
+from tests.helpers.keys import press_key
 from tests.ui.conftest import GuiDriver
 from tests.ui.settings.test_settings_screen import fake_voices
 from tests.ui.shell.test_keys import start_hold
@@ -22,16 +23,16 @@ def test_pause_resume_unsteady_and_the_stop_question_are_announced(
 ) -> None:
     clock = start_hold(driver)
     announce.announced.clear()
-    qtbot.keyClick(driver.window, Qt.Key.Key_Space)
+    press_key(driver.window, Qt.Key.Key_Space)
     assert any(text.startswith("Paused") for text in announce.announced), announce.announced
     clock.advance(1)
-    qtbot.keyClick(driver.window, Qt.Key.Key_Space)
+    press_key(driver.window, Qt.Key.Key_Space)
     assert announce.announced[-1] == "Carrying on."
     clock.advance(1)
-    qtbot.keyClick(driver.window, Qt.Key.Key_U)
+    press_key(driver.window, Qt.Key.Key_U)
     assert any("Take your time" in text for text in announce.announced), announce.announced
     clock.advance(1)
-    qtbot.keyClick(driver.window, Qt.Key.Key_Escape)
+    press_key(driver.window, Qt.Key.Key_Escape)
     assert "End this session?" in announce.announced[-1], announce.announced[-1]
 
 

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
@@ -13,6 +12,7 @@ from neuroguide.core.session import SessionState
 from neuroguide.core.timeline import PhaseKind
 from neuroguide.ui.common import announce
 from neuroguide.ui.shell.keys import BounceFilter
+from tests.helpers.keys import key_down, key_up, press_key
 from tests.ui.conftest import GuiDriver
 from tests.ui.settings.test_settings_screen import fake_voices, open_settings
 
@@ -52,14 +52,12 @@ def state(driver: GuiDriver) -> SessionState:
 
 def down(driver: GuiDriver, key: Qt.Key, text: str = "", *, repeat: bool = False) -> None:
     """A key goes down (or, with ``repeat``, says it is still down)."""
-    event = QKeyEvent(QEvent.Type.KeyPress, key, Qt.KeyboardModifier.NoModifier, text, repeat)
-    QApplication.sendEvent(driver.window, event)
+    key_down(driver.window, key, text, repeat=repeat)
 
 
 def up(driver: GuiDriver, key: Qt.Key, text: str = "") -> None:
     """A key is let go."""
-    event = QKeyEvent(QEvent.Type.KeyRelease, key, Qt.KeyboardModifier.NoModifier, text)
-    QApplication.sendEvent(driver.window, event)
+    key_up(driver.window, key, text)
 
 
 def press(driver: GuiDriver, key: Qt.Key, text: str = "") -> None:
@@ -201,7 +199,7 @@ def test_settings_learn_any_one_key_as_the_next_obvious_thing(
     assert not row.forget_button.isEnabled()
     row.learn_button.click()
     assert driver.window.keys.learning and "Press your switch" in row.status.text()
-    qtbot.keyClick(driver.window, Qt.Key.Key_F8)
+    press_key(driver.window, Qt.Key.Key_F8)
     assert driver.flow.ctx.settings.settings.switch_key == Qt.Key.Key_F8
     assert "F8" in row.status.text() and row.forget_button.isEnabled()
     assert not driver.window.keys.learning
@@ -229,11 +227,11 @@ def test_a_key_with_a_meaning_is_refused_and_escape_cancels(
     row = screen.switch
     row.learn_button.click()
     assert row.cancel_button.isVisible() and not row.learn_button.isVisible()
-    qtbot.keyClick(driver.window, key)
+    press_key(driver.window, key)
     assert "cannot be your switch" in row.status.text(), row.status.text()
     assert driver.flow.ctx.settings.settings.switch_key == 0
     assert driver.window.keys.learning  # still listening
-    qtbot.keyClick(driver.window, Qt.Key.Key_Escape)
+    press_key(driver.window, Qt.Key.Key_Escape)
     assert not driver.window.keys.learning
     assert driver.flow.ctx.settings.settings.switch_key == 0
     assert driver.window.current_screen == "settings"  # Escape stopped listening, no more
@@ -252,38 +250,57 @@ def test_stop_listening_and_leaving_the_screen_learn_nothing(
     row.learn_button.click()
     driver.window.show_screen("home")
     assert not driver.window.keys.learning
-    qtbot.keyClick(driver.window, Qt.Key.Key_F8)
+    press_key(driver.window, Qt.Key.Key_F8)
     assert driver.flow.ctx.settings.settings.switch_key == 0
 
 
 def test_learning_starts_from_the_keys_list(qtbot: QtBot, driver: GuiDriver) -> None:
     driver.gui.settings._voices = fake_voices  # type: ignore[union-attr]
-    qtbot.keyClick(driver.window, Qt.Key.Key_F1)
+    press_key(driver.window, Qt.Key.Key_F1)
     dialog = driver.gui.frame.keys_dialog
     assert dialog is not None and dialog.learn_button.isVisible()
     dialog.learn_button.click()
     assert driver.window.current_screen == "settings"
     assert driver.window.keys.learning
-    qtbot.keyClick(driver.window, Qt.Key.Key_F9)
+    press_key(driver.window, Qt.Key.Key_F9)
     assert driver.flow.ctx.settings.settings.switch_key == Qt.Key.Key_F9
+
+
+def test_a_switch_key_in_the_keys_list_presses_its_framed_button_once(
+    qtbot: QtBot, driver: GuiDriver
+) -> None:
+    """The keys list is a window of its own: its keys reach the filter on its ``QWindow``
+    once it has the focus, and a held switch there closes it once, not the screen below."""
+    clock = FakeClock()
+    driver.window.keys.clock = clock
+    press_key(driver.window, Qt.Key.Key_F1)
+    dialog = driver.gui.frame.keys_dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isActiveWindow)  # keys go to the window with the focus
+    clock.advance(1)
+    key_down(dialog, Qt.Key.Key_F5)  # a presenter remote: here it means Space
+    key_down(dialog, Qt.Key.Key_F5, repeat=True)  # held down
+    assert not dialog.isVisible()  # its framed button, Close, pressed once
+    key_up(dialog, Qt.Key.Key_F5)
+    assert driver.window.current_screen == "home"  # the held key did nothing more
 
 
 def test_the_learned_key_names_itself_and_works_everywhere(qtbot: QtBot, driver: GuiDriver) -> None:
     _personal, screen = open_settings(driver)
     screen.switch.learn_button.click()
-    qtbot.keyClick(driver.window, Qt.Key.Key_F9)
+    press_key(driver.window, Qt.Key.Key_F9)
     # In Settings (no Space action) F9 presses the framed control, as Space does.
     toggle = screen.toggles["captions"]
     was = toggle.isChecked()
     toggle.setFocus(Qt.FocusReason.TabFocusReason)
-    qtbot.keyClick(driver.window, Qt.Key.Key_F9)
+    press_key(driver.window, Qt.Key.Key_F9)
     assert toggle.isChecked() is not was
-    qtbot.keyClick(driver.window, Qt.Key.Key_Escape)
+    press_key(driver.window, Qt.Key.Key_Escape)
     assert driver.window.current_screen == "home"
     driver.flow.start_routine("balance")
     safety = driver.flow.safety
     assert "[F9]" in safety.ready_button.text() and "Space" not in safety.ready_button.text()
-    qtbot.keyClick(driver.window, Qt.Key.Key_F9)
+    press_key(driver.window, Qt.Key.Key_F9)
     assert driver.window.current_screen == "player"
     assert "[F9]" in driver.flow.player.pause_button.text()
     hints = [label.text() for label in driver.home.view.findChildren(QLabel)]
@@ -373,7 +390,8 @@ def test_the_learned_key_starts_a_reminder_too(qtbot: QtBot, driver: GuiDriver) 
     clock.advance(minutes=1)
     service.check()
     assert service.window.isVisible()
-    qtbot.keyClick(service.window, Qt.Key.Key_F9)
+    qtbot.waitUntil(service.window.isActiveWindow)  # keys go to the window with the focus
+    press_key(service.window, Qt.Key.Key_F9)
     QApplication.processEvents()
     assert not service.window.isVisible()
     assert driver.flow.routine is not None and driver.flow.routine.id == "stretch-break"

@@ -12,13 +12,14 @@ from pytestqt.qtbot import QtBot
 
 from neuroguide.core.session import SessionState
 from neuroguide.core.timeline import build_timeline, total_seconds
+from tests.helpers.keys import press_key
 from tests.ui.conftest import GuiDriver
 from tests.ui.settings.test_settings_screen import fake_voices
 
 
 def switch(qtbot: QtBot, driver: GuiDriver) -> None:
     """The one switch, pressed once."""
-    qtbot.keyClick(driver.window, Qt.Key.Key_Space)
+    press_key(driver.window, Qt.Key.Key_Space)
     for _ in range(3):
         QApplication.processEvents()
 
@@ -42,7 +43,7 @@ def choose(qtbot: QtBot, driver: GuiDriver, button: QAbstractButton, limit: int 
 def start_scanning(qtbot: QtBot, driver: GuiDriver) -> None:
     assert driver.gui.settings is not None
     driver.gui.settings._voices = fake_voices
-    qtbot.keyClick(driver.window, Qt.Key.Key_S)  # S starts scanning
+    press_key(driver.window, Qt.Key.Key_S)  # S starts scanning
     QApplication.processEvents()
     assert driver.window.scanner.active and driver.flow.ctx.settings.settings.scanning
 
@@ -151,7 +152,7 @@ def test_the_lit_choice_is_framed_focused_and_said(qtbot: QtBot, driver: GuiDriv
         assert light.target.contains(at)
     said = driver.speaker.said[-1].text
     assert said == lit[0].accessibleName() or said.startswith(lit[0].accessibleName())
-    qtbot.keyClick(driver.window, Qt.Key.Key_S)  # S stops it
+    press_key(driver.window, Qt.Key.Key_S)  # S stops it
     assert not scanner.active and not light.isVisible()
     assert not driver.flow.ctx.settings.settings.scanning
 

@@ -68,6 +68,7 @@ NOT_AT_START = (
     "neuroguide.core.svg_size",  # a picture's size: when a programme is imported
     "neuroguide.store.rows",  # History's rows: when History reads them
     "neuroguide.core.checks",  # the progress checks' types: when a check is read or run
+    "neuroguide.ui.common.file_chooser",  # file choosers: when one is opened
 )
 
 

@@ -57,7 +57,10 @@ def test_each_held_key_acts_once_on_each_screen_of_a_session(tmp_path: Path) -> 
         ["F9", "player", "player"],
         ["F9", "checkin-after", "summary"],
         ["space", "summary", "home"],
+        ["F9", "home", "home"],
     ]
+    # The keys list took the focus, and the held switch there closed it, once.
+    assert report["keys_list_active"] and report["keys_list_closed"]
     assert report["space_toggles"] == 1  # held in the player: paused once
     assert report["chatter_toggles"] == 1  # five presses within 300 ms: resumed once
     assert report["f9_toggles"] == 1

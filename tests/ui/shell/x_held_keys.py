@@ -18,6 +18,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
+from shiboken6 import isValid
 
 from neuroguide.app import Gui, build_gui, create_application
 from neuroguide.core.clock import FakeClock, MonotonicClock
@@ -71,7 +72,8 @@ class Toggles:
 
 
 def run(folder: Path) -> dict[str, object]:
-    """Hold Space on each screen of a session, then a learned F9; chatter on the player."""
+    """Hold Space on each screen of a session, then a learned F9; chatter on the player; hold
+    F9 in the keys list (a dialog)."""
     create_application()
     paths = Paths(data_dir=folder, config_dir=folder, resources_dir=resources_dir())
     gui = build_gui(paths, clock=FakeClock(), speaker=RecordingSpeaker(), show=False)
@@ -116,6 +118,11 @@ def run(folder: Path) -> dict[str, object]:
     pump(0.7)
     held("F9")  # the check-in after: on to the summary
     held("space")  # the summary: home
+    xdotool("xdotool key F1")  # the keys list: a dialog, a window of its own
+    dialog = gui.frame.keys_dialog
+    report["keys_list_active"] = dialog is not None and dialog.isActiveWindow()
+    held("F9")  # the learned switch in the dialog: its framed Close, once; home stays home
+    report["keys_list_closed"] = dialog is not None and not (isValid(dialog) and dialog.isVisible())
     report["steps"] = steps
     window.close()
     return report
