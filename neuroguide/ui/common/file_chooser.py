@@ -5,7 +5,7 @@ app's style sheet (44 px targets, 64 in large mode, rows as tall as a target, ed
 and behaves the same on every desktop. Each opens nearly as large as its screen, so long
 folder and file names show whole. The app makes every chooser here (:func:`file_dialog`),
 so it sizes each as it makes it: no filter on the whole application looks for them, and
-start-up imports none of this (decision 0029).
+start-up imports none of this (decisions 0029, 0032).
 """
 
 from __future__ import annotations

@@ -19,6 +19,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QShowEvent, QWindow
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QHBoxLayout,
     QMainWindow,
     QStackedWidget,
@@ -293,8 +294,6 @@ class MainWindow(QMainWindow):
         if window is self or (window is None and watched is self._key_window):
             return self.route_key(event, receiver)
         if window is not None:  # a dialog, a popup (a list's choices) or another window
-            from PySide6.QtWidgets import QDialog
-
             parent = window.parentWidget()
             if isinstance(window, QDialog) and parent is not None and parent.window() is self:
                 return route_dialog_key(self.keys, window, event)
