@@ -407,20 +407,22 @@ class SessionSteps(QObject):
     def _plan_speech(self, plan: SessionPlan) -> SpeechPlan:
         """Plan the routine's words and start rendering them (never waits); the get-ready
         lengths come from the clips rendered so far, estimated for the others."""
-        routine = plan.routine
-        if self.settings.wheelchair:
-            routine = for_wheelchair(routine)
-        minimum = runner_get_ready(routine, self.settings.get_ready_seconds)
+        routine, minimum = self._as_said(plan)
         return start_plan(routine, self._speaker(), minimum=minimum, known=plan.start.known)
 
     def _render_ahead(self, plan: SessionPlan) -> None:
         """Plan the chosen routine's words and render them, off the window's thread (the
         history was read on this thread, in :meth:`start`: SQLite stays on it)."""
+        routine, minimum = self._as_said(plan)
+        render_ahead(routine, self._speaker(), minimum=minimum, known=plan.start.known)
+
+    def _as_said(self, plan: SessionPlan) -> tuple[Routine, int]:
+        """The plan's routine as the voice says it (with the wheelchair words when the
+        settings ask) and its shortest get-ready: what planning and rendering both start from."""
         routine = plan.routine
         if self.settings.wheelchair:
             routine = for_wheelchair(routine)
-        minimum = runner_get_ready(routine, self.settings.get_ready_seconds)
-        render_ahead(routine, self._speaker(), minimum=minimum, known=plan.start.known)
+        return routine, runner_get_ready(routine, self.settings.get_ready_seconds)
 
     def _finished(self, summary: Summary) -> None:
         if self.plan is None:
